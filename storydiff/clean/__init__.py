@@ -1,0 +1,159 @@
+"""From a read document to a clean article: body text, title, outlet, date, removed furniture.
+
+Plain-text scrapes and trafilatura's output from HTML both go through here: trafilatura keeps
+captions, credits and teasers that sit inside the article region, so its text needs the same
+treatment as a raw scrape.
+"""
+
+from __future__ import annotations
+
+from storydiff.clean.furniture import (
+    BODY,
+    FURNITURE,
+    HEADING,
+    TITLE,
+    Verdict,
+    by_context,
+    by_pattern,
+    by_repetition,
+    furniture,
+    trailing_footer,
+)
+from storydiff.clean.lines import Line, dominant_script, fold, split_lines
+from storydiff.clean.metadata import (
+    find_published,
+    find_title_line,
+    outlets_named_in,
+    pick_outlet,
+    site_name_cues,
+)
+from storydiff.errors import Code, InputError
+from storydiff.model import Article, Document, RemovedLine, Span, article_id
+
+__all__ = ["clean", "classify_lines"]
+
+
+def classify_lines(document: Document) -> tuple[list[Line], dict[int, Verdict], str | None]:
+    """Judge every non-blank line; returns the lines, the verdicts by line number, the outlet."""
+    lines = split_lines(document.text)
+    cues = site_name_cues(lines, document.url, document.outlet)
+    site_names = set(cues)
+    main_script = dominant_script(lines)
+
+    verdicts: dict[int, Verdict] = {}
+    for line in lines:
+        if not line.blank and (verdict := by_pattern(line, site_names, main_script)):
+            verdicts[line.number] = verdict
+    for number, verdict in by_repetition(lines, site_names).items():
+        verdicts.setdefault(number, verdict)
+
+    title_line = _mark_title(lines, verdicts, document.title)
+    _mark_masthead(lines, verdicts, title_line)
+    published_line = None if document.published else find_published(lines)[1]
+    if published_line is not None:
+        verdicts.setdefault(published_line.number, furniture("navigation"))
+    trailing_footer(lines, verdicts)
+    _mark_by_context(lines, verdicts)
+
+    outlet = document.outlet or pick_outlet(cues + outlets_named_in(lines, verdicts))
+    return lines, verdicts, outlet
+
+
+def _mark_title(lines: list[Line], verdicts: dict[int, Verdict], given: str | None) -> Line | None:
+    if given:
+        wanted = fold(given)
+        title = next((line for line in lines if not line.blank and line.folded == wanted), None)
+    else:
+        title = find_title_line(lines, verdicts)
+    if title is not None:
+        verdicts[title.number] = Verdict(TITLE)
+    return title
+
+
+def _mark_masthead(lines: list[Line], verdicts: dict[int, Verdict], title: Line | None) -> None:
+    """Everything above a detected title is the site's masthead: name, slogan, menu."""
+    if title is None:
+        return
+    for line in lines[: title.number - 1]:
+        if not line.blank and line.number not in verdicts:
+            verdicts[line.number] = furniture("promo" if line.reads_as_prose else "navigation")
+
+
+def _mark_by_context(lines: list[Line], verdicts: dict[int, Verdict]) -> None:
+    by_number = {line.number: line for line in lines}
+    for line in lines:
+        if line.blank or line.number in verdicts:
+            continue
+        neighbours = [
+            verdicts.get(n)
+            for n in (line.number - 1, line.number + 1)
+            if n in by_number and not by_number[n].blank
+        ]
+        verdicts[line.number] = by_context(line, neighbours)
+
+
+def clean(document: Document) -> Article:
+    """Remove page furniture, detect title, outlet and date, and build the article body.
+
+    Raises ``InputError`` (E010) when nothing of the body is left.
+    """
+    lines, verdicts, outlet = classify_lines(document)
+    paragraphs: list[tuple[str, bool]] = []
+    removed: list[RemovedLine] = []
+    title = document.title
+    previous_block = -1
+    for line in lines:
+        verdict = verdicts.get(line.number)
+        if verdict is None:
+            continue
+        if verdict.role == TITLE:
+            title = title or line.stripped
+        elif verdict.role == FURNITURE:
+            removed.append(RemovedLine(line.stripped, verdict.reason or "other", line.number))
+        elif _continues_paragraph(paragraphs, line, previous_block, verdict):
+            paragraphs[-1] = (f"{paragraphs[-1][0]} {line.stripped}", False)
+        else:
+            paragraphs.append((line.stripped, verdict.role == HEADING))
+        if verdict.role in (BODY, HEADING):
+            previous_block = line.block
+
+    text, headings = _join(paragraphs)
+    if not any(not is_heading for _, is_heading in paragraphs):
+        raise InputError(document.source, Code.E010)
+    published = document.published or find_published(lines)[0]
+    return Article(
+        id=document.id or article_id(text),
+        source=document.source,
+        line=document.line,
+        url=document.url,
+        title=title,
+        outlet=outlet,
+        published=published,
+        text=text,
+        removed=tuple(removed),
+        headings=tuple(headings),
+    )
+
+
+def _continues_paragraph(
+    paragraphs: list[tuple[str, bool]], line: Line, previous_block: int, verdict: Verdict
+) -> bool:
+    """A hard-wrapped paragraph: the previous body line in the same block stopped mid-sentence."""
+    if not paragraphs or verdict.role != BODY or line.block != previous_block:
+        return False
+    last_text, last_is_heading = paragraphs[-1]
+    return not last_is_heading and last_text[-1] not in '.!?…"”’»:'
+
+
+def _join(paragraphs: list[tuple[str, bool]]) -> tuple[str, list[Span]]:
+    parts: list[str] = []
+    headings: list[Span] = []
+    offset = 0
+    for text, is_heading in paragraphs:
+        if parts:
+            offset += 2
+        if is_heading:
+            headings.append(Span(offset, offset + len(text), text))
+        parts.append(text)
+        offset += len(text)
+    return "\n\n".join(parts), headings

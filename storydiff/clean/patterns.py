@@ -1,0 +1,189 @@
+"""Every pattern the cleaner uses to recognise page furniture, in one place.
+
+Scraped news pages carry the same kinds of furniture whatever the outlet: photo captions and
+credits, related-article teasers, navigation words, promos for the outlet's own app or
+newsletter, comment-section footers. The patterns below describe those kinds in general terms.
+They were collected from the page templates of widely read English-language news sites (the
+BBC, Reuters, AP, Sky News, the Guardian, CNN, Al Jazeera, RT, Sputnik, Fox News, the New York
+Times, the Washington Post, the Daily Mail and others) and from the boilerplate classes of
+jusText and trafilatura. None is about a particular article.
+
+The cleaner never removes a line on a pattern alone when the line reads like a body sentence
+(long, ending in a full stop), except for the unambiguous prefixes (``READ MORE:``, ``Image:``).
+
+Add to these lists through configuration rather than code: every list is a plain tuple of
+regular-expression strings, compiled once, case-insensitive.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line that starts with one of these labels is a caption for an image or a video.
+CAPTION_PREFIXES: tuple[str, ...] = (
+    r"image( caption)?\s*[:\-–—]",
+    r"media caption",
+    r"(photo|picture|pic|caption|video|gallery|graphic|illustration)\s*[:\-–—]",
+    r"(photo|image|video)\s+\d+\s+(of|/)\s+\d+",
+)
+
+# A line that starts with one of these is a photo credit, often glued to the caption after it.
+CREDIT_PREFIXES: tuple[str, ...] = (
+    r"©",
+    r"\(c\)\s",
+    r"copyright\b",
+    r"image (copyright|source|credit)",
+    r"(photo|photograph|picture|image|video) (by|credit|courtesy)",
+    r"(photo|photograph|credit|source)\s*:",
+    r"getty images",
+    r"\(?(ap|afp|reuters|epa|anadolu|xinhua|tass|ria novosti) ?(photo|images?)?\s*/",
+    r"shutterstock",
+)
+
+# A line that starts with one of these points to another article.
+TEASER_PREFIXES: tuple[str, ...] = (
+    r"((read|see|watch|listen)( more| also)?|also (read|see)|related|more|recommended|"
+    r"related (article|story|coverage|content)|further reading|in pictures|in depth|explainer"
+    r"|live|opinion|analysis)\s*[:>»|]",
+)
+
+# Whole lines that are site navigation, sharing buttons or section labels.
+NAVIGATION_LINES: tuple[str, ...] = (
+    r"(more|latest|read more|see more|most read|most popular|top stories|trending) "
+    r"(on|about|from|in|stories|news|videos)\b.{0,40}",
+    r"(home|menu|search|sections?|world|politics|business|sport|sports|opinion|video|videos|"
+    r"live|news|weather|culture|science|tech|technology|health|entertainment|lifestyle|"
+    r"travel|markets|us|uk|europe|asia|africa|middle east|americas)",
+    r"(related|related (articles|stories|topics|content|coverage)|see also|you may also like|"
+    r"recommended( for you)?|more stories|more from .{1,40}|editor'?s picks|don'?t miss)",
+    r"(share|share this( article| story| page)?|share on \w+|tweet|email|print|copy link|"
+    r"comments?|\d+ comments?|show comments|hide comments|skip to (main )?content|"
+    r"back to top|next article|previous article|advertisement|sponsored( content)?|"
+    r"close|open|toggle navigation|loading\W*)",
+    r"(topics?|tags?|filed under|categories)\s*:.*",
+)
+
+# Self-promotion: apps, newsletters, subscriptions, social accounts, the site's slogan.
+PROMO_PATTERNS: tuple[str, ...] = (
+    r"\b(download|get) (our|the) (\w+ )?app\b",
+    r"\bsubscribe\b",
+    r"\bnewsletters?\b",
+    r"\bsign up\b",
+    r"\bfollow us\b",
+    r"\bfollow (\w+ ){0,3}on (twitter|facebook|instagram|telegram|x|youtube|tiktok)\b",
+    r"\bclick here\b",
+    r"\b(get|for) the latest (news|headlines|updates)\b",
+    r"\b(live coverage|breaking news alerts?|news alerts?)\b",
+    r"\b(watch|listen) (live|now)\b",
+    r"\bsupport (our|independent) journalism\b",
+    r"\bbecome a (member|subscriber|supporter)\b",
+    r"\b(tip|tips) (off|line)\b|\bgot a (news )?tip\b",
+    r"\bwe (use|value) cookies\b|\bcookie (policy|settings)\b",
+    r"\ball rights reserved\b",
+    r"\b(terms of (use|service)|privacy policy)\b",
+    r"\b(editorial (standards|guidelines)|our (standards|values|journalism))\b",
+)
+
+# Promos speak to the reader; body sentences about subscriptions or sign-ups do not. A line
+# that reads as prose is only taken for a promo or footer when it also matches this.
+ADDRESSES_READER = (
+    r"^(get|sign|subscribe|follow|download|click|tap|join|read|watch|listen|share|log|"
+    r"register|support|donate|become|try|see|find|discover|stay)\b|\b(you|your|yours)\b"
+)
+
+# The comment section and the page's end matter.
+FOOTER_PATTERNS: tuple[str, ...] = (
+    r"\b(log ?in|sign ?in) (or|to) (register|sign up|comment|join)\b",
+    r"\b(participate|join) (in )?the (discussion|conversation|debate)\b",
+    r"\b(leave|post|add|write) a comment\b",
+    r"\bcomments? (are|is) (closed|moderated|disabled)\b",
+    r"\b(show|view|load|see) (all )?(\d+ )?comments\b",
+    r"\bcommunity (guidelines|rules|standards)\b",
+    r"^(reporting|writing|editing|additional reporting) by\b",
+    r"\b(report an error|contact us|about us|corrections?)$",
+    r"^this (article|story) (was|has been) (updated|corrected|amended)\b",
+)
+
+# A dateline at the start of a wire story names the outlet or agency in brackets:
+# "CITY (Outlet) -", "CITY, Country (Agency) —".
+DATELINE = r"^([A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z.'’ -]{2,30})?)\s*\(([^()]{2,40})\)\s*[-–—:]+\s+"
+
+# A site-name line: only the outlet's name, set off by a dash or a bar, near the top.
+SITE_NAME_LINE = (
+    r"^\s*[-–—|•·]\s*(?P<name>[^\s].{1,48}?)\s*$|^\s*(?P<name2>[^\s].{1,48}?)\s*[-–—|]\s*$"
+)
+
+# The outlet's name appended to captions and headlines: "... - Outlet", "... | Outlet".
+SITE_SUFFIX = r"\s+[-–—|]\s+(?P<name>[^-–—|]{2,48}?)\s*$"
+
+# The last word of a news brand: used to recognise an outlet not in the registry.
+BRAND_WORDS: tuple[str, ...] = (
+    "News",
+    "Times",
+    "Post",
+    "Herald",
+    "Journal",
+    "Tribune",
+    "Telegraph",
+    "Guardian",
+    "Daily",
+    "Press",
+    "Today",
+    "International",
+    "TV",
+    "Radio",
+    "Agency",
+    "Gazette",
+    "Chronicle",
+    "Observer",
+    "Independent",
+    "Express",
+    "Mirror",
+    "Standard",
+    "Star",
+    "Sun",
+    "Mail",
+    "Monitor",
+    "Review",
+    "Wire",
+    "Network",
+    "Broadcasting",
+    "Media",
+)
+
+# Explicit publication dates near the top of a page.
+PUBLISHED_LINE = (
+    r"^(published|posted|updated|last updated|first published|date)\b\s*:?\s*(?P<rest>.+)$"
+)
+
+# Characters that end a line of running prose.
+SENTENCE_END = ".!?…:;\"”’'»)]"
+
+# A body line is at least this many words when it does not end like a sentence: a scrape that
+# lost its full stop still reads as prose when it is this long.
+PROSE_MIN_WORDS = 16
+
+# Headings and titles are short.
+HEADING_MAX_WORDS = 14
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 30
+
+# How far into a page the title is looked for, in non-blank lines.
+TITLE_SEARCH_LINES = 12
+
+# A line is in another script when at least this share of its letters are.
+OTHER_SCRIPT_SHARE = 0.5
+
+
+def compile_all(patterns: tuple[str, ...], *, match: str = "search") -> re.Pattern[str]:
+    """One case-insensitive regex for a list, so each line is scanned once per kind.
+
+    ``match`` is ``search`` (anywhere in the line), ``prefix`` (at its start) or ``line`` (the
+    whole line, give or take trailing punctuation).
+    """
+    body = "|".join(f"(?:{p})" for p in patterns)
+    if match == "prefix":
+        body = rf"^\s*(?:{body})"
+    elif match == "line":
+        body = rf"^\s*(?:{body})\W*$"
+    return re.compile(body, re.IGNORECASE)

@@ -1,0 +1,54 @@
+"""Every error storydiff reports to a user, in one catalogue with a stable code.
+
+A failure that concerns one input is an ``InputError``: the command line names the input, prints
+the one-line message, goes on with the next input and exits with status 1 at the end. Tests
+match on the code, not on the wording, so messages can be improved freely.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Code(str, Enum):
+    """Stable error codes with their message templates."""
+
+    E001 = "file not found"
+    E002 = "file is empty"
+    E003 = "file looks binary, not text or HTML ({detail})"
+    E004 = (
+        "file is too large: {size} bytes, the limit is {limit} bytes (set --max-bytes to raise it)"
+    )
+    E005 = "cannot decode the bytes as text in any known encoding"
+    E006 = "no article text found in the HTML page"
+    E007 = "JSON Lines record is not valid JSON: {detail}"
+    E008 = "JSON Lines record has no 'text' field"
+    E009 = "cannot read: {detail}"
+    E010 = "no article text left after removing page furniture"
+    E011 = "spaCy pipeline {name!r} is not installed: {detail}"
+    E012 = "compare needs at least two articles, got {count}"
+    E013 = "analysis failed: {detail}"
+
+
+class StorydiffError(Exception):
+    """Base class for errors storydiff raises on purpose."""
+
+    def __init__(self, code: Code, **details: object) -> None:
+        self.code = code
+        self.details = details
+        super().__init__(f"[{code.name}] {code.value.format(**details)}")
+
+
+class InputError(StorydiffError):
+    """One input could not be read or analysed; the others can still be."""
+
+    def __init__(self, source: str, code: Code, **details: object) -> None:
+        self.source = source
+        super().__init__(code, **details)
+
+    def __str__(self) -> str:
+        return f"{self.source}: {super().__str__()}"
+
+
+class ConfigError(StorydiffError):
+    """The configuration cannot work (a missing pipeline, too few inputs)."""

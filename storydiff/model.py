@@ -1,0 +1,348 @@
+"""The data model: what each stage of the flow hands to the next.
+
+Every object is a frozen dataclass so that a stage cannot quietly change what an earlier stage
+produced, and every object serialises to the JSON of INTERFACE.md (``to_dict``) and back
+(``from_dict``) so that results can be stored, diffed and re-rendered without re-analysis.
+
+All positions are character offsets into ``Article.text`` (0-based, end exclusive, Python
+``str`` indices), so that every finding can be highlighted in the article's own words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "storydiff/1"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of an article's text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+@dataclass(frozen=True)
+class Document:
+    """What a reader produced: normalised text plus whatever metadata the input carried.
+
+    ``kind`` says which reader produced it (``text``, ``html`` or ``jsonl``). Metadata given
+    explicitly (a JSON Lines record's ``title``, say) is used as is; metadata that is None is
+    detected by the cleaner.
+    """
+
+    source: str
+    text: str
+    kind: str
+    line: int | None = None
+    id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line the cleaner dropped, kept so that cleaning is auditable and reversible."""
+
+    text: str
+    reason: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason, "line": self.line}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RemovedLine:
+        return cls(str(data["text"]), str(data["reason"]), data.get("line"))
+
+
+def article_id(text: str) -> str:
+    """Content hash of the cleaned text: the same article read twice gets the same id."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: the body text and what was learned about it while cleaning."""
+
+    id: str
+    source: str
+    text: str
+    line: int | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str = "en"
+    removed: tuple[RemovedLine, ...] = ()
+    headings: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "line": self.line,
+            "url": self.url,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "language": self.language,
+            "text": self.text,
+            "removed": [r.to_dict() for r in self.removed],
+            "headings": [h.to_dict() for h in self.headings],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            id=str(data["id"]),
+            source=str(data["source"]),
+            text=str(data["text"]),
+            line=data.get("line"),
+            url=data.get("url"),
+            title=data.get("title"),
+            outlet=data.get("outlet"),
+            published=data.get("published"),
+            language=str(data.get("language") or "en"),
+            removed=tuple(RemovedLine.from_dict(r) for r in data.get("removed", [])),
+            headings=tuple(Span.from_dict(h) for h in data.get("headings", [])),
+        )
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world actor within an article, with every place the article names it."""
+
+    id: str
+    name: str
+    kind: str
+    mentions: tuple[Span, ...]
+    roles: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "roles": list(self.roles),
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(
+            id=str(data["id"]),
+            name=str(data["name"]),
+            kind=str(data["kind"]),
+            mentions=tuple(Span.from_dict(m) for m in data.get("mentions", [])),
+            roles=tuple(data.get("roles", [])),
+        )
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quote is attributed to: the canonical name, the entity, and the words used here."""
+
+    name: str | None
+    entity: str | None = None
+    mention: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "entity": self.entity,
+            "mention": self.mention.to_dict() if self.mention else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
+        mention = data.get("mention")
+        return cls(
+            data.get("name"), data.get("entity"), Span.from_dict(mention) if mention else None
+        )
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Reported speech: who said it, the cue that reports it, and what was said.
+
+    ``pieces`` holds every part of a quote that runs over several paragraphs or is split around
+    its cue; ``content`` covers all of them.
+    """
+
+    speaker: Speaker
+    content: Span
+    kind: str
+    cue: Span | None = None
+    pieces: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker.to_dict(),
+            "cue": self.cue.to_dict() if self.cue else None,
+            "content": self.content.to_dict(),
+            "kind": self.kind,
+            "pieces": [p.to_dict() for p in self.pieces],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        cue = data.get("cue")
+        return cls(
+            speaker=Speaker.from_dict(data["speaker"]),
+            content=Span.from_dict(data["content"]),
+            kind=str(data["kind"]),
+            cue=Span.from_dict(cue) if cue else None,
+            pieces=tuple(Span.from_dict(p) for p in data.get("pieces", [])),
+        )
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence-level unit of an article, with who it is attributed to (None: the outlet)."""
+
+    start: int
+    end: int
+    text: str
+    attributed_to: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "attributed_to": self.attributed_to,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Statement:
+        return cls(
+            int(data["start"]), int(data["end"]), str(data["text"]), data.get("attributed_to")
+        )
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """An article with everything the NLP stage found in it."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    quantities: tuple[dict[str, Any], ...] = ()
+    labels: tuple[dict[str, Any], ...] = ()
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            **self.article.to_dict(),
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "quantities": list(self.quantities),
+            "labels": list(self.labels),
+            "statements": [s.to_dict() for s in self.statements],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            article=Article.from_dict(data),
+            entities=tuple(Entity.from_dict(e) for e in data.get("entities", [])),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", [])),
+            statements=tuple(Statement.from_dict(s) for s in data.get("statements", [])),
+            quantities=tuple(data.get("quantities", [])),
+            labels=tuple(data.get("labels", [])),
+        )
+
+
+@dataclass(frozen=True)
+class StatementRef:
+    """A statement as a comparison cites it: which article, and where."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Point:
+    """Statements from different articles that report the same thing."""
+
+    kind: str
+    statements: tuple[StatementRef, ...]
+    summary: str
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "statements": [s.to_dict() for s in self.statements],
+            "summary": self.summary,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True)
+class SourceCount:
+    """How often one outlet quotes one speaker."""
+
+    speaker: str
+    quotes: int
+    entity: str | None = None
+    roles: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "quotes": self.quotes,
+            "entity": self.entity,
+            "roles": list(self.roles),
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What a set of articles agree on, what only one says, and who each one quotes."""
+
+    articles: tuple[Analysis, ...]
+    points: tuple[Point, ...] = ()
+    only_in: dict[str, tuple[Statement, ...]] = field(default_factory=dict)
+    sources: dict[str, tuple[SourceCount, ...]] = field(default_factory=dict)
+    framing: tuple[dict[str, Any], ...] = ()
+    numbers: tuple[dict[str, Any], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "articles": [a.to_dict() for a in self.articles],
+            "points": [p.to_dict() for p in self.points],
+            "only_in": {
+                article: [{"start": s.start, "end": s.end, "text": s.text} for s in statements]
+                for article, statements in self.only_in.items()
+            },
+            "sources": {
+                article: [c.to_dict() for c in counts] for article, counts in self.sources.items()
+            },
+            "framing": list(self.framing),
+            "numbers": list(self.numbers),
+        }
