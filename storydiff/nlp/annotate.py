@@ -1,0 +1,58 @@
+"""From a clean article to its analysis: one spaCy pass, then plain objects.
+
+The spaCy ``Doc`` never leaves this module: everything downstream works on the frozen model
+objects, which serialise, compare and render without the pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storydiff.model import Analysis, Article, Quote, Statement
+
+
+def statements_of(doc: Doc, article: Article, quotes: Iterable[Quote]) -> tuple[Statement, ...]:
+    """Sentence-level units of the body (headings excluded), each with the entity it is
+    attributed to when a quote covers most of it, else None: the outlet's own voice."""
+    headings = [(h.start, h.end) for h in article.headings]
+    quotes = list(quotes)
+    statements = []
+    for sentence in doc.sents:
+        text = sentence.text.strip()
+        if len(text) < 3 or any(s <= sentence.start_char < e for s, e in headings):
+            continue
+        start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+        end = start + len(text)
+        statements.append(Statement(start, end, text, _attribution(start, end, quotes)))
+    return tuple(statements)
+
+
+def _attribution(start: int, end: int, quotes: list[Quote]) -> str | None:
+    best, best_overlap = None, 0
+    for quote in quotes:
+        overlap = min(end, quote.content.end) - max(start, quote.content.start)
+        if overlap > best_overlap:
+            best, best_overlap = quote.speaker.entity or quote.speaker.name, overlap
+    return best if best_overlap * 3 >= (end - start) else None
+
+
+def analysis_of(doc: Doc, article: Article) -> Analysis:
+    quotes = tuple(doc._.quotes or ())
+    return Analysis(
+        article=article,
+        entities=tuple(doc._.entities or ()),
+        quotes=quotes,
+        statements=statements_of(doc, article, quotes),
+    )
+
+
+def annotate(
+    articles: Iterable[Article], nlp: Language, batch_size: int = 32
+) -> Iterator[Analysis]:
+    """Analyse articles in input order, streaming them through ``nlp.pipe``."""
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield analysis_of(doc, article)

@@ -1,0 +1,112 @@
+"""The words that signal reported speech and name the people who speak.
+
+All lists are lemmas (spaCy's English lemmatiser output), lower case. They are data, not code:
+extend them through the pipeline configuration (``cue_verbs``, ``role_nouns`` ... in the
+component's config) rather than by editing the extractor.
+
+Where the lists came from:
+
+- Reporting verbs: the speech-act verbs of Levin (1993, classes 37.7 "say" and 37.8
+  "complain"), the verb list of the Gender Gap Tracker's quote extractor (Asr et al., 2021,
+  sfu-discourse-lab/GenderGapTracker), textacy's ``constants.REPORTING_VERBS``, and the cue
+  lemmas most frequent in the PolNeAR training split (Newell et al., 2018).
+- Attribution nouns ("comments by X that ...", "in a statement"): Krestel, Bergler and Witte
+  (2008) and the PolNeAR cue inventory.
+- Role nouns (what a person is, when the text names them by their job): the occupations of
+  ACE 2005's PER.Individual descriptions plus common titles of office in news text.
+"""
+
+from __future__ import annotations
+
+# Verbs whose subject is the speaker and whose complement or quote is what was said.
+CUE_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add note warn stress claim vow insist state declare announce explain argue
+    assert contend maintain affirm confirm deny reject dismiss admit acknowledge concede
+    allege accuse charge complain lament protest object criticise criticize condemn denounce
+    praise welcome hail urge call demand ask request beg plead appeal propose suggest recommend
+    advise caution predict forecast estimate promise pledge guarantee assure reassure swear
+    threaten boast brag joke quip remark comment observe point emphasise emphasize underline
+    underscore highlight reiterate repeat recall recount describe report reveal disclose
+    indicate signal mention write tweet post blog reply respond answer retort counter rebut
+    testify tell inform brief announce conclude agree disagree dispute question wonder
+    speculate hint imply suggest believe think feel fear hope expect doubt recognise recognize
+    concede admit cry shout scream yell whisper mutter murmur sigh exclaim continue begin
+    go on elaborate clarify specify stipulate order instruct direct command decree rule
+    """.split()
+)
+
+# Verbs that report speech only with a particle or preposition ("point out", "call for").
+PHRASAL_CUES: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("point", "out"),
+        ("call", "for"),
+        ("call", "on"),
+        ("go", "on"),
+        ("spell", "out"),
+        ("lay", "out"),
+        ("hit", "back"),
+        ("fire", "back"),
+        ("weigh", "in"),
+        ("speak", "out"),
+    }
+)
+
+# Verbs that are cues only in the progressive or with a clausal complement, never alone as a
+# noun-like use: kept separate so "continue", "begin" and "go on" do not make every sentence
+# reported speech.
+WEAK_CUES: frozenset[str] = frozenset({"continue", "begin", "go", "feel", "think", "believe"})
+
+# Nouns that introduce reported speech: "comments by X that ...", "X's statement that ...".
+ATTRIBUTION_NOUNS: frozenset[str] = frozenset(
+    """
+    comment remark statement claim assertion allegation accusation warning announcement
+    declaration assurance promise pledge vow threat denial admission argument suggestion
+    proposal demand call appeal plea insistence message words testimony tweet post
+    """.split()
+)
+
+# Phrases that attribute a sentence to a source: "according to X", "X said in a statement".
+ACCORDING_TO: tuple[str, ...] = ("according to", "as cited by", "in the words of", "quoting")
+
+# Nouns that name a person by their role, for descriptions such as "the diplomat" and
+# appositions such as "X, the deputy foreign minister".
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """
+    president vice-president prime premier chancellor minister secretary deputy spokesman
+    spokeswoman spokesperson representative envoy ambassador diplomat official officer
+    commander general admiral colonel lieutenant captain sergeant chief head leader director
+    chairman chairwoman chair governor mayor senator congressman congresswoman lawmaker
+    legislator mp deputy councillor councilor judge prosecutor attorney lawyer advocate
+    king queen prince princess emir sheikh ayatollah cleric imam pope bishop archbishop
+    analyst expert researcher professor scientist economist doctor surgeon nurse
+    spokesperson activist campaigner organiser organizer founder ceo executive manager
+    chairperson adviser advisor aide counsellor counselor consultant strategist negotiator
+    inspector investigator monitor observer commissioner administrator coordinator
+    correspondent reporter journalist editor witness survivor resident victim official
+    candidate nominee challenger incumbent counterpart successor predecessor
+    """.split()
+)
+
+# Titles written before a name; not part of the name itself.
+HONORIFICS: frozenset[str] = frozenset(
+    """
+    mr mrs ms miss mx dr prof sir dame lord lady rev gen col lt capt sgt maj adm gov sen rep
+    """.split()
+)
+
+# Pronouns a quote's speaker may be named by, with the person features they carry.
+PRONOUN_FEATURES: dict[str, tuple[str, str]] = {
+    "he": ("male", "singular"),
+    "him": ("male", "singular"),
+    "his": ("male", "singular"),
+    "she": ("female", "singular"),
+    "her": ("female", "singular"),
+    "it": ("neuter", "singular"),
+    "its": ("neuter", "singular"),
+    "they": ("any", "plural"),
+    "them": ("any", "plural"),
+    "their": ("any", "plural"),
+    "i": ("any", "singular"),
+    "we": ("any", "plural"),
+}

@@ -1,0 +1,199 @@
+"""The ``storydiff_entities`` component: one entity per real-world actor in a document.
+
+spaCy's NER gives mentions; a reader sees actors. "US President Donald Trump", "Mr Trump" and
+"Trump's" are one man, and his role ("US President") is written beside his name. This
+component groups the mentions and collects the roles; the quote resolver maps pronouns and
+descriptions onto the entities it finds here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from storydiff.clean.patterns import DATELINE
+from storydiff.model import Entity
+from storydiff.model import Span as TextSpan
+from storydiff.nlp.cues import HONORIFICS, ROLE_NOUNS
+
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+# A wire dateline ("CITY (Agency) -") names the outlet, not an actor in the story.
+_DATELINE = re.compile(DATELINE.replace("^", "(?:^|(?<=\n))", 1))
+_ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod"}
+
+
+def trim_mention(span: Span) -> Span:
+    """Drop a leading article, a trailing possessive and surrounding punctuation or spaces."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].lower_ in {"the"} or span.doc[start].is_punct):
+        start += 1
+    while end > start and (
+        span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct or span.doc[end - 1].is_space
+    ):
+        end -= 1
+    return span.doc[start:end] if end > start else span
+
+
+def name_tokens(span: Span) -> list[str]:
+    """The words of a name without honorifics, for matching "Mr Trump" to "Donald Trump"."""
+    return [t.text for t in span if t.lower_.rstrip(".") not in HONORIFICS and not t.is_punct]
+
+
+def role_before(span: Span) -> str | None:
+    """Title words written before a name in the same phrase: "US President" in "US President
+    Donald Trump", "spokesman" in "Mr Putin's spokesman Dmitry Peskov"."""
+    doc = span.doc
+    attached = set(range(span.start, span.end))
+    words: list[Token] = []
+    for i in range(span.start - 1, -1, -1):
+        token = doc[i]
+        if token.head.i not in attached or token.dep_ not in _ROLE_DEPS:
+            break
+        if token.ent_type_ == "PERSON" or token.tag_ == "POS" or token.is_punct:
+            break
+        words.insert(0, token)
+        attached.add(i)
+    if any(t.lemma_.lower() in ROLE_NOUNS for t in words):
+        return doc[words[0].i : words[-1].i + 1].text
+    return None
+
+
+def role_in_apposition(span: Span) -> str | None:
+    """A role set beside the name by commas: "X, the deputy foreign minister" or "the foreign
+    minister, X"."""
+    root = span.root
+    candidates: list[Token] = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        candidates.append(root.head)
+    for head in candidates:
+        if head.lemma_.lower() not in ROLE_NOUNS:
+            continue
+        tokens = [
+            t
+            for t in head.subtree
+            if not (span.start <= t.i < span.end) and t.dep_ != "appos" and t.head != root
+        ]
+        tokens = [t for t in tokens if t.i <= head.i and not t.is_punct]
+        while tokens and tokens[0].pos_ in {"DET", "PRON"}:
+            tokens.pop(0)
+        if tokens:
+            return span.doc[tokens[0].i : head.i + 1].text
+    return None
+
+
+class _Cluster:
+    def __init__(self, kind: str) -> None:
+        self.kinds: Counter[str] = Counter({kind: 1})
+        self.mentions: list[Span] = []
+        self.names: list[list[str]] = []
+        self.roles: list[str] = []
+
+    def add(self, span: Span, label: str) -> None:
+        self.mentions.append(span)
+        self.kinds[label] += 1
+        tokens = name_tokens(span)
+        if tokens:
+            self.names.append(tokens)
+
+    @property
+    def kind(self) -> str:
+        return self.kinds.most_common(1)[0][0]
+
+    @property
+    def canonical(self) -> str:
+        return " ".join(max(self.names, key=len)) if self.names else self.mentions[0].text
+
+    def matches_person(self, tokens: list[str]) -> bool:
+        """A name part matches a person when it is their surname or all of it appears in their
+        full name in order ("Trump", "Donald Trump", "Bashar al Assad" / "Assad")."""
+        if not tokens:
+            return False
+        for known in self.names:
+            if tokens[-1] == known[-1] and all(t in known for t in tokens):
+                return True
+        return False
+
+
+def cluster_mentions(doc: Doc) -> list[Entity]:
+    """Group NER mentions into entities, longest names first so that surnames find their owner."""
+    datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
+    spans = [
+        (trim_mention(e), e.label_)
+        for e in doc.ents
+        if e.label_ in ACTOR_LABELS and not any(s <= e.start_char < end for s, end in datelines)
+    ]
+    spans = [(s, label) for s, label in spans if s.text.strip()]
+    order = sorted(range(len(spans)), key=lambda i: (-len(name_tokens(spans[i][0])), i))
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+    assignment: dict[int, _Cluster] = {}
+    for index in order:
+        span, label = spans[index]
+        tokens = name_tokens(span)
+        role = role_before(span)
+        if label == "ORG" and role:
+            # "Deputy Foreign Minister X": whatever the tagger said, a titled name is a person.
+            label = "PERSON"
+        key = f"{label}:{' '.join(tokens).casefold()}"
+        # A surname the small model tags ORG in one sentence is still the person named in full.
+        cluster = _person_cluster(clusters, tokens) if label in {"PERSON", "ORG"} else None
+        if cluster is not None:
+            label = "PERSON"
+        cluster = cluster or by_key.get(key)
+        if cluster is None:
+            cluster = _Cluster(label)
+            clusters.append(cluster)
+            by_key[key] = cluster
+        cluster.add(span, label)
+        assignment[index] = cluster
+        if label == "PERSON":
+            cluster.roles.extend(r for r in (role, role_in_apposition(span)) if r)
+    return _to_entities(clusters, spans, assignment)
+
+
+def _person_cluster(clusters: Iterable[_Cluster], tokens: list[str]) -> _Cluster | None:
+    return next((c for c in clusters if c.kind == "PERSON" and c.matches_person(tokens)), None)
+
+
+def _to_entities(
+    clusters: list[_Cluster], spans: list[tuple[Span, str]], assignment: dict[int, _Cluster]
+) -> list[Entity]:
+    """Number entities in order of first mention, so ids are stable for the same text."""
+    first_seen: dict[int, int] = {}
+    for index in range(len(spans)):
+        first_seen.setdefault(id(assignment[index]), index)
+    ordered = sorted(clusters, key=lambda c: first_seen[id(c)])
+    entities = []
+    for number, cluster in enumerate(ordered, start=1):
+        mentions = sorted(cluster.mentions, key=lambda s: s.start_char)
+        entities.append(
+            Entity(
+                id=f"e{number}",
+                name=cluster.canonical,
+                kind=cluster.kind,
+                mentions=tuple(TextSpan(m.start_char, m.end_char, m.text) for m in mentions),
+                roles=tuple(dict.fromkeys(cluster.roles)),
+            )
+        )
+    return entities
+
+
+if not Doc.has_extension("entities"):
+    Doc.set_extension("entities", default=None)
+
+
+@Language.factory("storydiff_entities", assigns=["doc._.entities"], requires=["doc.ents"])
+def make_entities_component(nlp: Language, name: str) -> EntitiesComponent:
+    return EntitiesComponent()
+
+
+class EntitiesComponent:
+    """Sets ``doc._.entities``: a list of ``storydiff.model.Entity``, offsets into ``doc.text``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.entities = cluster_mentions(doc)
+        return doc

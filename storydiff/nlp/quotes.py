@@ -1,0 +1,394 @@
+"""The ``storydiff_quotes`` component: who said what, with the speaker resolved to an entity.
+
+Reported speech is found from two sides. Quotation marks give direct speech whatever the
+grammar around it; a cue (a reporting verb such as "said", a phrase such as "according to", an
+attribution noun such as "comments by X that") gives the speaker and, through the parse, the
+reported clause. Each cue claims the quoted stretches and the clause that belong to it;
+quoted paragraphs no cue claims continue the previous speaker (the news convention for
+quotes that run over several paragraphs).
+
+Speakers named by a pronoun or a description are resolved to the entity the reader would
+pick: the speaker of the quote just before, the subject of the sentence just before, or the
+person introduced with that role (see ``speakers.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from storydiff.clean.patterns import DATELINE
+from storydiff.model import Quote, Speaker
+from storydiff.model import Span as TextSpan
+from storydiff.nlp.cues import ACCORDING_TO, ATTRIBUTION_NOUNS, CUE_VERBS, PHRASAL_CUES, WEAK_CUES
+from storydiff.nlp.quotemarks import Quoted, find_quoted
+from storydiff.nlp.speakers import SpeakerResolver
+
+_DATELINE = re.compile(DATELINE)
+_LETTERS = re.compile(r"\w")
+_CLAUSE_DEPS = {"ccomp", "xcomp"}
+_LEADING_JUNK = {"that", ",", ":", "—", "–", "-"}
+
+
+@dataclass
+class Cue:
+    """A place in the text that reports speech, and what the parse says it reports."""
+
+    token: Token | None
+    cue: tuple[int, int]
+    subject: Span | None
+    content: list[tuple[int, int]] = field(default_factory=list)
+
+
+def is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "aux", "auxpass"}:
+        return False
+    if any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ in {"prt", "prep"}):
+        return True
+    if lemma in WEAK_CUES:
+        return any(c.dep_ == "ccomp" for c in token.children)
+    return lemma in verbs
+
+
+def own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def subject_of(verb: Token, verbs: frozenset[str]) -> Token | None:
+    """The speaker of a cue verb: its subject, or for "..., saying that ..." the speaker of the
+    reporting verb it hangs from (else the nearest subject up the tree)."""
+    if (subject := own_subject(verb)) is not None:
+        return subject
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    fallback = None
+    token = verb
+    while token.dep_ in {"advcl", "conj", "xcomp", "ccomp"} and token.head is not token:
+        token = token.head
+        subject = own_subject(token)
+        if subject is not None and is_cue_verb(token, verbs):
+            return subject
+        fallback = fallback or subject
+    return fallback
+
+
+def phrase(token: Token) -> Span:
+    """The noun phrase a token heads, without a leading conjunction or punctuation."""
+    tokens = [t for t in token.subtree if t.dep_ not in {"cc", "punct"} or token.i >= t.i]
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    doc = token.doc
+    while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    while end - 1 > token.i and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def clause_chars(clause_head: Token, nested_cues: set[int]) -> tuple[int, int] | None:
+    """Character span of a reported clause: its subtree, less a leading "that" and any
+    participle clause that reports further speech (", stating that ...")."""
+    doc = clause_head.doc
+    excluded = set()
+    for token in clause_head.subtree:
+        if token.i in nested_cues and token.i != clause_head.i and token.dep_ in {"advcl", "conj"}:
+            excluded.update(t.i for t in token.subtree)
+    indices = sorted(t.i for t in clause_head.subtree)
+    kept = []
+    for i in indices:
+        if i in excluded:
+            break
+        kept.append(i)
+    while kept and (doc[kept[0]].lower_ in _LEADING_JUNK or doc[kept[0]].is_space):
+        kept.pop(0)
+    if kept and (dateline := _DATELINE.match(doc.text, doc[kept[0]].idx)):
+        kept = [i for i in kept if doc[i].idx >= dateline.end()]
+    while kept and (
+        doc[kept[-1]].is_punct
+        and doc[kept[-1]].text not in {'"', "”", "’", "»"}
+        or doc[kept[-1]].is_space
+    ):
+        kept.pop()
+    if not kept:
+        return None
+    return doc[kept[0]].idx, doc[kept[-1]].idx + len(doc[kept[-1]])
+
+
+def verb_cues(doc: Doc, verbs: frozenset[str], quoted: list[Quoted]) -> list[Cue]:
+    """Reporting verbs outside quotation marks (inside them, they are the speaker's words)."""
+    cue_tokens = [t for t in doc if is_cue_verb(t, verbs)]
+    nested = {t.i for t in cue_tokens}
+    inside = [(q.start, q.end) for q in quoted]
+    cues = []
+    for token in cue_tokens:
+        if any(s <= token.idx < e for s, e in inside):
+            continue
+        subject = subject_of(token, verbs)
+        if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON"}:
+            continue
+        cue = Cue(token, (token.idx, token.idx + len(token)), phrase(subject))
+        for child in token.children:
+            if child.dep_ in _CLAUSE_DEPS and (span := clause_chars(child, nested)):
+                cue.content.append(_whole_quote(doc.text, span, quoted))
+        if not cue.content and (span := _clause_before_comma(doc, token, cue.subject)):
+            cue.content.append(_whole_quote(doc.text, span, quoted))
+        cues.append(cue)
+    return cues
+
+
+def _clause_before_comma(doc: Doc, verb: Token, subject: Span) -> tuple[int, int] | None:
+    """ "CLAUSE, X told reporters." when the parser did not attach the clause to the verb: the
+    cue and its speaker close the sentence, and what precedes the comma is what was said."""
+    sentence = verb.sent
+    left = min(subject.start, verb.i)
+    if verb.dep_ != "ROOT" or left < 1 or doc[left - 1].text != "," or sentence.end - verb.i > 7:
+        return None
+    start = sentence.start
+    if left - 1 <= start:
+        # The parser cut the sentence at the comma: the clause is the sentence before.
+        previous = doc[start - 1].sent if start > 0 else None
+        if previous is None or "\n\n" in previous.text:
+            return None
+        start = previous.start
+    return _trim(doc, start, left - 1)
+
+
+def according_to_cues(doc: Doc) -> list[Cue]:
+    """ "According to X, ..." and "..., according to X": the rest of the clause is X's claim."""
+    cues = []
+    lowered = doc.text.lower()
+    for marker in ACCORDING_TO:
+        start = lowered.find(marker)
+        while start != -1:
+            span = doc.char_span(start, start + len(marker), alignment_mode="expand")
+            start = lowered.find(marker, start + 1)
+            if span is None:
+                continue
+            objects = [t for t in span[-1].children if t.dep_ == "pobj"] or [
+                t for t in doc[span.end : span.end + 6] if t.pos_ in {"PROPN", "NOUN"}
+            ][:1]
+            if not objects:
+                continue
+            source = phrase(objects[0])
+            sentence = span.sent
+            cue = Cue(None, (span.start_char, span.end_char), source)
+            before = _trim(doc, sentence.start, span.start)
+            after = _trim(doc, source.end, sentence.end)
+            if before and (not after or before[1] - before[0] >= after[1] - after[0]):
+                cue.content.append(before)
+            elif after:
+                cue.content.append(after)
+            cues.append(cue)
+    return cues
+
+
+def attribution_noun_cues(doc: Doc) -> list[Cue]:
+    """ "comments by X that ...", "X's warning that ...": the that-clause is what X said."""
+    cues = []
+    for token in doc:
+        if token.lemma_.lower() not in ATTRIBUTION_NOUNS or token.pos_ != "NOUN":
+            continue
+        source = None
+        for child in token.children:
+            if child.dep_ == "poss":
+                source = child
+            elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+                source = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        subject = phrase(source)
+        that = next((t for t in doc[subject.end : token.sent.end] if t.lower_ == "that"), None)
+        if that is None or that.i > subject.end + 2:
+            continue
+        content = _trim(doc, that.i + 1, token.sent.end)
+        if content:
+            cues.append(Cue(None, (token.idx, token.idx + len(token)), subject, [content]))
+    return cues
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Character span of tokens start..end without the punctuation at either edge."""
+    while start < end and (
+        doc[start].is_punct and doc[start].text not in '"“«' or doc[start].is_space
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct and doc[end - 1].text not in '"”»' or doc[end - 1].is_space
+    ):
+        end -= 1
+    if end - start < 3:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _whole_quote(text: str, span: tuple[int, int], quoted: list[Quoted]) -> tuple[int, int]:
+    """A clause that is one quotation (give or take its marks and a comma) is that quotation;
+    a clause the parser found inside a quotation stands for the whole of it."""
+    for q in quoted:
+        inside = q.start <= span[0] and span[1] <= q.end
+        lo, hi = min(span[0], q.start), max(span[1], q.end)
+        differ = text[lo : max(lo, min(span[0], hi))] + text[min(span[1], q.end) : hi]
+        differ += text[lo : max(lo, min(q.start, hi))] if q.start > span[0] else ""
+        if inside or (_overlaps(span, (q.start, q.end)) and not _LETTERS.search(differ)):
+            return q.start, q.end
+    return span
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]
+
+
+class QuoteExtractor:
+    """Turns cues and quotation marks into ``Quote`` objects with resolved speakers."""
+
+    def __init__(self, cue_verbs: frozenset[str]) -> None:
+        self.cue_verbs = cue_verbs
+
+    def __call__(self, doc: Doc) -> list[Quote]:
+        quoted = find_quoted(doc.text)
+        cues = verb_cues(doc, self.cue_verbs, quoted) + according_to_cues(doc)
+        cues = self._drop_nested(sorted(cues + attribution_noun_cues(doc), key=lambda c: c.cue[0]))
+        claimed: set[Quoted] = set()
+        # Cues with a reported clause claim first: "..., adding that 'B'" owns 'B' even when
+        # an earlier "said" in the same sentence could reach it.
+        for cue in sorted(cues, key=lambda c: not c.content):
+            self._claim_quotes(doc, cue, quoted, claimed)
+        resolver = SpeakerResolver(doc, doc._.entities or [])
+        quotes: list[Quote] = []
+        for cue, pieces in self._with_floating(doc, cues, quoted, claimed):
+            speaker = resolver.resolve(cue.subject, cue.token)
+            for start, end in pieces:
+                quotes.append(self._quote(doc, speaker, cue, start, end, quoted))
+        return sorted(quotes, key=lambda q: q.content.start)
+
+    def _drop_nested(self, cues: list[Cue]) -> list[Cue]:
+        """A cue inside another cue's content is reported speech within reported speech:
+        the outer speaker's claim, not a quote of the inner one."""
+        kept = [c for c in cues if c.content or c.token is not None]
+        return [
+            c
+            for c in kept
+            if not any(o is not c and any(_inside(c.cue, span) for span in o.content) for o in kept)
+        ]
+
+    def _claim_quotes(self, doc: Doc, cue: Cue, quoted: list[Quoted], claimed: set[Quoted]) -> None:
+        """Quoted stretches that belong to this cue: inside its clause, in the verb's own
+        phrase, or beside it in the same sentence ("'A,' X said, 'B'"; "X added: 'A'")."""
+        if cue.content:
+            claimed.update(
+                q for q in quoted if any(_overlaps((q.start, q.end), c) for c in cue.content)
+            )
+            return
+        if cue.token is None:
+            return
+        verb = cue.token
+        sentence = verb.sent
+        subtree = (min(t.idx for t in verb.subtree), max(t.idx + len(t) for t in verb.subtree))
+        around = [q for q in quoted if q not in claimed and _overlaps((q.start, q.end), subtree)]
+        if not around:
+            around = self._adjacent_quotes(doc, verb, sentence, quoted, claimed)
+        for q in around:
+            cue.content.append((q.start, q.end))
+            claimed.add(q)
+
+    def _adjacent_quotes(
+        self, doc: Doc, verb: Token, sentence: Span, quoted: list[Quoted], claimed: set[Quoted]
+    ) -> list[Quoted]:
+        """ "'...,' he said." — the quote just before the cue; "He said: '...'" — just after."""
+        text = doc.text
+        before = [q for q in quoted if q.end <= verb.idx and q not in claimed]
+        after = [q for q in quoted if q.start >= verb.idx and q not in claimed]
+        found = []
+        if (
+            before
+            and not text[before[-1].end : verb.idx].strip('"”’» ,\n').count(".")
+            and (verb.idx - before[-1].end < 80 and "\n\n" not in text[before[-1].end : verb.idx])
+        ):
+            found.append(before[-1])
+        if after:
+            gap = text[verb.idx + len(verb) : after[0].start]
+            if (
+                ":" in gap
+                or (len(gap) < 40 and "\n\n" not in gap.strip())
+                or sentence.end_char > after[0].start
+            ):
+                found.append(after[0])
+        return found
+
+    def _with_floating(
+        self, doc: Doc, cues: list[Cue], quoted: list[Quoted], claimed: set[Quoted]
+    ) -> list[tuple[Cue, list[tuple[int, int]]]]:
+        """Give each cue its pieces, and unclaimed quoted paragraphs to the cue before them."""
+        order = sorted(cues, key=lambda c: min((s for s, _ in c.content), default=c.cue[0]))
+        pieces: dict[int, list[tuple[int, int]]] = {id(c): list(c.content) for c in order}
+        for q in quoted:
+            if q in claimed or not self._is_paragraph_quote(doc.text, q):
+                continue
+            previous = [c for c in order if c.content and max(e for _, e in c.content) <= q.start]
+            if previous:
+                pieces[id(previous[-1])].append((q.start, q.end))
+        return [(c, sorted(pieces[id(c)])) for c in order if pieces[id(c)]]
+
+    @staticmethod
+    def _is_paragraph_quote(text: str, q: Quoted) -> bool:
+        """A quote that opens its paragraph: a continuation, not a scare-quoted word."""
+        para_start = text.rfind("\n\n", 0, q.start)
+        para_start = 0 if para_start == -1 else para_start + 2
+        return not text[para_start : q.start - 1].strip() and q.end - q.start > 20
+
+    def _quote(
+        self, doc: Doc, speaker: Speaker, cue: Cue, start: int, end: int, quoted: list[Quoted]
+    ) -> Quote:
+        text = doc.text[start:end]
+        marks = any(_inside((q.start, q.end), (start - 1, end + 1)) for q in quoted)
+        whole = any(q.start <= start and end <= q.end for q in quoted)
+        kind = "direct" if whole else ("mixed" if marks else "indirect")
+        if kind != "direct":
+            start, end = _strip_outer_marks(doc.text, start, end)
+            text = doc.text[start:end]
+        cue_span = TextSpan(cue.cue[0], cue.cue[1], doc.text[cue.cue[0] : cue.cue[1]])
+        content = TextSpan(start, end, text)
+        return Quote(speaker=speaker, content=content, kind=kind, cue=cue_span, pieces=(content,))
+
+
+def _strip_outer_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    if text[start : start + 1] in '"“«„' and text[end - 1 : end] in '"”»' and end - start > 2:
+        return start + 1, end - 1
+    return start, end
+
+
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", default=None)
+
+
+@Language.factory(
+    "storydiff_quotes",
+    assigns=["doc._.quotes"],
+    requires=["doc.ents", "token.dep", "token.lemma"],
+    default_config={"extra_cue_verbs": []},
+)
+def make_quotes_component(nlp: Language, name: str, extra_cue_verbs: list[str]) -> QuotesComponent:
+    return QuotesComponent(CUE_VERBS | frozenset(v.lower() for v in extra_cue_verbs))
+
+
+class QuotesComponent:
+    """Sets ``doc._.quotes``: a list of ``storydiff.model.Quote``, offsets into ``doc.text``.
+
+    Put it after ``storydiff_entities`` so speakers resolve to entities; without it speakers
+    keep the words the text uses.
+    """
+
+    def __init__(self, cue_verbs: frozenset[str]) -> None:
+        self.extract = QuoteExtractor(cue_verbs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = self.extract(doc)
+        return doc

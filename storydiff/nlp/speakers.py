@@ -1,0 +1,171 @@
+"""Resolving the speaker of a quote to the entity a reader would pick.
+
+"He said" is not merely the nearest name. A reader takes the speaker of the quote just before
+if there is one, else the subject of the sentence just before, else the last speaker who fits;
+"the diplomat" is the person introduced with that role, or the person the article keeps
+quoting. The resolver is called in text order and remembers whom it has resolved.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from storydiff.model import Entity, Speaker
+from storydiff.model import Span as TextSpan
+from storydiff.nlp.cues import PRONOUN_FEATURES, ROLE_NOUNS
+
+_PERSONAL = {"male", "female"}
+
+
+def _fits(entity: Entity | None, pronoun: str) -> bool:
+    gender, number = PRONOUN_FEATURES.get(pronoun, ("any", "singular"))
+    if entity is None:
+        return gender == "any"
+    if gender in _PERSONAL:
+        return entity.kind == "PERSON"
+    if gender == "neuter":
+        return entity.kind != "PERSON"
+    return number == "plural" or entity.kind == "PERSON"
+
+
+class SpeakerResolver:
+    """Maps a cue's subject to a ``Speaker``, in text order, remembering earlier speakers."""
+
+    def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
+        self.doc = doc
+        self.entities = list(entities)
+        self.by_char: dict[int, Entity] = {}
+        for entity in self.entities:
+            for mention in entity.mentions:
+                for char in range(mention.start, mention.end):
+                    self.by_char[char] = entity
+        self.history: list[tuple[int, Speaker, Entity | None]] = []
+
+    def resolve(self, subject: Span | None, verb: Token | None) -> Speaker:
+        if subject is None:
+            return Speaker(None)
+        mention = TextSpan(subject.start_char, subject.end_char, subject.text)
+        head = subject.root
+        entity = self.entity_of(subject)
+        if entity is None and head.pos_ == "PRON":
+            entity = self.antecedent(head.lower_, subject.start_char)
+        elif entity is None and self.is_description(head):
+            entity = self.described(head, subject.start_char)
+        if entity is not None:
+            speaker = Speaker(entity.name, entity.id, mention)
+        elif head.pos_ == "PRON":
+            speaker = Speaker(None, None, mention)
+        else:
+            speaker = Speaker(_without_determiner(subject), None, mention)
+        self.history.append((subject.start_char, speaker, entity))
+        return speaker
+
+    def entity_of(self, subject: Span) -> Entity | None:
+        """The entity the phrase names: its head, or a name in apposition to it."""
+        head = subject.root
+        if (entity := self.by_char.get(head.idx)) is not None:
+            return entity
+        for child in head.children:
+            if child.dep_ == "appos" and (entity := self.by_char.get(child.idx)) is not None:
+                return entity
+        if head.pos_ == "PROPN":
+            # The tagger missed this mention, but the name is one the article already uses.
+            return next(
+                (
+                    e
+                    for e in self.entities
+                    if e.kind == "PERSON" and e.name.split()[-1] == head.text
+                ),
+                None,
+            )
+        return None
+
+    @staticmethod
+    def is_description(head: Token) -> bool:
+        """ "the diplomat", "Putin's spokesman": a singular role noun with a determiner or owner."""
+        return (
+            head.lemma_.lower() in ROLE_NOUNS
+            and head.tag_ == "NN"
+            and any(c.dep_ in {"det", "poss"} for c in head.children)
+        )
+
+    def antecedent(self, pronoun: str, position: int) -> Entity | None:
+        previous_sentence = self._previous_sentence_start(position)
+        recent = [
+            e
+            for p, _, e in self.history
+            if p >= previous_sentence and p < position and _fits(e, pronoun)
+        ]
+        if recent:
+            return recent[-1]
+        subject = self._previous_subject(position, pronoun)
+        if subject is not None:
+            return subject
+        earlier = [
+            e for p, _, e in self.history if p < position and e is not None and _fits(e, pronoun)
+        ]
+        if earlier:
+            return earlier[-1]
+        return self._nearest_mention(position, lambda e: _fits(e, pronoun))
+
+    def described(self, head: Token, position: int) -> Entity | None:
+        """The person whose role names this description, else the most quoted person so far."""
+        words = {t.lower_ for t in head.subtree if t.pos_ in {"NOUN", "ADJ", "PROPN"}}
+        scored = [
+            (len(words & set(role.lower().split())), entity)
+            for entity in self.entities
+            if entity.kind == "PERSON"
+            for role in entity.roles
+            if head.lower_ in role.lower().split()
+        ]
+        if scored:
+            return max(scored, key=lambda pair: pair[0])[1]
+        quoted = Counter(
+            e.id
+            for p, _, e in self.history
+            if p < position and e is not None and e.kind == "PERSON"
+        )
+        if quoted:
+            best = max(quoted.values())
+            for _, _, entity in reversed(self.history):
+                if entity is not None and quoted.get(entity.id) == best:
+                    return entity
+        return self._nearest_mention(position, lambda e: e.kind == "PERSON")
+
+    def _previous_sentence_start(self, position: int) -> int:
+        sentences = [s for s in self.doc.sents if s.start_char < position]
+        if len(sentences) >= 2:
+            return sentences[-2].start_char
+        return 0
+
+    def _previous_subject(self, position: int, pronoun: str) -> Entity | None:
+        sentences = [s for s in self.doc.sents if s.end_char <= position]
+        for sentence in reversed(sentences[-2:]):
+            for token in sentence:
+                if token.dep_ == "nsubj" and token.head.dep_ == "ROOT":
+                    entity = self.by_char.get(token.idx)
+                    if entity is None and self.is_description(token):
+                        entity = self.described(token, token.idx)
+                    if entity is not None and _fits(entity, pronoun):
+                        return entity
+        return None
+
+    def _nearest_mention(self, position: int, accept: object) -> Entity | None:
+        best: tuple[int, Entity] | None = None
+        for entity in self.entities:
+            if not accept(entity):  # type: ignore[operator]
+                continue
+            for mention in entity.mentions:
+                if mention.end <= position and (best is None or mention.end > best[0]):
+                    best = (mention.end, entity)
+        return best[1] if best else None
+
+
+def _without_determiner(span: Span) -> str:
+    tokens = list(span)
+    while tokens and tokens[0].dep_ == "det":
+        tokens.pop(0)
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else span.text
