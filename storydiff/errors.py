@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 
 
-class Code(str, Enum):
+class Code(Enum):
     """Stable error codes with their message templates."""
 
     E001 = "file not found"
@@ -28,6 +28,8 @@ class Code(str, Enum):
     E011 = "spaCy pipeline {name!r} is not installed: {detail}"
     E012 = "compare needs at least two articles, got {count}"
     E013 = "analysis failed: {detail}"
+    E014 = "JSON Lines record is not a JSON object but {detail}"
+    E015 = "JSON Lines record field {field!r} must be {expected}, got {detail}"
 
 
 class StorydiffError(Exception):

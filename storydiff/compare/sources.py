@@ -1,0 +1,19 @@
+"""Who each article quotes, and how often."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from storydiff.model import Analysis, SourceCount
+
+
+def quoted_sources(analysis: Analysis) -> tuple[SourceCount, ...]:
+    """Speakers by number of quotes, most quoted first; unnamed speakers are counted together."""
+    counts: Counter[tuple[str, str | None]] = Counter()
+    for quote in analysis.quotes:
+        counts[(quote.speaker.name or "unnamed speaker", quote.speaker.entity)] += 1
+    sources = []
+    for (speaker, entity_id), n in sorted(counts.items(), key=lambda item: (-item[1], item[0][0])):
+        entity = analysis.entity(entity_id)
+        sources.append(SourceCount(speaker, n, entity_id, entity.roles if entity else ()))
+    return tuple(sources)
