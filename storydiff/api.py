@@ -60,7 +60,9 @@ def analyze_stream(
     yield from _analyze_batch(batch, nlp, batch_size)
 
 
-def _analyze_batch(batch: list[ArticleOrError], nlp: object, batch_size: int) -> Iterator[AnalysisOrError]:
+def _analyze_batch(
+    batch: list[ArticleOrError], nlp: object, batch_size: int
+) -> Iterator[AnalysisOrError]:
     articles = [item for item in batch if isinstance(item, Article)]
     try:
         done = {id(a.article): a for a in annotate(articles, nlp, batch_size)}  # type: ignore[arg-type]
@@ -99,7 +101,9 @@ def compare(
     """Compare two or more articles given as paths, cleaned articles or analyses."""
     items = list(inputs)
     analyses = (
-        items if items and all(isinstance(i, Analysis) for i in items) else analyze(items, pipeline=pipeline)
+        items
+        if items and all(isinstance(i, Analysis) for i in items)
+        else analyze(items, pipeline=pipeline)
     )
     return compare_analyses(analyses, similarity)  # type: ignore[arg-type]
 

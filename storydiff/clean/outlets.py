@@ -193,4 +193,5 @@ def find_outlet_name(text: str, extra_names: Iterable[str] = ()) -> str | None:
 def _names_pattern(extra_names: frozenset[str], _registry_size: int) -> re.Pattern[str]:
     names = {name for o in _BY_NAME.values() for name in (o.name, *o.aliases)} | extra_names
     ordered = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(re.escape(n) for n in ordered))
+    alternatives = "|".join(re.escape(n) for n in ordered)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")

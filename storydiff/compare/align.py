@@ -56,7 +56,9 @@ def align(
     points = [_point(items, sorted(groups[g]), scores[g]) for g in ranked]
     in_points = {i for g in ranked for i in groups[g]}
     only_in = {
-        a.article.id: tuple(s for k, (aid, s) in enumerate(items) if aid == a.article.id and k not in in_points)
+        a.article.id: tuple(
+            s for k, (aid, s) in enumerate(items) if aid == a.article.id and k not in in_points
+        )
         for a in analyses
     }
     return sorted(points, key=lambda p: (p.statements[0].article, p.statements[0].start)), only_in

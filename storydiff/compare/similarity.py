@@ -59,7 +59,9 @@ def tfidf_similarity(texts: Sequence[str]) -> list[list[float]]:
     n = len(texts)
     vectors = []
     for bag in bags:
-        vector = {w: c * (math.log((1 + n) / (1 + document_frequency[w])) + 1) for w, c in bag.items()}
+        vector = {
+            w: c * (math.log((1 + n) / (1 + document_frequency[w])) + 1) for w, c in bag.items()
+        }
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         vectors.append({w: v / norm for w, v in vector.items()})
     matrix = [[0.0] * n for _ in range(n)]
@@ -81,4 +83,6 @@ def get_backend(name: str = DEFAULT_BACKEND) -> Similarity:
     try:
         return BACKENDS[name]
     except KeyError:
-        raise ValueError(f"unknown similarity backend {name!r}; known: {sorted(BACKENDS)}") from None
+        raise ValueError(
+            f"unknown similarity backend {name!r}; known: {sorted(BACKENDS)}"
+        ) from None

@@ -1,0 +1,164 @@
+"""JSON Lines corpora: one article a line, read as a stream.
+
+A corpus file can be far larger than memory and a scraper's output often has a few broken
+lines, so lines are read one at a time, the size limit applies to each record, and a bad line
+becomes an error for ``path:LINE`` while reading goes on with the next one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from storydiff.errors import Code, InputError
+from storydiff.model import Document
+from storydiff.sources.decode import decode_bytes, normalise
+from storydiff.sources.detect import JSONL
+from storydiff.sources.files import read_failure
+
+# Fields whose value is prose: normalised like any article text. The others (url, published,
+# id) are identifiers: only trimmed, never rewritten.
+_PROSE_FIELDS = ("title", "outlet")
+_IDENTIFIER_FIELDS = ("url", "published")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the stream; ``data`` is None when it was too long to keep."""
+
+    number: int
+    data: bytes | None
+    size: int
+
+
+def read_jsonl(
+    blocks: Iterable[bytes], source: str, max_bytes: int
+) -> Iterator[Document | InputError]:
+    """A Document or an InputError for every non-blank line, in file order."""
+    seen_record = False
+    for line in iter_lines(blocks, max_bytes):
+        if line.data is not None and not line.data.strip():
+            continue
+        seen_record = True
+        yield _record_or_error(line, source, max_bytes)
+    if not seen_record:
+        yield InputError(source, Code.E002)
+
+
+def iter_lines(blocks: Iterable[bytes], limit: int) -> Iterator[Line]:
+    """Split a byte stream on newlines, holding at most ``limit`` bytes of any one line.
+
+    A longer line is counted but not kept, so one runaway record cannot exhaust memory.
+    """
+    number = 0
+    pending = bytearray()
+    overflow: int | None = None
+    for block in blocks:
+        pieces = block.split(b"\n")
+        for index, piece in enumerate(pieces):
+            if overflow is not None:
+                overflow += len(piece)
+            else:
+                pending += piece
+                if len(pending) > limit:
+                    overflow, pending = len(pending), bytearray()
+            if index < len(pieces) - 1:
+                number += 1
+                yield _line(number, pending, overflow)
+                pending, overflow = bytearray(), None
+    if pending or overflow is not None:
+        yield _line(number + 1, pending, overflow)
+
+
+def record_document(data: bytes, source: str, number: int) -> Document:
+    """Turn one line into a Document; raises InputError naming ``source:number``."""
+    where = f"{source}:{number}"
+    record = _parse(decode_bytes(data, where), where)
+    if record.get("text") is None:
+        raise InputError(where, Code.E008)
+    raw = _string(record, "text", where) or ""
+    text = normalise(raw)
+    if not text.strip():
+        detail = "only whitespace" if raw else "an empty string"
+        raise InputError(where, Code.E015, field="text", expected="non-empty text", detail=detail)
+    prose = {key: _prose(_string(record, key, where)) for key in _PROSE_FIELDS}
+    identifiers = {key: _identifier(_string(record, key, where)) for key in _IDENTIFIER_FIELDS}
+    return Document(
+        source=source,
+        text=text,
+        kind=JSONL,
+        line=number,
+        id=_record_id(record, where),
+        **prose,
+        **identifiers,
+    )
+
+
+def _record_or_error(line: Line, source: str, max_bytes: int) -> Document | InputError:
+    where = f"{source}:{line.number}"
+    if line.data is None:
+        return InputError(where, Code.E004, size=line.size, limit=max_bytes)
+    try:
+        return record_document(line.data, source, line.number)
+    except InputError as err:
+        return err
+    except Exception as err:  # one odd record must not end the corpus
+        return read_failure(where, err)
+
+
+def _line(number: int, pending: bytearray, overflow: int | None) -> Line:
+    if overflow is not None:
+        return Line(number, None, overflow)
+    return Line(number, bytes(pending), len(pending))
+
+
+def _parse(text: str, where: str) -> dict[str, Any]:
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(where, Code.E007, detail=f"{err.msg} at column {err.colno}") from err
+    if not isinstance(record, dict):
+        raise InputError(where, Code.E014, detail=_json_type(record))
+    return record
+
+
+def _string(record: dict[str, Any], key: str, where: str) -> str | None:
+    value = record.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise InputError(where, Code.E015, field=key, expected="a string", detail=_json_type(value))
+
+
+def _record_id(record: dict[str, Any], where: str) -> str | None:
+    """Corpora number their records as often as they name them, so integers are accepted."""
+    value = record.get("id")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _identifier(_string(record, "id", where))
+
+
+def _prose(value: str | None) -> str | None:
+    """A blank title is no title: None lets the cleaner detect one."""
+    return _identifier(normalise(value)) if value is not None else None
+
+
+def _identifier(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return value.strip() or None
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"

@@ -1,0 +1,154 @@
+"""Quotes and their speakers: the seeds against the gold, and each construction on its own."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storydiff.nlp.quotemarks import find_quoted
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", text.replace("\xa0", " ").lower())
+
+
+def _matches(gold_quote: dict, quote) -> bool:
+    wanted = _tokens(gold_quote["text"])
+    got = set(_tokens(quote.content.text))
+    return (
+        sum(t in got for t in wanted) * 2 >= len(wanted)
+        and quote.speaker.name == gold_quote["speaker"]
+    )
+
+
+def _score(gold_quotes: list[dict], quotes: list) -> tuple[int, int, int]:
+    unmatched = list(quotes)
+    found = 0
+    for gold_quote in gold_quotes:
+        match = next((q for q in unmatched if _matches(gold_quote, q)), None)
+        if match is not None:
+            unmatched.remove(match)
+            found += 1
+    return found, len(gold_quotes), len(quotes)
+
+
+@pytest.mark.parametrize("name", ["000_5988aafb84cd7969.txt", "001_4776b1b0b6ff724a.txt"])
+def test_seed_quotes_with_resolved_speakers(gold, seed_analyses, name):
+    found, gold_count, predicted = _score(
+        gold["articles"][name]["quotes"], list(seed_analyses[name].quotes)
+    )
+    precision, recall = found / predicted, found / gold_count
+    assert recall >= 0.9, (found, gold_count)
+    assert precision >= 0.9, (found, predicted)
+
+
+def test_pronoun_after_other_subject_resolves_to_that_subject(seed_analyses):
+    # "Mr Putin's spokesman Dmitry Peskov did not give a timeframe ... He said ..." — "He" is
+    # the spokesman, not the previous speaker (Trump).
+    quotes = seed_analyses["000_5988aafb84cd7969.txt"].quotes
+    numerous = next(q for q in quotes if q.content.text.startswith("numerous"))
+    assert numerous.speaker.name == "Dmitry Peskov"
+    assert numerous.speaker.mention.text == "He"
+    assert numerous.kind == "mixed"
+
+
+def test_description_resolves_to_named_person(seed_analyses):
+    quotes = seed_analyses["001_4776b1b0b6ff724a.txt"].quotes
+    by_mention = {q.speaker.mention.text: q.speaker.name for q in quotes if q.speaker.mention}
+    assert by_mention["the deputy minister"] == "Oleg Syromolotov"
+    assert by_mention["The official"] == "Oleg Syromolotov"
+
+
+def test_multi_paragraph_quote_continues_the_speaker(seed_analyses):
+    quotes = seed_analyses["000_5988aafb84cd7969.txt"].quotes
+    follow_on = next(q for q in quotes if q.content.text.startswith("No doubt"))
+    assert follow_on.speaker.name == "Dmitry Peskov"
+    assert follow_on.kind == "direct"
+
+
+def test_content_offsets_point_at_the_text(seed_analyses):
+    for analysis in seed_analyses.values():
+        for quote in analysis.quotes:
+            assert (
+                analysis.article.text[quote.content.start : quote.content.end] == quote.content.text
+            )
+            if quote.speaker.mention:
+                mention = quote.speaker.mention
+                assert analysis.article.text[mention.start : mention.end] == mention.text
+
+
+def _quotes(nlp, text):
+    return nlp(text)._.quotes
+
+
+def test_quote_before_cue(nlp):
+    (quote,) = _quotes(nlp, '"We will not give up," Maria Lopez said on Monday.')
+    assert quote.content.text == "We will not give up,"
+    assert quote.kind == "direct"
+    assert quote.speaker.name == "Maria Lopez"
+
+
+def test_split_quote_around_cue(nlp):
+    quotes = _quotes(nlp, '"We will rebuild," Mayor Anne Hidalgo said, "and we will do it fast."')
+    assert {q.speaker.name for q in quotes} == {"Anne Hidalgo"}
+    assert {q.content.text for q in quotes} == {"We will rebuild,", "and we will do it fast."}
+
+
+def test_colon_introduction_and_pronoun(nlp):
+    text = 'Opposition leader Peter Grant spoke to reporters.\n\nHe added: "This is a disaster for the town."'
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker.name == "Peter Grant"
+    assert quote.content.text == "This is a disaster for the town."
+
+
+def test_indirect_speech_with_that(nlp):
+    (quote,) = _quotes(
+        nlp, "The minister, Sarah Connor, said that the budget would be balanced next year."
+    )
+    assert quote.kind == "indirect"
+    assert quote.content.text == "the budget would be balanced next year"
+    assert quote.speaker.name == "Sarah Connor"
+
+
+def test_according_to(nlp):
+    (quote,) = _quotes(nlp, "About 300 homes were destroyed, according to local officials.")
+    assert quote.content.text == "About 300 homes were destroyed"
+    assert quote.speaker.name == "local officials"
+
+
+def test_organisation_speaker_and_it(nlp):
+    text = "The World Bank said growth would slow to 2%.\n\nIt also said inflation would fall."
+    quotes = _quotes(nlp, text)
+    assert [q.speaker.name for q in quotes] == ["The World Bank", "The World Bank"] or [
+        q.speaker.name for q in quotes
+    ] == ["World Bank", "World Bank"]
+
+
+def test_scare_quotes_are_not_speech(nlp):
+    assert _quotes(nlp, 'The so-called "peace plan" was published on Friday.') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("He said “we are ready” today.", "we are ready"),
+        ("Il a dit «nous sommes prêts» hier.", "nous sommes prêts"),
+        ("Er sagte „wir sind bereit“ gestern.", "wir sind bereit"),
+        ("She called it 'a historic day' on Monday.", "a historic day"),
+    ],
+)
+def test_quotation_mark_styles(text, inner):
+    (quoted,) = find_quoted(text)
+    assert text[quoted.start : quoted.end] == inner
+
+
+def test_apostrophes_are_not_quotes():
+    assert find_quoted("The rebels' stronghold isn't safe, and Putin's aides know it.") == []
+
+
+def test_unclosed_quote_runs_to_paragraph_end():
+    text = '"First paragraph of the quote.\n\n"Second paragraph," she said.'
+    first, second = find_quoted(text)
+    assert first.continues and text[first.start : first.end] == "First paragraph of the quote."
+    assert text[second.start : second.end] == "Second paragraph,"
