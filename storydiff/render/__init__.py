@@ -1,0 +1,23 @@
+"""Rendering a comparison or analyses for people: one HTML page, or Markdown.
+
+Renderers are pure: the same input gives the same bytes, with no clock, network or disk in the
+output, so reports can be diffed and cached.
+"""
+
+from storydiff.render.annotate import Annotation, annotate_html, paragraph_ranges
+from storydiff.render.html import render_comparison_html
+from storydiff.render.markdown import (
+    md_escape,
+    render_analyses_markdown,
+    render_comparison_markdown,
+)
+
+__all__ = [
+    "Annotation",
+    "annotate_html",
+    "md_escape",
+    "paragraph_ranges",
+    "render_analyses_markdown",
+    "render_comparison_html",
+    "render_comparison_markdown",
+]

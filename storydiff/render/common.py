@@ -1,0 +1,161 @@
+"""What the HTML and Markdown reports share, so the two always tell the same story.
+
+Everything here returns plain, unescaped strings and numbers; each renderer escapes for its own
+format.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from storydiff.model import Analysis, Article, Comparison, Quote, Span
+
+UNNAMED_SPEAKER = "Unnamed speaker"
+POINT_KINDS = ("agree", "framing", "conflict")
+
+
+def article_labels(analyses: Sequence[Analysis]) -> list[str]:
+    """Short names for column heads: the outlet, else the title, else the file name.
+
+    Two articles from one outlet would be indistinguishable in a table, so repeated names get
+    their position appended.
+    """
+    bases = [_base_label(a.article, i) for i, a in enumerate(analyses)]
+    counts = Counter(bases)
+    return [f"{b} (#{i + 1})" if counts[b] > 1 else b for i, b in enumerate(bases)]
+
+
+def _base_label(article: Article, index: int) -> str:
+    for candidate in (article.outlet, article.title, PurePath(article.source).name):
+        if candidate and candidate.strip():
+            return " ".join(candidate.split())
+    return f"Article {index + 1}"
+
+
+def article_positions(comparison: Comparison) -> dict[str, int]:
+    """Article id to position; points and lists refer to articles by id, columns by position.
+
+    The same article given twice has one id; the first position wins.
+    """
+    positions: dict[str, int] = {}
+    for index, analysis in enumerate(comparison.articles):
+        positions.setdefault(analysis.article.id, index)
+    return positions
+
+
+def span_text(article: Article, span: Span) -> str:
+    """The span's own text, or the article's words at its offsets when the span has none."""
+    return span.text or article.text[max(span.start, 0) : max(span.end, 0)]
+
+
+def quote_text(article: Article, quote: Quote) -> str:
+    """All pieces of a quote, so a quote split around its cue reads as one."""
+    if quote.pieces:
+        return " … ".join(span_text(article, p) for p in quote.pieces)
+    return span_text(article, quote.content)
+
+
+def speaker_name(quote: Quote) -> str:
+    name = quote.speaker.name
+    return name if name and name.strip() else UNNAMED_SPEAKER
+
+
+def point_kind(kind: str) -> str:
+    """A known point kind, or ``other``, so that CSS classes come from a closed set."""
+    return kind if kind in POINT_KINDS else "other"
+
+
+@dataclass(frozen=True)
+class SpeakerRow:
+    """One speaker's quote counts, one per article, in article order."""
+
+    speaker: str
+    counts: tuple[int, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def only_one(self) -> bool:
+        """Quoted by exactly one of several outlets: the sourcing difference a reader wants."""
+        return len(self.counts) > 1 and sum(1 for c in self.counts if c > 0) == 1
+
+    @property
+    def only_index(self) -> int | None:
+        if not self.only_one:
+            return None
+        return next(i for i, c in enumerate(self.counts) if c > 0)
+
+
+def speaker_rows(comparison: Comparison) -> list[SpeakerRow]:
+    """Who each outlet quotes, most-quoted speakers first."""
+    width = len(comparison.articles)
+    counts: dict[str, list[int]] = {}
+    for index, analysis in enumerate(comparison.articles):
+        for source in comparison.sources.get(analysis.article.id, ()):
+            name = " ".join(source.speaker.split()) or UNNAMED_SPEAKER
+            counts.setdefault(name, [0] * width)[index] += source.quotes
+    rows = [SpeakerRow(name, tuple(c)) for name, c in counts.items()]
+    return sorted(rows, key=lambda r: (-r.total, r.speaker.casefold(), r.speaker))
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def summary(comparison: Comparison) -> str:
+    """The one-paragraph answer a reader wants before any detail."""
+    labels = article_labels(comparison.articles)
+    parts = [
+        f"{plural(len(comparison.articles), 'article')}: {_join(labels)}.",
+        _points_sentence(comparison),
+        _only_in_sentence(comparison, labels),
+        _top_speakers_sentence(comparison, labels),
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def _points_sentence(comparison: Comparison) -> str:
+    if not comparison.points:
+        return "They share no points."
+    kinds = Counter(point_kind(p.kind) for p in comparison.points)
+    wording = {
+        "agree": "agree",
+        "framing": "differ in framing",
+        "conflict": "conflict",
+        "other": "unclassified",
+    }
+    detail = ", ".join(f"{kinds[k]} {wording[k]}" for k in (*POINT_KINDS, "other") if kinds[k])
+    return f"They share {plural(len(comparison.points), 'point')} ({detail})."
+
+
+def _only_in_sentence(comparison: Comparison, labels: Sequence[str]) -> str:
+    counts = [
+        f"{plural(len(comparison.only_in.get(a.article.id, ())), 'statement')} in {labels[i]}"
+        for i, a in enumerate(comparison.articles)
+    ]
+    return f"Reported by one article only: {_join(counts)}." if counts else ""
+
+
+def _top_speakers_sentence(comparison: Comparison, labels: Sequence[str]) -> str:
+    rows = speaker_rows(comparison)
+    clauses = []
+    for index, label in enumerate(labels):
+        most = max((r.counts[index] for r in rows), default=0)
+        if most == 0:
+            clauses.append(f"{label} quotes no one")
+            continue
+        names = [r.speaker for r in rows if r.counts[index] == most]
+        each = " each" if len(names) > 1 else ""
+        clauses.append(f"{label} quotes {_join(names)} most ({plural(most, 'quote')}{each})")
+    return "; ".join(clauses) + "." if clauses else ""
+
+
+def _join(items: Sequence[str]) -> str:
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

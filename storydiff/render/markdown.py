@@ -1,0 +1,191 @@
+"""The comparison and the per-article analyses as Markdown, for notes, tickets and diffs.
+
+Untrusted text is flattened to one line and has every character escaped that Markdown (or the
+HTML a Markdown viewer renders it to) would read as structure: emphasis, links, code, tables and
+raw HTML. A scraped ``<script>`` therefore shows as text wherever the Markdown is rendered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from storydiff.model import Analysis, Article, Comparison, RemovedLine
+from storydiff.render.common import (
+    article_labels,
+    article_positions,
+    point_kind,
+    quote_text,
+    span_text,
+    speaker_name,
+    speaker_rows,
+    summary,
+)
+
+_SIGNIFICANT = re.compile(r"([\\`*_\[\]<>|~&])")
+_BLOCK_START = re.compile(r"\d{1,9}(?=[.)](?:\s|$))|(?=[#+-])")
+
+
+def md_escape(text: str | None) -> str:
+    """One line of literal text, safe inside a paragraph, a list item or a table cell.
+
+    Besides inline syntax, a leading ``#``, ``-``, ``+`` or ``1.`` is escaped: at the start of
+    a list item it would open a heading, a rule or a nested list.
+    """
+    escaped = _SIGNIFICANT.sub(r"\\\1", " ".join((text or "").split()))
+    start = _BLOCK_START.match(escaped)
+    if start:
+        escaped = escaped[: start.end()] + "\\" + escaped[start.end() :]
+    return escaped
+
+
+def render_comparison_markdown(comparison: Comparison) -> str:
+    """The report of ``render_comparison_html``, for places that show Markdown."""
+    labels = article_labels(comparison.articles)
+    count = len(comparison.articles)
+    lines = [f"# How {count} article{'s' if count != 1 else ''} tell the story", ""]
+    lines += [md_escape(summary(comparison)), ""]
+    lines += _articles_list(comparison, labels)
+    lines += _sources_table(comparison, labels)
+    lines += _points(comparison, labels)
+    lines += _only_in(comparison, labels)
+    for label, analysis in zip(labels, comparison.articles, strict=True):
+        lines += _article_quotes_and_removed(label, analysis)
+    return _finish(lines)
+
+
+def render_analyses_markdown(analyses: Sequence[Analysis]) -> str:
+    """What ``analyze --format md`` prints: one section per article."""
+    lines: list[str] = []
+    for analysis in analyses:
+        lines += _analysis_section(analysis)
+    return _finish(lines)
+
+
+def _finish(lines: list[str]) -> str:
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def _meta(article: Article) -> str:
+    parts = [
+        md_escape(article.outlet) or "unknown outlet",
+        md_escape(article.published) or "undated",
+        md_escape(article.source),
+    ]
+    if article.line is not None:
+        parts[-1] += f", line {article.line}"
+    if article.url:
+        parts.append(md_escape(article.url))
+    return " · ".join(p for p in parts if p)
+
+
+def _title(article: Article) -> str:
+    return md_escape(article.title) or "(untitled)"
+
+
+def _articles_list(comparison: Comparison, labels: Sequence[str]) -> list[str]:
+    lines = ["## Articles", ""]
+    for number, (label, analysis) in enumerate(zip(labels, comparison.articles, strict=True), 1):
+        article = analysis.article
+        lines.append(f"{number}. **{md_escape(label)}**: {_title(article)} ({_meta(article)})")
+    return [*lines, ""]
+
+
+def _sources_table(comparison: Comparison, labels: Sequence[str]) -> list[str]:
+    lines = ["## Who each outlet quotes", ""]
+    rows = speaker_rows(comparison)
+    if not rows:
+        return [*lines, "No quotes were found in any article.", ""]
+    lines.append("| Speaker | " + " | ".join(md_escape(label) for label in labels) + " |")
+    lines.append("| --- | " + " | ".join("---:" for _ in labels) + " |")
+    for row in rows:
+        name = md_escape(row.speaker)
+        if row.only_index is not None:
+            name += f" (only {md_escape(labels[row.only_index])})"
+        lines.append(f"| {name} | " + " | ".join(str(c) for c in row.counts) + " |")
+    return [*lines, ""]
+
+
+def _points(comparison: Comparison, labels: Sequence[str]) -> list[str]:
+    lines = ["## Shared points", ""]
+    if not comparison.points:
+        return [*lines, "The articles share no points.", ""]
+    positions = article_positions(comparison)
+    for number, point in enumerate(comparison.points, 1):
+        kind = md_escape(point.kind) if point_kind(point.kind) == "other" else point.kind
+        summary_text = f" {md_escape(point.summary)}" if point.summary else ""
+        lines.append(f"{number}. **{kind}**{summary_text}")
+        for ref in point.statements:
+            index = positions.get(ref.article)
+            label = md_escape(labels[index]) if index is not None else "unknown article"
+            lines.append(f"   - *{label}*: {md_escape(ref.text)}")
+    return [*lines, ""]
+
+
+def _only_in(comparison: Comparison, labels: Sequence[str]) -> list[str]:
+    lines: list[str] = []
+    for label, analysis in zip(labels, comparison.articles, strict=True):
+        statements = comparison.only_in.get(analysis.article.id, ())
+        lines += [f"## Only in {md_escape(label)} ({len(statements)})", ""]
+        if not statements:
+            lines.append("No statement that the other articles do not also report.")
+        lines += [
+            f"- {md_escape(s.text or analysis.article.text[s.start : s.end])}" for s in statements
+        ]
+        lines.append("")
+    return lines
+
+
+def _article_quotes_and_removed(label: str, analysis: Analysis) -> list[str]:
+    article = analysis.article
+    lines = [f"## {md_escape(label)}: {_title(article)}", "", _meta(article), ""]
+    lines += ["### Quotes", "", *_quote_items(analysis), ""]
+    lines += ["### Removed page furniture", "", *_removed_items(article.removed), ""]
+    return lines
+
+
+def _analysis_section(analysis: Analysis) -> list[str]:
+    article = analysis.article
+    lines = [f"## {_title(article)}", "", _meta(article), ""]
+    lines += ["### Quotes", "", *_quote_items(analysis), ""]
+    lines += ["### Entities", "", *_entity_items(analysis), ""]
+    lines += ["### Removed lines", "", *_removed_items(article.removed), ""]
+    return lines
+
+
+def _quote_items(analysis: Analysis) -> list[str]:
+    article = analysis.article
+    items = [
+        f"- **{md_escape(speaker_name(q))}** ({md_escape(q.kind)}): "
+        f"{md_escape(quote_text(article, q))}"
+        for q in analysis.quotes
+    ]
+    return items or ["None found."]
+
+
+def _entity_items(analysis: Analysis) -> list[str]:
+    items = []
+    for entity in analysis.entities:
+        roles = f"; {md_escape(', '.join(entity.roles))}" if entity.roles else ""
+        mentions = _distinct(span_text(analysis.article, m) for m in entity.mentions)
+        named = f": {md_escape(', '.join(mentions))}" if mentions else ""
+        items.append(
+            f"- **{md_escape(entity.name)}** ({md_escape(entity.kind)}{roles}), "
+            f"{len(entity.mentions)} mention{'s' if len(entity.mentions) != 1 else ''}{named}"
+        )
+    return items or ["None found."]
+
+
+def _removed_items(removed: Sequence[RemovedLine]) -> list[str]:
+    items = []
+    for line in removed:
+        where = f" (line {line.line})" if line.line is not None else ""
+        items.append(f"- *{md_escape(line.reason)}*{where}: {md_escape(line.text)}")
+    return items or ["Nothing removed."]
+
+
+def _distinct(texts: Iterable[str]) -> list[str]:
+    """Each way of naming an entity once, in order of first use."""
+    return list(dict.fromkeys(" ".join(t.split()) for t in texts if t.strip()))
