@@ -19,15 +19,31 @@ def statements_of(doc: Doc, article: Article, quotes: Iterable[Quote]) -> tuple[
     attributed to when a quote covers most of it, else None: the outlet's own voice."""
     headings = [(h.start, h.end) for h in article.headings]
     quotes = list(quotes)
-    statements = []
+    spans: list[tuple[int, int]] = []
     for sentence in doc.sents:
         text = sentence.text.strip()
-        if len(text) < 3 or any(s <= sentence.start_char < e for s, e in headings):
+        if not text or any(s <= sentence.start_char < e for s, e in headings):
             continue
         start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
         end = start + len(text)
-        statements.append(Statement(start, end, text, _attribution(start, end, quotes)))
-    return tuple(statements)
+        if spans and _continues_sentence(doc.text, spans[-1][1], start):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return tuple(
+        Statement(start, end, doc.text[start:end], _attribution(start, end, quotes))
+        for start, end in spans
+        if end - start >= 3
+    )
+
+
+def _continues_sentence(text: str, previous_end: int, start: int) -> bool:
+    """The parser split a sentence inside a paragraph before ", X said." or a lower-case
+    word: one statement, not two."""
+    if "\n\n" in text[previous_end:start]:
+        return False
+    first = text[start]
+    return first in ",;:)" or first.islower()
 
 
 def _attribution(start: int, end: int, quotes: list[Quote]) -> str | None:
