@@ -19,7 +19,7 @@ from tqdm import tqdm
 from storydiff import api
 from storydiff.compare import compare_analyses
 from storydiff.compare.similarity import BACKENDS, DEFAULT_BACKEND
-from storydiff.errors import InputError, StorydiffError
+from storydiff.errors import ConfigError, InputError, StorydiffError
 from storydiff.model import Analysis
 from storydiff.render import (
     render_analyses_markdown,
@@ -233,7 +233,8 @@ def main() -> None:
         if debug:
             raise
         click.echo(f"storydiff: error: {error}", err=True)
-        sys.exit(1)
+        # A configuration that cannot work (an uninstalled pipeline) is a usage error.
+        sys.exit(2 if isinstance(error, ConfigError) else 1)
     except Exception as error:  # noqa: BLE001 — no traceback without --debug
         if debug:
             raise

@@ -110,3 +110,11 @@ def test_help_explains_each_command():
         result = run(command, "--help")
         assert result.returncode == 0
         assert len(result.stdout.decode()) > 200
+
+
+def test_pipeline_setting_names_an_uninstalled_pipeline():
+    result = run("analyze", "--pipeline", "xx_no_such_pipeline", str(SKY))
+    assert result.returncode == 2
+    stderr = result.stderr.decode()
+    assert "xx_no_such_pipeline" in stderr and "E011" in stderr
+    assert "Traceback" not in stderr

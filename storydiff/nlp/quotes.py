@@ -330,19 +330,28 @@ class QuoteExtractor:
         order = sorted(cues, key=lambda c: min((s for s, _ in c.content), default=c.cue[0]))
         pieces: dict[int, list[tuple[int, int]]] = {id(c): list(c.content) for c in order}
         for q in quoted:
-            if q in claimed or not self._is_paragraph_quote(doc.text, q):
+            if q in claimed:
                 continue
             previous = [c for c in order if c.content and max(e for _, e in c.content) <= q.start]
-            if previous:
+            if previous and self._continues(doc.text, q, max(e for _, e in previous[-1].content)):
                 pieces[id(previous[-1])].append((q.start, q.end))
         return [(c, sorted(pieces[id(c)])) for c in order if pieces[id(c)]]
 
     @staticmethod
-    def _is_paragraph_quote(text: str, q: Quoted) -> bool:
-        """A quote that opens its paragraph: a continuation, not a scare-quoted word."""
+    def _continues(text: str, q: Quoted, previous_end: int) -> bool:
+        """An unclaimed quote goes on with the previous speaker when it is a whole sentence of
+        speech: it opens its paragraph, or it opens a sentence in the same paragraph as the
+        previous quote ("'A,' said X, a shopkeeper. 'B.'"). A quoted word inside a sentence is
+        a scare quote, not speech."""
+        if q.end - q.start <= 20 and not text[q.start : q.end].rstrip().endswith((".", "!", "?")):
+            return False
         para_start = text.rfind("\n\n", 0, q.start)
         para_start = 0 if para_start == -1 else para_start + 2
-        return not text[para_start : q.start - 1].strip() and q.end - q.start > 20
+        lead = text[para_start : q.start - 1]
+        if not lead.strip():
+            return True
+        same_paragraph = previous_end > para_start
+        return same_paragraph and lead.rstrip()[-1:] in {".", "!", "?"}
 
     def _quote(
         self, doc: Doc, speaker: Speaker, cue: Cue, start: int, end: int, quoted: list[Quoted]

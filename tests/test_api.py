@@ -1,0 +1,54 @@
+"""The library entry points on an HTML page: reader, cleaner and analysis together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import storydiff
+from storydiff.errors import InputError
+
+PAGE = Path(__file__).parent / "data" / "pages" / "dam-breach.html"
+
+
+@pytest.fixture(scope="module")
+def page_analysis():
+    (analysis,) = storydiff.analyze([str(PAGE)])
+    return analysis
+
+
+def test_html_metadata_is_kept(page_analysis):
+    article = page_analysis.article
+    assert article.title == "Dam breach floods valley towns"
+    assert article.outlet == "Example Herald"
+    assert article.published == "2021-03-04"
+    assert article.url == "https://www.exampleherald.com/world/dam-breach-floods-valley"
+
+
+def test_furniture_inside_the_article_region_is_removed(page_analysis):
+    removed = {r.text: r.reason for r in page_analysis.article.removed}
+    assert removed["READ MORE: Why the region's dams are ageing fast"] == "teaser"
+    assert removed["Sign up for our daily newsletter"] == "promo"
+    assert "READ MORE" not in page_analysis.article.text
+
+
+def test_quotes_on_the_page(page_analysis):
+    said = [(q.speaker.name, q.content.text) for q in page_analysis.quotes]
+    assert ("Ana Silva", "The water came in minutes,") in said
+    assert ("Ana Silva", "We lost everything.") in said
+    assert ("Tomas Reyes", "the dam had been inspected last year and found to be safe") in said
+
+
+def test_analyze_raises_the_first_bad_input(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with pytest.raises(InputError) as caught:
+        storydiff.analyze([str(empty)])
+    assert caught.value.source == str(empty)
+
+
+def test_compare_accepts_analyses(page_analysis, seed_analyses):
+    comparison = storydiff.compare([page_analysis, *seed_analyses.values()])
+    assert len(comparison.articles) == 3
+    assert set(comparison.sources) == {a.article.id for a in comparison.articles}
