@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storydiff.model import Analysis, Article, Quote, Statement
+from storydiff.nlp.doctext import doc_text
 
 
 def statements_of(doc: Doc, article: Article, quotes: Iterable[Quote]) -> tuple[Statement, ...]:
@@ -26,12 +27,12 @@ def statements_of(doc: Doc, article: Article, quotes: Iterable[Quote]) -> tuple[
             continue
         start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
         end = start + len(text)
-        if spans and _continues_sentence(doc.text, spans[-1][1], start):
+        if spans and _continues_sentence(doc_text(doc), spans[-1][1], start):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
     return tuple(
-        Statement(start, end, doc.text[start:end], _attribution(start, end, quotes))
+        Statement(start, end, doc_text(doc)[start:end], _attribution(start, end, quotes))
         for start, end in spans
         if end - start >= 3
     )

@@ -19,6 +19,7 @@ from storydiff.clean.patterns import DATELINE
 from storydiff.model import Entity
 from storydiff.model import Span as TextSpan
 from storydiff.nlp.cues import HONORIFICS, ROLE_NOUNS
+from storydiff.nlp.doctext import doc_text
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 # A wire dateline ("CITY (Agency) -") names the outlet, not an actor in the story.
@@ -120,7 +121,7 @@ class _Cluster:
 
 def cluster_mentions(doc: Doc) -> list[Entity]:
     """Group NER mentions into entities, longest names first so that surnames find their owner."""
-    datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
+    datelines = [m.span() for m in _DATELINE.finditer(doc_text(doc))]
     spans = [
         (trim_mention(e), e.label_)
         for e in doc.ents

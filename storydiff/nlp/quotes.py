@@ -24,6 +24,7 @@ from storydiff.clean.patterns import DATELINE
 from storydiff.model import Quote, Speaker
 from storydiff.model import Span as TextSpan
 from storydiff.nlp.cues import ACCORDING_TO, ATTRIBUTION_NOUNS, CUE_VERBS, PHRASAL_CUES, WEAK_CUES
+from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.quotemarks import Quoted, find_quoted
 from storydiff.nlp.speakers import SpeakerResolver
 
@@ -105,7 +106,7 @@ def clause_chars(clause_head: Token, nested_cues: set[int]) -> tuple[int, int] |
         kept.append(i)
     while kept and (doc[kept[0]].lower_ in _LEADING_JUNK or doc[kept[0]].is_space):
         kept.pop(0)
-    if kept and (dateline := _DATELINE.match(doc.text, doc[kept[0]].idx)):
+    if kept and (dateline := _DATELINE.match(doc_text(doc), doc[kept[0]].idx)):
         kept = [i for i in kept if doc[i].idx >= dateline.end()]
     while kept and (
         doc[kept[-1]].is_punct
@@ -133,9 +134,9 @@ def verb_cues(doc: Doc, verbs: frozenset[str], quoted: list[Quoted]) -> list[Cue
         cue = Cue(token, (token.idx, token.idx + len(token)), phrase(subject))
         for child in token.children:
             if child.dep_ in _CLAUSE_DEPS and (span := clause_chars(child, nested)):
-                cue.content.append(_whole_quote(doc.text, span, quoted))
+                cue.content.append(_whole_quote(doc_text(doc), span, quoted))
         if not cue.content and (span := _clause_before_comma(doc, token, cue.subject)):
-            cue.content.append(_whole_quote(doc.text, span, quoted))
+            cue.content.append(_whole_quote(doc_text(doc), span, quoted))
         cues.append(cue)
     return cues
 
@@ -160,7 +161,7 @@ def _clause_before_comma(doc: Doc, verb: Token, subject: Span) -> tuple[int, int
 def according_to_cues(doc: Doc) -> list[Cue]:
     """ "According to X, ..." and "..., according to X": the rest of the clause is X's claim."""
     cues = []
-    lowered = doc.text.lower()
+    lowered = doc_text(doc).lower()
     for marker in ACCORDING_TO:
         start = lowered.find(marker)
         while start != -1:
@@ -253,7 +254,7 @@ class QuoteExtractor:
         self.cue_verbs = cue_verbs
 
     def __call__(self, doc: Doc) -> list[Quote]:
-        quoted = find_quoted(doc.text)
+        quoted = find_quoted(doc_text(doc))
         cues = verb_cues(doc, self.cue_verbs, quoted) + according_to_cues(doc)
         cues = self._drop_nested(sorted(cues + attribution_noun_cues(doc), key=lambda c: c.cue[0]))
         claimed: set[Quoted] = set()
@@ -303,7 +304,7 @@ class QuoteExtractor:
         self, doc: Doc, verb: Token, sentence: Span, quoted: list[Quoted], claimed: set[Quoted]
     ) -> list[Quoted]:
         """ "'...,' he said." — the quote just before the cue; "He said: '...'" — just after."""
-        text = doc.text
+        text = doc_text(doc)
         before = [q for q in quoted if q.end <= verb.idx and q not in claimed]
         after = [q for q in quoted if q.start >= verb.idx and q not in claimed]
         found = []
@@ -333,7 +334,9 @@ class QuoteExtractor:
             if q in claimed:
                 continue
             previous = [c for c in order if c.content and max(e for _, e in c.content) <= q.start]
-            if previous and self._continues(doc.text, q, max(e for _, e in previous[-1].content)):
+            if previous and self._continues(
+                doc_text(doc), q, max(e for _, e in previous[-1].content)
+            ):
                 pieces[id(previous[-1])].append((q.start, q.end))
         return [(c, sorted(pieces[id(c)])) for c in order if pieces[id(c)]]
 
@@ -356,14 +359,14 @@ class QuoteExtractor:
     def _quote(
         self, doc: Doc, speaker: Speaker, cue: Cue, start: int, end: int, quoted: list[Quoted]
     ) -> Quote:
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         marks = any(_inside((q.start, q.end), (start - 1, end + 1)) for q in quoted)
         whole = any(q.start <= start and end <= q.end for q in quoted)
         kind = "direct" if whole else ("mixed" if marks else "indirect")
         if kind != "direct":
-            start, end = _strip_outer_marks(doc.text, start, end)
-            text = doc.text[start:end]
-        cue_span = TextSpan(cue.cue[0], cue.cue[1], doc.text[cue.cue[0] : cue.cue[1]])
+            start, end = _strip_outer_marks(doc_text(doc), start, end)
+            text = doc_text(doc)[start:end]
+        cue_span = TextSpan(cue.cue[0], cue.cue[1], doc_text(doc)[cue.cue[0] : cue.cue[1]])
         content = TextSpan(start, end, text)
         return Quote(speaker=speaker, content=content, kind=kind, cue=cue_span, pieces=(content,))
 

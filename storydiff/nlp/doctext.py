@@ -1,0 +1,18 @@
+"""The text of a spaCy ``Doc``, computed once.
+
+``Doc.text`` joins every token each time it is read; the extractors read it hundreds of times
+per document, so they share one copy kept in ``doc.user_data``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_KEY = "storydiff.text"
+
+
+def doc_text(doc: Doc) -> str:
+    text = doc.user_data.get(_KEY)
+    if text is None:
+        text = doc.user_data[_KEY] = doc.text
+    return text
