@@ -28,7 +28,7 @@ from storydiff.render import (
 )
 from storydiff.sources import DEFAULT_MAX_BYTES
 
-EXAMPLE_DIR = Path(__file__).resolve().parent.parent / "examples" / "idlib"
+EXAMPLE_DIR = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 # A progress bar only helps when there is more than a moment's work.
 PROGRESS_MIN_INPUTS = 4
 

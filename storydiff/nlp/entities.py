@@ -46,7 +46,7 @@ def name_tokens(span: Span) -> list[str]:
 
 def role_before(span: Span) -> str | None:
     """Title words written before a name in the same phrase: "US President" in "US President
-    Donald Trump", "spokesman" in "Mr Putin's spokesman Dmitry Peskov"."""
+    Donald Trump", "spokesman" in "the president's spokesman Jane Roe"."""
     doc = span.doc
     attached = set(range(span.start, span.end))
     words: list[Token] = []
