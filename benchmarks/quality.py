@@ -16,8 +16,8 @@ before precision and recall are taken, so a long article weighs more than a shor
   of the gold's tokens (longest common subsequence of lowercase ``\\w+`` tokens, so word order
   counts and a quote that merely shares common words with another does not match). Matching
   is one-to-one, greedy by overlap. Scored three ways: content only; content plus speaker; and
-  per gold kind (direct, indirect, mixed). A quote with several pieces counts once per piece,
-  because the gold splits quotes that run over several paragraphs into one entry per paragraph.
+  per gold kind (direct, indirect, mixed). Each system quote counts once (the extractor gives a
+  quote that runs over several paragraphs as one quote a paragraph, as the gold does).
 
 The scoring functions (``score_quotes``, ``system_quotes``, ``combine_quote_scores``,
 ``prf``) take plain data so that other benchmarks can reuse them: a script next to this one
@@ -117,8 +117,9 @@ class SystemQuote:
 
 
 def system_quotes(analysis: Any) -> list[SystemQuote]:
-    """The predictions of one ``storydiff.model.Analysis``: one per quote, or one per piece
-    when a quote has more than one piece (the gold splits quotes by paragraph)."""
+    """The predictions of one ``storydiff.model.Analysis``, one per quote. A quote split around
+    its cue is one quote; one that runs over paragraphs is one quote a paragraph, as the gold
+    has it."""
     predictions = []
     for quote in analysis.quotes:
         names = {fold_name(quote.speaker.name)}
@@ -127,11 +128,9 @@ def system_quotes(analysis: Any) -> list[SystemQuote]:
             names.add(fold_name(entity.name))
             names.update(fold_name(m.text) for m in entity.mentions)
         names.discard("")
-        spans = quote.pieces if len(quote.pieces) > 1 else (quote.content,)
-        for span in spans:
-            predictions.append(
-                SystemQuote(span.text, quote.kind, quote.speaker.name, frozenset(names))
-            )
+        predictions.append(
+            SystemQuote(quote.content.text, quote.kind, quote.speaker.name, frozenset(names))
+        )
     return predictions
 
 

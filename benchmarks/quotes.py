@@ -111,10 +111,8 @@ def score_article(gold: list[dict], quotes: Sequence[Any]) -> dict[str, Any]:
     predictions = []
     mention_of: list[list[tuple[int, int]]] = []
     for quote in quotes:
-        pieces = quote.pieces if len(quote.pieces) > 1 else (quote.content,)
-        for piece in pieces:
-            predictions.append(SystemQuote(piece.text, quote.kind, None))
-            mention_of.append(speaker_spans(quote))
+        predictions.append(SystemQuote(quote.content.text, quote.kind, None))
+        mention_of.append(speaker_spans(quote))
     scored_gold = []
     for index, item in enumerate(gold):
         scored_gold.append({**item, "speaker": f"gold-source-{index}"})

@@ -70,9 +70,10 @@ def test_multi_paragraph_quote_continues_the_speaker(seed_analyses):
 def test_content_offsets_point_at_the_text(seed_analyses):
     for analysis in seed_analyses.values():
         for quote in analysis.quotes:
-            assert (
-                analysis.article.text[quote.content.start : quote.content.end] == quote.content.text
-            )
+            for piece in quote.pieces:
+                assert analysis.article.text[piece.start : piece.end] == piece.text
+            if len(quote.pieces) == 1:
+                assert quote.pieces[0] == quote.content
             if quote.speaker.mention:
                 mention = quote.speaker.mention
                 assert analysis.article.text[mention.start : mention.end] == mention.text
@@ -90,9 +91,13 @@ def test_quote_before_cue(nlp):
 
 
 def test_split_quote_around_cue(nlp):
-    quotes = _quotes(nlp, '"We will rebuild," Mayor Anne Hidalgo said, "and we will do it fast."')
-    assert {q.speaker.name for q in quotes} == {"Anne Hidalgo"}
-    assert {q.content.text for q in quotes} == {"We will rebuild,", "and we will do it fast."}
+    text = '"We will rebuild," Mayor Anne Hidalgo said, "and we will do it fast."'
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker.name == "Anne Hidalgo"
+    assert [p.text for p in quote.pieces] == ["We will rebuild,", "and we will do it fast."]
+    assert quote.content.text == "We will rebuild, and we will do it fast."
+    assert (quote.content.start, quote.content.end) == (quote.pieces[0].start, quote.pieces[1].end)
+    assert quote.kind == "direct"
 
 
 def test_colon_introduction_and_pronoun(nlp):

@@ -264,10 +264,14 @@ class QuoteExtractor:
             self._claim_quotes(doc, cue, quoted, claimed)
         resolver = SpeakerResolver(doc, doc._.entities or [])
         quotes: list[Quote] = []
+        text = doc_text(doc)
         for cue, pieces in self._with_floating(doc, cues, quoted, claimed):
             speaker = resolver.resolve(cue.subject, cue.token)
-            for start, end in pieces:
-                quotes.append(self._quote(doc, speaker, cue, start, end, quoted))
+            cue_span = TextSpan(cue.cue[0], cue.cue[1], text[cue.cue[0] : cue.cue[1]])
+            for group in _by_paragraph(text, pieces):
+                quotes.append(
+                    _quote(speaker, cue_span, [_piece(text, s, e, quoted) for s, e in group])
+                )
         return sorted(quotes, key=lambda q: q.content.start)
 
     def _drop_nested(self, cues: list[Cue]) -> list[Cue]:
@@ -356,19 +360,41 @@ class QuoteExtractor:
         same_paragraph = previous_end > para_start
         return same_paragraph and lead.rstrip()[-1:] in {".", "!", "?"}
 
-    def _quote(
-        self, doc: Doc, speaker: Speaker, cue: Cue, start: int, end: int, quoted: list[Quoted]
-    ) -> Quote:
-        text = doc_text(doc)[start:end]
-        marks = any(_inside((q.start, q.end), (start - 1, end + 1)) for q in quoted)
-        whole = any(q.start <= start and end <= q.end for q in quoted)
-        kind = "direct" if whole else ("mixed" if marks else "indirect")
-        if kind != "direct":
-            start, end = _strip_outer_marks(doc_text(doc), start, end)
-            text = doc_text(doc)[start:end]
-        cue_span = TextSpan(cue.cue[0], cue.cue[1], doc_text(doc)[cue.cue[0] : cue.cue[1]])
-        content = TextSpan(start, end, text)
-        return Quote(speaker=speaker, content=content, kind=kind, cue=cue_span, pieces=(content,))
+
+def _by_paragraph(text: str, pieces: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Pieces of one cue, grouped by paragraph: a quote split around its cue ("'A,' X said,
+    'B'") is one quote; a quote running over several paragraphs is one quote a paragraph."""
+    groups: list[list[tuple[int, int]]] = []
+    for start, end in sorted(pieces):
+        if groups and "\n\n" not in text[groups[-1][-1][1] : start]:
+            groups[-1].append((start, end))
+        else:
+            groups.append([(start, end)])
+    return groups
+
+
+def _piece(text: str, start: int, end: int, quoted: list[Quoted]) -> tuple[TextSpan, str]:
+    """One stretch of reported speech and its kind: all inside quotation marks is direct, some
+    quoted words mixed, none indirect."""
+    whole = any(q.start <= start and end <= q.end for q in quoted)
+    if whole:
+        return TextSpan(start, end, text[start:end]), "direct"
+    marks = any(_inside((q.start, q.end), (start - 1, end + 1)) for q in quoted)
+    start, end = _strip_outer_marks(text, start, end)
+    return TextSpan(start, end, text[start:end]), "mixed" if marks else "indirect"
+
+
+def _quote(speaker: Speaker, cue: TextSpan, pieces: list[tuple[TextSpan, str]]) -> Quote:
+    """A quote of one or more pieces. With several, ``content`` runs from the first piece to the
+    last and its text is the pieces joined by a space (the cue between them left out)."""
+    spans = [span for span, _ in pieces]
+    kinds = {kind for _, kind in pieces}
+    kind = kinds.pop() if len(kinds) == 1 else "mixed"
+    if len(spans) == 1:
+        content = spans[0]
+    else:
+        content = TextSpan(spans[0].start, spans[-1].end, " ".join(s.text for s in spans))
+    return Quote(speaker=speaker, content=content, kind=kind, cue=cue, pieces=tuple(spans))
 
 
 def _strip_outer_marks(text: str, start: int, end: int) -> tuple[int, int]:
