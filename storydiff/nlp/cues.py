@@ -57,6 +57,33 @@ PHRASAL_CUES: frozenset[tuple[str, str]] = frozenset(
 # reported speech.
 WEAK_CUES: frozenset[str] = frozenset({"continue", "begin", "go", "feel", "think", "believe"})
 
+# Reporting verbs whose message can be a noun phrase rather than a clause: "called for the
+# repeal of the law", "denied the allegations", "accused X of Y". The object is what was said.
+OBJECT_CUES: frozenset[str] = frozenset(
+    """
+    announce propose demand deny reject cite urge accuse blame praise criticise criticize
+    condemn denounce welcome predict promise pledge recommend endorse advocate dismiss dispute
+    reveal confirm acknowledge admit allege threaten vow warn request
+    """.split()
+)
+
+# Prepositions that carry the message after a reporting verb: "call for", "accuse X of",
+# "warn against", "speak of".
+MESSAGE_PREPOSITIONS: frozenset[str] = frozenset({"for", "of", "against", "about", "on"})
+
+# Documents and measurements that "show", "find" or "suggest" things: a poll or a study is a
+# source as much as a person is (PolNeAR annotates them as such).
+EVIDENCE_NOUNS: frozenset[str] = frozenset(
+    """
+    poll survey study report analysis data research figure statistic investigation review
+    audit census model forecast estimate index test experiment document record memo letter
+    email filing ruling assessment finding evidence inquiry probe paper
+    """.split()
+)
+EVIDENCE_VERBS: frozenset[str] = frozenset(
+    "show find suggest indicate reveal conclude estimate predict report say warn".split()
+)
+
 # Nouns that introduce reported speech: "comments by X that ...", "X's statement that ...".
 ATTRIBUTION_NOUNS: frozenset[str] = frozenset(
     """

@@ -23,7 +23,17 @@ from spacy.tokens import Doc, Span, Token
 from storydiff.clean.patterns import DATELINE
 from storydiff.model import Quote, Speaker
 from storydiff.model import Span as TextSpan
-from storydiff.nlp.cues import ACCORDING_TO, ATTRIBUTION_NOUNS, CUE_VERBS, PHRASAL_CUES, WEAK_CUES
+from storydiff.nlp.cues import (
+    ACCORDING_TO,
+    ATTRIBUTION_NOUNS,
+    CUE_VERBS,
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
+    MESSAGE_PREPOSITIONS,
+    OBJECT_CUES,
+    PHRASAL_CUES,
+    WEAK_CUES,
+)
 from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.quotemarks import Quoted, find_quoted
 from storydiff.nlp.speakers import SpeakerResolver
@@ -52,6 +62,8 @@ def is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
         return True
     if lemma in WEAK_CUES:
         return any(c.dep_ == "ccomp" for c in token.children)
+    if lemma in EVIDENCE_VERBS and _is_evidence(token):
+        return True
     return lemma in verbs
 
 
@@ -135,27 +147,81 @@ def verb_cues(doc: Doc, verbs: frozenset[str], quoted: list[Quoted]) -> list[Cue
         for child in token.children:
             if child.dep_ in _CLAUSE_DEPS and (span := clause_chars(child, nested)):
                 cue.content.append(_whole_quote(doc_text(doc), span, quoted))
-        if not cue.content and (span := _clause_before_comma(doc, token, cue.subject)):
-            cue.content.append(_whole_quote(doc_text(doc), span, quoted))
+        if not cue.content:
+            cue.content.extend(
+                _whole_quote(doc_text(doc), span, quoted)
+                for span in _clause_around_commas(doc, token, cue.subject)
+                or _message_object(token, nested, quoted)
+            )
         cues.append(cue)
     return cues
 
 
-def _clause_before_comma(doc: Doc, verb: Token, subject: Span) -> tuple[int, int] | None:
-    """ "CLAUSE, X told reporters." when the parser did not attach the clause to the verb: the
-    cue and its speaker close the sentence, and what precedes the comma is what was said."""
+def _message_object(verb: Token, nested: set[int], quoted: list[Quoted]) -> list[tuple[int, int]]:
+    """"called for the repeal of the law", "denied the allegations": for verbs whose message
+    can be a noun phrase, the object (with its "for"/"of" phrase) is what was said. A bare
+    pronoun object ("denied it") says nothing on its own and is left out."""
+    if verb.lemma_.lower() not in OBJECT_CUES and not _is_evidence(verb):
+        return []
+    parts = [
+        child
+        for child in verb.rights
+        if child.dep_ in {"dobj", "dative"}
+        or (child.dep_ == "prep" and child.lower_ in MESSAGE_PREPOSITIONS)
+    ]
+    if not parts or all(p.pos_ == "PRON" and not list(p.children) for p in parts):
+        return []
+    span = clause_chars(parts[0], nested)
+    end_span = clause_chars(parts[-1], nested)
+    if span is None or end_span is None:
+        return []
+    inner = [(q.start, q.end) for q in quoted if span[0] <= q.start and q.end <= end_span[1]]
+    # "warned against a 'reckless attack'": the quoted words are the message.
+    return inner or [(span[0], end_span[1])]
+
+
+def _is_evidence(verb: Token) -> bool:
+    subject = own_subject(verb)
+    return subject is not None and subject.lemma_.lower() in EVIDENCE_NOUNS
+
+
+# Words that open a clause of the narrator's after ", X said": "..., X said, as they left".
+_NARRATOR_CONTINUES = frozenset(
+    "as because since while when after before although though and but or so which who where "
+    "adding saying noting".split()
+)
+
+
+def _clause_around_commas(doc: Doc, verb: Token, subject: Span) -> list[tuple[int, int]]:
+    """The cue set off by commas when the parser did not attach the reported clause to it:
+    "CLAUSE, X told reporters." (the clause before) and "PART, X said, REST." (both parts; a
+    REST that opens with "as", "because", "and" ... is the narrator's again)."""
     sentence = verb.sent
     left = min(subject.start, verb.i)
-    if verb.dep_ != "ROOT" or left < 1 or doc[left - 1].text != "," or sentence.end - verb.i > 7:
-        return None
+    if left < 1 or doc[left - 1].text != ",":
+        return []
+    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
+        # "Russia cannot but respond" reports no speech.
+        return []
+    right = next((t.i for t in doc[verb.i + 1 : sentence.end] if t.text == ","), None)
+    if (right if right is not None else sentence.end) - verb.i > 7:
+        return []
     start = sentence.start
     if left - 1 <= start:
         # The parser cut the sentence at the comma: the clause is the sentence before.
         previous = doc[start - 1].sent if start > 0 else None
         if previous is None or "\n\n" in previous.text:
-            return None
+            return []
         start = previous.start
-    return _trim(doc, start, left - 1)
+    before = _trim(doc, start, left - 1)
+    if before is None:
+        return []
+    if right is None or right + 1 >= sentence.end:
+        return [before]
+    if doc[right + 1].lower_ in _NARRATOR_CONTINUES or doc[right + 1].tag_ == "VBG":
+        return [before]
+    after = _trim(doc, right + 1, sentence.end)
+    return [before, after] if after else [before]
 
 
 def according_to_cues(doc: Doc) -> list[Cue]:
