@@ -80,16 +80,13 @@ def _mark_masthead(lines: list[Line], verdicts: dict[int, Verdict], title: Line 
 
 
 def _mark_by_context(lines: list[Line], verdicts: dict[int, Verdict]) -> None:
-    by_number = {line.number: line for line in lines}
-    for line in lines:
+    """In text order, so that a caption's second line sees the verdict on its first."""
+    for index, line in enumerate(lines):
         if line.blank or line.number in verdicts:
             continue
-        neighbours = [
-            verdicts.get(n)
-            for n in (line.number - 1, line.number + 1)
-            if n in by_number and not by_number[n].blank
-        ]
-        verdicts[line.number] = by_context(line, neighbours)
+        before = verdicts.get(lines[index - 1].number) if not line.first_in_block else None
+        after = verdicts.get(lines[index + 1].number) if not line.last_in_block else None
+        verdicts[line.number] = by_context(line, before, after)
 
 
 def clean(document: Document) -> Article:

@@ -20,14 +20,18 @@ from storydiff.clean import patterns as p
 from storydiff.clean.lines import Line, in_other_script, site_suffix
 from storydiff.clean.outlets import find_outlet_name
 
-_CAPTION = p.compile_all(p.CAPTION_PREFIXES, match="prefix")
-_CREDIT = p.compile_all(p.CREDIT_PREFIXES, match="prefix")
-_TEASER = p.compile_all(p.TEASER_PREFIXES, match="prefix")
+_CAPTION = p.compile_all(p.CAPTION_LABELS, match="prefix")
+_CAPTION_WITH_CREDIT = re.compile(p.CAPTION_WITH_CREDIT, re.IGNORECASE)
+_CREDIT = p.compile_all(p.CREDIT_LABELS, match="prefix")
+_CREDIT_HINT = p.compile_all(p.CREDIT_HINTS, match="prefix")
+_TEASER = p.compile_all(p.TEASER_LABELS, match="prefix")
 _NAVIGATION = p.compile_all(p.NAVIGATION_LINES, match="line")
 _PROMO = p.compile_all(p.PROMO_PATTERNS)
 _FOOTER = p.compile_all(p.FOOTER_PATTERNS)
+_FOOTER_LABEL = p.compile_all(p.FOOTER_LABELS)
 _SITE_NAME_LINE = re.compile(p.SITE_NAME_LINE)
 _ADDRESSES_READER = re.compile(p.ADDRESSES_READER, re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“«„][^\"”»“]*[\"”»“]")
 
 BODY, HEADING, TITLE, FURNITURE = "body", "heading", "title", "furniture"
 
@@ -49,23 +53,32 @@ def names_a_site(text: str, site_names: set[str]) -> bool:
     return find_outlet_name(text, site_names) is not None
 
 
+def site_name_of(text: str) -> str | None:
+    """The name on a masthead-shaped line ("- Outlet", "Outlet |"), if the line is one."""
+    match = _SITE_NAME_LINE.match(text)
+    if match is None:
+        return None
+    return (match.group("name") or match.group("name2") or "").strip() or None
+
+
 def is_site_name_line(line: Line, site_names: set[str]) -> bool:
-    match = _SITE_NAME_LINE.match(line.stripped)
-    if match:
-        name = (match.group("name") or match.group("name2") or "").strip()
-        if name in site_names or (len(name.split()) <= 4 and name[:1].isupper()):
-            return True
-    return line.stripped in site_names
+    return line.stripped in site_names or site_name_of(line.stripped) in site_names
+
+
+def speaks_to_reader(text: str) -> bool:
+    """A promo addresses the reader; a quoted speaker saying "you" does not make one."""
+    return bool(_ADDRESSES_READER.search(_QUOTED.sub(" ", text)))
 
 
 def by_pattern(line: Line, site_names: set[str], main_script: str) -> Verdict | None:
-    """Pass 1: the evidence a line carries by itself."""
+    """Pass 1: the evidence a line carries by itself. Labels decide whatever follows them;
+    hints only decide for lines that do not read as prose."""
     text = line.stripped
     if in_other_script(line, main_script):
         return furniture("other-language")
     if _TEASER.match(text):
         return furniture("teaser")
-    if _CAPTION.match(text):
+    if _CAPTION.match(text) or (_CAPTION_WITH_CREDIT.search(text) and line.words <= 40):
         return furniture("caption")
     if _CREDIT.match(text):
         return furniture("credit")
@@ -74,10 +87,14 @@ def by_pattern(line: Line, site_names: set[str], main_script: str) -> Verdict | 
         return furniture("caption")
     if is_site_name_line(line, site_names):
         return furniture("navigation")
+    if _FOOTER_LABEL.search(text):
+        return furniture("footer")
+    if line.reads_as_prose and not speaks_to_reader(text):
+        return None
+    if _CREDIT_HINT.match(text):
+        return furniture("credit")
     if _NAVIGATION.match(text):
         return furniture("navigation")
-    if line.reads_as_prose and not _ADDRESSES_READER.search(text):
-        return None
     if _FOOTER.search(text):
         return furniture("footer")
     if _PROMO.search(text):
@@ -92,60 +109,110 @@ def by_pattern(line: Line, site_names: set[str], main_script: str) -> Verdict | 
 
 
 def by_repetition(lines: list[Line], site_names: set[str]) -> dict[int, Verdict]:
-    """Pass 2: a caption printed twice, once bare and once with a prefix or credit glued on.
+    """Pass 2: lines the page prints twice.
 
-    Only lines that do not read as prose count: a body sentence quoted again in a pull quote
-    stays where it first appears.
+    A caption is often printed bare and again with a prefix ("Image: ...") or a credit glued
+    to it ("© Agency / NameCaption ..."): both copies go. A sentence of the body printed again
+    on its own is a pull quote: the copy inside the paragraph stays, the repeat goes. An exact
+    repeat of a sentence keeps its first copy.
     """
-
-    def core(line: Line) -> str:
-        suffix = site_suffix(line.stripped)
-        text = line.stripped
-        if suffix and suffix in site_names:
-            text = text[: text.rfind(suffix)].rstrip(" -–—|")
-        return text
-
     candidates = [line for line in lines if not line.blank and line.words >= 3]
-    verdicts: dict[int, Verdict] = {}
-    cores = {line.number: core(line) for line in candidates}
+    cores = {line.number: _core(line, site_names) for line in candidates}
+    by_core: dict[str, list[Line]] = {}
     for line in candidates:
-        for other in candidates:
+        by_core.setdefault(cores[line.number], []).append(line)
+    verdicts: dict[int, Verdict] = {}
+    for line in candidates:
+        core = cores[line.number]
+        for other in _lines_ending_this_line(core, by_core):
             if other.number == line.number:
                 continue
-            mine, theirs = cores[line.number], cores[other.number]
-            if len(theirs.split()) < 3 or not mine.endswith(theirs):
-                continue
-            if mine == theirs:
-                if not (line.reads_as_prose and line.words >= p.PROSE_MIN_WORDS):
-                    verdicts[line.number] = furniture("caption")
-                    verdicts[other.number] = furniture("caption")
-                continue
-            prefix = mine[: len(mine) - len(theirs)]
-            verdicts[line.number] = furniture("credit" if _CREDIT.match(prefix) else "caption")
-            verdicts.setdefault(other.number, furniture("caption"))
+            if core == cores[other.number]:
+                _exact_repeat(line, other, verdicts)
+            else:
+                _prefixed_repeat(
+                    line, other, core[: len(core) - len(cores[other.number])], verdicts
+                )
     return verdicts
 
 
-def by_context(line: Line, neighbours: list[Verdict | None]) -> Verdict:
-    """Pass 4: a line with no pattern of its own is judged by how it reads and what is near it."""
+def _core(line: Line, site_names: set[str]) -> str:
+    """The line without a trailing " - Outlet" stamp, so that stamped and bare copies match."""
+    text = line.stripped
+    suffix = site_suffix(text)
+    if suffix and suffix in site_names:
+        text = text[: text.rfind(suffix)].rstrip(" -–—|")
+    return text
+
+
+def _lines_ending_this_line(core: str, by_core: dict[str, list[Line]]) -> list[Line]:
+    """Lines whose whole text ends this one: one dictionary look-up per word boundary, so the
+    pass stays linear in the number of lines."""
+    found: list[Line] = []
+    for start in [0] + [i + 1 for i, char in enumerate(core) if not char.isalnum()]:
+        found.extend(by_core.get(core[start:], ()))
+    for start in range(len(core)):
+        # A credit glued to its caption with no space: "Agency / NameCaption words ...".
+        if start and core[start].isupper() and core[start - 1].isalpha():
+            found.extend(by_core.get(core[start:], ()))
+    return [line for line in found if len(line.stripped.split()) >= 3]
+
+
+def _exact_repeat(line: Line, other: Line, verdicts: dict[int, Verdict]) -> None:
+    if line.reads_as_prose and line.ends_like_sentence:
+        later = max(line, other, key=lambda item: item.number)
+        verdicts[later.number] = furniture("duplicate")
+    else:
+        verdicts[line.number] = verdicts[other.number] = furniture("caption")
+
+
+def _prefixed_repeat(line: Line, shorter: Line, prefix: str, verdicts: dict[int, Verdict]) -> None:
+    if _CREDIT.match(prefix) or _CREDIT_HINT.match(prefix):
+        verdicts[line.number] = furniture("credit")
+    elif _CAPTION.match(prefix) or not line.reads_as_prose:
+        verdicts[line.number] = furniture("caption")
+    else:
+        # A paragraph that ends with a line printed on its own: the lone copy is a pull quote.
+        verdicts[shorter.number] = furniture("duplicate")
+        return
+    verdicts.setdefault(shorter.number, furniture("caption"))
+
+
+def by_context(line: Line, before: Verdict | None, after: Verdict | None) -> Verdict:
+    """Pass 4: a line with no pattern of its own is judged by how it reads and what is near it.
+
+    A short line without a full stop beside furniture in the same block is furniture too: the
+    caption under an "Image caption," label, the headline of a teaser under its picture. Alone
+    between blank lines it is a heading when it is short or in title case; otherwise it is
+    prose that lost its full stop, and prose is kept.
+    """
     if line.reads_as_prose:
         return Verdict(BODY)
-    beside_furniture = any(v is not None and v.role == FURNITURE for v in neighbours)
-    if beside_furniture:
+    if before is not None and before.role == FURNITURE:
+        return furniture("caption" if before.reason in {"caption", "credit"} else "teaser")
+    if after is not None and after.role == FURNITURE:
         return furniture("teaser")
-    if line.alone and line.words <= p.HEADING_MAX_WORDS:
+    if line.alone and (line.words <= p.HEADING_ANY_CASE_WORDS or _title_case(line)):
         return Verdict(HEADING)
     return Verdict(BODY)
 
 
+def _title_case(line: Line) -> bool:
+    words = [w for w in line.stripped.split() if w.lower() not in p.TITLE_CASE_SMALL_WORDS]
+    capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return line.words <= p.HEADING_MAX_WORDS and bool(words) and capitalised / len(words) >= 0.75
+
+
 def trailing_footer(lines: list[Line], verdicts: dict[int, Verdict]) -> None:
-    """Pass 3b: short lines after the last paragraph of prose are the page's end matter."""
+    """Pass 3b: very short lines after the last paragraph ("Devon", "Reuse this content") are
+    the page's end matter; a longer line without a full stop is kept as the body's last
+    words."""
     for line in reversed(lines):
         if line.blank:
             continue
         verdict = verdicts.get(line.number)
         if verdict and verdict.role == FURNITURE:
             continue
-        if line.reads_as_prose:
+        if line.reads_as_prose or line.words > p.FOOTER_MAX_WORDS:
             return
         verdicts[line.number] = furniture("footer")

@@ -17,7 +17,6 @@ from storydiff.clean.furniture import FURNITURE, Verdict
 from storydiff.clean.lines import Line, repeated_suffixes
 from storydiff.clean.outlets import find_outlet_name, outlet_by_name, outlet_by_url
 
-_DATELINE = re.compile(p.DATELINE)
 _SITE_NAME_LINE = re.compile(p.SITE_NAME_LINE)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&.' -]{1,40}?)(?:\s*\d{4})?\s*$",
@@ -62,7 +61,7 @@ def site_name_cues(lines: list[Line], url: str | None, given: str | None) -> Cou
         if name and (outlet_by_name(name) or _BRAND.fullmatch(name.strip())):
             votes[canonical_outlet(name)] += _WEIGHTS["masthead"]
     for line in lines:
-        if match := _DATELINE.match(line.stripped):
+        if (match := p.DATELINE_RE.match(line.stripped)) and match.group(2):
             votes[canonical_outlet(match.group(2))] += _WEIGHTS["dateline"]
     return votes
 

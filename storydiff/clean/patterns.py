@@ -8,43 +8,56 @@ BBC, Reuters, AP, Sky News, the Guardian, CNN, Al Jazeera, RT, Sputnik, Fox News
 Times, the Washington Post, the Daily Mail and others) and from the boilerplate classes of
 jusText and trafilatura. None is about a particular article.
 
-The cleaner never removes a line on a pattern alone when the line reads like a body sentence
-(long, ending in a full stop), except for the unambiguous prefixes (``READ MORE:``, ``Image:``).
+Two strengths of evidence are kept apart. A *label* ("Image caption,", "READ MORE:", "©") says
+what a line is whatever follows it, so it removes even a line that reads like a sentence. A
+*bare* pattern ("Getty Images", "subscribe") is only a hint, and never removes a line that
+reads as prose: "Getty Images said it would appeal" is news.
 
-Add to these lists through configuration rather than code: every list is a plain tuple of
-regular-expression strings, compiled once, case-insensitive.
+Every list is a plain tuple of regular-expression strings, compiled once, case-insensitive;
+extend them here.
 """
 
 from __future__ import annotations
 
 import re
 
-# A line that starts with one of these labels is a caption for an image or a video.
-CAPTION_PREFIXES: tuple[str, ...] = (
-    r"image( caption)?\s*[:\-–—]",
-    r"media caption",
-    r"(photo|picture|pic|caption|video|gallery|graphic|illustration)\s*[:\-–—]",
+# What separates a label from the text it introduces: "Image: ...", "Image caption, ...",
+# "READ MORE: ...". A hyphen only counts with a space after it ("Picture-perfect" is a word).
+_LABEL_END = r"(?:\s*[:|>»,]|\s+[-–—])(?:\s|$)"
+
+# Labels that introduce the caption of an image or a video.
+CAPTION_LABELS: tuple[str, ...] = (
+    rf"(image|image caption|media caption|photo|picture|pic|caption|video|gallery|graphic|"
+    rf"illustration|watch){_LABEL_END}",
     r"(photo|image|video)\s+\d+\s+(of|/)\s+\d+",
 )
 
-# A line that starts with one of these is a photo credit, often glued to the caption after it.
-CREDIT_PREFIXES: tuple[str, ...] = (
+# A caption that ends with its credit: "... in London. Photograph: Jane Roe/Agency".
+CAPTION_WITH_CREDIT = (
+    r"\b(photograph|photo|picture|image|illustration|composite|credit)\s*:\s*[^.!?]{2,80}$"
+)
+
+# Labels that introduce a photo credit, often glued to the caption after it.
+CREDIT_LABELS: tuple[str, ...] = (
     r"©",
     r"\(c\)\s",
+    rf"image (copyright|source|credit){_LABEL_END}",
+    r"(photo|photograph|picture|image|video) (by|credit|courtesy)\b",
+    rf"(photograph|credit|source){_LABEL_END}",
+)
+
+# Credit hints: only for lines that do not read as prose.
+CREDIT_HINTS: tuple[str, ...] = (
     r"copyright\b",
-    r"image (copyright|source|credit)",
-    r"(photo|photograph|picture|image|video) (by|credit|courtesy)",
-    r"(photo|photograph|credit|source)\s*:",
     r"getty images",
     r"\(?(ap|afp|reuters|epa|anadolu|xinhua|tass|ria novosti) ?(photo|images?)?\s*/",
     r"shutterstock",
 )
 
-# A line that starts with one of these points to another article.
-TEASER_PREFIXES: tuple[str, ...] = (
-    r"((read|see|watch|listen)( more| also)?|also (read|see)|related|more|recommended|"
-    r"related (article|story|coverage|content)|further reading|in pictures|in depth|explainer"
-    r"|live|opinion|analysis)\s*[:>»|]",
+# Labels that point to another article.
+TEASER_LABELS: tuple[str, ...] = (
+    rf"((read|see|watch|listen)( more| also)?|also (read|see)|related( (article|story|"
+    rf"stories|coverage|content))?|more|recommended|further reading|in pictures){_LABEL_END}",
 )
 
 # Whole lines that are site navigation, sharing buttons or section labels.
@@ -55,7 +68,9 @@ NAVIGATION_LINES: tuple[str, ...] = (
     r"live|news|weather|culture|science|tech|technology|health|entertainment|lifestyle|"
     r"travel|markets|us|uk|europe|asia|africa|middle east|americas)",
     r"(related|related (articles|stories|topics|content|coverage)|see also|you may also like|"
-    r"recommended( for you)?|more stories|more from .{1,40}|editor'?s picks|don'?t miss)",
+    r"recommended( for you)?|more stories|more from .{1,40}|editor'?s picks|don'?t miss|"
+    r"explore more( on these topics)?|more on this story|reuse this content)",
+    r"(published|updated|posted|last updated|first published)( .{0,40})?",
     r"(share|share this( article| story| page)?|share on \w+|tweet|email|print|copy link|"
     r"comments?|\d+ comments?|show comments|hide comments|skip to (main )?content|"
     r"back to top|next article|previous article|advertisement|sponsored( content)?|"
@@ -91,6 +106,12 @@ ADDRESSES_READER = (
     r"register|support|donate|become|try|see|find|discover|stay)\b|\b(you|your|yours)\b"
 )
 
+# End matter that says what it is, even as a full sentence: writer and editor credits.
+FOOTER_LABELS: tuple[str, ...] = (
+    r"^(reporting|writing|editing|additional reporting|compiled) by\b",
+    r"\bcontributed (reporting )?to this (report|story|article)\b",
+)
+
 # The comment section and the page's end matter.
 FOOTER_PATTERNS: tuple[str, ...] = (
     r"\b(log ?in|sign ?in) (or|to) (register|sign up|comment|join)\b",
@@ -99,14 +120,17 @@ FOOTER_PATTERNS: tuple[str, ...] = (
     r"\bcomments? (are|is) (closed|moderated|disabled)\b",
     r"\b(show|view|load|see) (all )?(\d+ )?comments\b",
     r"\bcommunity (guidelines|rules|standards)\b",
-    r"^(reporting|writing|editing|additional reporting) by\b",
     r"\b(report an error|contact us|about us|corrections?)$",
     r"^this (article|story) (was|has been) (updated|corrected|amended)\b",
 )
 
-# A dateline at the start of a wire story names the outlet or agency in brackets:
-# "CITY (Outlet) -", "CITY, Country (Agency) —".
-DATELINE = r"^([A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z.'’ -]{2,30})?)\s*\(([^()]{2,40})\)\s*[-–—:]+\s+"
+# A dateline at the start of a wire story: "CITY (Outlet) -", "CITY, Country (Agency) —", or
+# just "CITY ―". The bracketed agency, when there is one, names the outlet.
+DATELINE = (
+    r"^([A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z.'’ -]{2,30})?)\s*(?:\(([^()]{2,40})\))?"
+    r"\s*[-–—―:]+\s+"
+)
+DATELINE_RE = re.compile(DATELINE, re.MULTILINE)
 
 # A site-name line: only the outlet's name, set off by a dash or a bar, near the top.
 SITE_NAME_LINE = (
@@ -163,8 +187,17 @@ SENTENCE_END = ".!?…:;\"”’'»)]"
 # lost its full stop still reads as prose when it is this long.
 PROSE_MIN_WORDS = 16
 
-# Headings and titles are short.
+# Headings and titles are short. A standalone line without a full stop is a heading when it is
+# this short, or in title case up to HEADING_MAX_WORDS; otherwise it is prose that lost its
+# full stop.
 HEADING_MAX_WORDS = 14
+HEADING_ANY_CASE_WORDS = 3
+# Short words left in lower case by title case.
+TITLE_CASE_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of on or the to vs via with".split()
+)
+# A trailing line this short, with no full stop, after the last paragraph is end matter.
+FOOTER_MAX_WORDS = 4
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
 

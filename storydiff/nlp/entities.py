@@ -8,22 +8,19 @@ descriptions onto the entities it finds here.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from storydiff.clean.patterns import DATELINE
+from storydiff.clean.patterns import DATELINE_RE
 from storydiff.model import Entity
 from storydiff.model import Span as TextSpan
 from storydiff.nlp.cues import HONORIFICS, ROLE_NOUNS
 from storydiff.nlp.doctext import doc_text
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-# A wire dateline ("CITY (Agency) -") names the outlet, not an actor in the story.
-_DATELINE = re.compile(DATELINE.replace("^", "(?:^|(?<=\n))", 1))
 _ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod"}
 
 
@@ -42,6 +39,14 @@ def trim_mention(span: Span) -> Span:
 def name_tokens(span: Span) -> list[str]:
     """The words of a name without honorifics, for matching "Mr Trump" to "Donald Trump"."""
     return [t.text for t in span if t.lower_.rstrip(".") not in HONORIFICS and not t.is_punct]
+
+
+def name_text(span: Span) -> str:
+    """The name as the text writes it, without a leading honorific ("Mr", "Dr.")."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in HONORIFICS:
+        start += 1
+    return span.doc[start : span.end].text
 
 
 def role_before(span: Span) -> str | None:
@@ -91,6 +96,7 @@ class _Cluster:
         self.kinds: Counter[str] = Counter({kind: 1})
         self.mentions: list[Span] = []
         self.names: list[list[str]] = []
+        self.texts: list[str] = []
         self.roles: list[str] = []
 
     def add(self, span: Span, label: str) -> None:
@@ -99,6 +105,7 @@ class _Cluster:
         tokens = name_tokens(span)
         if tokens:
             self.names.append(tokens)
+            self.texts.append(name_text(span))
 
     @property
     def kind(self) -> str:
@@ -106,7 +113,10 @@ class _Cluster:
 
     @property
     def canonical(self) -> str:
-        return " ".join(max(self.names, key=len)) if self.names else self.mentions[0].text
+        """The fullest name, as written; "MOSCOW" gives way to "Moscow" at equal length."""
+        if not self.texts:
+            return self.mentions[0].text
+        return max(self.texts, key=lambda t: (len(t.split()), not t.isupper(), len(t)))
 
     def matches_person(self, tokens: list[str]) -> bool:
         """A name part matches a person when it is their surname or all of it appears in their
@@ -121,7 +131,8 @@ class _Cluster:
 
 def cluster_mentions(doc: Doc) -> list[Entity]:
     """Group NER mentions into entities, longest names first so that surnames find their owner."""
-    datelines = [m.span() for m in _DATELINE.finditer(doc_text(doc))]
+    # A wire dateline ("CITY (Agency) -") names the outlet, not an actor in the story.
+    datelines = [m.span() for m in DATELINE_RE.finditer(doc_text(doc))]
     spans = [
         (trim_mention(e), e.label_)
         for e in doc.ents

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from storydiff.clean.patterns import DATELINE
+from storydiff.clean.patterns import DATELINE_RE
 from storydiff.model import Quote, Speaker
 from storydiff.model import Span as TextSpan
 from storydiff.nlp.cues import (
@@ -38,7 +38,6 @@ from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.quotemarks import Quoted, find_quoted
 from storydiff.nlp.speakers import SpeakerResolver
 
-_DATELINE = re.compile(DATELINE)
 _LETTERS = re.compile(r"\w")
 _CLAUSE_DEPS = {"ccomp", "xcomp"}
 _LEADING_JUNK = {"that", ",", ":", "—", "–", "-"}
@@ -118,7 +117,7 @@ def clause_chars(clause_head: Token, nested_cues: set[int]) -> tuple[int, int] |
         kept.append(i)
     while kept and (doc[kept[0]].lower_ in _LEADING_JUNK or doc[kept[0]].is_space):
         kept.pop(0)
-    if kept and (dateline := _DATELINE.match(doc_text(doc), doc[kept[0]].idx)):
+    if kept and (dateline := DATELINE_RE.match(doc_text(doc), doc[kept[0]].idx)):
         kept = [i for i in kept if doc[i].idx >= dateline.end()]
     while kept and (
         doc[kept[-1]].is_punct
@@ -158,7 +157,7 @@ def verb_cues(doc: Doc, verbs: frozenset[str], quoted: list[Quoted]) -> list[Cue
 
 
 def _message_object(verb: Token, nested: set[int], quoted: list[Quoted]) -> list[tuple[int, int]]:
-    """"called for the repeal of the law", "denied the allegations": for verbs whose message
+    """ "called for the repeal of the law", "denied the allegations": for verbs whose message
     can be a noun phrase, the object (with its "for"/"of" phrase) is what was said. A bare
     pronoun object ("denied it") says nothing on its own and is left out."""
     if verb.lemma_.lower() not in OBJECT_CUES and not _is_evidence(verb):

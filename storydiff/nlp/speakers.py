@@ -18,6 +18,7 @@ from storydiff.model import Span as TextSpan
 from storydiff.nlp.cues import PRONOUN_FEATURES, ROLE_NOUNS
 
 _PERSONAL = {"male", "female"}
+_DEFINITE = {"the", "this", "that"}
 
 
 def _fits(entity: Entity | None, pronoun: str) -> bool:
@@ -59,18 +60,23 @@ class SpeakerResolver:
         elif head.pos_ == "PRON":
             speaker = Speaker(None, None, mention)
         else:
-            speaker = Speaker(_without_determiner(subject), None, mention)
+            name = self.named_in_apposition(subject) or _without_determiner(subject)
+            speaker = Speaker(name, None, mention)
         self.history.append((subject.start_char, speaker, entity))
         return speaker
 
     def entity_of(self, subject: Span) -> Entity | None:
-        """The entity the phrase names: its head, or a name in apposition to it."""
+        """The entity the phrase names: its head, or a name in apposition to it anywhere in the
+        phrase ("The chief executive of the trust, Jane Roe")."""
         head = subject.root
         if (entity := self.by_char.get(head.idx)) is not None:
             return entity
-        for child in head.children:
-            if child.dep_ == "appos" and (entity := self.by_char.get(child.idx)) is not None:
-                return entity
+        # The parser may hang the name on the nearest noun ("of the trust, Jane Roe").
+        for appos in (t for t in subject if t.dep_ == "appos"):
+            for token in appos.subtree:
+                entity = self.by_char.get(token.idx)
+                if entity is not None and entity.kind == "PERSON":
+                    return entity
         if head.pos_ == "PROPN":
             # The tagger missed this mention, but the name is one the article already uses.
             return next(
@@ -84,12 +90,26 @@ class SpeakerResolver:
         return None
 
     @staticmethod
+    def named_in_apposition(subject: Span) -> str | None:
+        """A name the tagger missed, given beside a role: "the chief executive, Jane Roe"."""
+        for child in subject:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                tokens = [t for t in child.subtree if t.pos_ == "PROPN"]
+                if tokens:
+                    return subject.doc[tokens[0].i : tokens[-1].i + 1].text
+        return None
+
+    @staticmethod
     def is_description(head: Token) -> bool:
-        """ "the diplomat", "Putin's spokesman": a singular role noun with a determiner or owner."""
+        """ "the diplomat", "Putin's spokesman": a singular role noun with a definite
+        determiner or an owner. "A spokesperson" introduces someone new, so it is not one."""
         return (
             head.lemma_.lower() in ROLE_NOUNS
             and head.tag_ == "NN"
-            and any(c.dep_ in {"det", "poss"} for c in head.children)
+            and any(
+                (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss"
+                for c in head.children
+            )
         )
 
     def antecedent(self, pronoun: str, position: int) -> Entity | None:
