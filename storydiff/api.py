@@ -8,13 +8,14 @@ rather than the end of the run.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from os import PathLike, fspath
 from typing import BinaryIO
 
 from storydiff.clean import clean
 from storydiff.compare import compare_analyses
 from storydiff.compare.similarity import DEFAULT_BACKEND
 from storydiff.errors import Code, InputError
-from storydiff.model import Analysis, Article, Comparison, Document
+from storydiff.model import Analysis, Article, Comparison, Document, where
 from storydiff.nlp.annotate import annotate
 from storydiff.nlp.pipeline import load_pipeline
 from storydiff.sources import DEFAULT_MAX_BYTES, read_inputs
@@ -72,18 +73,26 @@ def _analyze_batch(
             try:
                 done[id(article)] = next(annotate([article], nlp))  # type: ignore[arg-type]
             except Exception as error:  # noqa: BLE001
-                done[id(article)] = InputError(article.source, Code.E013, detail=repr(error))
+                source = where(article.source, article.line)
+                done[id(article)] = InputError(source, Code.E013, detail=repr(error))
     for item in batch:
         yield item if isinstance(item, InputError) else done[id(item)]
 
 
 def analyze(
-    inputs: Sequence[str] | Iterable[Article], *, pipeline: str | None = None
+    inputs: str | PathLike[str] | Sequence[str | PathLike[str]] | Iterable[Article],
+    *,
+    pipeline: str | None = None,
 ) -> list[Analysis]:
-    """Analyse paths (or already cleaned articles); raises the first InputError met."""
-    items: Iterable[ArticleOrError] = (
-        read(inputs) if _are_paths(inputs) else inputs  # type: ignore[arg-type]
-    )
+    """Analyse paths (one or several) or already cleaned articles; raises the first
+    InputError met."""
+    items: Iterable[ArticleOrError]
+    if isinstance(inputs, (str, PathLike)):
+        items = read([fspath(inputs)])
+    else:
+        given = list(inputs)
+        paths = [fspath(i) for i in given if isinstance(i, (str, PathLike))]
+        items = read(paths) if len(paths) == len(given) else given  # type: ignore[assignment]
     analyses = []
     for item in analyze_stream(items, pipeline=pipeline):
         if isinstance(item, InputError):
@@ -93,7 +102,7 @@ def analyze(
 
 
 def compare(
-    inputs: Sequence[str] | Iterable[Article] | Sequence[Analysis],
+    inputs: Sequence[str | PathLike[str]] | Iterable[Article] | Sequence[Analysis],
     *,
     pipeline: str | None = None,
     similarity: str = DEFAULT_BACKEND,
@@ -106,7 +115,3 @@ def compare(
         else analyze(items, pipeline=pipeline)
     )
     return compare_analyses(analyses, similarity)  # type: ignore[arg-type]
-
-
-def _are_paths(inputs: object) -> bool:
-    return isinstance(inputs, (list, tuple)) and all(isinstance(i, str) for i in inputs)

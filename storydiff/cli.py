@@ -17,10 +17,10 @@ import click
 from tqdm import tqdm
 
 from storydiff import api
-from storydiff.compare import compare_analyses
+from storydiff.compare import compare_analyses, distinct
 from storydiff.compare.similarity import BACKENDS, DEFAULT_BACKEND
 from storydiff.errors import ConfigError, InputError, StorydiffError
-from storydiff.model import Analysis
+from storydiff.model import Analysis, where
 from storydiff.render import (
     render_analyses_markdown,
     render_comparison_html,
@@ -29,8 +29,8 @@ from storydiff.render import (
 from storydiff.sources import DEFAULT_MAX_BYTES
 
 EXAMPLE_DIR = Path(__file__).resolve().parent.parent / "examples" / "seeds"
-# A progress bar only helps when there is more than a moment's work.
-PROGRESS_MIN_INPUTS = 4
+# A progress bar only helps when there is more than a moment's work: seconds before it shows.
+PROGRESS_DELAY = 2.0
 
 T = TypeVar("T")
 
@@ -50,15 +50,18 @@ class Failures:
                 yield item
 
 
-def _progress(items: Iterable[T], total: int, label: str) -> Iterable[T]:
-    if total < PROGRESS_MIN_INPUTS:
-        return items
-    return tqdm(items, desc=label, unit=" article", file=sys.stderr, disable=None)
+def _progress(items: Iterable[T], label: str) -> Iterable[T]:
+    """A bar with rate on standard error, shown only when the work lasts long enough to need
+    one (a directory or a JSON Lines file may hold any number of articles) and only on a
+    terminal."""
+    return tqdm(
+        items, desc=label, unit=" article", file=sys.stderr, disable=None, delay=PROGRESS_DELAY
+    )
 
 
 def _write(text: str, output: str | None) -> None:
     if output in (None, "-"):
-        click.echo(text, nl=not text.endswith("\n"))
+        click.echo(text, nl=bool(text) and not text.endswith("\n"))
     else:
         Path(output).write_text(text, encoding="utf-8")
 
@@ -73,7 +76,7 @@ def _analyses(
     stream = api.analyze_stream(
         api.read(inputs, stdin=sys.stdin.buffer, max_bytes=max_bytes), pipeline=pipeline
     )
-    return list(failures.keep_going(_progress(stream, len(inputs), "analysing")))
+    return list(failures.keep_going(_progress(stream, "analysing")))
 
 
 common_input_options = [
@@ -90,6 +93,7 @@ common_input_options = [
     ),
     click.option(
         "--max-bytes",
+        type=click.IntRange(min=1),
         default=DEFAULT_MAX_BYTES,
         show_default=True,
         help="Largest article accepted, in bytes.",
@@ -153,7 +157,14 @@ def _run_compare(
     similarity: str,
 ) -> int:
     failures = Failures()
-    analyses = _analyses(inputs, pipeline, max_bytes, failures)
+    analyses, repeats = distinct(_analyses(inputs, pipeline, max_bytes, failures))
+    for repeat, original in repeats:
+        click.echo(
+            f"storydiff: note: {where(repeat.article.source, repeat.article.line)} is the same "
+            f"article as {where(original.article.source, original.article.line)}; "
+            "it is compared once",
+            err=True,
+        )
     if len(analyses) < 2:
         click.echo(
             f"storydiff: error: compare needs at least two articles, got {len(analyses)}", err=True
@@ -228,6 +239,13 @@ def main() -> None:
         sys.exit(error.exit_code)
     except click.Abort:
         click.echo("storydiff: aborted", err=True)
+        sys.exit(1)
+    except OSError as error:
+        if debug:
+            raise
+        # Writing the output failed (an unwritable -o path, a full disk): say which file.
+        name = error.filename or "the output"
+        click.echo(f"storydiff: error: cannot write {name}: {error.strerror or error}", err=True)
         sys.exit(1)
     except StorydiffError as error:
         if debug:

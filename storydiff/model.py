@@ -69,6 +69,11 @@ class RemovedLine:
         return cls(str(data["text"]), str(data["reason"]), data.get("line"))
 
 
+def where(source: str, line: int | None) -> str:
+    """How errors name an input: the path, and for a JSON Lines record its line."""
+    return f"{source}:{line}" if line is not None else source
+
+
 def article_id(text: str) -> str:
     """Content hash of the cleaned text: the same article read twice gets the same id."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
@@ -306,7 +311,7 @@ class Point:
 class SourceCount:
     """How often one outlet quotes one speaker."""
 
-    speaker: str
+    speaker: str | None
     quotes: int
     entity: str | None = None
     roles: tuple[str, ...] = ()

@@ -51,3 +51,11 @@ def test_compare_accepts_analyses(page_analysis, seed_analyses):
     comparison = storydiff.compare([page_analysis, *seed_analyses.values()])
     assert len(comparison.articles) == 3
     assert set(comparison.sources) == {a.article.id for a in comparison.articles}
+
+
+def test_analyze_accepts_a_path_or_a_single_string():
+    from storydiff import analyze
+
+    (by_path,) = analyze(PAGE)
+    (by_string,) = analyze(str(PAGE))
+    assert by_path == by_string

@@ -174,3 +174,17 @@ def test_page_with_only_furniture_is_an_error():
     with pytest.raises(InputError) as caught:
         clean(Document(source="menu.txt", text=text, kind="text"))
     assert caught.value.code is Code.E010
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le président a dit que la situation est grave et que les forces sont prêtes.", "fr"),
+        ("Президент сказал, что ситуация в стране не простая и что это важно.", "ru"),
+        ("Der Präsident sagte, dass die Lage ernst ist und die Truppen bereit sind.", "de"),
+        ("The president said that the situation was serious and the troops were ready.", "en"),
+    ],
+)
+def test_article_language_is_detected(text, language):
+    article = clean(Document(source="x.txt", text=f"A headline here\n\n{text}", kind="text"))
+    assert article.language == language

@@ -118,3 +118,45 @@ def test_pipeline_setting_names_an_uninstalled_pipeline():
     stderr = result.stderr.decode()
     assert "xx_no_such_pipeline" in stderr and "E011" in stderr
     assert "Traceback" not in stderr
+
+
+def test_max_bytes_must_be_positive():
+    result = run("analyze", "--max-bytes", "0", str(SKY))
+    assert result.returncode == 2
+
+
+def test_same_article_twice_is_compared_once():
+    result = run("compare", str(SKY), str(SKY), "--format", "json")
+    assert result.returncode == 2
+    stderr = result.stderr.decode()
+    assert "same article" in stderr and "at least two articles" in stderr
+
+
+def test_unwritable_output_is_one_line(tmp_path):
+    target = tmp_path / "missing-dir" / "report.html"
+    result = run("compare", str(SKY), str(SPUTNIK), "-o", str(target))
+    assert result.returncode == 1
+    lines = result.stderr.decode().strip().splitlines()
+    assert lines == [f"storydiff: error: cannot write {target}: No such file or directory"]
+
+
+def test_json_lines_errors_name_the_line(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    sky = json.dumps({"text": SKY.read_text(encoding="utf-8"), "outlet": "Example"})
+    corpus.write_text(sky + '\n{"text": "Home\\nNews"}\n{"text": "broken\n', encoding="utf-8")
+    result = run("analyze", str(corpus))
+    assert result.returncode == 1
+    errors = result.stderr.decode().strip().splitlines()
+    assert [line.split(": [")[0] for line in errors] == [
+        f"storydiff: error: {corpus}:2",
+        f"storydiff: error: {corpus}:3",
+    ]
+    (record,) = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert record["line"] == 1 and record["outlet"] == "Example"
+
+
+def test_nothing_analysed_prints_nothing(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    result = run("analyze", str(tmp_path / "empty.txt"))
+    assert result.returncode == 1
+    assert result.stdout == b""

@@ -19,6 +19,7 @@ from storydiff.clean.furniture import (
     furniture,
     trailing_footer,
 )
+from storydiff.clean.language import detect_language
 from storydiff.clean.lines import Line, dominant_script, fold, split_lines
 from storydiff.clean.metadata import (
     find_published,
@@ -28,7 +29,7 @@ from storydiff.clean.metadata import (
     site_name_cues,
 )
 from storydiff.errors import Code, InputError
-from storydiff.model import Article, Document, RemovedLine, Span, article_id
+from storydiff.model import Article, Document, RemovedLine, Span, article_id, where
 
 __all__ = ["clean", "classify_lines"]
 
@@ -116,7 +117,7 @@ def clean(document: Document) -> Article:
 
     text, headings = _join(paragraphs)
     if not any(not is_heading for _, is_heading in paragraphs):
-        raise InputError(document.source, Code.E010)
+        raise InputError(where(document.source, document.line), Code.E010)
     published = document.published or find_published(lines)[0]
     return Article(
         id=document.id or article_id(text),
@@ -126,6 +127,7 @@ def clean(document: Document) -> Article:
         title=title,
         outlet=outlet,
         published=published,
+        language=detect_language(text),
         text=text,
         removed=tuple(removed),
         headings=tuple(headings),

@@ -11,8 +11,23 @@ from storydiff.errors import Code, ConfigError
 from storydiff.model import Analysis, Comparison
 
 
+def distinct(
+    analyses: Sequence[Analysis],
+) -> tuple[list[Analysis], list[tuple[Analysis, Analysis]]]:
+    """The analyses with each article once, and (repeat, first copy) pairs for the rest: an
+    article's id is the hash of its text, so the same article read twice is one article."""
+    first: dict[str, Analysis] = {}
+    repeats = []
+    for analysis in analyses:
+        original = first.setdefault(analysis.article.id, analysis)
+        if original is not analysis:
+            repeats.append((analysis, original))
+    return list(first.values()), repeats
+
+
 def compare_analyses(analyses: Sequence[Analysis], similarity: str = DEFAULT_BACKEND) -> Comparison:
-    """Compare two or more analysed articles (raises ``ConfigError`` E012 for fewer)."""
+    """Compare two or more distinct analysed articles (raises ``ConfigError`` E012 for fewer)."""
+    analyses, _ = distinct(analyses)
     if len(analyses) < 2:
         raise ConfigError(Code.E012, count=len(analyses))
     points, only_in = align(analyses, get_backend(similarity))

@@ -8,12 +8,14 @@ from storydiff.model import Analysis, SourceCount
 
 
 def quoted_sources(analysis: Analysis) -> tuple[SourceCount, ...]:
-    """Speakers by number of quotes, most quoted first; unnamed speakers are counted together."""
-    counts: Counter[tuple[str, str | None]] = Counter()
+    """Speakers by number of quotes, most quoted first; speakers the text never names are
+    counted together under ``None``."""
+    counts: Counter[tuple[str | None, str | None]] = Counter()
     for quote in analysis.quotes:
-        counts[(quote.speaker.name or "unnamed speaker", quote.speaker.entity)] += 1
+        counts[(quote.speaker.name, quote.speaker.entity)] += 1
     sources = []
-    for (speaker, entity_id), n in sorted(counts.items(), key=lambda item: (-item[1], item[0][0])):
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][0] or ""))
+    for (speaker, entity_id), n in ranked:
         entity = analysis.entity(entity_id)
         sources.append(SourceCount(speaker, n, entity_id, entity.roles if entity else ()))
     return tuple(sources)

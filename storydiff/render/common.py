@@ -97,7 +97,7 @@ def speaker_rows(comparison: Comparison) -> list[SpeakerRow]:
     counts: dict[str, list[int]] = {}
     for index, analysis in enumerate(comparison.articles):
         for source in comparison.sources.get(analysis.article.id, ()):
-            name = " ".join(source.speaker.split()) or UNNAMED_SPEAKER
+            name = " ".join((source.speaker or "").split()) or UNNAMED_SPEAKER
             counts.setdefault(name, [0] * width)[index] += source.quotes
     rows = [SpeakerRow(name, tuple(c)) for name, c in counts.items()]
     return sorted(rows, key=lambda r: (-r.total, r.speaker.casefold(), r.speaker))

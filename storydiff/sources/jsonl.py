@@ -118,7 +118,9 @@ def _parse(text: str, where: str) -> dict[str, Any]:
     try:
         record = json.loads(text)
     except json.JSONDecodeError as err:
-        raise InputError(where, Code.E007, detail=f"{err.msg} at column {err.colno}") from err
+        # json's own messages may end in "at" ("Unterminated string starting at").
+        message = err.msg.removesuffix(" at")
+        raise InputError(where, Code.E007, detail=f"{message} at column {err.colno}") from err
     if not isinstance(record, dict):
         raise InputError(where, Code.E014, detail=_json_type(record))
     return record
