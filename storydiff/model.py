@@ -11,10 +11,12 @@ All positions are character offsets into ``Article.text`` (0-based, end exclusiv
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA = "storydiff/1"
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,25 @@ class RemovedLine:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RemovedLine:
         return cls(str(data["text"]), str(data["reason"]), data.get("line"))
+
+
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """Where the paragraphs are, trimmed of surrounding whitespace and skipping empty ones.
+
+    Offsets stay offsets into the whole text, so annotations need no translation.
+    """
+    ranges = []
+    start = 0
+    for separator in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = separator.start() if separator else len(text)
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            left = start + len(chunk) - len(chunk.lstrip())
+            ranges.append((left, left + len(stripped)))
+        if separator:
+            start = separator.end()
+    return ranges
 
 
 def where(source: str, line: int | None) -> str:
@@ -184,8 +205,11 @@ class Speaker:
 class Quote:
     """Reported speech: who said it, the cue that reports it, and what was said.
 
-    ``pieces`` holds every part of a quote that runs over several paragraphs or is split around
-    its cue; ``content`` covers all of them.
+    ``pieces`` holds the exact stretches of text that were said. A quote split around its cue
+    ("'A,' she said, 'B'") has two pieces: ``content`` then runs from the start of the first
+    to the end of the last, and its text is the pieces joined by a space (the cue between
+    them is not what was said). A quote that runs over several paragraphs is one quote a
+    paragraph, each with the same speaker.
     """
 
     speaker: Speaker

@@ -13,11 +13,10 @@ from collections import Counter
 from datetime import date
 
 from storydiff.clean import patterns as p
-from storydiff.clean.furniture import FURNITURE, Verdict
+from storydiff.clean.furniture import FURNITURE, Verdict, site_name_of
 from storydiff.clean.lines import Line, repeated_suffixes
 from storydiff.clean.outlets import find_outlet_name, outlet_by_name, outlet_by_url
 
-_SITE_NAME_LINE = re.compile(p.SITE_NAME_LINE)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&.' -]{1,40}?)(?:\s*\d{4})?\s*$",
     re.IGNORECASE,
@@ -56,8 +55,7 @@ def site_name_cues(lines: list[Line], url: str | None, given: str | None) -> Cou
         votes[canonical_outlet(name)] += _WEIGHTS["suffix"]
     top = [line for line in lines if not line.blank][: p.TITLE_SEARCH_LINES]
     for line in top:
-        match = _SITE_NAME_LINE.match(line.stripped)
-        name = match and (match.group("name") or match.group("name2"))
+        name = site_name_of(line.stripped)
         if name and (outlet_by_name(name) or _BRAND.fullmatch(name.strip())):
             votes[canonical_outlet(name)] += _WEIGHTS["masthead"]
     for line in lines:

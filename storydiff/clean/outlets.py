@@ -7,8 +7,8 @@ uses ("Sputnik" in a dateline, "Sputnik International" in the masthead).
 Sources: each outlet's own "about" page and its Wikipedia article (name, headquarters country,
 owner), checked in 2024. Ownership is coarse on purpose: ``state`` (owned or funded and
 controlled by a government), ``public`` (public-service broadcaster with statutory
-independence), ``private``, ``nonprofit`` or ``cooperative``. Extend it with
-``register_outlet`` or a user configuration rather than by editing code paths.
+independence), ``private``, ``nonprofit`` or ``cooperative``. Add outlets with
+``register_outlet`` (or to the list below).
 """
 
 from __future__ import annotations

@@ -48,12 +48,16 @@ def _continues_sentence(text: str, previous_end: int, start: int) -> bool:
 
 
 def _attribution(start: int, end: int, quotes: list[Quote]) -> str | None:
-    best, best_overlap = None, 0
+    """The speaker whose words fill most of the sentence: a third of it, or any part when the
+    sentence also holds the cue ("'...,' he told reporters outside the court")."""
+    best, best_share = None, 0.0
     for quote in quotes:
-        overlap = min(end, quote.content.end) - max(start, quote.content.start)
-        if overlap > best_overlap:
-            best, best_overlap = quote.speaker.entity or quote.speaker.name, overlap
-    return best if best_overlap * 3 >= (end - start) else None
+        overlap = sum(max(0, min(end, p.end) - max(start, p.start)) for p in quote.pieces)
+        cue_here = quote.cue is not None and start <= quote.cue.start < end
+        share = overlap / (end - start)
+        if overlap and (share * 3 >= 1 or cue_here) and share > best_share:
+            best, best_share = quote.speaker.entity or quote.speaker.name, share
+    return best
 
 
 def analysis_of(doc: Doc, article: Article) -> Analysis:

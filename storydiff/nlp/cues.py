@@ -1,8 +1,8 @@
 """The words that signal reported speech and name the people who speak.
 
 All lists are lemmas (spaCy's English lemmatiser output), lower case. They are data, not code:
-extend them through the pipeline configuration (``cue_verbs``, ``role_nouns`` ... in the
-component's config) rather than by editing the extractor.
+extend them here, or add reporting verbs without editing anything through the component's
+configuration (``nlp.add_pipe("storydiff_quotes", config={"extra_cue_verbs": [...]})``).
 
 Where the lists came from:
 
@@ -102,16 +102,16 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     """
     president vice-president prime premier chancellor minister secretary deputy spokesman
     spokeswoman spokesperson representative envoy ambassador diplomat official officer
-    commander general admiral colonel lieutenant captain sergeant chief head leader director
-    chairman chairwoman chair governor mayor senator congressman congresswoman lawmaker
-    legislator mp deputy councillor councilor judge prosecutor attorney lawyer advocate
-    king queen prince princess emir sheikh ayatollah cleric imam pope bishop archbishop
-    analyst expert researcher professor scientist economist doctor surgeon nurse
-    spokesperson activist campaigner organiser organizer founder ceo executive manager
-    chairperson adviser advisor aide counsellor counselor consultant strategist negotiator
-    inspector investigator monitor observer commissioner administrator coordinator
-    correspondent reporter journalist editor witness survivor resident victim official
-    candidate nominee challenger incumbent counterpart successor predecessor
+    commander general admiral colonel lieutenant captain sergeant constable chief head leader
+    director chairman chairwoman chair chairperson governor mayor senator congressman
+    congresswoman lawmaker legislator mp councillor councilor judge prosecutor attorney lawyer
+    advocate king queen prince princess emir sheikh ayatollah cleric imam pope bishop
+    archbishop analyst expert researcher professor scientist economist doctor surgeon nurse
+    activist campaigner organiser organizer founder ceo executive manager adviser advisor aide
+    counsellor counselor consultant strategist negotiator inspector investigator monitor
+    observer commissioner administrator coordinator correspondent reporter journalist editor
+    witness survivor resident victim candidate nominee challenger incumbent counterpart
+    successor predecessor
     """.split()
 )
 

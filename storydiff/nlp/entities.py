@@ -25,9 +25,16 @@ _ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod"}
 
 
 def trim_mention(span: Span) -> Span:
-    """Drop a leading article, a trailing possessive and surrounding punctuation or spaces."""
+    """Drop a leading article, a trailing possessive and surrounding punctuation or spaces, and
+    a title the tagger took into the name ("Constable Jo Farrell"): it is a role, found by
+    ``role_before``."""
     start, end = span.start, span.end
-    while start < end and (span.doc[start].lower_ in {"the"} or span.doc[start].is_punct):
+    doc = span.doc
+    while start < end - 1 and (
+        doc[start].lower_ == "the"
+        or doc[start].is_punct
+        or (span.label_ == "PERSON" and doc[start].lemma_.lower() in ROLE_NOUNS)
+    ):
         start += 1
     while end > start and (
         span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct or span.doc[end - 1].is_space

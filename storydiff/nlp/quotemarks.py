@@ -8,8 +8,9 @@ at the start of a word and only closes at the end of one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from storydiff.model import paragraph_ranges
 
 # Opening mark -> the closing marks that may end it.
 PAIRS: dict[str, str] = {
@@ -22,7 +23,6 @@ PAIRS: dict[str, str] = {
     "‹": "›",
 }
 _SINGLE = {"'", "‘"}
-_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -36,16 +36,6 @@ class Quoted:
     start: int
     end: int
     continues: bool = False
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph; paragraphs are separated by a blank line."""
-    spans, start = [], 0
-    for match in _PARAGRAPH.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def _opens(text: str, i: int, para_start: int) -> bool:
@@ -77,7 +67,7 @@ def _closes(text: str, i: int, opener: str) -> bool:
 def find_quoted(text: str) -> list[Quoted]:
     """Every quoted stretch, paragraph by paragraph, outermost quotes only."""
     found: list[Quoted] = []
-    for para_start, para_end in paragraphs(text):
+    for para_start, para_end in paragraph_ranges(text):
         opener: str | None = None
         open_at = 0
         for i in range(para_start, para_end):

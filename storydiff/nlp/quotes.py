@@ -123,7 +123,9 @@ def clause_chars(clause_head: Token, nested_cues: set[int]) -> tuple[int, int] |
         doc[kept[-1]].is_punct
         and doc[kept[-1]].text not in {'"', "”", "’", "»"}
         or doc[kept[-1]].is_space
+        or doc[kept[-1]].dep_ == "cc"
     ):
+        # A clause cut before a participle clause can end in "and" or a comma.
         kept.pop()
     if not kept:
         return None

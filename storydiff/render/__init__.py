@@ -4,7 +4,8 @@ Renderers are pure: the same input gives the same bytes, with no clock, network 
 output, so reports can be diffed and cached.
 """
 
-from storydiff.render.annotate import Annotation, annotate_html, paragraph_ranges
+from storydiff.model import paragraph_ranges
+from storydiff.render.annotate import Annotation, annotate_html
 from storydiff.render.html import render_comparison_html
 from storydiff.render.markdown import (
     md_escape,

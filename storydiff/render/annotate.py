@@ -17,10 +17,11 @@ from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
+from storydiff.model import paragraph_ranges
+
 _NO_ATTRS: Mapping[str, str] = MappingProxyType({})
 _TAG_NAME = re.compile(r"[a-z][a-z0-9]*\Z")
 _ATTR_NAME = re.compile(r"[a-zA-Z_:][-a-zA-Z0-9_:.]*\Z")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 class Annotation(NamedTuple):
@@ -37,25 +38,6 @@ class Annotation(NamedTuple):
     attrs: Mapping[str, str] = _NO_ATTRS
     tag: str = "span"
     label: str | None = None
-
-
-def paragraph_ranges(text: str) -> list[tuple[int, int]]:
-    """Where the paragraphs are, trimmed of surrounding whitespace and skipping empty ones.
-
-    Offsets stay offsets into the whole text, so annotations need no translation.
-    """
-    ranges = []
-    start = 0
-    for separator in [*_PARAGRAPH_BREAK.finditer(text), None]:
-        end = separator.start() if separator else len(text)
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if stripped:
-            left = start + len(chunk) - len(chunk.lstrip())
-            ranges.append((left, left + len(stripped)))
-        if separator:
-            start = separator.end()
-    return ranges
 
 
 def annotate_html(text: str, annotations: Iterable[Annotation]) -> Markup:
