@@ -39,7 +39,7 @@ def classify_lines(document: Document) -> tuple[list[Line], dict[int, Verdict], 
     lines = split_lines(document.text)
     cues = site_name_cues(lines, document.url, document.outlet)
     site_names = set(cues)
-    main_script = dominant_script(lines)
+    main_script = dominant_script(document.text)
 
     verdicts: dict[int, Verdict] = {}
     for line in lines:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from storydiff.clean import patterns as p
 
@@ -88,6 +88,7 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+@lru_cache(maxsize=8192)
 def script_of(char: str) -> str:
     """The Unicode script of a letter, from its character name (LATIN, CYRILLIC, ARABIC, ...)."""
     name = unicodedata.name(char, "")
@@ -95,13 +96,14 @@ def script_of(char: str) -> str:
 
 
 def letter_scripts(text: str) -> Counter[str]:
+    if text.isascii():
+        # Most lines of most pages: no need to look every letter up.
+        return Counter({"LATIN": sum(c.isalpha() for c in text)})
     return Counter(script_of(c) for c in text if c.isalpha())
 
 
-def dominant_script(lines: list[Line]) -> str:
-    counts: Counter[str] = Counter()
-    for line in lines:
-        counts.update(letter_scripts(line.text))
+def dominant_script(text: str) -> str:
+    counts = letter_scripts(text)
     return counts.most_common(1)[0][0] if counts else "LATIN"
 
 
