@@ -12,17 +12,26 @@ from dataclasses import dataclass
 
 from storydiff.model import paragraph_ranges
 
-# Opening mark -> the closing marks that may end it.
-PAIRS: dict[str, str] = {
-    "“": '”"',
-    '"': '"”',
-    "«": "»",
-    "„": '“”"',
-    "‘": "’'",
-    "'": "'’",
-    "‹": "›",
+# Opening mark -> the closing marks that may end it. Two apostrophes ('') and two backticks
+# (``) stand for double quotation marks in some archives and wire feeds.
+PAIRS: dict[str, tuple[str, ...]] = {
+    "“": ("”", '"'),
+    '"': ('"', "”"),
+    "«": ("»",),
+    "„": ("“", "”", '"'),
+    "‘": ("’", "'"),
+    "'": ("'", "’"),
+    "‹": ("›",),
+    "''": ("''",),
+    "``": ("''",),
 }
+_DOUBLED = ("''", "``")
 _SINGLE = {"'", "‘"}
+
+
+def _mark_at(text: str, i: int) -> str:
+    pair = text[i : i + 2]
+    return pair if pair in _DOUBLED else text[i]
 
 
 @dataclass(frozen=True)
@@ -38,28 +47,26 @@ class Quoted:
     continues: bool = False
 
 
-def _opens(text: str, i: int, para_start: int) -> bool:
-    char = text[i]
-    after = text[i + 1] if i + 1 < len(text) else " "
+def _opens(text: str, i: int, mark: str, para_start: int) -> bool:
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
     before = text[i - 1] if i > para_start else " "
     if after.isspace():
         return False
-    if char in _SINGLE:
+    if mark in _SINGLE:
         return not before.isalnum() and (after.isalnum() or after in '"“')
-    if char == '"':
+    if mark in {'"', "''"}:
         return not before.isalnum() or before in "([{"
     return True
 
 
-def _closes(text: str, i: int, opener: str) -> bool:
-    char = text[i]
-    if char not in PAIRS[opener]:
+def _closes(text: str, i: int, mark: str, opener: str) -> bool:
+    if mark not in PAIRS[opener]:
         return False
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
     if before.isspace():
         return False
-    if char in {"'", "’"}:
+    if mark in {"'", "’", "''"}:
         return not after.isalnum()
     return True
 
@@ -69,16 +76,18 @@ def find_quoted(text: str) -> list[Quoted]:
     found: list[Quoted] = []
     for para_start, para_end in paragraph_ranges(text):
         opener: str | None = None
-        open_at = 0
-        for i in range(para_start, para_end):
-            char = text[i]
+        inside_from = 0
+        i = para_start
+        while i < para_end:
+            mark = _mark_at(text, i)
             if opener is None:
-                if char in PAIRS and _opens(text, i, para_start):
-                    opener, open_at = char, i
-            elif _closes(text, i, opener):
-                if i > open_at + 1:
-                    found.append(Quoted(open_at + 1, i))
+                if mark in PAIRS and _opens(text, i, mark, para_start):
+                    opener, inside_from = mark, i + len(mark)
+            elif _closes(text, i, mark, opener):
+                if i > inside_from:
+                    found.append(Quoted(inside_from, i))
                 opener = None
-        if opener is not None and open_at + 1 < para_end and opener not in _SINGLE:
-            found.append(Quoted(open_at + 1, para_end, continues=True))
+            i += len(mark) if mark in PAIRS or mark in _DOUBLED else 1
+        if opener is not None and inside_from < para_end and opener not in _SINGLE:
+            found.append(Quoted(inside_from, para_end, continues=True))
     return found

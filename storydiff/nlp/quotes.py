@@ -39,6 +39,7 @@ from storydiff.nlp.quotemarks import Quoted, find_quoted
 from storydiff.nlp.speakers import SpeakerResolver
 
 _LETTERS = re.compile(r"\w")
+_OPENING_MARKS = "\"“«„‘'`‹"
 _CLAUSE_DEPS = {"ccomp", "xcomp"}
 _LEADING_JUNK = {"that", ",", ":", "—", "–", "-"}
 
@@ -214,15 +215,20 @@ def _clause_around_commas(doc: Doc, verb: Token, subject: Span) -> list[tuple[in
         if previous is None or "\n\n" in previous.text:
             return []
         start = previous.start
-    before = _trim(doc, start, left - 1)
+    before = _trim(doc, start, left - 1, min_tokens=1)
     if before is None:
         return []
-    if right is None or right + 1 >= sentence.end:
-        return [before]
-    if doc[right + 1].lower_ in _NARRATOR_CONTINUES or doc[right + 1].tag_ == "VBG":
-        return [before]
+    closes_sentence = right is None or right + 1 >= sentence.end
+    if (
+        closes_sentence
+        or doc[right + 1].lower_ in _NARRATOR_CONTINUES
+        or doc[right + 1].tag_ == "VBG"
+    ):
+        # "CLAUSE, X said." or "CLAUSE, X said, as ...": the clause before is what was said.
+        return [before] if left - 1 - start >= 3 else []
+    # "The museum, she said, celebrated ...": the words on both sides of the cue.
     after = _trim(doc, right + 1, sentence.end)
-    return [before, after] if after else [before]
+    return [before, after] if after else []
 
 
 def according_to_cues(doc: Doc) -> list[Cue]:
@@ -278,7 +284,7 @@ def attribution_noun_cues(doc: Doc) -> list[Cue]:
     return cues
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def _trim(doc: Doc, start: int, end: int, min_tokens: int = 3) -> tuple[int, int] | None:
     """Character span of tokens start..end without the punctuation at either edge."""
     while start < end and (
         doc[start].is_punct and doc[start].text not in '"“«' or doc[start].is_space
@@ -288,7 +294,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         doc[end - 1].is_punct and doc[end - 1].text not in '"”»' or doc[end - 1].is_space
     ):
         end -= 1
-    if end - start < 3:
+    if end - start < min_tokens:
         return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
@@ -421,7 +427,7 @@ class QuoteExtractor:
             return False
         para_start = text.rfind("\n\n", 0, q.start)
         para_start = 0 if para_start == -1 else para_start + 2
-        lead = text[para_start : q.start - 1]
+        lead = text[para_start : q.start].rstrip(_OPENING_MARKS)
         if not lead.strip():
             return True
         same_paragraph = previous_end > para_start
