@@ -127,8 +127,8 @@ FOOTER_PATTERNS: tuple[str, ...] = (
 # A dateline at the start of a wire story: "CITY (Outlet) -", "CITY, Country (Agency) —", or
 # just "CITY ―". The bracketed agency, when there is one, names the outlet.
 DATELINE = (
-    r"^([A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z.'’ -]{2,30})?)\s*(?:\(([^()]{2,40})\))?"
-    r"\s*[-–—―:]+\s+"
+    r"^([A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z.'’ -]{2,30})?)"
+    r"(?:\s*\(([^()]{2,40})\)\s*[-–—―:]+|\s*[-–—―]+)\s+"
 )
 DATELINE_RE = re.compile(DATELINE, re.MULTILINE)
 

@@ -31,7 +31,7 @@ CUE_VERBS: frozenset[str] = frozenset(
     indicate signal mention write tweet post blog reply respond answer retort counter rebut
     testify inform brief conclude agree disagree dispute question speculate hint imply
     cry shout scream yell whisper mutter murmur sigh exclaim continue begin elaborate clarify
-    specify stipulate
+    specify stipulate speak talk
     """.split()
 )
 
@@ -63,13 +63,23 @@ OBJECT_CUES: frozenset[str] = frozenset(
     """
     announce propose demand deny reject cite urge accuse blame praise criticise criticize
     condemn denounce welcome predict promise pledge recommend endorse advocate dismiss dispute
-    reveal confirm acknowledge admit allege threaten vow warn request
+    reveal confirm acknowledge admit allege threaten vow warn request call complain speak talk
+    defend
     """.split()
 )
 
-# Prepositions that carry the message after a reporting verb: "call for", "accuse X of",
-# "warn against", "speak of".
+# Prepositions that carry the message after a reporting verb: "accuse X of", "warn against",
+# "speak of". The particle of a phrasal cue ("call for", "point to") always does.
 MESSAGE_PREPOSITIONS: frozenset[str] = frozenset({"for", "of", "against", "about", "on"})
+
+# Words that label a paragraph but name no speaker ("UPDATE: ...", "Editor's note: ...").
+NON_SPEAKER_LABELS: frozenset[str] = frozenset(
+    """
+    update updated note editor correction clarification watch live analysis opinion related
+    photo video image breaking exclusive warning disclaimer source sources read more see also
+    q a question answer transcript summary background context
+    """.split()
+)
 
 # Documents and measurements that "show", "find" or "suggest" things: a poll or a study is a
 # source as much as a person is (PolNeAR annotates them as such).
@@ -77,7 +87,8 @@ EVIDENCE_NOUNS: frozenset[str] = frozenset(
     """
     poll survey study report analysis data research figure statistic investigation review
     audit census model forecast estimate index test experiment document record memo letter
-    email filing ruling assessment finding evidence inquiry probe paper
+    email filing ruling assessment finding evidence inquiry probe paper video footage
+    transcript recording tape slide chart graph map photo image table list page
     """.split()
 )
 EVIDENCE_VERBS: frozenset[str] = frozenset(

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from storydiff.clean.patterns import DATELINE_RE
-from storydiff.model import Quote, Speaker
+from storydiff.model import Quote, Speaker, paragraph_ranges
 from storydiff.model import Span as TextSpan
 from storydiff.nlp.cues import (
     ACCORDING_TO,
@@ -30,6 +30,7 @@ from storydiff.nlp.cues import (
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     MESSAGE_PREPOSITIONS,
+    NON_SPEAKER_LABELS,
     OBJECT_CUES,
     PHRASAL_CUES,
     WEAK_CUES,
@@ -58,13 +59,26 @@ def is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "aux", "auxpass"}:
         return False
-    if any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ in {"prt", "prep"}):
+    if phrasal_particle(token) is not None:
         return True
     if lemma in WEAK_CUES:
         return any(c.dep_ == "ccomp" for c in token.children)
     if lemma in EVIDENCE_VERBS and _is_evidence(token):
         return True
     return lemma in verbs
+
+
+def phrasal_particle(verb: Token) -> Token | None:
+    """The particle that makes a verb a cue ("for" in "called for", "out" in "pointed out")."""
+    lemma = verb.lemma_.lower()
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"prt", "prep"} and (lemma, c.lower_) in PHRASAL_CUES
+        ),
+        None,
+    )
 
 
 def own_subject(verb: Token) -> Token | None:
@@ -163,13 +177,14 @@ def _message_object(verb: Token, nested: set[int], quoted: list[Quoted]) -> list
     """ "called for the repeal of the law", "denied the allegations": for verbs whose message
     can be a noun phrase, the object (with its "for"/"of" phrase) is what was said. A bare
     pronoun object ("denied it") says nothing on its own and is left out."""
-    if verb.lemma_.lower() not in OBJECT_CUES and not _is_evidence(verb):
+    particle = phrasal_particle(verb)
+    if verb.lemma_.lower() not in OBJECT_CUES and not _is_evidence(verb) and particle is None:
         return []
     parts = [
         child
         for child in verb.rights
-        if child.dep_ in {"dobj", "dative"}
-        or (child.dep_ == "prep" and child.lower_ in MESSAGE_PREPOSITIONS)
+        if child.dep_ in {"dobj", "dative", "oprd"}
+        or (child.dep_ == "prep" and (child.lower_ in MESSAGE_PREPOSITIONS or child is particle))
     ]
     if not parts or all(p.pos_ == "PRON" and not list(p.children) for p in parts):
         return []
@@ -260,6 +275,36 @@ def according_to_cues(doc: Doc) -> list[Cue]:
     return cues
 
 
+_SPEAKER_LABEL = re.compile(
+    r"(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+\S"
+)
+
+
+def label_cues(doc: Doc) -> list[Cue]:
+    """A paragraph that opens with a name and a colon gives that person's words: transcripts
+    ("SMITH: Well, look ...") and attributed headlines ("Smith: Talks Will Go On")."""
+    text = doc_text(doc)
+    cues = []
+    for start, end in paragraph_ranges(text):
+        match = _SPEAKER_LABEL.match(text, start, end)
+        if match is None or not _names_someone(match.group("label")):
+            continue
+        label = doc.char_span(match.start("label"), match.end("label"))
+        content = doc.char_span(match.end() - 1, end, alignment_mode="expand")
+        if label is None or content is None:
+            continue
+        colon = text.index(":", match.end("label"))
+        span = _trim(doc, content.start, content.end)
+        if span:
+            cues.append(Cue(None, (colon, colon + 1), label, [span]))
+    return cues
+
+
+def _names_someone(label: str) -> bool:
+    words = label.lower().replace("’", "'").split()
+    return not any(w.strip(".'") in NON_SPEAKER_LABELS for w in words)
+
+
 def attribution_noun_cues(doc: Doc) -> list[Cue]:
     """ "comments by X that ...", "X's warning that ...": the that-clause is what X said."""
     cues = []
@@ -329,7 +374,8 @@ class QuoteExtractor:
     def __call__(self, doc: Doc) -> list[Quote]:
         quoted = find_quoted(doc_text(doc))
         cues = verb_cues(doc, self.cue_verbs, quoted) + according_to_cues(doc)
-        cues = self._drop_nested(sorted(cues + attribution_noun_cues(doc), key=lambda c: c.cue[0]))
+        cues += attribution_noun_cues(doc) + label_cues(doc)
+        cues = self._drop_nested(sorted(cues, key=lambda c: c.cue[0]))
         claimed: set[Quoted] = set()
         # Cues with a reported clause claim first: "..., adding that 'B'" owns 'B' even when
         # an earlier "said" in the same sentence could reach it.
@@ -487,7 +533,7 @@ if not Doc.has_extension("quotes"):
     default_config={"extra_cue_verbs": []},
 )
 def make_quotes_component(nlp: Language, name: str, extra_cue_verbs: list[str]) -> QuotesComponent:
-    return QuotesComponent(CUE_VERBS | frozenset(v.lower() for v in extra_cue_verbs))
+    return QuotesComponent(CUE_VERBS | OBJECT_CUES | frozenset(v.lower() for v in extra_cue_verbs))
 
 
 class QuotesComponent:
