@@ -130,6 +130,8 @@ def clause_chars(clause_head: Token, nested_cues: set[int]) -> tuple[int, int] |
         if i in excluded:
             break
         kept.append(i)
+    if kept and len(kept) == len(indices) and clause_head.i > clause_head.head.i:
+        kept += _rest_of_sentence(doc[kept[-1]], nested_cues)
     while kept and (doc[kept[0]].lower_ in _LEADING_JUNK or doc[kept[0]].is_space):
         kept.pop(0)
     if kept and (dateline := DATELINE_RE.match(doc_text(doc), doc[kept[0]].idx)):
@@ -145,6 +147,19 @@ def clause_chars(clause_head: Token, nested_cues: set[int]) -> tuple[int, int] |
     if not kept:
         return None
     return doc[kept[0]].idx, doc[kept[-1]].idx + len(doc[kept[-1]])
+
+
+def _rest_of_sentence(last: Token, nested_cues: set[int]) -> list[int]:
+    """What follows a reported clause to the end of its sentence ("..., so thousands of
+    victims does not mean thousands of shootings"): the parser often hangs it on the cue verb,
+    but it is still what was said, unless another cue or an "according to" starts there."""
+    rest = list(last.doc[last.i + 1 : last.sent.end])
+    if not rest or any(t.i in nested_cues for t in rest):
+        return []
+    words = " ".join(t.lower_ for t in rest[:3])
+    if any(marker in words for marker in ACCORDING_TO) or "\n" in "".join(t.text for t in rest):
+        return []
+    return [t.i for t in rest]
 
 
 def verb_cues(doc: Doc, verbs: frozenset[str], quoted: list[Quoted]) -> list[Cue]:
