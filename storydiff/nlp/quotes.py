@@ -181,8 +181,8 @@ def verb_cues(doc: Doc, verbs: frozenset[str], quoted: list[Quoted]) -> list[Cue
         if not cue.content:
             cue.content.extend(
                 _whole_quote(doc_text(doc), span, quoted)
-                for span in _clause_around_commas(doc, token, cue.subject)
-                or _message_object(token, nested, quoted)
+                for span in _message_object(token, nested, quoted)
+                or _clause_around_commas(doc, token, cue.subject)
             )
         cues.append(cue)
     return cues
@@ -207,9 +207,12 @@ def _message_object(verb: Token, nested: set[int], quoted: list[Quoted]) -> list
     end_span = clause_chars(parts[-1], nested)
     if span is None or end_span is None:
         return []
-    inner = [(q.start, q.end) for q in quoted if span[0] <= q.start and q.end <= end_span[1]]
-    # "warned against a 'reckless attack'": the quoted words are the message.
-    return inner or [(span[0], end_span[1])]
+    if all(part.dep_ == "prep" for part in parts):
+        # "warned against a 'reckless attack'": the quoted words are the message.
+        inner = [(q.start, q.end) for q in quoted if span[0] <= q.start and q.end <= end_span[1]]
+        if inner:
+            return inner
+    return [(span[0], end_span[1])]
 
 
 def _is_evidence(verb: Token) -> bool:
@@ -254,8 +257,10 @@ def _clause_around_commas(doc: Doc, verb: Token, subject: Span) -> list[tuple[in
         or doc[right + 1].lower_ in _NARRATOR_CONTINUES
         or doc[right + 1].tag_ == "VBG"
     ):
-        # "CLAUSE, X said." or "CLAUSE, X said, as ...": the clause before is what was said.
-        return [before] if left - 1 - start >= 3 else []
+        # "CLAUSE, X said." or "CLAUSE, X said, as ...": the clause before is what was said;
+        # a phrase without a verb ("At the debate, X cited ...") is only the setting.
+        is_clause = any(t.pos_ in {"VERB", "AUX"} for t in doc[start : left - 1])
+        return [before] if left - 1 - start >= 3 and is_clause else []
     # "The museum, she said, celebrated ...": the words on both sides of the cue.
     after = _trim(doc, right + 1, sentence.end)
     return [before, after] if after else []
