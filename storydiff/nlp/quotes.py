@@ -325,6 +325,44 @@ def _names_someone(label: str) -> bool:
     return not any(w.strip(".'") in NON_SPEAKER_LABELS for w in words)
 
 
+_SIGNATURE = re.compile(
+    r"[―—]\s*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})\.?[ \t]*(?=\n|$)"
+)
+_CLOSING_MARKS = "\"”»’'"
+
+
+def signature_cues(doc: Doc, quoted: list[Quoted]) -> list[Cue]:
+    """A quotation signed with a dash and a name, as in testimonies and epigraphs:
+    '"We are afraid." ― Maria Lopez'. The quotes just before the dash are that person's."""
+    text = doc_text(doc)
+    cues = []
+    for match in _SIGNATURE.finditer(text):
+        before = text[: match.start()].rstrip()
+        if not before or before[-1] not in _CLOSING_MARKS:
+            continue
+        name = doc.char_span(match.start("name"), match.end("name"))
+        if name is None:
+            continue
+        signed = _quotes_ending_at(text, quoted, len(before))
+        if signed:
+            pieces = [(q.start, q.end) for q in signed]
+            cues.append(Cue(None, (match.start(), match.start() + 1), name, pieces))
+    return cues
+
+
+def _quotes_ending_at(text: str, quoted: list[Quoted], end: int) -> list[Quoted]:
+    """The quoted stretches that run, with nothing but space between them, up to ``end``."""
+    chain: list[Quoted] = []
+    for q in sorted(quoted, key=lambda q: q.end, reverse=True):
+        if q.end > end:
+            continue
+        limit = chain[0].start if chain else end
+        if text[q.end : limit].strip(_CLOSING_MARKS + "“\"«„ \t\n\xa0"):
+            break
+        chain.insert(0, q)
+    return chain
+
+
 def attribution_noun_cues(doc: Doc) -> list[Cue]:
     """ "comments by X that ...", "X's warning that ...": the that-clause is what X said."""
     cues = []
@@ -394,7 +432,7 @@ class QuoteExtractor:
     def __call__(self, doc: Doc) -> list[Quote]:
         quoted = find_quoted(doc_text(doc))
         cues = verb_cues(doc, self.cue_verbs, quoted) + according_to_cues(doc)
-        cues += attribution_noun_cues(doc) + label_cues(doc)
+        cues += attribution_noun_cues(doc) + label_cues(doc) + signature_cues(doc, quoted)
         cues = self._drop_nested(sorted(cues, key=lambda c: c.cue[0]))
         claimed: set[Quoted] = set()
         # Cues with a reported clause claim first: "..., adding that 'B'" owns 'B' even when
