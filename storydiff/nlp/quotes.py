@@ -90,7 +90,10 @@ def subject_of(verb: Token, verbs: frozenset[str]) -> Token | None:
     reporting verb it hangs from (else the nearest subject up the tree)."""
     if (subject := own_subject(verb)) is not None:
         return subject
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    if any(c.dep_ == "nsubjpass" for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "advcl"
+    ):
+        # "the claims were denied", "when asked to": the speaker is not named here.
         return None
     fallback = None
     token = verb
@@ -172,7 +175,7 @@ def verb_cues(doc: Doc, verbs: frozenset[str], quoted: list[Quoted]) -> list[Cue
         if any(s <= token.idx < e for s, e in inside):
             continue
         subject = subject_of(token, verbs)
-        if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON"}:
+        if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON", "NUM"}:
             continue
         cue = Cue(token, (token.idx, token.idx + len(token)), phrase(subject))
         for child in token.children:
