@@ -109,8 +109,12 @@ def test_speakers_named_in_apposition_and_indefinite_descriptions(styles):
 
 
 def test_acts_and_states_of_mind_are_not_quotes(styles):
+    # Shelling, charging, ordering, expecting and fearing report no words; describing does.
     quotes = _quotes(styles["cues"])
-    assert quotes == {("government spokesperson", "the situation was under control")}
+    assert quotes == {
+        ("government spokesperson", "the situation was under control"),
+        ("Maria Lopez", "the scenes as chaotic"),
+    }
 
 
 def test_quote_split_around_its_cue(styles):

@@ -64,13 +64,15 @@ OBJECT_CUES: frozenset[str] = frozenset(
     announce propose demand deny reject cite urge accuse blame praise criticise criticize
     condemn denounce welcome predict promise pledge recommend endorse advocate dismiss dispute
     reveal confirm acknowledge admit allege threaten vow warn request call complain speak talk
-    defend
+    defend describe laud question note discuss mention tout blast slam hail lament decry mock
+    ridicule applaud commend
     """.split()
 )
 
 # Prepositions that carry the message after a reporting verb: "accuse X of", "warn against",
-# "speak of". The particle of a phrasal cue ("call for", "point to") always does.
-MESSAGE_PREPOSITIONS: frozenset[str] = frozenset({"for", "of", "against", "about", "on"})
+# "describe X as Y", "speak of". The particle of a phrasal cue ("call for", "point to")
+# always does.
+MESSAGE_PREPOSITIONS: frozenset[str] = frozenset({"for", "of", "against", "about", "on", "as"})
 
 # Words that label a paragraph but name no speaker ("UPDATE: ...", "Editor's note: ...").
 NON_SPEAKER_LABELS: frozenset[str] = frozenset(

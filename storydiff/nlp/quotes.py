@@ -125,7 +125,10 @@ def clause_chars(clause_head: Token, nested_cues: set[int]) -> tuple[int, int] |
     doc = clause_head.doc
     excluded = set()
     for token in clause_head.subtree:
-        if token.i in nested_cues and token.i != clause_head.i and token.dep_ in {"advcl", "conj"}:
+        if token.i == clause_head.i or token.i not in nested_cues:
+            continue
+        # ", stating that ..." starts a further report; "as discussed by X" does not.
+        if token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG"):
             excluded.update(t.i for t in token.subtree)
     indices = sorted(t.i for t in clause_head.subtree)
     kept = []
@@ -288,7 +291,13 @@ def according_to_cues(doc: Doc) -> list[Cue]:
             source = phrase(objects[0])
             sentence = span.sent
             cue = Cue(None, (span.start_char, span.end_char), source)
-            before = _trim(doc, sentence.start, span.start)
+            # "A; B, according to X": X vouches for B, not for everything since the sentence
+            # began.
+            clause_start = max(
+                (t.i + 1 for t in doc[sentence.start : span.start] if t.text in {";", ":"}),
+                default=sentence.start,
+            )
+            before = _trim(doc, clause_start, span.start)
             after = _trim(doc, source.end, sentence.end)
             if before and (not after or before[1] - before[0] >= after[1] - after[0]):
                 cue.content.append(before)
