@@ -369,7 +369,7 @@ def _quotes_ending_at(text: str, quoted: list[Quoted], end: int) -> list[Quoted]
         if q.end > end:
             continue
         limit = chain[0].start if chain else end
-        if text[q.end : limit].strip(_CLOSING_MARKS + "“\"«„ \t\n\xa0"):
+        if text[q.end : limit].strip(_CLOSING_MARKS + '“"«„ \t\n\xa0'):
             break
         chain.insert(0, q)
     return chain
@@ -480,6 +480,12 @@ class QuoteExtractor:
             claimed.update(
                 q for q in quoted if any(_overlaps((q.start, q.end), c) for c in cue.content)
             )
+            if cue.token is not None and min(s for s, _ in cue.content) > cue.token.idx:
+                # "'A,' he said, 'B ...'": the parser gave the cue B; A is its first half.
+                opening = self._quote_just_before(doc, cue.token, quoted, claimed)
+                if opening is not None:
+                    cue.content.insert(0, (opening.start, opening.end))
+                    claimed.add(opening)
             return
         if cue.token is None:
             return
@@ -498,15 +504,11 @@ class QuoteExtractor:
     ) -> list[Quoted]:
         """ "'...,' he said." — the quote just before the cue; "He said: '...'" — just after."""
         text = doc_text(doc)
-        before = [q for q in quoted if q.end <= verb.idx and q not in claimed]
         after = [q for q in quoted if q.start >= verb.idx and q not in claimed]
         found = []
-        if (
-            before
-            and not text[before[-1].end : verb.idx].strip('"”’» ,\n').count(".")
-            and (verb.idx - before[-1].end < 80 and "\n\n" not in text[before[-1].end : verb.idx])
-        ):
-            found.append(before[-1])
+        opening = self._quote_just_before(doc, verb, quoted, claimed)
+        if opening is not None:
+            found.append(opening)
         if after:
             gap = text[verb.idx + len(verb) : after[0].start]
             if (
@@ -516,6 +518,20 @@ class QuoteExtractor:
             ):
                 found.append(after[0])
         return found
+
+    @staticmethod
+    def _quote_just_before(
+        doc: Doc, verb: Token, quoted: list[Quoted], claimed: set[Quoted]
+    ) -> Quoted | None:
+        """The quote that ends just before the cue, in the same sentence and paragraph."""
+        text = doc_text(doc)
+        before = [q for q in quoted if q.end <= verb.idx and q not in claimed]
+        if not before:
+            return None
+        gap = text[before[-1].end : verb.idx]
+        if "." in gap.strip('"”’» ,\n') or len(gap) >= 80 or "\n\n" in gap:
+            return None
+        return before[-1]
 
     def _with_floating(
         self, doc: Doc, cues: list[Cue], quoted: list[Quoted], claimed: set[Quoted]
