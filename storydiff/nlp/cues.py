@@ -65,7 +65,7 @@ OBJECT_CUES: frozenset[str] = frozenset(
     condemn denounce welcome predict promise pledge recommend endorse advocate dismiss dispute
     reveal confirm acknowledge admit allege threaten vow warn request call complain speak talk
     defend describe laud question note discuss mention tout blast slam hail lament decry mock
-    ridicule applaud commend
+    ridicule applaud commend report
     """.split()
 )
 
@@ -102,7 +102,7 @@ ATTRIBUTION_NOUNS: frozenset[str] = frozenset(
     """
     comment remark statement claim assertion allegation accusation warning announcement
     declaration assurance promise pledge vow threat denial admission argument suggestion
-    proposal demand call appeal plea insistence message words testimony tweet post
+    proposal demand call appeal plea insistence message words testimony tweet post report
     """.split()
 )
 

@@ -312,6 +312,9 @@ _SPEAKER_LABEL = re.compile(
 )
 
 
+_INVERTED_CUES = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
+
+
 def label_cues(doc: Doc) -> list[Cue]:
     """A paragraph that opens with a name and a colon gives that person's words: transcripts
     ("SMITH: Well, look ...") and attributed headlines ("Smith: Talks Will Go On")."""
@@ -321,7 +324,12 @@ def label_cues(doc: Doc) -> list[Cue]:
         match = _SPEAKER_LABEL.match(text, start, end)
         if match is None or not _names_someone(match.group("label")):
             continue
-        label = doc.char_span(match.start("label"), match.end("label"))
+        label_start = match.start("label")
+        first_word = match.group("label").split()[0]
+        if first_word.lower() in _INVERTED_CUES and " " in match.group("label"):
+            # "Said Ellis: ..." names Ellis.
+            label_start += len(first_word) + 1
+        label = doc.char_span(label_start, match.end("label"))
         content = doc.char_span(match.end() - 1, end, alignment_mode="expand")
         if label is None or content is None:
             continue
@@ -376,7 +384,8 @@ def _quotes_ending_at(text: str, quoted: list[Quoted], end: int) -> list[Quoted]
 
 
 def attribution_noun_cues(doc: Doc) -> list[Cue]:
-    """ "comments by X that ...", "X's warning that ...": the that-clause is what X said."""
+    """ "comments by X that ...", "X's warning that ...", "a Times report that ...": the
+    that-clause is what X said."""
     cues = []
     for token in doc:
         if token.lemma_.lower() not in ATTRIBUTION_NOUNS or token.pos_ != "NOUN":
@@ -387,6 +396,9 @@ def attribution_noun_cues(doc: Doc) -> list[Cue]:
                 source = child
             elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}:
+                # "a New York Times report that ...", "the Pentagon statement that ..."
+                source = source or child
         if source is None:
             continue
         subject = phrase(source)
