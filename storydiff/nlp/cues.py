@@ -69,6 +69,13 @@ OBJECT_CUES: frozenset[str] = frozenset(
     """.split()
 )
 
+# Verbs of belief and feeling. "Officials believe that the dam will hold" puts a claim in the
+# officials' mouths as surely as "said" does; "I think it's fine" or "residents fear the worst"
+# does not. So these are cues only with a clause that opens with "that".
+STANCE_VERBS: frozenset[str] = frozenset(
+    "believe think know feel fear hope expect doubt suspect worry".split()
+)
+
 # Prepositions that carry the message after a reporting verb: "accuse X of", "warn against",
 # "describe X as Y", "speak of". The particle of a phrasal cue ("call for", "point to")
 # always does.

@@ -33,6 +33,7 @@ from storydiff.nlp.cues import (
     NON_SPEAKER_LABELS,
     OBJECT_CUES,
     PHRASAL_CUES,
+    STANCE_VERBS,
     WEAK_CUES,
 )
 from storydiff.nlp.doctext import doc_text
@@ -65,6 +66,11 @@ def is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
         return any(c.dep_ == "ccomp" for c in token.children)
     if lemma in EVIDENCE_VERBS and _is_evidence(token):
         return True
+    if lemma in STANCE_VERBS:
+        return any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in token.children
+        )
     return lemma in verbs
 
 
@@ -266,7 +272,10 @@ def _clause_around_commas(doc: Doc, verb: Token, subject: Span) -> list[tuple[in
         # "CLAUSE, X said." or "CLAUSE, X said, as ...": the clause before is what was said;
         # a phrase without a verb ("At the debate, X cited ...") is only the setting.
         is_clause = any(t.pos_ in {"VERB", "AUX"} for t in doc[start : left - 1])
-        return [before] if left - 1 - start >= 3 and is_clause else []
+        # "People like Scott, he said." is speech too when the cue ends the sentence.
+        ends_sentence = right is None and verb.lemma_.lower() in _SAY
+        long_enough = left - 1 - start >= (2 if ends_sentence else 3)
+        return [before] if long_enough and (is_clause or ends_sentence) else []
     # "The museum, she said, celebrated ...": the words on both sides of the cue.
     after = _trim(doc, right + 1, sentence.end)
     return [before, after] if after else []
@@ -312,6 +321,8 @@ _SPEAKER_LABEL = re.compile(
 )
 
 
+# The plain verbs of saying: a fragment they close is still what was said.
+_SAY = frozenset({"say", "tell", "add", "write", "note", "explain", "insist", "reply"})
 _INVERTED_CUES = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
 
 
