@@ -157,3 +157,65 @@ def test_unclosed_quote_runs_to_paragraph_end():
     first, second = find_quoted(text)
     assert first.continues and text[first.start : first.end] == "First paragraph of the quote."
     assert text[second.start : second.end] == "Second paragraph,"
+
+
+def test_cue_inside_the_sentence_takes_both_sides(nlp):
+    (quote,) = _quotes(nlp, "The museum, the curator said, will open in the spring.")
+    assert [p.text for p in quote.pieces] == ["The museum", "will open in the spring"]
+    assert quote.speaker.name == "curator"
+
+
+def test_message_as_object(nlp):
+    (quote,) = _quotes(nlp, "Opposition leader Peter Grant called for an inquiry into the spending.")
+    assert quote.speaker.name == "Peter Grant"
+    assert quote.content.text == "an inquiry into the spending"
+
+
+def test_evidence_as_source(nlp):
+    (quote,) = _quotes(nlp, "A survey by the council found that most residents back the plan.")
+    assert quote.content.text == "most residents back the plan"
+
+
+def test_stance_only_with_that(nlp):
+    (quote,) = _quotes(nlp, "Officials believe that the dam will hold.")
+    assert quote.content.text == "the dam will hold"
+    assert _quotes(nlp, "Residents fear the dam will burst.") == []
+
+
+def test_transcript_speaker_labels(nlp):
+    text = "GRANT: We will not give up on this town.\n\nUPDATE: The meeting was moved to Friday."
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker.name == "GRANT"
+    assert quote.content.text == "We will not give up on this town"
+
+
+def test_quotation_signed_with_a_dash(nlp):
+    text = "“We lost everything in one night.” ― Maria Lopez\n“Nobody warned us.” ― Peter Grant"
+    said = {(q.speaker.name, q.content.text) for q in _quotes(nlp, text)}
+    assert said == {
+        ("Maria Lopez", "We lost everything in one night."),
+        ("Peter Grant", "Nobody warned us."),
+    }
+
+
+def test_pronoun_gender_from_honorifics(nlp):
+    text = (
+        "Ms Maria Lopez, the mayor, met Mr John Grant on Monday. "
+        "John Grant said the plan was sound.\n\nShe said the town would rebuild."
+    )
+    quotes = _quotes(nlp, text)
+    assert [q.speaker.name for q in quotes] == ["John Grant", "Maria Lopez"]
+
+
+def test_lexicon_is_extended_by_configuration():
+    import spacy
+
+    from storydiff.nlp.pipeline import pipeline_name
+
+    nlp = spacy.load(pipeline_name())
+    nlp.add_pipe("storydiff_entities", config={"extra_role_nouns": ["ombudsman"]})
+    nlp.add_pipe("storydiff_quotes", config={"extra_cue_verbs": ["opine"]})
+    (quote,) = nlp("Jane Roe opined that the ruling was wrong.")._.quotes
+    assert quote.content.text == "the ruling was wrong"
+    doc = nlp("Ombudsman Jane Roe will report next week.")
+    assert doc._.entities[0].roles == ("Ombudsman",)

@@ -1,8 +1,10 @@
 """The words that signal reported speech and name the people who speak.
 
 All lists are lemmas (spaCy's English lemmatiser output), lower case. They are data, not code:
-extend them here, or add reporting verbs without editing anything through the component's
-configuration (``nlp.add_pipe("storydiff_quotes", config={"extra_cue_verbs": [...]})``).
+extend them here, or without editing anything through the components' configuration:
+``nlp.add_pipe("storydiff_quotes", config={"extra_cue_verbs": [...],
+"extra_attribution_nouns": [...], "extra_role_nouns": [...]})`` and
+``nlp.add_pipe("storydiff_entities", config={"extra_role_nouns": [...]})``.
 
 Where the lists came from:
 
@@ -17,6 +19,9 @@ Where the lists came from:
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 # Verbs whose subject is the speaker and whose complement or quote is what was said.
 CUE_VERBS: frozenset[str] = frozenset(
@@ -142,6 +147,18 @@ HONORIFICS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Honorifics that say whether a person is a man or a woman, for "he" and "she".
+HONORIFIC_GENDER: dict[str, str] = {
+    "mr": "male",
+    "sir": "male",
+    "lord": "male",
+    "mrs": "female",
+    "ms": "female",
+    "miss": "female",
+    "dame": "female",
+    "lady": "female",
+}
+
 # Pronouns a quote's speaker may be named by, with the person features they carry.
 PRONOUN_FEATURES: dict[str, tuple[str, str]] = {
     "he": ("male", "singular"),
@@ -157,3 +174,34 @@ PRONOUN_FEATURES: dict[str, tuple[str, str]] = {
     "i": ("any", "singular"),
     "we": ("any", "plural"),
 }
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists one extractor uses: the defaults above plus what a configuration adds."""
+
+    cue_verbs: frozenset[str] = CUE_VERBS | OBJECT_CUES
+    object_cues: frozenset[str] = OBJECT_CUES
+    attribution_nouns: frozenset[str] = ATTRIBUTION_NOUNS
+    role_nouns: frozenset[str] = ROLE_NOUNS
+
+    def extended(
+        self,
+        cue_verbs: Iterable[str] = (),
+        attribution_nouns: Iterable[str] = (),
+        role_nouns: Iterable[str] = (),
+    ) -> Lexicon:
+        """This lexicon with more lemmas (lower-cased) in each list."""
+
+        def more(base: frozenset[str], extra: Iterable[str]) -> frozenset[str]:
+            return base | {word.lower() for word in extra}
+
+        return replace(
+            self,
+            cue_verbs=more(self.cue_verbs, cue_verbs),
+            attribution_nouns=more(self.attribution_nouns, attribution_nouns),
+            role_nouns=more(self.role_nouns, role_nouns),
+        )
+
+
+DEFAULT_LEXICON = Lexicon()

@@ -24,7 +24,7 @@ ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod"}
 
 
-def trim_mention(span: Span) -> Span:
+def trim_mention(span: Span, role_nouns: frozenset[str] = ROLE_NOUNS) -> Span:
     """Drop a leading article, a trailing possessive and surrounding punctuation or spaces, and
     a title the tagger took into the name ("Constable Jo Farrell"): it is a role, found by
     ``role_before``."""
@@ -33,7 +33,7 @@ def trim_mention(span: Span) -> Span:
     while start < end - 1 and (
         doc[start].lower_ == "the"
         or doc[start].is_punct
-        or (span.label_ == "PERSON" and doc[start].lemma_.lower() in ROLE_NOUNS)
+        or (span.label_ == "PERSON" and doc[start].lemma_.lower() in role_nouns)
     ):
         start += 1
     while end > start and (
@@ -56,7 +56,7 @@ def name_text(span: Span) -> str:
     return span.doc[start : span.end].text
 
 
-def role_before(span: Span) -> str | None:
+def role_before(span: Span, role_nouns: frozenset[str] = ROLE_NOUNS) -> str | None:
     """Title words written before a name in the same phrase: "US President" in "US President
     Donald Trump", "spokesman" in "the president's spokesman Jane Roe"."""
     doc = span.doc
@@ -70,12 +70,12 @@ def role_before(span: Span) -> str | None:
             break
         words.insert(0, token)
         attached.add(i)
-    if any(t.lemma_.lower() in ROLE_NOUNS for t in words):
+    if any(t.lemma_.lower() in role_nouns for t in words):
         return doc[words[0].i : words[-1].i + 1].text
     return None
 
 
-def role_in_apposition(span: Span) -> str | None:
+def role_in_apposition(span: Span, role_nouns: frozenset[str] = ROLE_NOUNS) -> str | None:
     """A role set beside the name by commas: "X, the deputy foreign minister" or "the foreign
     minister, X"."""
     root = span.root
@@ -83,7 +83,7 @@ def role_in_apposition(span: Span) -> str | None:
     if root.dep_ == "appos":
         candidates.append(root.head)
     for head in candidates:
-        if head.lemma_.lower() not in ROLE_NOUNS:
+        if head.lemma_.lower() not in role_nouns:
             continue
         tokens = [
             t
@@ -136,12 +136,12 @@ class _Cluster:
         return False
 
 
-def cluster_mentions(doc: Doc) -> list[Entity]:
+def cluster_mentions(doc: Doc, role_nouns: frozenset[str] = ROLE_NOUNS) -> list[Entity]:
     """Group NER mentions into entities, longest names first so that surnames find their owner."""
     # A wire dateline ("CITY (Agency) -") names the outlet, not an actor in the story.
     datelines = [m.span() for m in DATELINE_RE.finditer(doc_text(doc))]
     spans = [
-        (trim_mention(e), e.label_)
+        (trim_mention(e, role_nouns), e.label_)
         for e in doc.ents
         if e.label_ in ACTOR_LABELS and not any(s <= e.start_char < end for s, end in datelines)
     ]
@@ -153,7 +153,7 @@ def cluster_mentions(doc: Doc) -> list[Entity]:
     for index in order:
         span, label = spans[index]
         tokens = name_tokens(span)
-        role = role_before(span)
+        role = role_before(span, role_nouns)
         if label == "ORG" and role:
             # "Deputy Foreign Minister X": whatever the tagger said, a titled name is a person.
             label = "PERSON"
@@ -170,7 +170,7 @@ def cluster_mentions(doc: Doc) -> list[Entity]:
         cluster.add(span, label)
         assignment[index] = cluster
         if label == "PERSON":
-            cluster.roles.extend(r for r in (role, role_in_apposition(span)) if r)
+            cluster.roles.extend(r for r in (role, role_in_apposition(span, role_nouns)) if r)
     return _to_entities(clusters, spans, assignment)
 
 
@@ -205,14 +205,24 @@ if not Doc.has_extension("entities"):
     Doc.set_extension("entities", default=None)
 
 
-@Language.factory("storydiff_entities", assigns=["doc._.entities"], requires=["doc.ents"])
-def make_entities_component(nlp: Language, name: str) -> EntitiesComponent:
-    return EntitiesComponent()
+@Language.factory(
+    "storydiff_entities",
+    assigns=["doc._.entities"],
+    requires=["doc.ents"],
+    default_config={"extra_role_nouns": []},
+)
+def make_entities_component(
+    nlp: Language, name: str, extra_role_nouns: list[str]
+) -> EntitiesComponent:
+    return EntitiesComponent(ROLE_NOUNS | {noun.lower() for noun in extra_role_nouns})
 
 
 class EntitiesComponent:
     """Sets ``doc._.entities``: a list of ``storydiff.model.Entity``, offsets into ``doc.text``."""
 
+    def __init__(self, role_nouns: frozenset[str] = ROLE_NOUNS) -> None:
+        self.role_nouns = role_nouns
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.entities = cluster_mentions(doc)
+        doc._.entities = cluster_mentions(doc, self.role_nouns)
         return doc

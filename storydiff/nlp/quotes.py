@@ -25,16 +25,15 @@ from storydiff.model import Quote, Speaker, paragraph_ranges
 from storydiff.model import Span as TextSpan
 from storydiff.nlp.cues import (
     ACCORDING_TO,
-    ATTRIBUTION_NOUNS,
-    CUE_VERBS,
+    DEFAULT_LEXICON,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     MESSAGE_PREPOSITIONS,
     NON_SPEAKER_LABELS,
-    OBJECT_CUES,
     PHRASAL_CUES,
     STANCE_VERBS,
     WEAK_CUES,
+    Lexicon,
 )
 from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.quotemarks import Quoted, find_quoted
@@ -56,7 +55,7 @@ class Cue:
     content: list[tuple[int, int]] = field(default_factory=list)
 
 
-def is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
+def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "aux", "auxpass"}:
         return False
@@ -71,7 +70,7 @@ def is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
             c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             for c in token.children
         )
-    return lemma in verbs
+    return lemma in lexicon.cue_verbs
 
 
 def phrasal_particle(verb: Token) -> Token | None:
@@ -91,7 +90,7 @@ def own_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
-def subject_of(verb: Token, verbs: frozenset[str]) -> Token | None:
+def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
     """The speaker of a cue verb: its subject, or for "..., saying that ..." the speaker of the
     reporting verb it hangs from (else the nearest subject up the tree)."""
     if (subject := own_subject(verb)) is not None:
@@ -106,7 +105,7 @@ def subject_of(verb: Token, verbs: frozenset[str]) -> Token | None:
     while token.dep_ in {"advcl", "conj", "xcomp", "ccomp"} and token.head is not token:
         token = token.head
         subject = own_subject(token)
-        if subject is not None and is_cue_verb(token, verbs):
+        if subject is not None and is_cue_verb(token, lexicon):
             return subject
         fallback = fallback or subject
     return fallback
@@ -174,16 +173,16 @@ def _rest_of_sentence(last: Token, nested_cues: set[int]) -> list[int]:
     return [t.i for t in rest]
 
 
-def verb_cues(doc: Doc, verbs: frozenset[str], quoted: list[Quoted]) -> list[Cue]:
+def verb_cues(doc: Doc, lexicon: Lexicon, quoted: list[Quoted]) -> list[Cue]:
     """Reporting verbs outside quotation marks (inside them, they are the speaker's words)."""
-    cue_tokens = [t for t in doc if is_cue_verb(t, verbs)]
+    cue_tokens = [t for t in doc if is_cue_verb(t, lexicon)]
     nested = {t.i for t in cue_tokens}
     inside = [(q.start, q.end) for q in quoted]
     cues = []
     for token in cue_tokens:
         if any(s <= token.idx < e for s, e in inside):
             continue
-        subject = subject_of(token, verbs)
+        subject = subject_of(token, lexicon)
         if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON", "NUM"}:
             continue
         cue = Cue(token, (token.idx, token.idx + len(token)), phrase(subject))
@@ -193,19 +192,21 @@ def verb_cues(doc: Doc, verbs: frozenset[str], quoted: list[Quoted]) -> list[Cue
         if not cue.content:
             cue.content.extend(
                 _whole_quote(doc_text(doc), span, quoted)
-                for span in _message_object(token, nested, quoted)
+                for span in _message_object(token, nested, quoted, lexicon)
                 or _clause_around_commas(doc, token, cue.subject)
             )
         cues.append(cue)
     return cues
 
 
-def _message_object(verb: Token, nested: set[int], quoted: list[Quoted]) -> list[tuple[int, int]]:
+def _message_object(
+    verb: Token, nested: set[int], quoted: list[Quoted], lexicon: Lexicon
+) -> list[tuple[int, int]]:
     """ "called for the repeal of the law", "denied the allegations": for verbs whose message
     can be a noun phrase, the object (with its "for"/"of" phrase) is what was said. A bare
     pronoun object ("denied it") says nothing on its own and is left out."""
     particle = phrasal_particle(verb)
-    if verb.lemma_.lower() not in OBJECT_CUES and not _is_evidence(verb) and particle is None:
+    if verb.lemma_.lower() not in lexicon.object_cues and not _is_evidence(verb) and not particle:
         return []
     parts = [
         child
@@ -215,7 +216,11 @@ def _message_object(verb: Token, nested: set[int], quoted: list[Quoted]) -> list
     ]
     if not parts or all(p.pos_ == "PRON" and not list(p.children) for p in parts):
         return []
-    span = clause_chars(parts[0], nested)
+    first = parts[0]
+    if first.dep_ == "prep" and (objects := [c for c in first.children if c.dep_ == "pobj"]):
+        # "called for an inquiry": the message is the inquiry, not "for".
+        first = objects[0]
+    span = clause_chars(first, nested)
     end_span = clause_chars(parts[-1], nested)
     if span is None or end_span is None:
         return []
@@ -394,12 +399,12 @@ def _quotes_ending_at(text: str, quoted: list[Quoted], end: int) -> list[Quoted]
     return chain
 
 
-def attribution_noun_cues(doc: Doc) -> list[Cue]:
+def attribution_noun_cues(doc: Doc, lexicon: Lexicon) -> list[Cue]:
     """ "comments by X that ...", "X's warning that ...", "a Times report that ...": the
     that-clause is what X said."""
     cues = []
     for token in doc:
-        if token.lemma_.lower() not in ATTRIBUTION_NOUNS or token.pos_ != "NOUN":
+        if token.lemma_.lower() not in lexicon.attribution_nouns or token.pos_ != "NOUN":
             continue
         source = None
         for child in token.children:
@@ -461,20 +466,21 @@ def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
 class QuoteExtractor:
     """Turns cues and quotation marks into ``Quote`` objects with resolved speakers."""
 
-    def __init__(self, cue_verbs: frozenset[str]) -> None:
-        self.cue_verbs = cue_verbs
+    def __init__(self, lexicon: Lexicon = DEFAULT_LEXICON) -> None:
+        self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> list[Quote]:
         quoted = find_quoted(doc_text(doc))
-        cues = verb_cues(doc, self.cue_verbs, quoted) + according_to_cues(doc)
-        cues += attribution_noun_cues(doc) + label_cues(doc) + signature_cues(doc, quoted)
+        cues = verb_cues(doc, self.lexicon, quoted) + according_to_cues(doc)
+        cues += attribution_noun_cues(doc, self.lexicon) + label_cues(doc)
+        cues += signature_cues(doc, quoted)
         cues = self._drop_nested(sorted(cues, key=lambda c: c.cue[0]))
         claimed: set[Quoted] = set()
         # Cues with a reported clause claim first: "..., adding that 'B'" owns 'B' even when
         # an earlier "said" in the same sentence could reach it.
         for cue in sorted(cues, key=lambda c: not c.content):
             self._claim_quotes(doc, cue, quoted, claimed)
-        resolver = SpeakerResolver(doc, doc._.entities or [])
+        resolver = SpeakerResolver(doc, doc._.entities or [], self.lexicon.role_nouns)
         quotes: list[Quote] = []
         text = doc_text(doc)
         for cue, pieces in self._with_floating(doc, cues, quoted, claimed):
@@ -639,10 +645,17 @@ if not Doc.has_extension("quotes"):
     "storydiff_quotes",
     assigns=["doc._.quotes"],
     requires=["doc.ents", "token.dep", "token.lemma"],
-    default_config={"extra_cue_verbs": []},
+    default_config={"extra_cue_verbs": [], "extra_attribution_nouns": [], "extra_role_nouns": []},
 )
-def make_quotes_component(nlp: Language, name: str, extra_cue_verbs: list[str]) -> QuotesComponent:
-    return QuotesComponent(CUE_VERBS | OBJECT_CUES | frozenset(v.lower() for v in extra_cue_verbs))
+def make_quotes_component(
+    nlp: Language,
+    name: str,
+    extra_cue_verbs: list[str],
+    extra_attribution_nouns: list[str],
+    extra_role_nouns: list[str],
+) -> QuotesComponent:
+    lexicon = DEFAULT_LEXICON.extended(extra_cue_verbs, extra_attribution_nouns, extra_role_nouns)
+    return QuotesComponent(lexicon)
 
 
 class QuotesComponent:
@@ -652,8 +665,8 @@ class QuotesComponent:
     keep the words the text uses.
     """
 
-    def __init__(self, cue_verbs: frozenset[str]) -> None:
-        self.extract = QuoteExtractor(cue_verbs)
+    def __init__(self, lexicon: Lexicon = DEFAULT_LEXICON) -> None:
+        self.extract = QuoteExtractor(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes = self.extract(doc)

@@ -15,28 +15,20 @@ from spacy.tokens import Doc, Span, Token
 
 from storydiff.model import Entity, Speaker
 from storydiff.model import Span as TextSpan
-from storydiff.nlp.cues import PRONOUN_FEATURES, ROLE_NOUNS
+from storydiff.nlp.cues import HONORIFIC_GENDER, PRONOUN_FEATURES, ROLE_NOUNS
 
 _PERSONAL = {"male", "female"}
 _DEFINITE = {"the", "this", "that"}
 
 
-def _fits(entity: Entity | None, pronoun: str) -> bool:
-    gender, number = PRONOUN_FEATURES.get(pronoun, ("any", "singular"))
-    if entity is None:
-        return gender == "any"
-    if gender in _PERSONAL:
-        return entity.kind == "PERSON"
-    if gender == "neuter":
-        return entity.kind != "PERSON"
-    return number == "plural" or entity.kind == "PERSON"
-
-
 class SpeakerResolver:
     """Maps a cue's subject to a ``Speaker``, in text order, remembering earlier speakers."""
 
-    def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
+    def __init__(
+        self, doc: Doc, entities: Sequence[Entity], role_nouns: frozenset[str] = ROLE_NOUNS
+    ) -> None:
         self.doc = doc
+        self.role_nouns = role_nouns
         self.entities = list(entities)
         self.by_char: dict[int, Entity] = {}
         for entity in self.entities:
@@ -44,6 +36,32 @@ class SpeakerResolver:
                 for char in range(mention.start, mention.end):
                     self.by_char[char] = entity
         self.history: list[tuple[int, Speaker, Entity | None]] = []
+        self.genders = self._genders_from_honorifics()
+
+    def _genders_from_honorifics(self) -> dict[str, str]:
+        """ "Mr Smith" is a man and "Ms Jones" a woman: "she" will not be him."""
+        genders: dict[str, str] = {}
+        for entity in self.entities:
+            for mention in entity.mentions:
+                token = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if token is None or token.start == 0:
+                    continue
+                before = self.doc[token.start - 1].lower_.rstrip(".")
+                if before in HONORIFIC_GENDER:
+                    genders[entity.id] = HONORIFIC_GENDER[before]
+        return genders
+
+    def fits(self, entity: Entity | None, pronoun: str) -> bool:
+        """Whether a pronoun can stand for an entity: kind, number, and gender when known."""
+        gender, number = PRONOUN_FEATURES.get(pronoun, ("any", "singular"))
+        if entity is None:
+            return gender == "any"
+        if gender in _PERSONAL:
+            known = self.genders.get(entity.id)
+            return entity.kind == "PERSON" and known in (None, gender)
+        if gender == "neuter":
+            return entity.kind != "PERSON"
+        return number == "plural" or entity.kind == "PERSON"
 
     def resolve(self, subject: Span | None, verb: Token | None) -> Speaker:
         if subject is None:
@@ -53,6 +71,9 @@ class SpeakerResolver:
         entity = self.entity_of(subject)
         if entity is None and head.pos_ == "PRON":
             entity = self.antecedent(head.lower_, subject.start_char)
+            gender = PRONOUN_FEATURES.get(head.lower_, ("any", ""))[0]
+            if entity is not None and gender in _PERSONAL:
+                self.genders.setdefault(entity.id, gender)
         elif entity is None and self.is_description(head):
             entity = self.described(head, subject.start_char)
         if entity is not None:
@@ -99,12 +120,11 @@ class SpeakerResolver:
                     return subject.doc[tokens[0].i : tokens[-1].i + 1].text
         return None
 
-    @staticmethod
-    def is_description(head: Token) -> bool:
+    def is_description(self, head: Token) -> bool:
         """ "the diplomat", "Putin's spokesman": a singular role noun with a definite
         determiner or an owner. "A spokesperson" introduces someone new, so it is not one."""
         return (
-            head.lemma_.lower() in ROLE_NOUNS
+            head.lemma_.lower() in self.role_nouns
             and head.tag_ == "NN"
             and any(
                 (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss"
@@ -117,7 +137,7 @@ class SpeakerResolver:
         recent = [
             e
             for p, _, e in self.history
-            if p >= previous_sentence and p < position and _fits(e, pronoun)
+            if p >= previous_sentence and p < position and self.fits(e, pronoun)
         ]
         if recent:
             return recent[-1]
@@ -125,11 +145,13 @@ class SpeakerResolver:
         if subject is not None:
             return subject
         earlier = [
-            e for p, _, e in self.history if p < position and e is not None and _fits(e, pronoun)
+            e
+            for p, _, e in self.history
+            if p < position and e is not None and self.fits(e, pronoun)
         ]
         if earlier:
             return earlier[-1]
-        return self._nearest_mention(position, lambda e: _fits(e, pronoun))
+        return self._nearest_mention(position, lambda e: self.fits(e, pronoun))
 
     def described(self, head: Token, position: int) -> Entity | None:
         """The person whose role names this description, else the most quoted person so far."""
@@ -169,7 +191,7 @@ class SpeakerResolver:
                     entity = self.by_char.get(token.idx)
                     if entity is None and self.is_description(token):
                         entity = self.described(token, token.idx)
-                    if entity is not None and _fits(entity, pronoun):
+                    if entity is not None and self.fits(entity, pronoun):
                         return entity
         return None
 
