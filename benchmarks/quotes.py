@@ -147,6 +147,25 @@ def evaluate_polnear(directory: Path, limit: int | None) -> dict[str, Any]:
     }
 
 
+def component_overhead(texts: Sequence[str], repeat: int = 2) -> dict[str, float]:
+    """How much storydiff's components add to the spaCy pipeline's own time on the same texts:
+    best of ``repeat`` alternating runs of the bare pipeline and of the pipeline with
+    ``storydiff_paragraphs``, ``storydiff_entities`` and ``storydiff_quotes``."""
+    import spacy
+
+    from storydiff.nlp.pipeline import load_pipeline, pipeline_name
+
+    bare, ours = spacy.load(pipeline_name()), load_pipeline()
+    best = {"bare": float("inf"), "storydiff": float("inf")}
+    for _ in range(repeat):
+        for label, nlp in (("bare", bare), ("storydiff", ours)):
+            started = time.perf_counter()
+            for _doc in nlp.pipe(texts, batch_size=16):
+                pass
+            best[label] = min(best[label], time.perf_counter() - started)
+    return {**best, "ratio": best["storydiff"] / best["bare"]}
+
+
 def _f(value: Any) -> str:
     return "   -" if value is None else f"{value:.3f}"
 
@@ -210,6 +229,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines += report(title, results["polnear_dev"])
         if args.errors:
             lines += errors(polnear["per_article"], args.errors)
+        texts = [text for _, text, _ in polnear_articles(args.polnear, args.limit)]
+        speed = component_overhead(texts)
+        lines.append(
+            f"\nspeed on the same {len(texts)} articles: bare spaCy {speed['bare']:.2f} s, "
+            f"with storydiff's components {speed['storydiff']:.2f} s "
+            f"(x{speed['ratio']:.2f}, +{(speed['ratio'] - 1) * 100:.0f}%)"
+        )
     print("\n".join(lines))
     return 0
 
