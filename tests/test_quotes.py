@@ -166,7 +166,9 @@ def test_cue_inside_the_sentence_takes_both_sides(nlp):
 
 
 def test_message_as_object(nlp):
-    (quote,) = _quotes(nlp, "Opposition leader Peter Grant called for an inquiry into the spending.")
+    (quote,) = _quotes(
+        nlp, "Opposition leader Peter Grant called for an inquiry into the spending."
+    )
     assert quote.speaker.name == "Peter Grant"
     assert quote.content.text == "an inquiry into the spending"
 

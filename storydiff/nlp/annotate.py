@@ -67,6 +67,7 @@ def analysis_of(doc: Doc, article: Article) -> Analysis:
         entities=tuple(doc._.entities or ()),
         quotes=quotes,
         statements=statements_of(doc, article, quotes),
+        labels=tuple(doc._.labels or ()),
     )
 
 

@@ -1,0 +1,234 @@
+"""The ``storydiff_labels`` component: what an article calls groups of actors, and in whose voice.
+
+One outlet writes "rebels" and puts "terrorists" in quotation marks; another writes
+"terrorists" outright. The voice of each use is what tells them apart:
+
+- ``attributed``: the term is inside quotation marks that carry someone's words (a direct quote,
+  or quoted words inside reported speech): the speaker chose it;
+- ``scare_quoted``: the term is in quotation marks in the outlet's own narration: the outlet
+  uses it while distancing itself from it;
+- ``own``: no quotation marks. This includes paraphrase in indirect speech ("Russia said the
+  rebels must leave"): the outlet chose the paraphrase's words, so the word is its own. Such
+  uses carry ``in_speech_of`` (the speaker being paraphrased) so that nothing is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from storydiff.nlp.doctext import doc_text
+from storydiff.nlp.labels_data import (
+    COLLECTIVE_NOUNS,
+    CONFLICT_VERBS,
+    GROUP_HEADS,
+    PERSON_NOUN_ENDINGS,
+    TERMS,
+    UNLISTED,
+    Term,
+)
+from storydiff.nlp.quotemarks import Quoted, find_quoted
+
+_MAX_PHRASE = 3
+# A quoted stretch this short in the outlet's narration is a scare quote, not a quotation.
+SCARE_QUOTE_MAX_WORDS = 5
+_ACTOR_ENTITY_TYPES = {"NORP", "ORG", "GPE", "PERSON"}
+
+
+@dataclass(frozen=True)
+class _Match:
+    span: Span
+    term: str
+    entry: Term
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _phrase_matches(doc: Doc, terms: dict[str, Term]) -> list[_Match]:
+    """Listed terms, longest first, each token used once: "armed opposition group" before
+    "opposition"."""
+    found: list[_Match] = []
+    used: set[int] = set()
+    for length in range(_MAX_PHRASE, 0, -1):
+        for start in range(len(doc) - length + 1):
+            if any(i in used for i in range(start, start + length)):
+                continue
+            words = doc[start : start + length]
+            key = " ".join(_lemma(t) for t in words)
+            entry = terms.get(key) or (terms.get(words.text.lower()) if length == 1 else None)
+            if entry is None or not _names_actors(words, entry):
+                continue
+            found.append(_Match(words, key, entry))
+            used.update(range(start, start + length))
+    return found
+
+
+def _names_actors(words: Span, entry: Term) -> bool:
+    """A listed word used for people: as a noun, or, for a contested term, as the modifier of
+    a place or thing ("rebel stronghold", "militant camp"). "Government control" and
+    "military operation" name no group; "counter-terrorist" and "anti-terror" name the fight
+    against one."""
+    first, last = words[0], words[-1]
+    if (
+        first.i >= 2
+        and words.doc[first.i - 1].text == "-"
+        and words.doc[first.i - 2].lower_
+        in {
+            "anti",
+            "counter",
+        }
+    ):
+        return False
+    modifier = last.dep_ in {"amod", "compound"} and last.head.pos_ == "NOUN"
+    if modifier:
+        return entry.contested and last.head.i == last.i + 1
+    return last.pos_ in {"NOUN", "PROPN"}
+
+
+def _extent(match: _Match) -> Span:
+    """The words the label is read in: "gang of terrorists", "rebel stronghold", "armed groups"."""
+    span = match.span
+    doc = span.doc
+    last = span[-1]
+    if last.dep_ in {"amod", "compound"} and last.head.i == span.end and last.head.pos_ == "NOUN":
+        return doc[span.start : span.end + 1]
+    if last.dep_ == "pobj" and last.head.lower_ == "of":
+        collective = last.head.head
+        if _lemma(collective) in COLLECTIVE_NOUNS and collective.i == last.head.i - 1:
+            return doc[collective.i : span.end]
+    return span
+
+
+def _group_matches(doc: Doc, taken: set[int], terms: dict[str, Term]) -> list[_Match]:
+    """Group names whose modifier is listed although the phrase is not: "jihadist factions"."""
+    found = []
+    for token in doc:
+        if token.i in taken or _lemma(token) not in GROUP_HEADS or token.tag_ != "NNS":
+            continue
+        modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
+        listed = [m for m in modifiers if _lemma(m) in terms or m.lower_ == "armed"]
+        if listed:
+            start = min(m.i for m in listed)
+            entry = terms.get(_lemma(listed[-1])) or Term(UNLISTED, False)
+            found.append(_Match(doc[start : token.i + 1], _lemma(listed[-1]), entry))
+    return found
+
+
+def _unlisted_matches(doc: Doc, taken: set[int]) -> list[_Match]:
+    """A plural noun for people that fights, attacks or is arrested is a label even when no list
+    has it ("the jihadis stormed the town")."""
+    found = []
+    for token in doc:
+        if (
+            token.i in taken
+            or token.tag_ != "NNS"
+            or not token.lower_.endswith(PERSON_NOUN_ENDINGS)
+        ):
+            continue
+        verb = token.head
+        role = token.dep_ in {"nsubj", "dobj", "nsubjpass"}
+        if role and verb.pos_ == "VERB" and _lemma(verb) in CONFLICT_VERBS:
+            found.append(_Match(doc[token.i : token.i + 1], _lemma(token), Term(UNLISTED, False)))
+    return found
+
+
+def _actor(extent: Span, entry: Term) -> str:
+    """Whom the label is about: the category, narrowed by a nationality or organisation the
+    phrase names ("Syrian" in "Syrian rebel forces")."""
+    for token in extent.root.subtree:
+        if token.ent_type_ in _ACTOR_ENTITY_TYPES and token.i < extent.root.i:
+            return f"{token.text} {entry.category}"
+    return entry.category
+
+
+def _voice(
+    start: int, end: int, quoted: list[Quoted], speech: list[tuple[int, int, str | None]], text: str
+) -> tuple[str, str | None]:
+    speaker = next((name for s, e, name in speech if s <= start and end <= e), None)
+    for q in quoted:
+        if q.start <= start and end <= q.end:
+            words = len(text[q.start : q.end].split())
+            in_speech = speaker is not None
+            if in_speech or words > SCARE_QUOTE_MAX_WORDS:
+                return "attributed", speaker
+            return "scare_quoted", None
+    return "own", speaker
+
+
+def _outermost(pairs: list[tuple[_Match, Span]]) -> list[tuple[_Match, Span]]:
+    """One label per stretch of text, in text order: "gang of terrorists", not also "gang"."""
+    kept: list[tuple[_Match, Span]] = []
+    for match, extent in sorted(pairs, key=lambda pair: (pair[1].start, -len(pair[1]))):
+        if kept and extent.start < kept[-1][1].end:
+            continue
+        kept.append((match, extent))
+    return kept
+
+
+def find_labels(doc: Doc, terms: dict[str, Term] = TERMS) -> list[dict[str, Any]]:
+    """Every label in the document, in text order, as plain dicts (see the module docstring)."""
+    text = doc_text(doc)
+    quoted = find_quoted(text)
+    speech = [
+        (piece.start, piece.end, quote.speaker.name)
+        for quote in (doc._.quotes or [])
+        for piece in quote.pieces
+    ]
+    matches = _phrase_matches(doc, terms)
+    taken = {i for m in matches for i in range(m.span.start, m.span.end)}
+    matches += _group_matches(doc, taken, terms)
+    taken |= {i for m in matches for i in range(m.span.start, m.span.end)}
+    matches += _unlisted_matches(doc, taken)
+    extents = _outermost([(m, _extent(m)) for m in matches])
+    labels = []
+    for match, extent in extents:
+        voice, speaker = _voice(extent.start_char, extent.end_char, quoted, speech, text)
+        labels.append(
+            {
+                "start": extent.start_char,
+                "end": extent.end_char,
+                "text": extent.text,
+                "term": match.term,
+                "category": match.entry.category,
+                "contested": match.entry.contested,
+                "actor": _actor(extent, match.entry),
+                "voice": voice,
+                "in_speech_of": speaker,
+            }
+        )
+    return labels
+
+
+if not Doc.has_extension("labels"):
+    Doc.set_extension("labels", default=None)
+
+
+@Language.factory(
+    "storydiff_labels",
+    assigns=["doc._.labels"],
+    requires=["token.lemma", "token.dep", "token.pos"],
+    default_config={"extra_terms": {}},
+)
+def make_labels_component(
+    nlp: Language, name: str, extra_terms: dict[str, list[Any]]
+) -> LabelsComponent:
+    """``extra_terms`` maps a lemma or phrase to ``[category, contested]``."""
+    terms = dict(TERMS)
+    terms.update({k.lower(): Term(str(v[0]), bool(v[1])) for k, v in extra_terms.items()})
+    return LabelsComponent(terms)
+
+
+class LabelsComponent:
+    """Sets ``doc._.labels``. Put it after ``storydiff_quotes``: voices depend on the quotes."""
+
+    def __init__(self, terms: dict[str, Term]) -> None:
+        self.terms = terms
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.labels = find_labels(doc, self.terms)
+        return doc

@@ -1,0 +1,147 @@
+"""The terms news writing uses for groups of actors, and which of them are contested.
+
+Every term is a lemma (single word) or a phrase of lemmas, mapped to the kind of actor it names
+(``category``) and to whether the choice of it signals a stance (``contested``): "rebels" and
+"terrorists" can name the same fighters; "migrants" and "illegal aliens" the same people.
+
+Sources: the contested-terms guidance of the AP Stylebook ("terrorism", "militant", "illegal
+immigrant" entries) and the Reuters Handbook of Journalism ("Terrorism", "Language"); the
+BBC Editorial Guidelines on the language of conflict; the Media Bias/Fact Check and
+GLAAD/Race Forward "Drop the I-Word" campaign lists for migration; and the actor categories
+of the ACLED codebook (state forces, rebel groups, political militias, identity militias,
+rioters, protesters, civilians). Add terms with ``register_terms`` or the ``extra_terms``
+setting of the ``storydiff_labels`` component.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ARMED_GROUPS = "armed groups"
+STATE_FORCES = "state forces"
+GOVERNMENTS = "governments"
+PROTESTERS = "protesters"
+MIGRANTS = "migrants"
+OFFENDERS = "offenders"
+POLITICAL_CAMPS = "political camps"
+CIVILIANS = "civilians"
+UNLISTED = "other groups"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One label: the kind of actor it names, and whether choosing it takes a side."""
+
+    category: str
+    contested: bool
+
+
+def _terms(category: str, contested: bool, words: str) -> dict[str, Term]:
+    return {w.replace("_", " "): Term(category, contested) for w in words.split()}
+
+
+TERMS: dict[str, Term] = {
+    **_terms(
+        ARMED_GROUPS,
+        True,
+        """
+        terrorist terrorism terror jihadist jihadi jihadism extremist extremism militant
+        insurgent insurgency rebel guerrilla guerilla separatist mujahideen mujahid radical
+        islamist fundamentalist freedom_fighter resistance_fighter martyr bandit
+        """,
+    ),
+    **_terms(
+        ARMED_GROUPS,
+        False,
+        """
+        fighter militia militiaman combatant armed_group armed_opposition opposition_fighter
+        armed_opposition_group opposition_group armed_man gunman paramilitary
+        """,
+    ),
+    **_terms(
+        STATE_FORCES,
+        True,
+        """
+        regime junta occupier occupation_force invader aggressor death_squad
+        """,
+    ),
+    **_terms(
+        STATE_FORCES,
+        False,
+        """
+        troop soldier army military government_force security_force armed_force
+        government_troop pro-government_force loyalist police police_officer
+        """,
+    ),
+    **_terms(GOVERNMENTS, False, "government administration authority"),
+    **_terms(
+        PROTESTERS,
+        True,
+        "rioter mob looter thug agitator anarchist insurrectionist vandal hooligan",
+    ),
+    **_terms(PROTESTERS, False, "protester protestor demonstrator activist marcher striker"),
+    **_terms(
+        MIGRANTS,
+        True,
+        """
+        illegal_immigrant illegal_alien illegal_migrant alien infiltrator economic_migrant
+        """,
+    ),
+    **_terms(
+        MIGRANTS,
+        False,
+        """
+        migrant immigrant refugee asylum_seeker undocumented_immigrant undocumented_migrant
+        displaced_person
+        """,
+    ),
+    **_terms(OFFENDERS, True, "criminal gangster savage predator"),
+    **_terms(OFFENDERS, False, "gang cartel suspect offender perpetrator attacker assailant"),
+    **_terms(
+        POLITICAL_CAMPS,
+        True,
+        """
+        opposition elite globalist nationalist far-right far-left leftist populist
+        """,
+    ),
+    **_terms(CIVILIANS, False, "civilian resident villager"),
+}
+
+
+def register_terms(terms: dict[str, Term]) -> None:
+    """Add or override terms (lemmas or phrases of lemmas, lower case)."""
+    TERMS.update(terms)
+
+
+# Verbs of armed conflict and policing: a plural noun of people that does or suffers them is a
+# group being labelled, even when the term is not listed ("the jihadis stormed the town").
+CONFLICT_VERBS: frozenset[str] = frozenset(
+    """
+    attack fight kill shell bomb seize capture control hold storm besiege surrender flee
+    launch advance retreat target defeat eliminate purge flush arrest detain shoot ambush
+    raid infiltrate occupy invade loot riot clash battle abduct kidnap behead execute
+    """.split()
+)
+
+# Nouns for a collection of people: "a gang of terrorists", "a pocket of terrorism".
+COLLECTIVE_NOUNS: frozenset[str] = frozenset(
+    "gang group band bunch pocket cell network handful horde mob crowd army swarm wave".split()
+)
+
+# Heads of group names whose modifier carries the label: "armed groups", "rebel forces".
+GROUP_HEADS: frozenset[str] = frozenset(
+    "group force faction movement organisation organization unit militia formation".split()
+)
+
+# Endings of English nouns for people ("separatists", "loyalists", "protesters").
+PERSON_NOUN_ENDINGS: tuple[str, ...] = (
+    "ists",
+    "ers",
+    "ors",
+    "ants",
+    "ents",
+    "ians",
+    "ites",
+    "ees",
+    "is",
+)
