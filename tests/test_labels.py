@@ -17,7 +17,7 @@ def test_seed_voices_tell_the_outlets_apart(seed_analyses):
     terror = [label for label in sky if label["term"].startswith("terror")]
     assert terror and all(label["voice"] in {"attributed", "scare_quoted"} for label in terror)
     own_terrorists = [
-        label for label in sputnik if l["term"] == "terrorist" and l["voice"] == "own"
+        label for label in sputnik if label["term"] == "terrorist" and label["voice"] == "own"
     ]
     assert len(own_terrorists) >= 2
 
