@@ -7,11 +7,12 @@ objects, which serialise, compare and render without the pipeline.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storydiff.model import Analysis, Article, Quote, Statement
+from storydiff.model import Analysis, Article, Entity, Quote, Span, Statement
 from storydiff.nlp.doctext import doc_text
 
 
@@ -60,11 +61,35 @@ def _attribution(start: int, end: int, quotes: list[Quote]) -> str | None:
     return best
 
 
+def with_speaker_mentions(
+    entities: Iterable[Entity], quotes: Iterable[Quote]
+) -> tuple[Entity, ...]:
+    """The entities, each with the places where a quote's speaker was resolved to it ("He",
+    "the diplomat") among its mentions: the pronoun is a mention too."""
+    extra: dict[str, list[Span]] = {}
+    for quote in quotes:
+        mention = quote.speaker.mention
+        if quote.speaker.entity and mention is not None:
+            extra.setdefault(quote.speaker.entity, []).append(mention)
+    merged = []
+    for entity in entities:
+        added = [
+            m
+            for m in extra.get(entity.id, [])
+            if not any(k.start < m.end and m.start < k.end for k in entity.mentions)
+        ]
+        if added:
+            mentions = tuple(sorted({*entity.mentions, *added}, key=lambda m: m.start))
+            entity = replace(entity, mentions=mentions)
+        merged.append(entity)
+    return tuple(merged)
+
+
 def analysis_of(doc: Doc, article: Article) -> Analysis:
     quotes = tuple(doc._.quotes or ())
     return Analysis(
         article=article,
-        entities=tuple(doc._.entities or ()),
+        entities=with_speaker_mentions(doc._.entities or (), quotes),
         quotes=quotes,
         statements=statements_of(doc, article, quotes),
         labels=tuple(doc._.labels or ()),

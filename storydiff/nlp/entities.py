@@ -40,6 +40,8 @@ def trim_mention(span: Span, role_nouns: frozenset[str] = ROLE_NOUNS) -> Span:
         span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct or span.doc[end - 1].is_space
     ):
         end -= 1
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
+        start -= 1  # "Mr Trump" is the mention; the honorific is not part of the name
     return span.doc[start:end] if end > start else span
 
 
@@ -171,7 +173,58 @@ def cluster_mentions(doc: Doc, role_nouns: frozenset[str] = ROLE_NOUNS) -> list[
         assignment[index] = cluster
         if label == "PERSON":
             cluster.roles.extend(r for r in (role, role_in_apposition(span, role_nouns)) if r)
+    people = [c for c in clusters if c.kind == "PERSON"]
+    _add_untagged_surnames(doc, people, clusters, datelines)
+    _add_descriptions(doc, people, role_nouns)
     return _to_entities(clusters, spans, assignment)
+
+
+def _add_untagged_surnames(
+    doc: Doc, people: list[_Cluster], clusters: list[_Cluster], datelines: list[tuple[int, int]]
+) -> None:
+    """A surname the tagger missed in one sentence ("Putin reminded Trump") is still a mention
+    of the one person the article names with it."""
+    taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    taken |= {t.i for s, e in datelines for t in doc if s <= t.idx < e}
+    by_surname: dict[str, list[_Cluster]] = {}
+    for person in people:
+        for surname in {name[-1] for name in person.names}:
+            by_surname.setdefault(surname, []).append(person)
+    for token in doc:
+        owners = by_surname.get(token.text, [])
+        if token.i not in taken and token.pos_ == "PROPN" and len(owners) == 1:
+            owners[0].mentions.append(doc[token.i : token.i + 1])
+
+
+def _add_descriptions(doc: Doc, people: list[_Cluster], role_nouns: frozenset[str]) -> None:
+    """ "the US president", "the deputy foreign minister": a definite description is a mention
+    of the one person whose role it matches (its head noun, and most of its modifiers)."""
+    named = {i for c in people for m in c.mentions for i in range(m.start, m.end)}
+    for token in doc:
+        if (
+            token.i in named
+            or token.tag_ != "NN"
+            or token.lemma_.lower() not in role_nouns
+            or not any(
+                (c.dep_ == "det" and c.lower_ in {"the", "this"}) or c.dep_ == "poss"
+                for c in token.children
+            )
+        ):
+            continue
+        start = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ != "det"])
+        words = {t.lower_ for t in doc[start : token.i + 1] if not t.is_punct}
+        scored = [
+            (len(words & {w.lower() for w in role.split()}), person)
+            for person in people
+            for role in person.roles
+            if token.lower_ in role.lower().split()
+        ]
+        if not scored:
+            continue
+        best = max(score for score, _ in scored)
+        winners = {id(person): person for score, person in scored if score == best}
+        if len(winners) == 1:
+            next(iter(winners.values())).mentions.append(doc[start : token.i + 1])
 
 
 def _person_cluster(clusters: Iterable[_Cluster], tokens: list[str]) -> _Cluster | None:

@@ -43,12 +43,14 @@ class SpeakerResolver:
         genders: dict[str, str] = {}
         for entity in self.entities:
             for mention in entity.mentions:
-                token = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if token is None or token.start == 0:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
                     continue
-                before = self.doc[token.start - 1].lower_.rstrip(".")
-                if before in HONORIFIC_GENDER:
-                    genders[entity.id] = HONORIFIC_GENDER[before]
+                first = self.doc[max(span.start - 1, 0) : span.start + 1]
+                for token in first:
+                    title = token.lower_.rstrip(".")
+                    if title in HONORIFIC_GENDER:
+                        genders[entity.id] = HONORIFIC_GENDER[title]
         return genders
 
     def fits(self, entity: Entity | None, pronoun: str) -> bool:
