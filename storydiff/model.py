@@ -157,6 +157,7 @@ class Entity:
     kind: str
     mentions: tuple[Span, ...]
     roles: tuple[str, ...] = ()
+    tone: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -165,6 +166,7 @@ class Entity:
             "kind": self.kind,
             "roles": list(self.roles),
             "mentions": [m.to_dict() for m in self.mentions],
+            "tone": self.tone,
         }
 
     @classmethod
@@ -175,6 +177,7 @@ class Entity:
             kind=str(data["kind"]),
             mentions=tuple(Span.from_dict(m) for m in data.get("mentions", [])),
             roles=tuple(data.get("roles", [])),
+            tone=data.get("tone"),
         )
 
 
@@ -241,12 +244,18 @@ class Quote:
 
 @dataclass(frozen=True)
 class Statement:
-    """A sentence-level unit of an article, with who it is attributed to (None: the outlet)."""
+    """A sentence-level unit of an article: who it is attributed to (an entity id or a
+    speaker's name; None means the outlet's own voice), the entities it names, the labels and
+    quantities it holds (indices into the analysis's lists) and its tone (an estimate)."""
 
     start: int
     end: int
     text: str
     attributed_to: str | None = None
+    entities: tuple[str, ...] = ()
+    labels: tuple[int, ...] = ()
+    quantities: tuple[int, ...] = ()
+    tone: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -254,12 +263,23 @@ class Statement:
             "end": self.end,
             "text": self.text,
             "attributed_to": self.attributed_to,
+            "entities": list(self.entities),
+            "labels": list(self.labels),
+            "quantities": list(self.quantities),
+            "tone": self.tone,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Statement:
         return cls(
-            int(data["start"]), int(data["end"]), str(data["text"]), data.get("attributed_to")
+            int(data["start"]),
+            int(data["end"]),
+            str(data["text"]),
+            data.get("attributed_to"),
+            tuple(data.get("entities", [])),
+            tuple(data.get("labels", [])),
+            tuple(data.get("quantities", [])),
+            data.get("tone"),
         )
 
 
@@ -273,6 +293,8 @@ class Analysis:
     statements: tuple[Statement, ...] = ()
     quantities: tuple[dict[str, Any], ...] = ()
     labels: tuple[dict[str, Any], ...] = ()
+    dates: tuple[dict[str, Any], ...] = ()
+    tone_method: str | None = None
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
@@ -285,7 +307,9 @@ class Analysis:
             "quotes": [q.to_dict() for q in self.quotes],
             "quantities": list(self.quantities),
             "labels": list(self.labels),
+            "dates": list(self.dates),
             "statements": [s.to_dict() for s in self.statements],
+            "tone_method": self.tone_method,
         }
 
     @classmethod
@@ -297,6 +321,8 @@ class Analysis:
             statements=tuple(Statement.from_dict(s) for s in data.get("statements", [])),
             quantities=tuple(data.get("quantities", [])),
             labels=tuple(data.get("labels", [])),
+            dates=tuple(data.get("dates", [])),
+            tone_method=data.get("tone_method"),
         )
 
 

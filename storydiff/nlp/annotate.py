@@ -6,36 +6,76 @@ objects, which serialise, compare and render without the pipeline.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from storydiff.model import Analysis, Article, Entity, Quote, Span, Statement
 from storydiff.nlp.doctext import doc_text
+from storydiff.nlp.tone import TONE_METHOD, mean_tone, tone_of
 
 
-def statements_of(doc: Doc, article: Article, quotes: Iterable[Quote]) -> tuple[Statement, ...]:
-    """Sentence-level units of the body (headings excluded), each with the entity it is
-    attributed to when a quote covers most of it, else None: the outlet's own voice."""
+def statements_of(
+    doc: Doc,
+    article: Article,
+    quotes: Iterable[Quote],
+    entities: Sequence[Entity] = (),
+    labels: Sequence[dict[str, Any]] = (),
+    quantities: Sequence[dict[str, Any]] = (),
+) -> tuple[Statement, ...]:
+    """Sentence-level units of the body (headings excluded): who each is attributed to (a
+    quote's speaker when their words fill it, else None: the outlet's own voice), the entities,
+    labels and quantities inside it, and its tone."""
+    text = doc_text(doc)
     headings = [(h.start, h.end) for h in article.headings]
     quotes = list(quotes)
     spans: list[tuple[int, int]] = []
     for sentence in doc.sents:
-        text = sentence.text.strip()
-        if not text or any(s <= sentence.start_char < e for s, e in headings):
+        stripped = sentence.text.strip()
+        if not stripped or any(s <= sentence.start_char < e for s, e in headings):
             continue
         start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
-        end = start + len(text)
-        if spans and _continues_sentence(doc_text(doc), spans[-1][1], start):
+        end = start + len(stripped)
+        if spans and _continues_sentence(text, spans[-1][1], start):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
     return tuple(
-        Statement(start, end, doc_text(doc)[start:end], _attribution(start, end, quotes))
+        Statement(
+            start,
+            end,
+            text[start:end],
+            _attribution(start, end, quotes),
+            entities=tuple(
+                e.id for e in entities if any(start <= m.start < end for m in e.mentions)
+            ),
+            labels=_inside(start, end, labels),
+            quantities=_inside(start, end, quantities),
+            tone=tone_of(text[start:end]),
+        )
         for start, end in spans
         if end - start >= 3
+    )
+
+
+def _inside(start: int, end: int, items: Sequence[dict[str, Any]]) -> tuple[int, ...]:
+    return tuple(i for i, item in enumerate(items) if start <= item["start"] < end)
+
+
+def with_tone(entities: Iterable[Entity], statements: Iterable[Statement]) -> tuple[Entity, ...]:
+    """Each entity's tone: the mean tone of the statements that name it (an estimate)."""
+    statements = list(statements)
+    return tuple(
+        replace(
+            entity,
+            tone=mean_tone(
+                [s.tone for s in statements if entity.id in s.entities and s.tone is not None]
+            ),
+        )
+        for entity in entities
     )
 
 
@@ -87,12 +127,18 @@ def with_speaker_mentions(
 
 def analysis_of(doc: Doc, article: Article) -> Analysis:
     quotes = tuple(doc._.quotes or ())
+    entities = with_speaker_mentions(doc._.entities or (), quotes)
+    labels = tuple(doc._.labels or ())
+    quantities = tuple(getattr(doc._, "quantities", None) or ())
+    statements = statements_of(doc, article, quotes, entities, labels, quantities)
     return Analysis(
         article=article,
-        entities=with_speaker_mentions(doc._.entities or (), quotes),
+        entities=with_tone(entities, statements),
         quotes=quotes,
-        statements=statements_of(doc, article, quotes),
-        labels=tuple(doc._.labels or ()),
+        statements=statements,
+        labels=labels,
+        quantities=quantities,
+        tone_method=TONE_METHOD,
     )
 
 

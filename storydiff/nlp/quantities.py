@@ -1,0 +1,1092 @@
+"""The ``storydiff_quantities`` component: the numbers an article states, and its dates.
+
+Outlets reporting the same story disagree most visibly in their numbers ("about 800,000" in
+one, "up to a million" in another) and in what they count ("people at risk" versus "people
+displaced"). Comparing them needs more than the digits: the bound or approximation the text
+puts on the number, the range a vague word stands for ("hundreds of thousands"), what is
+counted, and whose claim it is. spaCy's NER finds most numbers; a Matcher adds the vague and
+spelled-out ones it misses, and the dependency parse says what they count.
+
+Dates are collected here too, because they are the other half of "how many, and when" and
+share the same enemies (a year is not a quantity, a committee number is not a date). The
+component never sees the publication date: ``normalise_dates`` resolves the dates against it
+afterwards, so that one parsed ``Doc`` can be re-dated without re-running the pipeline.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from storydiff.nlp import numbers_data as data
+from storydiff.nlp.doctext import doc_text
+
+Number = int | float
+
+QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# Labels of labelled spans that may hold a number which is not a quantity: "Committee 1540",
+# "Boeing 737", "the 1990s", "8pm", "second".
+OTHER_LABELS = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "NORP",
+        "LOC",
+        "FAC",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+        "DATE",
+        "TIME",
+        "ORDINAL",
+    }
+)
+
+# Dependency labels a predicate or noun phrase is described by; the rest (subordinate clauses,
+# coordination, parentheticals, punctuation) would make a count a paragraph.
+_LEFT_NOUN_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod"})
+_RIGHT_NOUN_DEPS = frozenset({"prep", "advmod", "amod", "acl", "relcl", "npadvmod"})
+_LEFT_VERB_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+_RIGHT_VERB_DEPS = frozenset(
+    {"dobj", "attr", "acomp", "prep", "xcomp", "agent", "oprd", "prt", "dative", "advmod", "neg"}
+)
+_DROPPED_DEPS = frozenset(
+    {"advcl", "conj", "cc", "punct", "parataxis", "appos", "mark", "ccomp", "dep", "meta", "intj"}
+)
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+_QUOTE_MARKS = frozenset("\"'“”‘’«»„")
+_MAX_HEAD_DISTANCE = 6
+_MAX_AGE = 130
+
+_WORD_RE = re.compile(
+    r"(?:[a-z]{1,2})?\$|\d+(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+|[a-z]+\.?|[£€¥₹₽₩₺%]|[-–]"
+)
+_DIGITS_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
+_SUFFIXED_RE = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
+_YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)$")
+_ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
+_CODE_RE = re.compile(r"[A-Za-z]-?\d|\d[A-Za-z]")
+_TIME_RE = re.compile(r"^\d{1,2}[:.]\d\d$|^\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)$", re.I)
+_TIME_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "est", "edt", "cet"})
+
+_MONTH_NAMES = "|".join(sorted(data.MONTHS, key=len, reverse=True))
+_DAY_MONTH_RE = re.compile(
+    rf"\b(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_NAMES})\.?"
+    rf"|(?P<m2>{_MONTH_NAMES})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)"
+    rf"(?:,?\s+(?P<y>1[5-9]\d\d|2[01]\d\d))?\b",
+    re.IGNORECASE,
+)
+_ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b")
+_DECADE_RE = re.compile(r"\b(1[5-9]|20)(\d)0s\b")
+_DATE_WORD_RE = re.compile(r"[a-z]+|\d+")
+
+_VAGUE_FIRST_WORDS = sorted({key.split()[-1] for key in data.VAGUE})
+_SCALE_WORDS = sorted({*data.SCALES, *data.PLURAL_SCALES})
+_FRACTION_WORDS = sorted(data.FRACTIONS)
+
+MATCHER_PATTERNS: list[list[dict[str, Any]]] = [
+    # several, dozens, hundreds of thousands, a handful, a few hundred
+    [
+        {"LOWER": {"IN": ["a", "an"]}, "OP": "?"},
+        {"LOWER": {"IN": _VAGUE_FIRST_WORDS}},
+        {"LOWER": {"IN": ["of", *_SCALE_WORDS]}, "OP": "*"},
+        {"LOWER": {"IN": _SCALE_WORDS}, "OP": "?"},
+    ],
+    # two million, 2,000, twenty-one, three hundred and fifty
+    [
+        {"LIKE_NUM": True},
+        {"LOWER": {"IN": ["and", "-", *_SCALE_WORDS]}, "OP": "*"},
+        {"LIKE_NUM": True, "OP": "?"},
+    ],
+    # a million, a dozen, a third, half
+    [{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": [*_SCALE_WORDS, *_FRACTION_WORDS]}}],
+    [{"LOWER": "half"}, {"LOWER": {"IN": ["a", "an"]}, "OP": "?"}, {"LOWER": {"IN": _SCALE_WORDS}}],
+    [{"LOWER": "half"}, {"LOWER": "of"}],
+]
+
+
+# --- reading a number phrase -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a number phrase means: an exact value, or a range for vague words and "X to Y"."""
+
+    value: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
+    unit: str | None = None
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words, digit groups and symbols: the vocabulary ``read_number`` knows."""
+    return _WORD_RE.findall(text.lower().replace("\xa0", " "))
+
+
+def split_qualifier(words: list[str]) -> tuple[str | None, list[str]]:
+    """The normalised qualifier that opens the words ("more than", "about"), and the rest."""
+    for length in (4, 3, 2, 1):
+        phrase = " ".join(words[:length])
+        if len(words) > length and phrase in data.QUALIFIERS:
+            return data.QUALIFIERS[phrase], words[length:]
+    return None, words
+
+
+def read_number(words: list[str]) -> Reading | None:
+    """The value of a number phrase without its qualifier, or None when it is not one."""
+    words, unit = _strip_unit(words)
+    if not words:
+        return None
+    for reader in (_read_range, _read_vague, _read_fraction, _read_exact):
+        reading = reader(words)
+        if reading is not None:
+            return Reading(reading.value, reading.low, reading.high, unit or reading.unit)
+    return None
+
+
+def _strip_unit(words: list[str]) -> tuple[list[str], str | None]:
+    """Take currency symbols, currency and measure words and "percent" off the number."""
+    unit = None
+    if words and words[0] in data.CURRENCY_SYMBOLS:
+        unit, words = data.CURRENCY_SYMBOLS[words[0]], words[1:]
+    while words:
+        last, pair = words[-1].rstrip("."), " ".join(words[-2:])
+        if pair in data.PERCENT_WORDS or pair in data.MEASURE_UNITS:
+            unit = "percent" if pair in data.PERCENT_WORDS else data.MEASURE_UNITS[pair]
+            words = words[:-2]
+        elif last in data.PERCENT_WORDS:
+            unit, words = "percent", words[:-1]
+        elif last in data.CURRENCY_WORDS:
+            unit, words = data.CURRENCY_WORDS[last], words[:-1]
+        elif last in data.MEASURE_UNITS and len(words) > 1:
+            unit, words = data.MEASURE_UNITS[last], words[:-1]
+        else:
+            break
+    return words, unit
+
+
+def _read_range(words: list[str]) -> Reading | None:
+    """ "between 200 and 300", "200 to 300", "200-300": a range, the scale shared."""
+    if words[0] == "between" and "and" in words:
+        cut = words.index("and")
+        left, right = words[1:cut], words[cut + 1 :]
+    else:
+        cut = next((i for i, w in enumerate(words) if w in {"to", "-", "–"} and i), None)
+        if cut is None:
+            return None
+        left, right = words[:cut], words[cut + 1 :]
+    low, high = _read_exact(left), _read_exact(right)
+    if low is None or high is None or low.value is None or high.value is None:
+        return None
+    if low.value < high.value / 1000 and not set(left) & set(data.SCALES):
+        scale = next((data.SCALES[w] for w in reversed(right) if w in data.SCALES), 1)
+        low = Reading(_tidy(low.value * scale))
+    return Reading(low=low.value, high=high.value)
+
+
+def _read_vague(words: list[str]) -> Reading | None:
+    """ "several", "dozens", "hundreds of thousands", "a few hundred": a range, no value."""
+    for length in (2, 1):
+        key = " ".join(words[:length])
+        if key in data.VAGUE:
+            low, high = data.VAGUE[key]
+            rest = words[length:]
+            break
+    else:
+        return None
+    scale = 1
+    for word in rest:
+        if word in data.PLURAL_SCALES:
+            scale *= data.PLURAL_SCALES[word]
+        elif word in data.SCALES:
+            scale *= data.SCALES[word]
+        elif word != "of":
+            return None
+    if scale == 1:
+        return Reading(low=low, high=high)
+    return Reading(low=low * scale, high=(high + 1) * scale - 1)
+
+
+def _read_fraction(words: list[str]) -> Reading | None:
+    """ "a third", "two thirds", "half": a share of a whole, as a number below one."""
+    words = [w for w in words if w != "of"]
+    if not words or words[-1] not in data.FRACTIONS:
+        return None
+    if len(words) == 1:
+        numerator: Number | None = 1 if words[0] in {"half", "quarter"} else None
+    elif len(words) == 2 and words[0] in {"a", "an"}:
+        numerator = 1
+    else:
+        exact = _read_exact(words[:-1])
+        numerator = exact.value if exact else None
+    if numerator is None:
+        return None
+    return Reading(value=round(numerator / data.FRACTIONS[words[-1]], 4), unit="fraction")
+
+
+def _read_exact(words: list[str]) -> Reading | None:
+    """Digits, number words or both: "800,000", "two million", "4.2bn", "half a million"."""
+    if len(words) > 2 and words[0] == "half" and words[1] in {"a", "an"}:
+        whole = _read_exact(words[1:])
+        return Reading(value=_tidy(whole.value / 2)) if whole and whole.value else None
+    total: Number = 0
+    current: Number = 0
+    seen = False
+    for index, word in enumerate(words):
+        if word in {"and", "-"} and seen:
+            continue
+        step = _number_word(word, words[index + 1 :])
+        if step is None:
+            return None
+        kind, amount = step
+        seen = True
+        if kind == "add":
+            current += amount
+        elif kind == "small_scale":
+            current = (current or 1) * amount
+        else:
+            total += (current or 1) * amount
+            current = 0
+    return Reading(value=_tidy(total + current)) if seen else None
+
+
+def _number_word(word: str, following: list[str]) -> tuple[str, Number] | None:
+    """How one word changes the running total: adds to it, or scales it."""
+    if _DIGITS_RE.match(word):
+        return "add", _tidy(float(word.replace(",", "")))
+    if match := _SUFFIXED_RE.match(word):
+        digits, suffix = match.groups()
+        if suffix in data.SCALE_SUFFIXES:
+            return "scale", _tidy(float(digits)) * data.SCALE_SUFFIXES[suffix]
+        return None
+    if word in data.SCALE_SUFFIXES and not following:
+        return "small_scale", data.SCALE_SUFFIXES[word]
+    if word in data.ONES:
+        return "add", data.ONES[word]
+    if word in data.TENS:
+        return "add", data.TENS[word]
+    if word in {"a", "an"} and following and following[0] in data.SCALES:
+        return "add", 1
+    if word in {"hundred", "dozen"}:
+        return "small_scale", data.SCALES[word]
+    if word in data.SCALES:
+        return "scale", data.SCALES[word]
+    return None
+
+
+def _tidy(value: Number) -> Number:
+    """Whole numbers as ints, so that JSON says 800000 and not 800000.0."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return round(value, 6) if isinstance(value, float) else value
+
+
+# --- finding quantities in a Doc --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Found:
+    """A quantity's parts in the Doc: the number itself, its qualifier and what it counts."""
+
+    core: Span
+    qualifier: str | None
+    qualifier_start: int
+    reading: Reading
+    counted: Token | None
+    counted_in_text: bool
+
+
+class QuantityFinder:
+    """Finds number phrases and describes each one as a plain dict (see ``quantity_dict``)."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+
+    def __call__(self, doc: Doc) -> list[dict[str, Any]]:
+        found = (self.describe(doc, start, end) for start, end in self.candidates(doc))
+        results = [quantity_dict(f, _quotes(doc)) for f in found if f is not None]
+        return _without_overlaps(results)
+
+    def candidates(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges that hold a number: NER's and the Matcher's, overlapping ones joined."""
+        ranges = [(e.start, e.end) for e in doc.ents if e.label_ in QUANTITY_LABELS]
+        ranges += [(start, end) for _, start, end in self.matcher(doc)]
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(ranges):
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
+    def describe(self, doc: Doc, start: int, end: int) -> Found | None:
+        """The quantity in ``doc[start:end]``, or None when it is a date, name, code or age."""
+        if any(doc[i].ent_type_ in OTHER_LABELS for i in range(start, end)):
+            return None
+        start, end = _trim(doc, start, end)
+        qualifier, start, qualifier_start = _qualifier(doc, start, end)
+        start, end = _with_unit(doc, start, end)
+        if start >= end:
+            return None
+        core = doc[start:end]
+        reading = read_number(words_of(core.text))
+        if reading is None or _not_a_quantity(core, reading):
+            return None
+        counted, in_text = counted_noun(core, reading)
+        if _pronominal(core):
+            return None
+        return Found(core, qualifier, qualifier_start, reading, counted, in_text)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop articles, punctuation and a dangling "of" at the edges of a candidate."""
+    while start < end and (doc[start].lower_ in {"the", "of"} or doc[start].is_punct):
+        if doc[start].text in data.CURRENCY_SYMBOLS or doc[start].text == "%":
+            break
+        start += 1
+    while end > start and (doc[end - 1].lower_ in {"of", "and", "-"} or _edge_punct(doc[end - 1])):
+        end -= 1
+    return start, end
+
+
+def _edge_punct(token: Token) -> bool:
+    return token.is_punct and token.text not in {"%"}
+
+
+def _qualifier(doc: Doc, start: int, end: int) -> tuple[str | None, int, int]:
+    """The qualifier inside the candidate (NER takes "About" in) or just before it; returns it,
+    the first token of the number, and the first token of the qualifier."""
+    for length in (4, 3, 2, 1):
+        phrase = " ".join(t.lower_ for t in doc[start : start + length])
+        if start + length < end and phrase in data.QUALIFIERS:
+            return data.QUALIFIERS[phrase], start + length, start
+    for length in (4, 3, 2, 1):
+        if start - length < 0:
+            continue
+        before = doc[start - length : start]
+        phrase = " ".join(t.lower_ for t in before)
+        if phrase in data.QUALIFIERS and _attached_qualifier(before, doc[start:end]):
+            return data.QUALIFIERS[phrase], start, start - length
+    return None, start, start
+
+
+def _attached_qualifier(words: Span, number: Span) -> bool:
+    """ "over 300 people" qualifies; "fighting over 300 villages" is a preposition."""
+    if len(words) > 1 or words[0].lower_ not in data.PREPOSITION_QUALIFIERS:
+        return True
+    word = words[0]
+    return word.dep_ in {"quantmod", "advmod", "amod"} and word.head.i >= number.start
+
+
+def _with_unit(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Take in a currency symbol before and "percent", "dollars", "tonnes" after the number."""
+    if start > 0 and doc[start - 1].lower_ in data.CURRENCY_SYMBOLS:
+        start -= 1
+    while end < len(doc) and _unit_word(doc, end):
+        end += 1
+    return start, end
+
+
+def _unit_word(doc: Doc, index: int) -> bool:
+    word = doc[index].lower_
+    if word in data.PERCENT_WORDS or word in data.CURRENCY_WORDS:
+        return True
+    if word == "per" and index + 1 < len(doc) and doc[index + 1].lower_ == "cent":
+        return True
+    if word == "cent" and index > 0 and doc[index - 1].lower_ == "per":
+        return True
+    return word in data.MEASURE_UNITS and doc[index].pos_ == "NOUN"
+
+
+def _not_a_quantity(core: Span, reading: Reading) -> bool:
+    """Years, times, ordinals, ages and numbers that are part of a name or code."""
+    first, last = core[0], core[-1]
+    if any(_ORDINAL_RE.match(t.text) or _TIME_RE.match(t.text) for t in core):
+        return True
+    if last.i + 1 < len(core.doc) and core.doc[last.i + 1].lower_ in _TIME_WORDS:
+        return True
+    return _is_code(core) or _is_age(core, reading) or _is_year(core, reading) or not first.text
+
+
+def _is_code(core: Span) -> bool:
+    """ "Committee 1540", "Level 3", "F-16", "G20", "No. 10": a label, not an amount."""
+    doc, first = core.doc, core[0]
+    if any(_CODE_RE.search(t.text) and not _SUFFIXED_RE.match(t.lower_) for t in core):
+        return True
+    if not first.like_num or first.i == 0:
+        return False
+    before = doc[first.i - 1]
+    if before.lower_ in {"no", "no.", "#", "number"}:
+        return True
+    text = doc_text(doc)
+    glued = first.idx > 0 and text[first.idx - 1] == "-" and text[first.idx - 2 : first.idx - 1]
+    if glued and glued.isalpha():
+        return True
+    return (
+        before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and before.whitespace_ != ""
+        and not before.is_sent_start
+        and first.dep_ in {"nummod", "appos", "npadvmod", "compound"}
+        and first.head.i <= before.i
+    )
+
+
+def _is_age(core: Span, reading: Reading) -> bool:
+    """ "Jo Smith, 59, of Leeds", "aged 59", "a 59-year-old": ages are not counts."""
+    doc = core.doc
+    if len(core) != 1 or not isinstance(reading.value, int) or reading.value > _MAX_AGE:
+        return False
+    start, end = core.start, core.end
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if before is not None and before.lower_ in {"aged", "age", "ages"}:
+        return True
+    if after is not None and after.lower_ in {"-year", "year", "years"} and end + 2 < len(doc):
+        return doc[end + 1].lower_ in {"-", "old"} or doc[end + 2].lower_ == "old"
+    if before is None or before.text not in {",", "("} or start < 2:
+        return False
+    named = doc[start - 2].pos_ == "PROPN" or doc[start - 2].ent_type_ == "PERSON"
+    return named and (after is None or after.text in {",", ")", "."})
+
+
+def _is_year(core: Span, reading: Reading) -> bool:
+    """A bare four-digit number in the years' range that counts nothing is a year."""
+    if len(core) != 1 or not _YEAR_RE.match(core.text) or reading.unit is not None:
+        return False
+    head = core[0].head
+    counts_something = core[0].dep_ == "nummod" and head.i > core[0].i and head.tag_ == "NNS"
+    return not counts_something
+
+
+def _pronominal(core: Span) -> bool:
+    """ "one of the last areas" and "one needs to" use "one" as a pronoun, not a count; "one
+    person" counts."""
+    return core.text.lower() in {"one", "a", "an"} and core.root.dep_ != "nummod"
+
+
+# --- what a quantity counts --------------------------------------------------------------------
+
+
+def counted_noun(core: Span, reading: Reading) -> tuple[Token | None, bool]:
+    """The noun a number counts, and whether it belongs in the quantity's text.
+
+    "800,000 people" and "thousands of government troops" count people and troops; "a $4bn
+    budget" measures a budget, which is not part of the amount's text; "59 percent of voters"
+    takes "of voters" in.
+    """
+    after_of = _noun_after_of(core)
+    if after_of is not None:
+        return after_of, True
+    modified = _modified_noun(core)
+    if modified is not None:
+        return modified, reading.unit is None
+    return None, False
+
+
+def _noun_after_of(core: Span) -> Token | None:
+    """ "Thousands of troops", "a third of voters": the object of the "of" that follows."""
+    doc = core.doc
+    if core.end + 1 >= len(doc) or doc[core.end].lower_ != "of":
+        return None
+    of = doc[core.end]
+    objects = [c for c in of.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}]
+    if objects and of.head.i in range(core.start, core.end):
+        return objects[0]
+    return _first_noun(doc, core.end + 1)
+
+
+def _modified_noun(core: Span) -> Token | None:
+    """ "800,000 people", "several containers": the noun to the right the number modifies."""
+    root = core.root
+    head = root.head
+    deps = {"nummod", "amod", "quantmod", "compound", "nmod", "det", "advmod"}
+    if (
+        root.dep_ in deps
+        and head.i >= core.end
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.i - core.end < _MAX_HEAD_DISTANCE
+        and all(_in_noun_phrase(t) for t in core.doc[core.end : head.i])
+    ):
+        return head
+    return _first_noun(core.doc, core.end) if root.dep_ in deps else None
+
+
+def _first_noun(doc: Doc, index: int) -> Token | None:
+    """The noun a run of modifiers ends in, for when the parse attaches a number elsewhere."""
+    last = None
+    for token in doc[index : index + _MAX_HEAD_DISTANCE]:
+        if token.pos_ in {"NOUN", "PROPN"} and not token.ent_type_:
+            last = token
+            if token.i + 1 >= len(doc) or doc[token.i + 1].pos_ not in {"NOUN", "PROPN"}:
+                return last
+        elif not _in_noun_phrase(token):
+            break
+    return last
+
+
+def _in_noun_phrase(token: Token) -> bool:
+    return token.pos_ in {"ADJ", "NOUN", "PROPN"} or token.tag_ in {"VBN", "HYPH"}
+
+
+def phrase_end(counted: Token) -> int:
+    """Where the counted noun's phrase ends: "containers of chlorine" takes its "of" in."""
+    doc = counted.doc
+    end = counted.i + 1
+    if end < len(doc) and doc[end].lower_ == "of" and doc[end].head == counted:
+        objects = [c for c in doc[end].children if c.dep_ == "pobj"]
+        if objects:
+            end = objects[0].i + 1
+    return end
+
+
+# --- describing what is counted --------------------------------------------------------------
+
+
+def counts_of(found: Found) -> str | None:
+    """What a quantity counts, in words: the noun with its modifiers and what the sentence says
+    about it ("people at risk of being displaced", "troops surrounding the area")."""
+    noun = found.counted
+    phrase = set(range(found.qualifier_start, found.core.end))
+    if noun is not None:
+        phrase |= set(range(found.core.end, noun.i + 1))
+        anchor = _anchor(noun, phrase)
+        described = _noun_words(noun, found, phrase)
+        return _in_clause(anchor, described, noun) or None
+    anchor = _anchor(found.core.root, phrase)
+    return _without_noun(anchor, phrase) or None
+
+
+def _anchor(token: Token, phrase: set[int]) -> Token:
+    """The token that carries the whole quantity phrase's role in its clause."""
+    while token.head.i != token.i and (token.head.i in phrase or _of_inside(token, phrase)):
+        token = token.head
+    return token
+
+
+def _of_inside(token: Token, phrase: set[int]) -> bool:
+    return token.head.lower_ == "of" and token.head.head.i in phrase
+
+
+def _noun_words(noun: Token, found: Found, phrase: set[int]) -> list[Token]:
+    """The counted noun with its modifiers, without the number, qualifier or articles."""
+    left = [t for t in noun.lefts if t.dep_ in _LEFT_NOUN_DEPS and t.i not in _core_ids(found)]
+    words = [t for child in left for t in _compact(child)]
+    words.append(noun)
+    for child in noun.rights:
+        if child.dep_ in _RIGHT_NOUN_DEPS and not _names_source(child):
+            words += _compact(child, keep_relcl=child.dep_ == "relcl")
+    return [t for t in words if t.i not in _core_ids(found) or t.i > found.core.end]
+
+
+def _core_ids(found: Found) -> set[int]:
+    return set(range(found.qualifier_start, found.core.end))
+
+
+def _in_clause(anchor: Token, noun_words: list[Token], noun: Token) -> str:
+    """The counted noun and the clause around it, by the role the quantity plays there."""
+    role, head = anchor.dep_, anchor.head
+    described = _render(noun_words)
+    if role in {"nsubj", "nsubjpass"} and head.i != anchor.i:
+        return _join(described, _predicate(head, anchor, noun))
+    if role in {"dobj", "dative"} and head.pos_ in {"VERB", "AUX"}:
+        return _join(described, _relative(noun), _clause_without(head, anchor))
+    if role == "pobj" and head.dep_ in {"prep", "agent", "dative"}:
+        return _object_of_preposition(anchor, head, described, noun)
+    return described
+
+
+def _object_of_preposition(anchor: Token, prep: Token, described: str, noun: Token) -> str:
+    """ "home to 3 million people", "delivery of 5 containers", "deployed to 12 villages"."""
+    governor = prep.head
+    idiom = data.COPULAR_IDIOMS.get((governor.lower_, prep.lower_))
+    if idiom is not None:
+        place = _copula_subject(governor)
+        if place is not None:
+            return _join(described, idiom, _render(_definite(_compact(place, keep_relcl=False))))
+    if governor.pos_ in {"NOUN", "PROPN"} and governor.i != anchor.i:
+        others = [c for c in governor.rights if c.dep_ == "prep" and c.i != prep.i]
+        rest = [t for c in others if not _names_source(c) for t in _compact(c)]
+        return _join(governor.lemma_.lower(), prep.lower_, described, _render(rest))
+    if governor.pos_ in {"VERB", "AUX"}:
+        clause = _clause_without(governor, prep)
+        return _join(described, _relative(noun), clause, prep.lower_)
+    return described
+
+
+def _copula_subject(word: Token) -> Token | None:
+    """The subject of the "is" that ``word`` complements, through a relative pronoun."""
+    verb = word.head
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def _definite(tokens: list[Token]) -> list[Token | str]:
+    """ "an area that is home to ..." is "the area" once it is referred back to."""
+    words: list[Token | str] = list(tokens)
+    if words and isinstance(words[0], Token) and words[0].lower_ in {"a", "an"}:
+        words[0] = "the"
+    return words
+
+
+def _predicate(verb: Token, subject: Token, noun: Token) -> str:
+    """What the sentence says about its subject: "at risk of being displaced" after a copula,
+    "surrounding the area" for a progressive, else a relative clause ("who could be killed")."""
+    left = [c for c in verb.lefts if c.dep_ in _LEFT_VERB_DEPS and c.i > subject.i]
+    right = [c for c in verb.rights if c.dep_ in _RIGHT_VERB_DEPS and not _names_source(c)]
+    complements = _render([t for c in right for t in _compact(c)])
+    adverbs = [c for c in left if c.dep_ in {"advmod", "neg"}]
+    if verb.lemma_ == "be" and verb.pos_ == "AUX" and complements:
+        return _join(_render(adverbs), complements)
+    if verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in left):
+        return _join(_render(adverbs), verb.lower_, complements)
+    return _join(_relative(noun), _render([*left, verb]), complements)
+
+
+def _clause_without(verb: Token, left_out: Token) -> str:
+    """The verb's clause with the quantity taken out: "rescuers found in the rubble"."""
+    parts: list[Token] = []
+    for child in verb.children:
+        if child.i == left_out.i or child.dep_ in _DROPPED_DEPS or _names_source(child):
+            continue
+        if child.dep_ in {"nsubj", "nsubjpass", *_LEFT_VERB_DEPS, *_RIGHT_VERB_DEPS}:
+            parts += _compact(child)
+    parts.append(verb)
+    return _render(sorted(parts, key=lambda t: t.i))
+
+
+def _without_noun(anchor: Token, phrase: set[int]) -> str:
+    """What an amount with no counted noun measures: the subject it is said of ("inflation
+    rose to"), or the noun whose "of" it follows ("a loss of")."""
+    head = anchor.head
+    if anchor.dep_ in {"nsubj", "nsubjpass"} and head.i != anchor.i:
+        return _predicate(head, anchor, anchor)
+    if anchor.dep_ == "attr" and head.lemma_ == "be":
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return _render(_undetermined(_compact(subjects[0]))) if subjects else ""
+    if anchor.dep_ == "dobj":
+        return _clause_without(head, anchor)
+    if anchor.dep_ == "pobj" and head.dep_ == "prep":
+        governor = head.head
+        if governor.pos_ in {"NOUN", "PROPN"}:
+            return _join(governor.lemma_.lower(), head.lower_)
+        if governor.pos_ in {"VERB", "AUX"}:
+            return _join(_clause_without(governor, head), head.lower_)
+    return ""
+
+
+def _undetermined(tokens: list[Token]) -> list[Token]:
+    return tokens[1:] if tokens and tokens[0].dep_ == "det" else tokens
+
+
+def _compact(token: Token, keep_relcl: bool = True) -> list[Token]:
+    """A token's subtree without subordinate clauses, coordination, asides or attributions."""
+    words = [token]
+    for child in token.children:
+        if child.dep_ in _DROPPED_DEPS or _names_source(child):
+            continue
+        if child.dep_ == "relcl" and not keep_relcl:
+            continue
+        words += _compact(child, keep_relcl)
+    return sorted(words, key=lambda t: t.i)
+
+
+def _names_source(token: Token) -> bool:
+    """ "according to UN officials" says whose claim it is, not what is counted."""
+    return token.lower_ in {"according", "per"} or (
+        token.dep_ == "prep" and token.lower_ == "to" and token.head.lower_ == "according"
+    )
+
+
+def _relative(noun: Token) -> str:
+    return "who" if noun.lower_ in data.PERSON_NOUNS or noun.ent_type_ == "NORP" else "that"
+
+
+def _render(tokens: Iterable[Token | str]) -> str:
+    """Words as the text writes them, lower case unless a name, quotation marks dropped."""
+    out: list[str] = []
+    previous: Token | None = None
+    for token in tokens:
+        if isinstance(token, str):
+            out.append(" " + token)
+            previous = None
+            continue
+        if token.text in _QUOTE_MARKS or token.is_space:
+            continue
+        glue = previous is not None and previous.i == token.i - 1 and not previous.whitespace_
+        out.append(("" if glue or not out else " ") + _cased(token))
+        previous = token
+    return "".join(out).strip()
+
+
+def _cased(token: Token) -> str:
+    named = token.pos_ == "PROPN" or token.ent_type_ in OTHER_LABELS - {"DATE", "TIME"}
+    acronym = len(token.text) > 1 and token.text.isupper()
+    return token.text if named or acronym else token.text.lower()
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p for p in parts if p).strip()
+
+
+# --- the dicts -------------------------------------------------------------------------------
+
+
+def quantity_dict(found: Found, quotes: list[Any]) -> dict[str, Any]:
+    """A quantity as ``doc._.quantities`` holds it; offsets are into ``doc_text(doc)``."""
+    doc = found.core.doc
+    start_token = doc[found.qualifier_start]
+    end = found.core.end
+    if found.counted is not None and found.counted_in_text:
+        end = max(end, phrase_end(found.counted))
+    last = doc[end - 1]
+    start, stop = start_token.idx, last.idx + len(last.text)
+    reading = found.reading
+    return {
+        "start": start,
+        "end": stop,
+        "text": doc_text(doc)[start:stop],
+        "value": reading.value,
+        "low": reading.low,
+        "high": reading.high,
+        "qualifier": found.qualifier,
+        "unit": reading.unit,
+        "counts": counts_of(found),
+        "claimed_by": claimed_by(found.core.start_char, found.core.end_char, quotes),
+    }
+
+
+def claimed_by(start: int, end: int, quotes: Iterable[Any]) -> str | None:
+    """The speaker whose reported words hold the number; None is the outlet's own voice."""
+    for quote in quotes:
+        pieces = getattr(quote, "pieces", ()) or (quote.content,)
+        if any(p.start <= start and end <= p.end for p in pieces):
+            return quote.speaker.name
+    return None
+
+
+def _quotes(doc: Doc) -> list[Any]:
+    return list(doc._.quotes or ()) if Doc.has_extension("quotes") else []
+
+
+def _without_overlaps(quantities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per stretch of text: a longer quantity wins over one inside it."""
+    kept: list[dict[str, Any]] = []
+    for quantity in sorted(quantities, key=lambda q: (q["start"], -q["end"])):
+        if kept and quantity["start"] < kept[-1]["end"]:
+            continue
+        kept.append(quantity)
+    return kept
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def find_dates(doc: Doc) -> list[dict[str, Any]]:
+    """DATE entities that name a point or stretch of time, plus day-month dates NER missed."""
+    text = doc_text(doc)
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE" and _is_date(e)]
+    for match in _DAY_MONTH_RE.finditer(text):
+        if not _plausible_day(match):
+            continue
+        start, end = match.span()
+        if any(s <= start and end <= e for s, e in spans):
+            continue
+        spans = [(s, e) for s, e in spans if not (start <= s and e <= end)] + [(start, end)]
+    return [{"start": s, "end": e, "text": text[s:e]} for s, e in sorted(set(spans))]
+
+
+def _is_date(entity: Span) -> bool:
+    """ "7 September", "2018", "last week" are dates; "the years", "59-year-old" and the
+    "1540" of a committee's name are not."""
+    words = _DATE_WORD_RE.findall(entity.text.lower())
+    if len(entity) == 1 and entity[0].like_num and _is_code(entity):
+        return False
+    if any(w in data.MONTHS and w != "may" for w in words) or "May" in entity.text:
+        return True
+    if any(w in data.WEEKDAYS for w in words if len(w) > 3):
+        return True
+    if any(_YEAR_RE.match(w) for w in words) or _DECADE_RE.search(entity.text):
+        return not re.search(r"year-old|years old", entity.text.lower())
+    return any(w in data.DEICTIC_DATE_WORDS for w in words)
+
+
+def _plausible_day(match: re.Match[str]) -> bool:
+    day = int(match.group("d1") or match.group("d2"))
+    month = (match.group("m1") or match.group("m2")).lower()
+    if month == "may" and not (match.group("m1") or match.group("m2"))[0].isupper():
+        return False
+    return 1 <= day <= 31
+
+
+def normalise_dates(dates: list[dict[str, Any]], published: str | None) -> list[dict[str, Any]]:
+    """The dates with a ``value``: "YYYY-MM-DD", "--MM-DD" when the year is unknown, a range
+    ``{"low", "high"}`` for months, years and relative spans, or None.
+
+    A date without a year takes the year that puts it nearest the publication date, a date
+    after publication counting double (news mostly reports what has happened). Relative dates
+    ("yesterday", "last week", "on Tuesday") need the publication date; without it they are None.
+    """
+    base = _published_date(published)
+    return [{**d, "value": date_value(str(d["text"]), base)} for d in dates]
+
+
+def date_value(text: str, base: date | None) -> str | dict[str, str] | None:
+    """The value of one date's text against the publication date (None if unknown)."""
+    lowered = text.lower()
+    absolute = _absolute_date(text, lowered, base)
+    if absolute is not None or base is None:
+        return absolute
+    return _relative_date(lowered, base)
+
+
+def _published_date(published: str | None) -> date | None:
+    if not published:
+        return None
+    match = _ISO_DATE_RE.search(published)
+    if not match:
+        return None
+    try:
+        return date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+def _absolute_date(text: str, lowered: str, base: date | None) -> str | dict[str, str] | None:
+    """Dates written out: "7 September", "August 17, 2018", "September 2018", "2018"."""
+    if iso := _ISO_DATE_RE.search(text):
+        return iso.group(0)
+    if day_month := _DAY_MONTH_RE.search(text):
+        return _day_month_value(day_month, base)
+    words = _DATE_WORD_RE.findall(lowered)
+    years = [int(w) for w in words if _YEAR_RE.match(w)]
+    months = [data.MONTHS[w] for w in words if w in data.MONTHS and (w != "may" or "May" in text)]
+    if months and years:
+        return _month_range(years[0], months[0])
+    if months and base is not None:
+        return _month_range(_month_year(months[0], words, base), months[0])
+    if months:
+        return f"--{months[0]:02d}"
+    if decade := _DECADE_RE.search(text):
+        first = int(decade.group(1) + decade.group(2) + "0")
+        return {"low": f"{first}-01-01", "high": f"{first + 9}-12-31"}
+    if years:
+        return {"low": f"{years[0]}-01-01", "high": f"{years[0]}-12-31"}
+    return None
+
+
+def _day_month_value(match: re.Match[str], base: date | None) -> str | None:
+    day = int(match.group("d1") or match.group("d2"))
+    month = data.MONTHS[(match.group("m1") or match.group("m2")).lower()]
+    if match.group("y"):
+        return _iso(int(match.group("y")), month, day)
+    if base is None:
+        return f"--{month:02d}-{day:02d}"
+    best = _nearest(
+        [d for y in (base.year - 1, base.year, base.year + 1) if (d := _date(y, month, day))], base
+    )
+    return best.isoformat() if best else None
+
+
+def _nearest(candidates: list[date], base: date) -> date | None:
+    """The candidate nearest the base, a day after it weighing as two before it."""
+
+    def distance(candidate: date) -> int:
+        days = (candidate - base).days
+        return 2 * days if days > 0 else -days
+
+    return min(candidates, key=distance, default=None)
+
+
+def _month_year(month: int, words: list[str], base: date) -> int:
+    """The year of a month named without one ("in September", "last March")."""
+    if "last" in words or "past" in words:
+        return base.year if month < base.month else base.year - 1
+    if "next" in words or "coming" in words:
+        return base.year if month > base.month else base.year + 1
+    candidates = [
+        d for y in (base.year - 1, base.year, base.year + 1) if (d := _date(y, month, 15))
+    ]
+    best = _nearest(candidates, base)
+    return best.year if best else base.year
+
+
+def _relative_date(lowered: str, base: date) -> str | dict[str, str] | None:
+    """Dates that depend on when the article was published."""
+    for phrase, offset in sorted(data.RELATIVE_DAYS.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{phrase}\b", lowered):
+            return (base + timedelta(days=offset)).isoformat()
+    words = _DATE_WORD_RE.findall(lowered)
+    for reader in (_weekday, _ago, _calendar_unit):
+        value = reader(words, base)
+        if value is not None:
+            return value
+    return None
+
+
+def _weekday(words: list[str], base: date) -> str | None:
+    """ "on Tuesday" is the last Tuesday up to publication; "next Tuesday" the one after."""
+    named = [data.WEEKDAYS[w] for w in words if w in data.WEEKDAYS and len(w) > 3]
+    if not named:
+        return None
+    back = (base.weekday() - named[0]) % 7
+    if "next" in words:
+        return (base + timedelta(days=(7 - back) or 7)).isoformat()
+    if "last" in words and back == 0:
+        back = 7
+    return (base - timedelta(days=back)).isoformat()
+
+
+def _ago(words: list[str], base: date) -> str | dict[str, str] | None:
+    """ "two days ago", "a week ago", "a few months ago"."""
+    if "ago" not in words:
+        return None
+    at = words.index("ago")
+    unit = words[at - 1] if at else ""
+    if unit not in data.DATE_UNITS:
+        return None
+    amount_words = words[max(0, at - 3) : at - 1] or ["a"]
+    vague = data.VAGUE.get(" ".join(amount_words[-2:])) or data.VAGUE.get(amount_words[-1])
+    if vague:
+        low, high = (_shift(base, unit, -n) for n in (vague[1], vague[0]))
+        return {"low": low.isoformat(), "high": high.isoformat()}
+    reading = _read_exact(amount_words[-1:]) if amount_words else None
+    amount = reading.value if reading and reading.value else 1
+    if amount_words and amount_words[-1] not in {"a", "an"} and reading is None:
+        return None
+    return _shift(base, unit, -int(amount)).isoformat()
+
+
+def _shift(base: date, unit: str, amount: int) -> date:
+    """The base moved by whole calendar units (a month ago is the same day last month)."""
+    if unit.startswith("month"):
+        return _add_months(base, amount)
+    if unit.startswith("year"):
+        return _date(base.year + amount, base.month, base.day) or base.replace(day=28)
+    return base + timedelta(days=amount * data.DATE_UNITS[unit])
+
+
+def _calendar_unit(words: list[str], base: date) -> dict[str, str] | None:
+    """ "last week", "this month", "earlier this year", "the past week": a range of days."""
+    for unit in ("weekend", "week", "month", "year"):
+        if unit not in words and unit + "s" not in words:
+            continue
+        if "past" in words or ("last" in words and words.index("last") < _index(words, unit) - 1):
+            return _past_stretch(base, unit)
+        low, high = _calendar_stretch(base, unit, _direction(words))
+        if "earlier" in words:
+            high = base
+        elif "later" in words:
+            low = base
+        return {"low": low.isoformat(), "high": high.isoformat()}
+    return None
+
+
+def _index(words: list[str], unit: str) -> int:
+    return words.index(unit) if unit in words else words.index(unit + "s")
+
+
+def _direction(words: list[str]) -> int:
+    if "last" in words or "previous" in words:
+        return -1
+    if "next" in words or "coming" in words:
+        return 1
+    return 0
+
+
+def _past_stretch(base: date, unit: str) -> dict[str, str]:
+    """ "the past week", "the last few months": up to publication."""
+    length = "week" if unit == "weekend" else unit
+    return {"low": _shift(base, length, -1).isoformat(), "high": base.isoformat()}
+
+
+def _calendar_stretch(base: date, unit: str, direction: int) -> tuple[date, date]:
+    """The calendar week (Monday to Sunday), weekend, month or year, moved by ``direction``."""
+    if unit in {"week", "weekend"}:
+        monday = base - timedelta(days=base.weekday()) + timedelta(weeks=direction)
+        if unit == "weekend":
+            return monday + timedelta(days=5), monday + timedelta(days=6)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        first = _add_months(base.replace(day=1), direction)
+        last_day = calendar.monthrange(first.year, first.month)[1]
+        return first, first.replace(day=last_day)
+    year = base.year + direction
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last_day))
+
+
+def _month_range(year: int, month: int) -> dict[str, str]:
+    last_day = calendar.monthrange(year, month)[1]
+    return {"low": f"{year}-{month:02d}-01", "high": f"{year}-{month:02d}-{last_day:02d}"}
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    found = _date(year, month, day)
+    return found.isoformat() if found else None
+
+
+# --- the component ------------------------------------------------------------------------------
+
+
+for _name in ("quantities", "dates"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.factory(
+    "storydiff_quantities",
+    assigns=["doc._.quantities", "doc._.dates"],
+    requires=["doc.ents", "token.dep", "token.pos", "token.lemma", "doc._.quotes"],
+)
+def make_quantities_component(nlp: Language, name: str) -> QuantitiesComponent:
+    return QuantitiesComponent(nlp)
+
+
+class QuantitiesComponent:
+    """Sets ``doc._.quantities`` and ``doc._.dates``: lists of plain dicts, offsets into
+    ``doc.text``.
+
+    Put it after ``storydiff_quotes`` so that each quantity knows whose claim it is; without
+    quotes every ``claimed_by`` is None. Dates get their ``value`` from ``normalise_dates``,
+    called with the article's publication date once the pipeline has run.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        matcher = Matcher(nlp.vocab)
+        matcher.add("QUANTITY", MATCHER_PATTERNS)
+        self.find_quantities = QuantityFinder(matcher)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quantities = self.find_quantities(doc)
+        doc._.dates = find_dates(doc)
+        return doc
