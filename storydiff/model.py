@@ -365,6 +365,7 @@ class SourceCount:
     quotes: int
     entity: str | None = None
     roles: tuple[str, ...] = ()
+    actor: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -372,6 +373,7 @@ class SourceCount:
             "quotes": self.quotes,
             "entity": self.entity,
             "roles": list(self.roles),
+            "actor": self.actor,
         }
 
 
@@ -385,6 +387,7 @@ class Comparison:
     sources: dict[str, tuple[SourceCount, ...]] = field(default_factory=dict)
     framing: tuple[dict[str, Any], ...] = ()
     numbers: tuple[dict[str, Any], ...] = ()
+    actors: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -400,4 +403,5 @@ class Comparison:
             },
             "framing": list(self.framing),
             "numbers": list(self.numbers),
+            "actors": list(self.actors),
         }

@@ -53,7 +53,7 @@ def test_extent_of_a_label(nlp, text, label):
     found = [
         label["text"]
         for label in nlp(text)._.labels
-        if label["contested"] or label["term"] == "armed group"
+        if label["category"] in {"armed groups", "offenders", "protesters"}
     ]
     assert (found[0] if found else None) == label
 

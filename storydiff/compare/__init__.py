@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from storydiff.compare.actors import link_entities
 from storydiff.compare.align import align
+from storydiff.compare.framing import framing_table
 from storydiff.compare.similarity import DEFAULT_BACKEND, get_backend
 from storydiff.compare.sources import quoted_sources
 from storydiff.errors import Code, ConfigError
@@ -31,9 +33,12 @@ def compare_analyses(analyses: Sequence[Analysis], similarity: str = DEFAULT_BAC
     if len(analyses) < 2:
         raise ConfigError(Code.E012, count=len(analyses))
     points, only_in = align(analyses, get_backend(similarity))
+    actors = link_entities(analyses)
     return Comparison(
         articles=tuple(analyses),
         points=tuple(points),
         only_in=only_in,
-        sources={a.article.id: quoted_sources(a) for a in analyses},
+        sources={a.article.id: quoted_sources(a, actors) for a in analyses},
+        framing=tuple(framing_table(analyses)),
+        actors=tuple(actor.to_dict() for actor in actors),
     )

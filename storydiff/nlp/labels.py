@@ -22,10 +22,13 @@ from spacy.tokens import Doc, Span, Token
 
 from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.labels_data import (
+    CIVILIANS,
     COLLECTIVE_NOUNS,
     CONFLICT_VERBS,
+    GOVERNMENTS,
     GROUP_HEADS,
     PERSON_NOUN_ENDINGS,
+    STATE_FORCES,
     TERMS,
     UNLISTED,
     Term,
@@ -36,6 +39,8 @@ _MAX_PHRASE = 3
 # A quoted stretch this short in the outlet's narration is a scare quote, not a quotation.
 SCARE_QUOTE_MAX_WORDS = 5
 _ACTOR_ENTITY_TYPES = {"NORP", "ORG", "GPE", "PERSON"}
+# "government control", "military operation", "civilian casualties" name no group.
+_NOT_AS_MODIFIER = {STATE_FORCES, GOVERNMENTS, CIVILIANS}
 
 
 @dataclass(frozen=True)
@@ -69,10 +74,9 @@ def _phrase_matches(doc: Doc, terms: dict[str, Term]) -> list[_Match]:
 
 
 def _names_actors(words: Span, entry: Term) -> bool:
-    """A listed word used for people: as a noun, or, for a contested term, as the modifier of
-    a place or thing ("rebel stronghold", "militant camp"). "Government control" and
-    "military operation" name no group; "counter-terrorist" and "anti-terror" name the fight
-    against one."""
+    """A listed word used for people: as a noun, or as the modifier of a place or thing
+    ("rebel stronghold", "militant camp"). "Government control" and "military operation" name
+    no group; "counter-terrorist" and "anti-terror" name the fight against one."""
     first, last = words[0], words[-1]
     if (
         first.i >= 2
@@ -86,7 +90,7 @@ def _names_actors(words: Span, entry: Term) -> bool:
         return False
     modifier = last.dep_ in {"amod", "compound"} and last.head.pos_ == "NOUN"
     if modifier:
-        return entry.contested and last.head.i == last.i + 1
+        return entry.category not in _NOT_AS_MODIFIER and last.head.i == last.i + 1
     return last.pos_ in {"NOUN", "PROPN"}
 
 

@@ -1,8 +1,10 @@
 """The terms news writing uses for groups of actors, and which of them are contested.
 
 Every term is a lemma (single word) or a phrase of lemmas, mapped to the kind of actor it names
-(``category``) and to whether the choice of it signals a stance (``contested``): "rebels" and
-"terrorists" can name the same fighters; "migrants" and "illegal aliens" the same people.
+(``category``) and to whether it is loaded (``contested``): "rebels" and "terrorists" can
+name the same fighters, "migrants" and "illegal aliens" the same people, and the stylebooks
+recommend the first of each pair and advise attributing the second. Which loaded terms an
+outlet uses in its own voice is what tells outlets apart.
 
 Sources: the contested-terms guidance of the AP Stylebook ("terrorism", "militant", "illegal
 immigrant" entries) and the Reuters Handbook of Journalism ("Terrorism", "Language"); the
@@ -41,20 +43,23 @@ def _terms(category: str, contested: bool, words: str) -> dict[str, Term]:
 
 
 TERMS: dict[str, Term] = {
+    # Loaded: they pass judgement on the group (the stylebooks advise attributing them).
     **_terms(
         ARMED_GROUPS,
         True,
         """
-        terrorist terrorism terror jihadist jihadi jihadism extremist extremism militant
-        insurgent insurgency rebel guerrilla guerilla separatist mujahideen mujahid radical
-        islamist fundamentalist freedom_fighter resistance_fighter martyr bandit
+        terrorist terrorism terror jihadist jihadi jihadism extremist extremism radical
+        islamist fundamentalist mujahideen mujahid freedom_fighter resistance_fighter martyr
+        bandit
         """,
     ),
+    # Descriptive: the terms the stylebooks recommend in their place.
     **_terms(
         ARMED_GROUPS,
         False,
         """
-        fighter militia militiaman combatant armed_group armed_opposition opposition_fighter
+        militant insurgent insurgency rebel guerrilla guerilla separatist fighter militia
+        militiaman combatant armed_group armed_opposition opposition_fighter
         armed_opposition_group opposition_group armed_man gunman paramilitary
         """,
     ),
@@ -99,7 +104,7 @@ TERMS: dict[str, Term] = {
     **_terms(OFFENDERS, False, "gang cartel suspect offender perpetrator attacker assailant"),
     **_terms(
         POLITICAL_CAMPS,
-        True,
+        False,
         """
         opposition elite globalist nationalist far-right far-left leftist populist
         """,

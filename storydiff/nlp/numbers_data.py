@@ -269,7 +269,8 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     families voters protesters demonstrators workers employees staff members officials
     delegates lawmakers legislators politicians patients doctors nurses students teachers
     pupils journalists reporters victims survivors casualties prisoners detainees hostages
-    passengers tourists visitors fans supporters volunteers customers users
+    passengers tourists visitors fans supporters volunteers customers users respondents
+    participants
     """.split()
 )
 

@@ -90,6 +90,7 @@ _DAY_MONTH_RE = re.compile(
 _ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b")
 _DECADE_RE = re.compile(r"\b(1[5-9]|20)(\d)0s\b")
 _DATE_WORD_RE = re.compile(r"[a-z]+|\d+")
+_DEICTIC_UNIT_WORDS = frozenset({"this", "last", "next", "past", "coming", "previous"})
 
 _VAGUE_FIRST_WORDS = sorted({key.split()[-1] for key in data.VAGUE})
 _SCALE_WORDS = sorted({*data.SCALES, *data.PLURAL_SCALES})
@@ -108,6 +109,14 @@ MATCHER_PATTERNS: list[list[dict[str, Any]]] = [
         {"LIKE_NUM": True},
         {"LOWER": {"IN": ["and", "-", *_SCALE_WORDS]}, "OP": "*"},
         {"LIKE_NUM": True, "OP": "?"},
+    ],
+    # 1,000 to 1,500; 20-30; two to three million
+    [
+        {"LIKE_NUM": True},
+        {"LOWER": {"IN": _SCALE_WORDS}, "OP": "*"},
+        {"LOWER": {"IN": ["to", "-", "–"]}},
+        {"LIKE_NUM": True},
+        {"LOWER": {"IN": _SCALE_WORDS}, "OP": "*"},
     ],
     # a million, a dozen, a third, half
     [{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": [*_SCALE_WORDS, *_FRACTION_WORDS]}}],
@@ -134,18 +143,13 @@ def words_of(text: str) -> list[str]:
     return _WORD_RE.findall(text.lower().replace("\xa0", " "))
 
 
-def split_qualifier(words: list[str]) -> tuple[str | None, list[str]]:
-    """The normalised qualifier that opens the words ("more than", "about"), and the rest."""
-    for length in (4, 3, 2, 1):
-        phrase = " ".join(words[:length])
-        if len(words) > length and phrase in data.QUALIFIERS:
-            return data.QUALIFIERS[phrase], words[length:]
-    return None, words
+def read_number(words: list[str], measure: bool = False) -> Reading | None:
+    """The value of a number phrase without its qualifier, or None when it is not one.
 
-
-def read_number(words: list[str]) -> Reading | None:
-    """The value of a number phrase without its qualifier, or None when it is not one."""
-    words, unit = _strip_unit(words)
+    ``measure`` says the phrase is a measurement (NER's QUANTITY), where "5m" is five metres;
+    elsewhere it is five million.
+    """
+    words, unit = _strip_unit(words, measure)
     if not words:
         return None
     for reader in (_read_range, _read_vague, _read_fraction, _read_exact):
@@ -155,7 +159,7 @@ def read_number(words: list[str]) -> Reading | None:
     return None
 
 
-def _strip_unit(words: list[str]) -> tuple[list[str], str | None]:
+def _strip_unit(words: list[str], measure: bool) -> tuple[list[str], str | None]:
     """Take currency symbols, currency and measure words and "percent" off the number."""
     unit = None
     if words and words[0] in data.CURRENCY_SYMBOLS:
@@ -169,11 +173,15 @@ def _strip_unit(words: list[str]) -> tuple[list[str], str | None]:
             unit, words = "percent", words[:-1]
         elif last in data.CURRENCY_WORDS:
             unit, words = data.CURRENCY_WORDS[last], words[:-1]
-        elif last in data.MEASURE_UNITS and len(words) > 1:
+        elif last in data.MEASURE_UNITS and len(words) > 1 and _measure_word(last, measure):
             unit, words = data.MEASURE_UNITS[last], words[:-1]
         else:
             break
     return words, unit
+
+
+def _measure_word(word: str, measure: bool) -> bool:
+    return measure or word not in data.SCALE_SUFFIXES
 
 
 def _read_range(words: list[str]) -> Reading | None:
@@ -186,13 +194,15 @@ def _read_range(words: list[str]) -> Reading | None:
         if cut is None:
             return None
         left, right = words[:cut], words[cut + 1 :]
-    low, high = _read_exact(left), _read_exact(right)
-    if low is None or high is None or low.value is None or high.value is None:
+    first, last = _read_exact(left), _read_exact(right)
+    if first is None or last is None or first.value is None or last.value is None:
         return None
-    if low.value < high.value / 1000 and not set(left) & set(data.SCALES):
-        scale = next((data.SCALES[w] for w in reversed(right) if w in data.SCALES), 1)
-        low = Reading(_tidy(low.value * scale))
-    return Reading(low=low.value, high=high.value)
+    low, high = first.value, last.value
+    if not set(left) & set(data.SCALES):  # "two to three million": the scale is shared
+        low *= next((data.SCALES[w] for w in reversed(right) if w in data.SCALES), 1)
+    if low >= high:
+        return None  # a score ("won 52-48") or a change ("from 5 to 3"), not a range
+    return Reading(low=_tidy(low), high=high)
 
 
 def _read_vague(words: list[str]) -> Reading | None:
@@ -244,7 +254,7 @@ def _read_exact(words: list[str]) -> Reading | None:
     current: Number = 0
     seen = False
     for index, word in enumerate(words):
-        if word in {"and", "-"} and seen:
+        if seen and (word == "and" or (word == "-" and words[index - 1] in data.TENS)):
             continue
         step = _number_word(word, words[index + 1 :])
         if step is None:
@@ -265,11 +275,6 @@ def _number_word(word: str, following: list[str]) -> tuple[str, Number] | None:
     """How one word changes the running total: adds to it, or scales it."""
     if _DIGITS_RE.match(word):
         return "add", _tidy(float(word.replace(",", "")))
-    if match := _SUFFIXED_RE.match(word):
-        digits, suffix = match.groups()
-        if suffix in data.SCALE_SUFFIXES:
-            return "scale", _tidy(float(digits)) * data.SCALE_SUFFIXES[suffix]
-        return None
     if word in data.SCALE_SUFFIXES and not following:
         return "small_scale", data.SCALE_SUFFIXES[word]
     if word in data.ONES:
@@ -332,21 +337,31 @@ class QuantityFinder:
 
     def describe(self, doc: Doc, start: int, end: int) -> Found | None:
         """The quantity in ``doc[start:end]``, or None when it is a date, name, code or age."""
-        if any(doc[i].ent_type_ in OTHER_LABELS for i in range(start, end)):
+        if any(_other_entity(doc[i]) for i in range(start, end)):
             return None
         start, end = _trim(doc, start, end)
-        qualifier, start, qualifier_start = _qualifier(doc, start, end)
-        start, end = _with_unit(doc, start, end)
         if start >= end:
             return None
+        start, end = _with_unit(doc, start, end)
+        qualifier, start, qualifier_start = _qualifier(doc, start, end)
         core = doc[start:end]
-        reading = read_number(words_of(core.text))
+        measure = any(t.ent_type_ == "QUANTITY" for t in core)
+        reading = read_number(words_of(core.text), measure)
         if reading is None or _not_a_quantity(core, reading):
             return None
         counted, in_text = counted_noun(core, reading)
         if _pronominal(core):
             return None
         return Found(core, qualifier, qualifier_start, reading, counted, in_text)
+
+
+def _other_entity(token: Token) -> bool:
+    """Part of a name, date or ordinal; NER calls the "third" of "a third of voters" an
+    ordinal, but after "a" or a number it is a fraction."""
+    if token.ent_type_ == "ORDINAL" and token.lower_ in data.FRACTIONS and token.i > 0:
+        before = token.doc[token.i - 1]
+        return not (before.lower_ in {"a", "an"} or before.like_num)
+    return token.ent_type_ in OTHER_LABELS
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -509,18 +524,18 @@ def _noun_after_of(core: Span) -> Token | None:
 
 def _modified_noun(core: Span) -> Token | None:
     """ "800,000 people", "several containers": the noun to the right the number modifies."""
-    root = core.root
-    head = root.head
     deps = {"nummod", "amod", "quantmod", "compound", "nmod", "det", "advmod"}
-    if (
-        root.dep_ in deps
-        and head.i >= core.end
-        and head.pos_ in {"NOUN", "PROPN"}
-        and head.i - core.end < _MAX_HEAD_DISTANCE
-        and all(_in_noun_phrase(t) for t in core.doc[core.end : head.i])
-    ):
-        return head
-    return _first_noun(core.doc, core.end) if root.dep_ in deps else None
+    modifiers = [t for t in (core[-1], core.root) if t.dep_ in deps]
+    for number in modifiers:
+        head = number.head
+        if (
+            head.i >= core.end
+            and head.pos_ in {"NOUN", "PROPN"}
+            and head.i - core.end < _MAX_HEAD_DISTANCE
+            and all(_in_noun_phrase(t) for t in core.doc[core.end : head.i])
+        ):
+            return head
+    return _first_noun(core.doc, core.end) if modifiers else None
 
 
 def _first_noun(doc: Doc, index: int) -> Token | None:
@@ -601,7 +616,7 @@ def _in_clause(anchor: Token, noun_words: list[Token], noun: Token) -> str:
     if role in {"nsubj", "nsubjpass"} and head.i != anchor.i:
         return _join(described, _predicate(head, anchor, noun))
     if role in {"dobj", "dative"} and head.pos_ in {"VERB", "AUX"}:
-        return _join(described, _relative(noun), _clause_without(head, anchor))
+        return _join(described, "that", _clause_without(head, anchor))
     if role == "pobj" and head.dep_ in {"prep", "agent", "dative"}:
         return _object_of_preposition(anchor, head, described, noun)
     return described
@@ -620,8 +635,8 @@ def _object_of_preposition(anchor: Token, prep: Token, described: str, noun: Tok
         rest = [t for c in others if not _names_source(c) for t in _compact(c)]
         return _join(governor.lemma_.lower(), prep.lower_, described, _render(rest))
     if governor.pos_ in {"VERB", "AUX"}:
-        clause = _clause_without(governor, prep)
-        return _join(described, _relative(noun), clause, prep.lower_)
+        clause = _clause_without(governor, prep, complements=False)
+        return _join(described, "that", clause, prep.lower_)
     return described
 
 
@@ -645,30 +660,52 @@ def _definite(tokens: list[Token]) -> list[Token | str]:
     return words
 
 
-def _predicate(verb: Token, subject: Token, noun: Token) -> str:
+def _predicate(verb: Token, subject: Token, noun: Token | None) -> str:
     """What the sentence says about its subject: "at risk of being displaced" after a copula,
     "surrounding the area" for a progressive, else a relative clause ("who could be killed")."""
     left = [c for c in verb.lefts if c.dep_ in _LEFT_VERB_DEPS and c.i > subject.i]
     right = [c for c in verb.rights if c.dep_ in _RIGHT_VERB_DEPS and not _names_source(c)]
+    if not right:
+        right = [c for c in verb.rights if c.dep_ == "ccomp"]
     complements = _render([t for c in right for t in _compact(c)])
     adverbs = [c for c in left if c.dep_ in {"advmod", "neg"}]
     if verb.lemma_ == "be" and verb.pos_ == "AUX" and complements:
         return _join(_render(adverbs), complements)
     if verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in left):
         return _join(_render(adverbs), verb.lower_, complements)
-    return _join(_relative(noun), _render([*left, verb]), complements)
+    relative = _relative(noun) if noun is not None else ""
+    return _join(relative, _render([*left, verb]), complements)
 
 
-def _clause_without(verb: Token, left_out: Token) -> str:
-    """The verb's clause with the quantity taken out: "rescuers found in the rubble"."""
-    parts: list[Token] = []
+def _clause_without(verb: Token, left_out: Token, complements: bool = True) -> str:
+    """The verb's clause with the quantity taken out ("rescuers found in the rubble"); without
+    ``complements`` only its subject and verb ("inflation rose")."""
+    wanted = {*_LEFT_VERB_DEPS, *(_RIGHT_VERB_DEPS if complements else ())}
+    subject: list[Token | str] = []
+    parts: list[Token] = [verb]
+    if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        shared = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subject = _subject_words(shared[0]) if shared else []
     for child in verb.children:
         if child.i == left_out.i or child.dep_ in _DROPPED_DEPS or _names_source(child):
             continue
-        if child.dep_ in {"nsubj", "nsubjpass", *_LEFT_VERB_DEPS, *_RIGHT_VERB_DEPS}:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            subject = _subject_words(child)
+        elif child.dep_ in wanted:
             parts += _compact(child)
-    parts.append(verb)
-    return _render(sorted(parts, key=lambda t: t.i))
+    parts.sort(key=lambda t: t.i)
+    before = [t for t in parts if t.i < verb.i]
+    after = [t for t in parts if t.i >= verb.i]
+    return _join(_render(subject), _render(before), _render(after))
+
+
+def _subject_words(subject: Token) -> list[Token | str]:
+    """A subject as a clause about the quantity names it: a relative pronoun ("which backs")
+    stands for the noun it follows, and the subject's own relative clauses are left out."""
+    verb = subject.head
+    if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return _definite(_compact(verb.head, keep_relcl=False))
+    return list(_compact(subject, keep_relcl=False))
 
 
 def _without_noun(anchor: Token, phrase: set[int]) -> str:
@@ -676,7 +713,7 @@ def _without_noun(anchor: Token, phrase: set[int]) -> str:
     rose to"), or the noun whose "of" it follows ("a loss of")."""
     head = anchor.head
     if anchor.dep_ in {"nsubj", "nsubjpass"} and head.i != anchor.i:
-        return _predicate(head, anchor, anchor)
+        return _predicate(head, anchor, None)
     if anchor.dep_ == "attr" and head.lemma_ == "be":
         subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         return _render(_undetermined(_compact(subjects[0]))) if subjects else ""
@@ -687,7 +724,7 @@ def _without_noun(anchor: Token, phrase: set[int]) -> str:
         if governor.pos_ in {"NOUN", "PROPN"}:
             return _join(governor.lemma_.lower(), head.lower_)
         if governor.pos_ in {"VERB", "AUX"}:
-            return _join(_clause_without(governor, head), head.lower_)
+            return _join(_clause_without(governor, head, complements=False), head.lower_)
     return ""
 
 
@@ -984,6 +1021,8 @@ def _shift(base: date, unit: str, amount: int) -> date:
 
 def _calendar_unit(words: list[str], base: date) -> dict[str, str] | None:
     """ "last week", "this month", "earlier this year", "the past week": a range of days."""
+    if not _DEICTIC_UNIT_WORDS & set(words):
+        return None  # "the years", "two months": a duration, not a date
     for unit in ("weekend", "week", "month", "year"):
         if unit not in words and unit + "s" not in words:
             continue

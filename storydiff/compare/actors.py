@@ -1,0 +1,132 @@
+"""Linking the entities of several articles into actors: one Erdogan, one Turkey.
+
+Outlets spell names differently ("Recep"/"Rejep", "Bashar al Assad"/"Bashar Assad") and name
+governments by their capitals or seats ("Ankara called on ...", "the Kremlin said"). Names are
+compared after folding accents, case and name particles, with one letter of slack in a
+given name; places go through the metonymy table in ``places.py``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storydiff.compare.places import DEMONYMS, METONYMS
+from storydiff.model import Analysis, Entity
+
+# Particles that some spellings of a name keep and others drop ("al Assad" / "Assad").
+NAME_PARTICLES = frozenset(
+    "al el ad as ash bin ibn bint abu de del della der di du la le van von da dos das".split()
+)
+_PLACE_KINDS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
+
+
+@dataclass
+class Actor:
+    """One real-world actor across the compared articles."""
+
+    id: str
+    name: str
+    kind: str
+    roles: list[str] = field(default_factory=list)
+    members: dict[str, list[str]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "roles": self.roles,
+            "members": self.members,
+        }
+
+
+def fold(name: str) -> list[str]:
+    """Name tokens without accents, case, punctuation or particles."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    for mark in "-'’.":
+        plain = plain.replace(mark, " ")
+    return [t for t in plain.split() if t not in NAME_PARTICLES]
+
+
+def _close(a: str, b: str) -> bool:
+    """Equal, or one substitution apart in a word of four letters or more (Recep/Rejep)."""
+    if a == b:
+        return True
+    if len(a) != len(b) or len(a) < 4:
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def same_person(a: list[str], b: list[str]) -> bool:
+    """Same surname, and given names that agree where both are written."""
+    if not a or not b or not _close(a[-1], b[-1]):
+        return False
+    given_a, given_b = a[:-1], b[:-1]
+    if not given_a or not given_b:
+        return True
+    return all(any(_close(x, y) for y in given_b) for x in given_a[:1])
+
+
+def place_key(entity: Entity) -> str:
+    """The country a place, seat of government or nationality stands for, else its folded name."""
+    name = entity.name
+    for table in (METONYMS, DEMONYMS):
+        if name in table:
+            return table[name].lower()
+        bare = name.removeprefix("the ").removeprefix("The ")
+        if bare in table:
+            return table[bare].lower()
+    return " ".join(fold(name))
+
+
+def link_entities(analyses: Sequence[Analysis]) -> list[Actor]:
+    """Actors across articles, each with the entity ids it gathers in every article."""
+    people: list[tuple[str, Entity, list[str]]] = []
+    places: dict[str, list[tuple[str, Entity]]] = {}
+    for analysis in analyses:
+        for entity in analysis.entities:
+            if entity.kind == "PERSON":
+                people.append((analysis.article.id, entity, fold(entity.name)))
+            elif entity.kind in _PLACE_KINDS:
+                places.setdefault(place_key(entity), []).append((analysis.article.id, entity))
+    groups: list[list[tuple[str, Entity]]] = []
+    for article_id, entity, tokens in people:
+        group = next((g for g in groups if _person_group_matches(g, tokens)), None)
+        if group is None:
+            groups.append([(article_id, entity)])
+        else:
+            group.append((article_id, entity))
+    groups.extend(places.values())
+    return [_actor(f"a{n}", members) for n, members in enumerate(groups, start=1)]
+
+
+def _person_group_matches(group: list[tuple[str, Entity]], tokens: list[str]) -> bool:
+    return group[0][1].kind == "PERSON" and any(same_person(fold(e.name), tokens) for _, e in group)
+
+
+def _actor(actor_id: str, members: list[tuple[str, Entity]]) -> Actor:
+    entities = [e for _, e in members]
+    kind = Counter(e.kind for e in entities).most_common(1)[0][0]
+    if kind == "PERSON":
+        name = max((e.name for e in entities), key=lambda n: (len(n.split()), len(n)))
+    else:
+        key = place_key(entities[0])
+        name = next((v for v in {**METONYMS, **DEMONYMS}.values() if v.lower() == key), None)
+        name = name or Counter(e.name for e in entities).most_common(1)[0][0]
+    by_article: dict[str, list[str]] = {}
+    for article_id, entity in members:
+        by_article.setdefault(article_id, []).append(entity.id)
+    roles = list(dict.fromkeys(r for e in entities for r in e.roles))
+    return Actor(actor_id, name, kind, roles, by_article)
+
+
+def actor_of(actors: Sequence[Actor], article_id: str, entity_id: str | None) -> Actor | None:
+    """The actor an article's entity belongs to."""
+    if entity_id is None:
+        return None
+    return next((a for a in actors if entity_id in a.members.get(article_id, ())), None)
