@@ -25,7 +25,6 @@ from storydiff.nlp.labels_data import (
     CIVILIANS,
     COLLECTIVE_NOUNS,
     CONFLICT_VERBS,
-    GOVERNMENTS,
     GROUP_HEADS,
     PERSON_NOUN_ENDINGS,
     STATE_FORCES,
@@ -40,7 +39,7 @@ _MAX_PHRASE = 3
 SCARE_QUOTE_MAX_WORDS = 5
 _ACTOR_ENTITY_TYPES = {"NORP", "ORG", "GPE", "PERSON"}
 # "government control", "military operation", "civilian casualties" name no group.
-_NOT_AS_MODIFIER = {STATE_FORCES, GOVERNMENTS, CIVILIANS}
+_NOT_AS_MODIFIER = {STATE_FORCES, CIVILIANS}
 
 
 @dataclass(frozen=True)
@@ -78,6 +77,8 @@ def _names_actors(words: Span, entry: Term) -> bool:
     ("rebel stronghold", "militant camp"). "Government control" and "military operation" name
     no group; "counter-terrorist" and "anti-terror" name the fight against one."""
     first, last = words[0], words[-1]
+    if any(t.ent_type_ in {"ORG", "PERSON", "WORK_OF_ART"} for t in words):
+        return False  # part of a name: "Free Syrian Army"
     if (
         first.i >= 2
         and words.doc[first.i - 1].text == "-"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 ARMED_GROUPS = "armed groups"
 STATE_FORCES = "state forces"
-GOVERNMENTS = "governments"
+CIVIL_SOCIETY = "civil society"
 PROTESTERS = "protesters"
 MIGRANTS = "migrants"
 OFFENDERS = "offenders"
@@ -48,7 +48,7 @@ TERMS: dict[str, Term] = {
         ARMED_GROUPS,
         True,
         """
-        terrorist terrorism terror jihadist jihadi jihadism extremist extremism radical
+        terrorist terrorism jihadist jihadi jihadism extremist extremism radical
         islamist fundamentalist mujahideen mujahid freedom_fighter resistance_fighter martyr
         bandit
         """,
@@ -78,7 +78,6 @@ TERMS: dict[str, Term] = {
         government_troop pro-government_force loyalist police police_officer
         """,
     ),
-    **_terms(GOVERNMENTS, False, "government administration authority"),
     **_terms(
         PROTESTERS,
         True,
@@ -97,8 +96,13 @@ TERMS: dict[str, Term] = {
         False,
         """
         migrant immigrant refugee asylum_seeker undocumented_immigrant undocumented_migrant
-        displaced_person
+        displaced_person caravan caravan_member migrant_caravan immigrant_caravan
         """,
+    ),
+    **_terms(
+        CIVIL_SOCIETY,
+        False,
+        "advocate advocacy_group rights_group human_rights_group campaigner watchdog",
     ),
     **_terms(OFFENDERS, True, "criminal gangster savage predator"),
     **_terms(OFFENDERS, False, "gang cartel suspect offender perpetrator attacker assailant"),

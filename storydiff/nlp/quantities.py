@@ -347,11 +347,9 @@ class QuantityFinder:
         core = doc[start:end]
         measure = any(t.ent_type_ == "QUANTITY" for t in core)
         reading = read_number(words_of(core.text), measure)
-        if reading is None or _not_a_quantity(core, reading):
+        if reading is None or _pronominal(core) or _not_a_quantity(core, reading):
             return None
         counted, in_text = counted_noun(core, reading)
-        if _pronominal(core):
-            return None
         return Found(core, qualifier, qualifier_start, reading, counted, in_text)
 
 
@@ -417,6 +415,8 @@ def _unit_word(doc: Doc, index: int) -> bool:
     word = doc[index].lower_
     if word in data.PERCENT_WORDS or word in data.CURRENCY_WORDS:
         return True
+    if word in data.SCALE_SUFFIXES and index and not doc[index - 1].whitespace_:
+        return doc[index - 1].like_num  # "£40m" comes as "£", "40", "m"
     if word == "per" and index + 1 < len(doc) and doc[index + 1].lower_ == "cent":
         return True
     if word == "cent" and index > 0 and doc[index - 1].lower_ == "per":
@@ -426,12 +426,12 @@ def _unit_word(doc: Doc, index: int) -> bool:
 
 def _not_a_quantity(core: Span, reading: Reading) -> bool:
     """Years, times, ordinals, ages and numbers that are part of a name or code."""
-    first, last = core[0], core[-1]
+    last = core[-1]
     if any(_ORDINAL_RE.match(t.text) or _TIME_RE.match(t.text) for t in core):
         return True
     if last.i + 1 < len(core.doc) and core.doc[last.i + 1].lower_ in _TIME_WORDS:
         return True
-    return _is_code(core) or _is_age(core, reading) or _is_year(core, reading) or not first.text
+    return _is_code(core) or _is_age(core, reading) or _is_year(core, reading)
 
 
 def _is_code(core: Span) -> bool:
@@ -542,7 +542,7 @@ def _first_noun(doc: Doc, index: int) -> Token | None:
     """The noun a run of modifiers ends in, for when the parse attaches a number elsewhere."""
     last = None
     for token in doc[index : index + _MAX_HEAD_DISTANCE]:
-        if token.pos_ in {"NOUN", "PROPN"} and not token.ent_type_:
+        if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"DATE", "TIME"}:
             last = token
             if token.i + 1 >= len(doc) or doc[token.i + 1].pos_ not in {"NOUN", "PROPN"}:
                 return last
@@ -577,15 +577,16 @@ def counts_of(found: Found) -> str | None:
     if noun is not None:
         phrase |= set(range(found.core.end, noun.i + 1))
         anchor = _anchor(noun, phrase)
-        described = _noun_words(noun, found, phrase)
-        return _in_clause(anchor, described, noun) or None
-    anchor = _anchor(found.core.root, phrase)
-    return _without_noun(anchor, phrase) or None
+        return _in_clause(anchor, _noun_words(noun, found), noun) or None
+    return _without_noun(_anchor(found.core.root, phrase)) or None
 
 
 def _anchor(token: Token, phrase: set[int]) -> Token:
-    """The token that carries the whole quantity phrase's role in its clause."""
+    """The token that carries the whole quantity phrase's role in its clause; a second
+    conjunct ("59% of members and a quarter of staff") shares the first one's role."""
     while token.head.i != token.i and (token.head.i in phrase or _of_inside(token, phrase)):
+        token = token.head
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
 
@@ -594,19 +595,16 @@ def _of_inside(token: Token, phrase: set[int]) -> bool:
     return token.head.lower_ == "of" and token.head.head.i in phrase
 
 
-def _noun_words(noun: Token, found: Found, phrase: set[int]) -> list[Token]:
+def _noun_words(noun: Token, found: Found) -> list[Token]:
     """The counted noun with its modifiers, without the number, qualifier or articles."""
-    left = [t for t in noun.lefts if t.dep_ in _LEFT_NOUN_DEPS and t.i not in _core_ids(found)]
+    number = range(found.qualifier_start, found.core.end)
+    left = [t for t in noun.lefts if t.dep_ in _LEFT_NOUN_DEPS and t.i not in number]
     words = [t for child in left for t in _compact(child)]
     words.append(noun)
     for child in noun.rights:
         if child.dep_ in _RIGHT_NOUN_DEPS and not _names_source(child):
             words += _compact(child, keep_relcl=child.dep_ == "relcl")
-    return [t for t in words if t.i not in _core_ids(found) or t.i > found.core.end]
-
-
-def _core_ids(found: Found) -> set[int]:
-    return set(range(found.qualifier_start, found.core.end))
+    return [t for t in words if t.i not in number]
 
 
 def _in_clause(anchor: Token, noun_words: list[Token], noun: Token) -> str:
@@ -708,7 +706,7 @@ def _subject_words(subject: Token) -> list[Token | str]:
     return list(_compact(subject, keep_relcl=False))
 
 
-def _without_noun(anchor: Token, phrase: set[int]) -> str:
+def _without_noun(anchor: Token) -> str:
     """What an amount with no counted noun measures: the subject it is said of ("inflation
     rose to"), or the noun whose "of" it follows ("a loss of")."""
     head = anchor.head
