@@ -136,7 +136,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     counsellor counselor consultant strategist negotiator inspector investigator monitor
     observer commissioner administrator coordinator correspondent reporter journalist editor
     witness survivor resident victim candidate nominee challenger incumbent counterpart
-    successor predecessor
+    successor predecessor democrat republican conservative liberal
     """.split()
 )
 

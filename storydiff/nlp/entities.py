@@ -148,6 +148,7 @@ def cluster_mentions(doc: Doc, role_nouns: frozenset[str] = ROLE_NOUNS) -> list[
         if e.label_ in ACTOR_LABELS and not any(s <= e.start_char < end for s, end in datelines)
     ]
     spans = [(s, label) for s, label in spans if s.text.strip()]
+    spans += [(name, "PERSON") for name in _untagged_titled_names(doc, spans, role_nouns)]
     order = sorted(range(len(spans)), key=lambda i: (-len(name_tokens(spans[i][0])), i))
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
@@ -177,6 +178,30 @@ def cluster_mentions(doc: Doc, role_nouns: frozenset[str] = ROLE_NOUNS) -> list[
     _add_untagged_surnames(doc, people, clusters, datelines)
     _add_descriptions(doc, people, role_nouns)
     return _to_entities(clusters, spans, assignment)
+
+
+def _untagged_titled_names(
+    doc: Doc, spans: list[tuple[Span, str]], role_nouns: frozenset[str]
+) -> list[Span]:
+    """Names the tagger missed right after a title or party: "House Democrat Steny Hoyer",
+    "spokeswoman Jane Roe". Two or three capitalised proper nouns whose head is a verb's
+    subject or an apposition, preceded by a role noun, are a person."""
+    tagged = {i for s, _ in spans for i in range(s.start, s.end)}
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i in tagged or token.dep_ not in {"nsubj", "appos"}:
+            continue
+        chain = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        start = min([token.i] + [c.i for c in chain])
+        words = doc[start : token.i + 1]
+        if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() for t in words):
+            continue
+        if any(t.i in tagged for t in words) or start == 0:
+            continue
+        title = doc[start - 1]
+        if title.lemma_.lower() in role_nouns or title.ent_type_ == "NORP":
+            found.append(words)
+    return found
 
 
 def _add_untagged_surnames(
