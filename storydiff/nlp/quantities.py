@@ -77,7 +77,7 @@ _SUFFIXED_RE = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
 _YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)$")
 _ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 _CODE_RE = re.compile(r"[A-Za-z]-?\d|\d[A-Za-z]")
-_TIME_RE = re.compile(r"^\d{1,2}[:.]\d\d$|^\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)$", re.I)
+_TIME_RE = re.compile(r"^\d{1,2}:\d\d$|^\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)$", re.I)
 _TIME_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "est", "edt", "cet"})
 
 _MONTH_NAMES = "|".join(sorted(data.MONTHS, key=len, reverse=True))
@@ -87,7 +87,7 @@ _DAY_MONTH_RE = re.compile(
     rf"(?:,?\s+(?P<y>1[5-9]\d\d|2[01]\d\d))?\b",
     re.IGNORECASE,
 )
-_ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b")
+_ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d\d)-(\d\d)(?!\d)")
 _DECADE_RE = re.compile(r"\b(1[5-9]|20)(\d)0s\b")
 _DATE_WORD_RE = re.compile(r"[a-z]+|\d+")
 _DEICTIC_UNIT_WORDS = frozenset({"this", "last", "next", "past", "coming", "previous"})
@@ -115,6 +115,15 @@ MATCHER_PATTERNS: list[list[dict[str, Any]]] = [
         {"LIKE_NUM": True},
         {"LOWER": {"IN": _SCALE_WORDS}, "OP": "*"},
         {"LOWER": {"IN": ["to", "-", "–"]}},
+        {"LIKE_NUM": True},
+        {"LOWER": {"IN": _SCALE_WORDS}, "OP": "*"},
+    ],
+    # between 40 and 60
+    [
+        {"LOWER": "between"},
+        {"LIKE_NUM": True},
+        {"LOWER": {"IN": _SCALE_WORDS}, "OP": "*"},
+        {"LOWER": "and"},
         {"LIKE_NUM": True},
         {"LOWER": {"IN": _SCALE_WORDS}, "OP": "*"},
     ],
@@ -319,8 +328,11 @@ class QuantityFinder:
         self.matcher = matcher
 
     def __call__(self, doc: Doc) -> list[dict[str, Any]]:
-        found = (self.describe(doc, start, end) for start, end in self.candidates(doc))
-        results = [quantity_dict(f, _quotes(doc)) for f in found if f is not None]
+        misdated = {t.i for e in doc.ents if e.label_ == "DATE" and not _timely(e) for t in e}
+        spans = self.candidates(doc)
+        found = (self.describe(doc, start, end, misdated) for start, end in spans)
+        quotes = _quotes(doc)
+        results = [quantity_dict(f, quotes) for f in found if f is not None]
         return _without_overlaps(results)
 
     def candidates(self, doc: Doc) -> list[tuple[int, int]]:
@@ -335,9 +347,13 @@ class QuantityFinder:
                 merged.append((start, end))
         return merged
 
-    def describe(self, doc: Doc, start: int, end: int) -> Found | None:
-        """The quantity in ``doc[start:end]``, or None when it is a date, name, code or age."""
-        if any(_other_entity(doc[i]) for i in range(start, end)):
+    def describe(self, doc: Doc, start: int, end: int, misdated: set[int]) -> Found | None:
+        """The quantity in ``doc[start:end]``, or None when it is a date, name, code or age.
+
+        ``misdated`` holds the tokens of DATE entities with no word of time in them: NER's
+        "Between 40 and 60 boats" is no date.
+        """
+        if any(_other_entity(doc[i]) and i not in misdated for i in range(start, end)):
             return None
         start, end = _trim(doc, start, end)
         if start >= end:
@@ -348,6 +364,8 @@ class QuantityFinder:
         measure = any(t.ent_type_ == "QUANTITY" for t in core)
         reading = read_number(words_of(core.text), measure)
         if reading is None or _pronominal(core) or _not_a_quantity(core, reading):
+            return None
+        if core.text.lower() in data.NOUN_VAGUE and not _vague_use(core):
             return None
         counted, in_text = counted_noun(core, reading)
         return Found(core, qualifier, qualifier_start, reading, counted, in_text)
@@ -485,6 +503,12 @@ def _is_year(core: Span, reading: Reading) -> bool:
     return not counts_something
 
 
+def _vague_use(core: Span) -> bool:
+    """ "scores of people", "scores more" are quantities; "exam scores" is not."""
+    after = core.doc[core.end] if core.end < len(core.doc) else None
+    return after is not None and after.lower_ in {"of", "more"}
+
+
 def _pronominal(core: Span) -> bool:
     """ "one of the last areas" and "one needs to" use "one" as a pronoun, not a count; "one
     person" counts."""
@@ -498,16 +522,22 @@ def counted_noun(core: Span, reading: Reading) -> tuple[Token | None, bool]:
     """The noun a number counts, and whether it belongs in the quantity's text.
 
     "800,000 people" and "thousands of government troops" count people and troops; "a $4bn
-    budget" measures a budget, which is not part of the amount's text; "59 percent of voters"
-    takes "of voters" in.
+    budget" and "a 5.6 quake" measure a budget and a quake, which are not part of the amount's
+    text (a number above one before a singular noun measures it); "59 percent of voters" takes
+    "of voters" in.
     """
     after_of = _noun_after_of(core)
     if after_of is not None:
         return after_of, True
     modified = _modified_noun(core)
-    if modified is not None:
-        return modified, reading.unit is None
-    return None, False
+    if modified is None:
+        return None, False
+    singular = (
+        modified.tag_ in {"NN", "NNP"}
+        and reading.value not in {1, None}
+        and modified.lower_ not in data.INVARIANT_PLURALS
+    )
+    return modified, reading.unit is None and not singular
 
 
 def _noun_after_of(core: Span) -> Token | None:
@@ -614,6 +644,8 @@ def _in_clause(anchor: Token, noun_words: list[Token], noun: Token) -> str:
     if role in {"nsubj", "nsubjpass"} and head.i != anchor.i:
         return _join(described, _predicate(head, anchor, noun))
     if role in {"dobj", "dative"} and head.pos_ in {"VERB", "AUX"}:
+        if not _has_subject(head):  # "..., killing 128 people": the verb, then its object
+            return _join(head.lower_, described)
         return _join(described, "that", _clause_without(head, anchor))
     if role == "pobj" and head.dep_ in {"prep", "agent", "dative"}:
         return _object_of_preposition(anchor, head, described, noun)
@@ -631,7 +663,7 @@ def _object_of_preposition(anchor: Token, prep: Token, described: str, noun: Tok
     if governor.pos_ in {"NOUN", "PROPN"} and governor.i != anchor.i:
         others = [c for c in governor.rights if c.dep_ == "prep" and c.i != prep.i]
         rest = [t for c in others if not _names_source(c) for t in _compact(c)]
-        return _join(governor.lemma_.lower(), prep.lower_, described, _render(rest))
+        return _join(governor.lower_, prep.lower_, described, _render(rest))
     if governor.pos_ in {"VERB", "AUX"}:
         clause = _clause_without(governor, prep, complements=False)
         return _join(described, "that", clause, prep.lower_)
@@ -697,6 +729,13 @@ def _clause_without(verb: Token, left_out: Token, complements: bool = True) -> s
     return _join(_render(subject), _render(before), _render(after))
 
 
+def _has_subject(verb: Token) -> bool:
+    subjects = {"nsubj", "nsubjpass"}
+    if any(c.dep_ in subjects for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and any(c.dep_ in subjects for c in verb.head.children)
+
+
 def _subject_words(subject: Token) -> list[Token | str]:
     """A subject as a clause about the quantity names it: a relative pronoun ("which backs")
     stands for the noun it follows, and the subject's own relative clauses are left out."""
@@ -720,7 +759,7 @@ def _without_noun(anchor: Token) -> str:
     if anchor.dep_ == "pobj" and head.dep_ == "prep":
         governor = head.head
         if governor.pos_ in {"NOUN", "PROPN"}:
-            return _join(governor.lemma_.lower(), head.lower_)
+            return _join(governor.lower_, head.lower_)
         if governor.pos_ in {"VERB", "AUX"}:
             return _join(_clause_without(governor, head, complements=False), head.lower_)
     return ""
@@ -847,6 +886,15 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
     return [{"start": s, "end": e, "text": text[s:e]} for s, e in sorted(set(spans))]
 
 
+def _timely(entity: Span) -> bool:
+    """Whether a DATE entity speaks of time at all ("two years", "59-year-old", "1540" do;
+    "Between 40 and 60 boats" does not)."""
+    words = set(_DATE_WORD_RE.findall(entity.text.lower()))
+    timely = {*data.MONTHS, *data.WEEKDAYS, *data.DEICTIC_DATE_WORDS, *data.DATE_UNITS}
+    timely |= data.TIME_SPANS
+    return bool(words & timely) or any(w.isdigit() and len(w) == 4 for w in words)
+
+
 def _is_date(entity: Span) -> bool:
     """ "7 September", "2018", "last week" are dates; "the years", "59-year-old" and the
     "1540" of a committee's name are not."""
@@ -863,11 +911,10 @@ def _is_date(entity: Span) -> bool:
 
 
 def _plausible_day(match: re.Match[str]) -> bool:
+    """News capitalises months: "25 march on the capital" and "5 may" are not dates."""
     day = int(match.group("d1") or match.group("d2"))
-    month = (match.group("m1") or match.group("m2")).lower()
-    if month == "may" and not (match.group("m1") or match.group("m2"))[0].isupper():
-        return False
-    return 1 <= day <= 31
+    month = match.group("m1") or match.group("m2")
+    return month[0].isupper() and 1 <= day <= 31
 
 
 def normalise_dates(dates: list[dict[str, Any]], published: str | None) -> list[dict[str, Any]]:
