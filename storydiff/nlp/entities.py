@@ -210,7 +210,10 @@ def _add_untagged_surnames(
     """A surname the tagger missed in one sentence ("Putin reminded Trump") is still a mention
     of the one person the article names with it."""
     taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
-    taken |= {t.i for s, e in datelines for t in doc if s <= t.idx < e}
+    for start, end in datelines:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            taken.update(range(span.start, span.end))
     by_surname: dict[str, list[_Cluster]] = {}
     for person in people:
         for surname in {name[-1] for name in person.names}:

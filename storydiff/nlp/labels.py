@@ -32,7 +32,7 @@ from storydiff.nlp.labels_data import (
     UNLISTED,
     Term,
 )
-from storydiff.nlp.quotemarks import Quoted, find_quoted
+from storydiff.nlp.quotemarks import Quoted, quoted_in
 
 _MAX_PHRASE = 3
 # A quoted stretch this short in the outlet's narration is a scare quote, not a quotation.
@@ -55,15 +55,23 @@ def _lemma(token: Token) -> str:
 
 def _phrase_matches(doc: Doc, terms: dict[str, Term]) -> list[_Match]:
     """Listed terms, longest first, each token used once: "armed opposition group" before
-    "opposition"."""
+    "opposition". Only positions whose lemma starts some term are tried."""
+    lemmas = [_lemma(t) for t in doc]
+    longest: dict[str, int] = {}
+    for key in terms:
+        first, *rest = key.split(" ")
+        longest[first] = max(longest.get(first, 0), 1 + len(rest))
     found: list[_Match] = []
     used: set[int] = set()
+    starts = [i for i, t in enumerate(doc) if lemmas[i] in longest or t.lower_ in longest]
     for length in range(_MAX_PHRASE, 0, -1):
-        for start in range(len(doc) - length + 1):
-            if any(i in used for i in range(start, start + length)):
+        for start in starts:
+            if longest.get(lemmas[start], longest.get(doc[start].lower_, 0)) < length:
+                continue
+            if start + length > len(doc) or any(i in used for i in range(start, start + length)):
                 continue
             words = doc[start : start + length]
-            key = " ".join(_lemma(t) for t in words)
+            key = " ".join(lemmas[start : start + length])
             entry = terms.get(key) or (terms.get(words.text.lower()) if length == 1 else None)
             if entry is None or not _names_actors(words, entry):
                 continue
@@ -178,7 +186,7 @@ def _outermost(pairs: list[tuple[_Match, Span]]) -> list[tuple[_Match, Span]]:
 def find_labels(doc: Doc, terms: dict[str, Term] = TERMS) -> list[dict[str, Any]]:
     """Every label in the document, in text order, as plain dicts (see the module docstring)."""
     text = doc_text(doc)
-    quoted = find_quoted(text)
+    quoted = quoted_in(doc)
     speech = [
         (piece.start, piece.end, quote.speaker.name)
         for quote in (doc._.quotes or [])

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from storydiff.model import paragraph_ranges
+from storydiff.nlp.doctext import doc_text
 
 # Opening mark -> the closing marks that may end it. Two apostrophes ('') and two backticks
 # (``) stand for double quotation marks in some archives and wire feeds.
@@ -27,6 +30,7 @@ PAIRS: dict[str, tuple[str, ...]] = {
 }
 _DOUBLED = ("''", "``")
 _SINGLE = {"'", "‘"}
+_KEY = "storydiff.quoted"
 
 
 def _mark_at(text: str, i: int) -> str:
@@ -90,4 +94,12 @@ def find_quoted(text: str) -> list[Quoted]:
             i += len(mark) if mark in PAIRS or mark in _DOUBLED else 1
         if opener is not None and inside_from < para_end and opener not in _SINGLE:
             found.append(Quoted(inside_from, para_end, continues=True))
+    return found
+
+
+def quoted_in(doc: Doc) -> list[Quoted]:
+    """``find_quoted`` on a spaCy ``Doc``, computed once and shared by the components."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = find_quoted(doc_text(doc))
     return found

@@ -36,7 +36,7 @@ from storydiff.nlp.cues import (
     Lexicon,
 )
 from storydiff.nlp.doctext import doc_text
-from storydiff.nlp.quotemarks import Quoted, find_quoted
+from storydiff.nlp.quotemarks import Quoted, quoted_in
 from storydiff.nlp.speakers import SpeakerResolver
 
 _LETTERS = re.compile(r"\w")
@@ -470,7 +470,7 @@ class QuoteExtractor:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> list[Quote]:
-        quoted = find_quoted(doc_text(doc))
+        quoted = quoted_in(doc)
         cues = verb_cues(doc, self.lexicon, quoted) + according_to_cues(doc)
         cues += attribution_noun_cues(doc, self.lexicon) + label_cues(doc)
         cues += signature_cues(doc, quoted)
