@@ -32,6 +32,8 @@ check: lint test
 
 benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/quality.py
+	$(BIN)/python benchmarks/quotes.py
+	$(BIN)/python benchmarks/entities_labels.py
 	$(BIN)/python benchmarks/speed.py
 
 clean:

@@ -695,6 +695,15 @@ def load_seesaw(annotations_path: Path, texts_dir: Path) -> tuple[dict, dict, li
 # --------------------------------------------------------------------------- evaluation
 
 
+def camp_signal(analysis: Any) -> dict[str, Any]:
+    """What tells outlets of opposing camps apart: the share of loaded labels an article uses
+    in its own voice, against the raw count of those words, which both camps use."""
+    from storydiff.compare.framing import own_voice_share
+
+    loaded = [x for x in analysis.labels if x.get("contested")]
+    return {"own_voice_share": own_voice_share(analysis), "raw_count": len(loaded)}
+
+
 def evaluate_seeds(gold_path: Path, seeds_dir: Path) -> dict[str, Any]:
     """Clean and analyse the seeds through ``storydiff.analyze`` and score them."""
     import storydiff
@@ -713,6 +722,7 @@ def evaluate_seeds(gold_path: Path, seeds_dir: Path) -> dict[str, Any]:
         texts[name], labels[name] = text, system
         articles[name] = {
             "outlet": entry.get("outlet"),
+            "camp_signal": camp_signal(analysis),
             "entities": score_entities(entry["people"], mentions, system_entities(analysis)),
             "unlocated_mentions": unlocated,
             "labels": score_seed_labels(seed_label_occurrences(text, lists), system, terms),
@@ -985,6 +995,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(results, indent=2, ensure_ascii=False))
     else:
         print(report(results))
+        print("\n== seeds: loaded labels, own-voice share vs raw count")
+        for article in results["seeds"]["articles"].values():
+            signal = article["camp_signal"]
+            share = signal["own_voice_share"]
+            shown = "-" if share is None else f"{share:.2f}"
+            print(
+                f"{article['outlet']:<24} own-voice share {shown}   raw count {signal['raw_count']}"
+            )
     return 1 if problems else 0
 
 
