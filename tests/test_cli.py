@@ -74,6 +74,8 @@ def test_compare_writes_html_and_says_where(tmp_path):
     page = (tmp_path / "out.html").read_text()
     assert "Sky News" in page and "Sputnik International" in page
     assert "Dmitry Peskov" in page
+    framing = page[page.index('id="framing"') : page.index('id="points"')]
+    assert "rebel" in framing and "scare-quoted" in framing and "attributed" in framing
 
 
 @pytest.mark.parametrize("fmt", ["json", "md"])

@@ -159,3 +159,40 @@ def _join(items: Sequence[str]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+VOICE_LABELS = {"own": "own", "attributed": "attributed", "scare_quoted": "scare-quoted"}
+
+
+@dataclass(frozen=True)
+class FramingTerm:
+    text: str
+    voice: str
+    voice_label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class FramingRow:
+    """One actor and, per article in order, the terms that article uses for it."""
+
+    actor: str
+    contested: bool
+    cells: list[list[FramingTerm]]
+
+
+def framing_rows(comparison: Comparison) -> list[FramingRow]:
+    order = [a.article.id for a in comparison.articles]
+    rows = []
+    for row in comparison.framing:
+        cells = [
+            [
+                FramingTerm(
+                    t["text"], t["voice"], VOICE_LABELS.get(t["voice"], t["voice"]), t["count"]
+                )
+                for t in row["labels"].get(article_id, [])
+            ]
+            for article_id in order
+        ]
+        rows.append(FramingRow(row["actor"], bool(row.get("contested")), cells))
+    return rows

@@ -14,6 +14,7 @@ from storydiff.model import Analysis, Article, Comparison, RemovedLine
 from storydiff.render.common import (
     article_labels,
     article_positions,
+    framing_rows,
     point_kind,
     quote_text,
     span_text,
@@ -47,6 +48,7 @@ def render_comparison_markdown(comparison: Comparison) -> str:
     lines += [md_escape(summary(comparison)), ""]
     lines += _articles_list(comparison, labels)
     lines += _sources_table(comparison, labels)
+    lines += _framing_table(comparison, labels)
     lines += _points(comparison, labels)
     lines += _only_in(comparison, labels)
     for label, analysis in zip(labels, comparison.articles, strict=True):
@@ -105,6 +107,26 @@ def _sources_table(comparison: Comparison, labels: Sequence[str]) -> list[str]:
         if row.only_index is not None:
             name += f" (only {md_escape(labels[row.only_index])})"
         lines.append(f"| {name} | " + " | ".join(str(c) for c in row.counts) + " |")
+    return [*lines, ""]
+
+
+def _framing_table(comparison: Comparison, labels: Sequence[str]) -> list[str]:
+    lines = ["## How each outlet names the actors", ""]
+    rows = framing_rows(comparison)
+    if not rows:
+        return [*lines, "No terms for groups of actors were found.", ""]
+    lines.append("Voices: own (the outlet's narration), attributed (someone's quoted words),")
+    lines.append("scare-quoted (in quotation marks in the outlet's own sentence).")
+    lines.append("")
+    lines.append("| Actor | " + " | ".join(md_escape(label) for label in labels) + " |")
+    lines.append("| --- | " + " | ".join("---" for _ in labels) + " |")
+    for row in rows:
+        actor = md_escape(row.actor) + (" (loaded terms)" if row.contested else "")
+        cells = [
+            "; ".join(f"{md_escape(t.text)} {t.voice_label} ×{t.count}" for t in cell) or "—"
+            for cell in row.cells
+        ]
+        lines.append(f"| {actor} | " + " | ".join(cells) + " |")
     return [*lines, ""]
 
 
