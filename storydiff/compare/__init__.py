@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from storydiff.compare.actors import link_entities
 from storydiff.compare.align import align
 from storydiff.compare.framing import framing_table
+from storydiff.compare.numbers import numbers_table
 from storydiff.compare.similarity import DEFAULT_BACKEND, get_backend
 from storydiff.compare.sources import quoted_sources
 from storydiff.errors import Code, ConfigError
@@ -40,5 +41,6 @@ def compare_analyses(analyses: Sequence[Analysis], similarity: str = DEFAULT_BAC
         only_in=only_in,
         sources={a.article.id: quoted_sources(a, actors) for a in analyses},
         framing=tuple(framing_table(analyses)),
+        numbers=tuple(numbers_table(analyses)),
         actors=tuple(actor.to_dict() for actor in actors),
     )
