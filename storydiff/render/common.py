@@ -196,3 +196,24 @@ def framing_rows(comparison: Comparison) -> list[FramingRow]:
         ]
         rows.append(FramingRow(row["actor"], bool(row.get("contested")), cells))
     return rows
+
+
+@dataclass(frozen=True)
+class NumbersRow:
+    """What is counted and, per article in order, the figures it gives."""
+
+    counts: str
+    conflict: bool
+    cells: list[list[str]]
+
+
+def numbers_rows(comparison: Comparison) -> list[NumbersRow]:
+    order = [a.article.id for a in comparison.articles]
+    return [
+        NumbersRow(
+            row["counts"],
+            bool(row.get("conflict")),
+            [list(row["values"].get(article_id, [])) for article_id in order],
+        )
+        for row in comparison.numbers
+    ]

@@ -15,6 +15,7 @@ from storydiff.render.common import (
     article_labels,
     article_positions,
     framing_rows,
+    numbers_rows,
     point_kind,
     quote_text,
     span_text,
@@ -49,6 +50,7 @@ def render_comparison_markdown(comparison: Comparison) -> str:
     lines += _articles_list(comparison, labels)
     lines += _sources_table(comparison, labels)
     lines += _framing_table(comparison, labels)
+    lines += _numbers_table(comparison, labels)
     lines += _points(comparison, labels)
     lines += _only_in(comparison, labels)
     for label, analysis in zip(labels, comparison.articles, strict=True):
@@ -127,6 +129,20 @@ def _framing_table(comparison: Comparison, labels: Sequence[str]) -> list[str]:
             for cell in row.cells
         ]
         lines.append(f"| {actor} | " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def _numbers_table(comparison: Comparison, labels: Sequence[str]) -> list[str]:
+    lines = ["## Figures", ""]
+    rows = numbers_rows(comparison)
+    if not rows:
+        return [*lines, "No figures were found.", ""]
+    lines.append("| What is counted | " + " | ".join(md_escape(label) for label in labels) + " |")
+    lines.append("| --- | " + " | ".join("---" for _ in labels) + " |")
+    for row in rows:
+        counts = md_escape(row.counts) + (" (disagree)" if row.conflict else "")
+        cells = ["; ".join(md_escape(v) for v in cell) or "—" for cell in row.cells]
+        lines.append(f"| {counts} | " + " | ".join(cells) + " |")
     return [*lines, ""]
 
 
