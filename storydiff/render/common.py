@@ -95,12 +95,24 @@ def speaker_rows(comparison: Comparison) -> list[SpeakerRow]:
     """Who each outlet quotes, most-quoted speakers first."""
     width = len(comparison.articles)
     counts: dict[str, list[int]] = {}
+    spellings: dict[str, set[str]] = {}
     for index, analysis in enumerate(comparison.articles):
         for source in comparison.sources.get(analysis.article.id, ()):
-            name = " ".join((source.speaker or "").split()) or UNNAMED_SPEAKER
+            spoken = " ".join((source.speaker or "").split()) or UNNAMED_SPEAKER
+            # One row per actor across outlets: "Bashar Assad" in one is "Bashar al Assad"
+            # in the other, and "the Kremlin" speaks for Russia.
+            name = source.actor or spoken
             counts.setdefault(name, [0] * width)[index] += source.quotes
-    rows = [SpeakerRow(name, tuple(c)) for name, c in counts.items()]
+            spellings.setdefault(name, set()).add(spoken)
+    rows = [
+        SpeakerRow(_with_spellings(name, spellings[name]), tuple(c)) for name, c in counts.items()
+    ]
     return sorted(rows, key=lambda r: (-r.total, r.speaker.casefold(), r.speaker))
+
+
+def _with_spellings(name: str, spoken: set[str]) -> str:
+    others = sorted(spoken - {name})
+    return f"{name} (as {', '.join(others)})" if others else name
 
 
 def plural(count: int, noun: str) -> str:
