@@ -33,8 +33,8 @@ def compare_analyses(analyses: Sequence[Analysis], similarity: str = DEFAULT_BAC
     analyses, _ = distinct(analyses)
     if len(analyses) < 2:
         raise ConfigError(Code.E012, count=len(analyses))
-    points, only_in = align(analyses, get_backend(similarity))
     actors = link_entities(analyses)
+    points, only_in = align(analyses, get_backend(similarity), actors)
     return Comparison(
         articles=tuple(analyses),
         points=tuple(points),

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from storydiff.compare.embeddings import static_embedding_similarity  # loads its model lazily
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d,.]*")
 
 # Function words carry no content for alignment. A short general list (the closed-class words
@@ -75,6 +77,7 @@ def tfidf_similarity(texts: Sequence[str]) -> list[list[float]]:
 
 BACKENDS: dict[str, Callable[[Sequence[str]], list[list[float]]]] = {
     "storydiff.similarity.tfidf.v1": tfidf_similarity,
+    "storydiff.similarity.static.v1": static_embedding_similarity,
 }
 DEFAULT_BACKEND = "storydiff.similarity.tfidf.v1"
 
