@@ -68,9 +68,9 @@ OBJECT_CUES: frozenset[str] = frozenset(
     """
     announce propose demand deny reject cite urge accuse blame praise criticise criticize
     condemn denounce welcome predict promise pledge recommend endorse advocate dismiss dispute
-    reveal confirm acknowledge admit allege threaten vow warn request call complain speak talk
-    defend describe laud question note discuss mention tout blast slam hail lament decry mock
-    ridicule applaud commend report
+    reveal confirm acknowledge admit allege threaten vow warn request call complain defend
+    describe laud note discuss mention tout blast slam hail lament decry mock ridicule applaud
+    commend report question speak talk
     """.split()
 )
 

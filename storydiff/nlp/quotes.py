@@ -211,8 +211,13 @@ def _message_object(
     parts = [
         child
         for child in verb.rights
-        if child.dep_ in {"dobj", "dative", "oprd"}
-        or (child.dep_ == "prep" and (child.lower_ in MESSAGE_PREPOSITIONS or child is particle))
+        if (
+            child.dep_ in {"dobj", "dative", "oprd"}
+            or (
+                child.dep_ == "prep" and (child.lower_ in MESSAGE_PREPOSITIONS or child is particle)
+            )
+        )
+        and not _is_when(child)
     ]
     if not parts or all(p.pos_ == "PRON" and not list(p.children) for p in parts):
         return []
@@ -230,6 +235,12 @@ def _message_object(
         if inner:
             return inner
     return [(span[0], end_span[1])]
+
+
+def _is_when(part: Token) -> bool:
+    """ "on Monday", "for six hours": a time, not a message."""
+    objects = [c for c in part.children if c.dep_ == "pobj"] if part.dep_ == "prep" else [part]
+    return any(o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
 
 def _is_evidence(verb: Token) -> bool:
@@ -446,6 +457,8 @@ def _whole_quote(text: str, span: tuple[int, int], quoted: list[Quoted]) -> tupl
     """A clause that is one quotation (give or take its marks and a comma) is that quotation;
     a clause the parser found inside a quotation stands for the whole of it."""
     for q in quoted:
+        if q.end < span[0] or q.start > span[1]:
+            continue
         inside = q.start <= span[0] and span[1] <= q.end
         lo, hi = min(span[0], q.start), max(span[1], q.end)
         differ = text[lo : max(lo, min(span[0], hi))] + text[min(span[1], q.end) : hi]

@@ -8,6 +8,7 @@ quoting. The resolver is called in text order and remembers whom it has resolved
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
@@ -37,6 +38,8 @@ class SpeakerResolver:
                     self.by_char[char] = entity
         self.history: list[tuple[int, Speaker, Entity | None]] = []
         self.genders = self._genders_from_honorifics()
+        self.sentences = list(doc.sents)
+        self.sentence_starts = [s.start_char for s in self.sentences]
 
     def _genders_from_honorifics(self) -> dict[str, str]:
         """ "Mr Smith" is a man and "Ms Jones" a woman: "she" will not be him."""
@@ -179,15 +182,19 @@ class SpeakerResolver:
                     return entity
         return self._nearest_mention(position, lambda e: e.kind == "PERSON")
 
+    def _sentence_index(self, position: int) -> int:
+        """Index of the sentence holding a character position."""
+        return max(bisect_right(self.sentence_starts, position) - 1, 0)
+
     def _previous_sentence_start(self, position: int) -> int:
-        sentences = [s for s in self.doc.sents if s.start_char < position]
-        if len(sentences) >= 2:
-            return sentences[-2].start_char
-        return 0
+        """Start of the sentence before the one at ``position``: a pronoun looks back one
+        sentence for a speaker before it looks for the sentence's subject."""
+        index = self._sentence_index(position)
+        return self.sentences[index - 1].start_char if index > 0 else 0
 
     def _previous_subject(self, position: int, pronoun: str) -> Entity | None:
-        sentences = [s for s in self.doc.sents if s.end_char <= position]
-        for sentence in reversed(sentences[-2:]):
+        index = self._sentence_index(position)
+        for sentence in reversed(self.sentences[max(index - 2, 0) : index]):
             for token in sentence:
                 if token.dep_ == "nsubj" and token.head.dep_ == "ROOT":
                     entity = self.by_char.get(token.idx)
