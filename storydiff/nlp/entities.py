@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from storydiff.clean.patterns import DATELINE_RE
 from storydiff.model import Entity
 from storydiff.model import Span as TextSpan
-from storydiff.nlp.cues import HONORIFICS, ROLE_NOUNS
+from storydiff.nlp.cues import HONORIFIC_GENDER, HONORIFICS, ROLE_NOUNS
 from storydiff.nlp.doctext import doc_text
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -107,10 +107,13 @@ class _Cluster:
         self.names: list[list[str]] = []
         self.texts: list[str] = []
         self.roles: list[str] = []
+        self.genders: set[str] = set()
 
     def add(self, span: Span, label: str) -> None:
         self.mentions.append(span)
         self.kinds[label] += 1
+        if (gender := honorific_gender(span)) is not None:
+            self.genders.add(gender)
         tokens = name_tokens(span)
         if tokens:
             self.names.append(tokens)
@@ -161,8 +164,14 @@ def cluster_mentions(doc: Doc, role_nouns: frozenset[str] = ROLE_NOUNS) -> list[
             # "Deputy Foreign Minister X": whatever the tagger said, a titled name is a person.
             label = "PERSON"
         key = f"{label}:{' '.join(tokens).casefold()}"
-        # A surname the small model tags ORG in one sentence is still the person named in full.
-        cluster = _person_cluster(clusters, tokens) if label in {"PERSON", "ORG"} else None
+        # A surname the small model tags ORG in one sentence is still the person named in full;
+        # a longer organisation name ("Johnson & Johnson") is not.
+        single = len(tokens) == 1
+        cluster = (
+            _person_cluster(clusters, tokens, honorific_gender(span))
+            if label == "PERSON" or (label == "ORG" and single)
+            else None
+        )
         if cluster is not None:
             label = "PERSON"
         cluster = cluster or by_key.get(key)
@@ -255,8 +264,29 @@ def _add_descriptions(doc: Doc, people: list[_Cluster], role_nouns: frozenset[st
             next(iter(winners.values())).mentions.append(doc[start : token.i + 1])
 
 
-def _person_cluster(clusters: Iterable[_Cluster], tokens: list[str]) -> _Cluster | None:
-    return next((c for c in clusters if c.kind == "PERSON" and c.matches_person(tokens)), None)
+def _person_cluster(
+    clusters: Iterable[_Cluster], tokens: list[str], gender: str | None
+) -> _Cluster | None:
+    """The one person a name part fits; none when it fits two ("Clinton" with Bill and
+    Hillary both named) or when "Mr" and "Mrs" say they are different people."""
+    matches = [
+        c
+        for c in clusters
+        if c.kind == "PERSON"
+        and c.matches_person(tokens)
+        and (gender is None or not c.genders or gender in c.genders)
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+def honorific_gender(span: Span) -> str | None:
+    """ "Mr Smith" is a man, "Mrs Smith" a woman: the honorific just before or at the start."""
+    doc = span.doc
+    for token in doc[max(span.start - 1, 0) : span.start + 1]:
+        title = token.lower_.rstrip(".")
+        if title in HONORIFIC_GENDER:
+            return HONORIFIC_GENDER[title]
+    return None
 
 
 def _to_entities(
