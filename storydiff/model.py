@@ -158,6 +158,8 @@ class Entity:
     mentions: tuple[Span, ...]
     roles: tuple[str, ...] = ()
     tone: float | None = None
+    # Some mention is the subject of a verb: "Ankara called on ..." acts, "in Ankara" does not.
+    agent: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -167,6 +169,7 @@ class Entity:
             "roles": list(self.roles),
             "mentions": [m.to_dict() for m in self.mentions],
             "tone": self.tone,
+            "agent": self.agent,
         }
 
     @classmethod
@@ -178,6 +181,7 @@ class Entity:
             mentions=tuple(Span.from_dict(m) for m in data.get("mentions", [])),
             roles=tuple(data.get("roles", [])),
             tone=data.get("tone"),
+            agent=bool(data.get("agent", False)),
         )
 
 

@@ -7,12 +7,14 @@ from storydiff.compare.framing import framing_table, own_voice_share
 from storydiff.model import Analysis, Article, Entity, Span
 
 
-def _analysis(article_id: str, *entities: tuple[str, str]) -> Analysis:
+def _analysis(
+    article_id: str, *entities: tuple[str, str], agents: tuple[str, ...] = ()
+) -> Analysis:
     article = Article(id=article_id, source=f"{article_id}.txt", text="x")
     return Analysis(
         article=article,
         entities=tuple(
-            Entity(f"e{i}", name, kind, (Span(0, 1, name),))
+            Entity(f"e{i}", name, kind, (Span(0, 1, name),), agent=name in agents)
             for i, (name, kind) in enumerate(entities)
         ),
     )
@@ -23,14 +25,23 @@ def test_spelling_variants_and_particles():
     assert same_person(fold("Bashar al-Assad"), fold("Bashar Assad"))
     assert same_person(fold("Assad"), fold("Bashar al Assad"))
     assert not same_person(fold("Hillary Clinton"), fold("Bill Clinton"))
+    assert not same_person(fold("Mark Kelly"), fold("Mary Kelly"))
+    assert not same_person(fold("John Hall"), fold("John Hill"))
+    assert not same_person(fold("Mohammed bin Salman"), fold("King Salman"))
 
 
 def test_capitals_and_seats_stand_for_their_country():
-    first = _analysis("a", ("Ankara", "GPE"), ("Kremlin", "ORG"))
-    second = _analysis("b", ("Turkey", "GPE"), ("Russia", "GPE"), ("Turkish", "NORP"))
+    first = _analysis(
+        "a", ("Ankara", "GPE"), ("Kremlin", "ORG"), ("Helsinki", "GPE"), agents=("Ankara",)
+    )
+    second = _analysis(
+        "b", ("Turkey", "GPE"), ("Russia", "GPE"), ("Turkish", "NORP"), ("Finland", "GPE")
+    )
     actors = {a.name: a.members for a in link_entities([first, second])}
     assert actors["Turkey"] == {"a": ["e0"], "b": ["e0", "e2"]}
     assert actors["Russia"] == {"a": ["e1"], "b": ["e1"]}
+    # A capital that is only where something happened stays a city.
+    assert actors["Helsinki"] == {"a": ["e2"]} and actors["Finland"] == {"b": ["e3"]}
 
 
 def test_people_link_across_articles_only_when_names_agree():

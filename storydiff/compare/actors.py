@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from storydiff.compare.places import DEMONYMS, METONYMS
+from storydiff.compare.places import CAPITALS, DEMONYMS, METONYMS
 from storydiff.model import Analysis, Entity
 
 # Particles that some spellings of a name keep and others drop ("al Assad" / "Assad").
 NAME_PARTICLES = frozenset(
-    "al el ad as ash bin ibn bint abu de del della der di du la le van von da dos das".split()
+    "al el ad as ash de del della der di du la le van von da dos das".split()
 )
 _PLACE_KINDS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
 
@@ -57,14 +57,15 @@ def _close(a: str, b: str) -> bool:
     """Equal, or one substitution apart in a word of four letters or more (Recep/Rejep)."""
     if a == b:
         return True
-    if len(a) != len(b) or len(a) < 4:
+    if len(a) != len(b) or len(a) < 5:
         return False
     return sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def same_person(a: list[str], b: list[str]) -> bool:
-    """Same surname, and given names that agree where both are written."""
-    if not a or not b or not _close(a[-1], b[-1]):
+    """Same surname (after folding), and given names that agree where both are written, with
+    one letter of slack in a given name of five letters or more (Recep/Rejep)."""
+    if not a or not b or a[-1] != b[-1]:
         return False
     given_a, given_b = a[:-1], b[:-1]
     if not given_a or not given_b:
@@ -72,9 +73,13 @@ def same_person(a: list[str], b: list[str]) -> bool:
     return all(any(_close(x, y) for y in given_b) for x in given_a[:1])
 
 
-def place_key(entity: Entity) -> str:
-    """The country a place, seat of government or nationality stands for, else its folded name."""
+def place_key(entity: Entity, acts: bool = False) -> str:
+    """The country a seat of government, a nationality or another name of the country stands
+    for, else its folded name. A capital stands for its government only when it acts, as the
+    subject of a verb ("Ankara called on ..."); "a summit in Helsinki" is about the city."""
     name = entity.name
+    if not acts and (name in CAPITALS or name.removeprefix("the ") in CAPITALS):
+        return " ".join(fold(name))
     for table in (METONYMS, DEMONYMS):
         if name in table:
             return table[name].lower()
@@ -93,7 +98,8 @@ def link_entities(analyses: Sequence[Analysis]) -> list[Actor]:
             if entity.kind == "PERSON":
                 people.append((analysis.article.id, entity, fold(entity.name)))
             elif entity.kind in _PLACE_KINDS:
-                places.setdefault(place_key(entity), []).append((analysis.article.id, entity))
+                key = place_key(entity, acts=entity.agent)
+                places.setdefault(key, []).append((analysis.article.id, entity))
     groups: list[list[tuple[str, Entity]]] = []
     for article_id, entity, tokens in people:
         group = next((g for g in groups if _person_group_matches(g, tokens)), None)
@@ -115,7 +121,7 @@ def _actor(actor_id: str, members: list[tuple[str, Entity]]) -> Actor:
     if kind == "PERSON":
         name = max((e.name for e in entities), key=lambda n: (len(n.split()), len(n)))
     else:
-        key = place_key(entities[0])
+        key = place_key(entities[0], acts=entities[0].agent)
         name = next((v for v in {**METONYMS, **DEMONYMS}.values() if v.lower() == key), None)
         name = name or Counter(e.name for e in entities).most_common(1)[0][0]
     by_article: dict[str, list[str]] = {}

@@ -307,6 +307,7 @@ def _to_entities(
                 kind=cluster.kind,
                 mentions=tuple(TextSpan(m.start_char, m.end_char, m.text) for m in mentions),
                 roles=tuple(dict.fromkeys(cluster.roles)),
+                agent=any(m.root.dep_ in {"nsubj", "nsubjpass"} for m in mentions),
             )
         )
     return entities
