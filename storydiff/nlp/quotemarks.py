@@ -29,6 +29,7 @@ PAIRS: dict[str, tuple[str, ...]] = {
     "``": ("''",),
 }
 _DOUBLED = ("''", "``")
+PAIRS_OPENERS = "“\"«„‘'`‹"
 _SINGLE = {"'", "‘"}
 _KEY = "storydiff.quoted"
 
@@ -59,7 +60,7 @@ def _opens(text: str, i: int, mark: str, para_start: int) -> bool:
     if mark in _SINGLE:
         return not before.isalnum() and (after.isalnum() or after in '"“')
     if mark in {'"', "''"}:
-        return not before.isalnum() or before in "([{"
+        return not before.isalnum()
     return True
 
 
@@ -94,7 +95,15 @@ def find_quoted(text: str) -> list[Quoted]:
             i += len(mark) if mark in PAIRS or mark in _DOUBLED else 1
         if opener is not None and inside_from < para_end and opener not in _SINGLE:
             found.append(Quoted(inside_from, para_end, continues=True))
-    return found
+    return [q for q in found if not q.continues or _next_paragraph_opens_quote(text, q.end)]
+
+
+def _next_paragraph_opens_quote(text: str, end: int) -> bool:
+    """A quote left open at a paragraph's end is the news convention for a quote that goes on
+    only when the next paragraph opens with a quotation mark; otherwise the closing mark is
+    simply missing, and the stretch is not taken for a quote at all."""
+    following = text[end:].lstrip()
+    return bool(following) and following[0] in PAIRS_OPENERS
 
 
 def quoted_in(doc: Doc) -> list[Quoted]:

@@ -112,8 +112,14 @@ def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
 
 
 def phrase(token: Token) -> Span:
-    """The noun phrase a token heads, without a leading conjunction or punctuation."""
-    tokens = [t for t in token.subtree if t.dep_ not in {"cc", "punct"} or token.i >= t.i]
+    """The noun phrase a token heads, without a leading conjunction or punctuation and without
+    a relative clause ("the union, which said ..." is "the union")."""
+    clauses = {t.i for c in token.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+    tokens = [
+        t
+        for t in token.subtree
+        if t.i not in clauses and (t.dep_ not in {"cc", "punct"} or token.i >= t.i)
+    ]
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens) + 1
     doc = token.doc
@@ -169,6 +175,10 @@ def _rest_of_sentence(last: Token, nested_cues: set[int]) -> list[int]:
         return []
     words = " ".join(t.lower_ for t in rest[:3])
     if any(marker in words for marker in ACCORDING_TO) or "\n" in "".join(t.text for t in rest):
+        return []
+    opener = next((t for t in rest if not t.is_punct), None)
+    if opener is not None and opener.lower_ in _CONTRAST and any(t.dep_ == "nsubj" for t in rest):
+        # "..., while the union put the figure at 400,000": another source's claim.
         return []
     return [t.i for t in rest]
 
@@ -336,6 +346,9 @@ _SPEAKER_LABEL = re.compile(
     r"(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+\S"
 )
 
+
+# Conjunctions that set another party's claim against the reported one.
+_CONTRAST = frozenset({"while", "whereas", "but", "although", "though", "yet"})
 
 # The plain verbs of saying: a fragment they close is still what was said.
 _SAY = frozenset({"say", "tell", "add", "write", "note", "explain", "insist", "reply"})
