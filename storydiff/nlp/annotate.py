@@ -81,12 +81,12 @@ def with_tone(entities: Iterable[Entity], statements: Iterable[Statement]) -> tu
 
 
 def _continues_sentence(text: str, previous_end: int, start: int) -> bool:
-    """The parser split a sentence inside a paragraph before ", X said." or a lower-case
-    word: one statement, not two."""
+    """The parser split a sentence inside a paragraph before ", X said.", a lower-case word or
+    a lone closing quotation mark: one statement, not two."""
     if "\n\n" in text[previous_end:start]:
         return False
     first = text[start]
-    return first in ",;:)" or first.islower()
+    return first in ',;:)"”’»' or first.islower()
 
 
 def _attribution(start: int, end: int, quotes: list[Quote]) -> str | None:

@@ -84,7 +84,9 @@ class SpeakerResolver:
         if entity is not None:
             speaker = Speaker(entity.name, entity.id, mention)
         elif head.pos_ == "PRON":
-            speaker = Speaker(None, None, mention)
+            speaker = Speaker(
+                self.unnamed_antecedent(head.lower_, subject.start_char), None, mention
+            )
         else:
             name = self.named_in_apposition(subject) or _without_determiner(subject)
             speaker = Speaker(name, None, mention)
@@ -181,6 +183,19 @@ class SpeakerResolver:
                 if entity is not None and quoted.get(entity.id) == best:
                     return entity
         return self._nearest_mention(position, lambda e: e.kind == "PERSON")
+
+    def unnamed_antecedent(self, pronoun: str, position: int) -> str | None:
+        """ "Police said ... They said ...": a speaker the article names without an entity
+        ("police", "the company") is still the one the pronoun continues."""
+        previous_sentence = self._previous_sentence_start(position)
+        for start, speaker, entity in reversed(self.history):
+            if start < previous_sentence:
+                break
+            if start < position and entity is None and speaker.name:
+                plural = PRONOUN_FEATURES.get(pronoun, ("any", "singular"))[1] == "plural"
+                if pronoun in {"it", "its"} or plural:
+                    return speaker.name
+        return None
 
     def _sentence_index(self, position: int) -> int:
         """Index of the sentence holding a character position."""
