@@ -59,11 +59,11 @@ def test_extent_of_a_label(nlp, text, label):
 
 
 def test_unlisted_group_nouns_that_fight_are_labels(nlp):
-    labels = nlp("The separatists stormed the airport at dawn.")._.labels
+    labels = nlp("The separatists attacked the airport at dawn.")._.labels
     assert [(label["text"], label["category"]) for label in labels][:1] == [
         ("separatists", "armed groups")
     ]
-    labels = nlp("The zealotists stormed the airport at dawn.")._.labels
+    labels = nlp("The zealotists attacked the airport at dawn.")._.labels
     assert [(label["text"], label["category"]) for label in labels] == [
         ("zealotists", "other groups")
     ]

@@ -26,6 +26,7 @@ from storydiff.nlp.labels_data import (
     COLLECTIVE_NOUNS,
     CONFLICT_VERBS,
     GROUP_HEADS,
+    GROUP_PLACES_AND_DEEDS,
     PERSON_NOUN_ENDINGS,
     STATE_FORCES,
     TERMS,
@@ -99,7 +100,14 @@ def _names_actors(words: Span, entry: Term) -> bool:
         return False
     modifier = last.dep_ in {"amod", "compound"} and last.head.pos_ == "NOUN"
     if modifier:
-        return entry.category not in _NOT_AS_MODIFIER and last.head.i == last.i + 1
+        return (
+            entry.category not in _NOT_AS_MODIFIER
+            and last.head.i == last.i + 1
+            and last.head.lemma_.lower() in GROUP_PLACES_AND_DEEDS
+        )
+    inside = range(words.start, words.end)
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in inside for c in last.children):
+        return False  # "tax regime", "sanctions regime": another thing altogether
     return last.pos_ in {"NOUN", "PROPN"}
 
 
@@ -144,8 +152,8 @@ def _unlisted_matches(doc: Doc, taken: set[int]) -> list[_Match]:
         ):
             continue
         verb = token.head
-        role = token.dep_ in {"nsubj", "dobj", "nsubjpass"}
-        if role and verb.pos_ == "VERB" and _lemma(verb) in CONFLICT_VERBS:
+        # Those who attack are being labelled; those attacked are victims, not a label.
+        if token.dep_ == "nsubj" and verb.pos_ == "VERB" and _lemma(verb) in CONFLICT_VERBS:
             found.append(_Match(doc[token.i : token.i + 1], _lemma(token), Term(UNLISTED, False)))
     return found
 

@@ -126,9 +126,18 @@ def register_terms(terms: dict[str, Term]) -> None:
 # group being labelled, even when the term is not listed ("the jihadis stormed the town").
 CONFLICT_VERBS: frozenset[str] = frozenset(
     """
-    attack fight kill shell bomb seize capture control hold storm besiege surrender flee
-    launch advance retreat target defeat eliminate purge flush arrest detain shoot ambush
-    raid infiltrate occupy invade loot riot clash battle abduct kidnap behead execute
+    attack kill shell bomb seize capture besiege ambush raid behead execute abduct kidnap
+    loot riot shoot massacre slaughter torture terrorise terrorize
+    """.split()
+)
+
+# The things a group label may modify and still name the group: "rebel stronghold", "militant
+# camp", "terrorist attack". "Radical overhaul", "criminal charges" or "fighter jets" name none.
+GROUP_PLACES_AND_DEEDS: frozenset[str] = frozenset(
+    """
+    stronghold camp base position territory enclave area zone region held hideout bastion
+    commander leader chief group cell network faction force unit movement organisation
+    organization attack activity violence threat fighter member supporter ranks militia
     """.split()
 )
 
