@@ -39,6 +39,8 @@ _MAX_PHRASE = 3
 # A quoted stretch this short in the outlet's narration is a scare quote, not a quotation.
 SCARE_QUOTE_MAX_WORDS = 5
 _ACTOR_ENTITY_TYPES = {"NORP", "ORG", "GPE", "PERSON"}
+# Terms that name other things after a common noun: "tax regime", "mob boss".
+_MANY_SENSES = {"regime", "opposition", "elite", "mob", "gang", "establishment"}
 # "government control", "military operation", "civilian casualties" name no group.
 _NOT_AS_MODIFIER = {STATE_FORCES, CIVILIANS}
 
@@ -106,7 +108,9 @@ def _names_actors(words: Span, entry: Term) -> bool:
             and last.head.lemma_.lower() in GROUP_PLACES_AND_DEEDS
         )
     inside = range(words.start, words.end)
-    if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in inside for c in last.children):
+    if _lemma(last) in _MANY_SENSES and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in inside for c in last.children
+    ):
         return False  # "tax regime", "sanctions regime": another thing altogether
     return last.pos_ in {"NOUN", "PROPN"}
 
