@@ -97,53 +97,78 @@ def _articles_list(comparison: Comparison, labels: Sequence[str]) -> list[str]:
     return [*lines, ""]
 
 
-def _sources_table(comparison: Comparison, labels: Sequence[str]) -> list[str]:
-    lines = ["## Who each outlet quotes", ""]
-    rows = speaker_rows(comparison)
+def _table(
+    heading: str,
+    first_column: str,
+    labels: Sequence[str],
+    rows: Sequence[tuple[str, Sequence[str]]],
+    empty: str,
+    intro: Sequence[str] = (),
+    align: str = "---",
+) -> list[str]:
+    """A section with one row per item and one column per article."""
+    lines = [f"## {heading}", ""]
     if not rows:
-        return [*lines, "No quotes were found in any article.", ""]
-    lines.append("| Speaker | " + " | ".join(md_escape(label) for label in labels) + " |")
-    lines.append("| --- | " + " | ".join("---:" for _ in labels) + " |")
-    for row in rows:
+        return [*lines, empty, ""]
+    if intro:
+        lines += [*intro, ""]
+    lines.append(f"| {first_column} | " + " | ".join(md_escape(label) for label in labels) + " |")
+    lines.append("| --- | " + " | ".join(align for _ in labels) + " |")
+    lines += [f"| {name} | " + " | ".join(cells) + " |" for name, cells in rows]
+    return [*lines, ""]
+
+
+def _sources_table(comparison: Comparison, labels: Sequence[str]) -> list[str]:
+    rows = []
+    for row in speaker_rows(comparison):
         name = md_escape(row.speaker)
         if row.only_index is not None:
             name += f" (only {md_escape(labels[row.only_index])})"
-        lines.append(f"| {name} | " + " | ".join(str(c) for c in row.counts) + " |")
-    return [*lines, ""]
+        rows.append((name, [str(c) for c in row.counts]))
+    return _table(
+        "Who each outlet quotes",
+        "Speaker",
+        labels,
+        rows,
+        "No quotes were found in any article.",
+        align="---:",
+    )
 
 
 def _framing_table(comparison: Comparison, labels: Sequence[str]) -> list[str]:
-    lines = ["## How each outlet names the actors", ""]
-    rows = framing_rows(comparison)
-    if not rows:
-        return [*lines, "No terms for groups of actors were found.", ""]
-    lines.append("Voices: own (the outlet's narration), attributed (someone's quoted words),")
-    lines.append("scare-quoted (in quotation marks in the outlet's own sentence).")
-    lines.append("")
-    lines.append("| Actor | " + " | ".join(md_escape(label) for label in labels) + " |")
-    lines.append("| --- | " + " | ".join("---" for _ in labels) + " |")
-    for row in rows:
-        actor = md_escape(row.actor) + (" (loaded terms)" if row.contested else "")
-        cells = [
-            "; ".join(f"{md_escape(t.text)} {t.voice_label} ×{t.count}" for t in cell) or "—"
-            for cell in row.cells
-        ]
-        lines.append(f"| {actor} | " + " | ".join(cells) + " |")
-    return [*lines, ""]
+    rows = [
+        (
+            md_escape(row.actor) + (" (loaded terms)" if row.contested else ""),
+            [
+                "; ".join(f"{md_escape(t.text)} {t.voice_label} ×{t.count}" for t in cell) or "—"
+                for cell in row.cells
+            ],
+        )
+        for row in framing_rows(comparison)
+    ]
+    intro = (
+        "Voices: own (the outlet's narration), attributed (someone's quoted words),",
+        "scare-quoted (in quotation marks in the outlet's own sentence).",
+    )
+    return _table(
+        "How each outlet names the actors",
+        "Actor",
+        labels,
+        rows,
+        "No terms for groups of actors were found.",
+        intro,
+    )
 
 
 def _numbers_table(comparison: Comparison, labels: Sequence[str]) -> list[str]:
-    lines = ["## Figures", ""]
-    rows = numbers_rows(comparison)
-    if not rows:
-        return [*lines, "No figures were found.", ""]
-    lines.append("| What is counted | " + " | ".join(md_escape(label) for label in labels) + " |")
-    lines.append("| --- | " + " | ".join("---" for _ in labels) + " |")
-    for row in rows:
-        counts = md_escape(row.counts) + (" (disagree)" if row.conflict else "")
-        cells = ["; ".join(md_escape(v) for v in cell) or "—" for cell in row.cells]
-        lines.append(f"| {counts} | " + " | ".join(cells) + " |")
-    return [*lines, ""]
+    rows = [
+        (
+            md_escape(row.counts) + (" (disagree)" if row.conflict else ""),
+            ["; ".join(md_escape(v) for v in cell) or "—" for cell in row.cells],
+        )
+        for row in numbers_rows(comparison)
+    ]
+    return _table("Figures", "What is counted", labels, rows, "No figures were found.")
 
 
 def _points(comparison: Comparison, labels: Sequence[str]) -> list[str]:
