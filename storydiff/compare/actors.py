@@ -127,8 +127,11 @@ def _actor(actor_id: str, members: list[tuple[str, Entity]]) -> Actor:
     by_article: dict[str, list[str]] = {}
     for article_id, entity in members:
         by_article.setdefault(article_id, []).append(entity.id)
-    roles = list(dict.fromkeys(r for e in entities for r in e.roles))
-    return Actor(actor_id, name, kind, roles, by_article)
+    roles: dict[str, str] = {}
+    for entity in entities:
+        for role in entity.roles:
+            roles.setdefault(role.casefold(), role)  # "Interior Minister" = "interior minister"
+    return Actor(actor_id, name, kind, list(roles.values()), by_article)
 
 
 def actor_of(actors: Sequence[Actor], article_id: str, entity_id: str | None) -> Actor | None:

@@ -198,7 +198,9 @@ class Lexicon:
 
         return replace(
             self,
+            # An added verb may report its message as a noun phrase too ("X decried the plan").
             cue_verbs=more(self.cue_verbs, cue_verbs),
+            object_cues=more(self.object_cues, cue_verbs),
             attribution_nouns=more(self.attribution_nouns, attribution_nouns),
             role_nouns=more(self.role_nouns, role_nouns),
         )
