@@ -7,6 +7,7 @@ points, only-in statements, sources) -> render (HTML, Markdown, JSON).
 
 from storydiff.api import analyze, compare, read
 from storydiff.model import SCHEMA, Analysis, Article, Comparison
+from storydiff.report import Report
 
-__all__ = ["SCHEMA", "Analysis", "Article", "Comparison", "analyze", "compare", "read"]
+__all__ = ["SCHEMA", "Analysis", "Article", "Comparison", "Report", "analyze", "compare", "read"]
 __version__ = "0.1.0"

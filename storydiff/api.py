@@ -15,9 +15,10 @@ from storydiff.clean import clean
 from storydiff.compare import compare_analyses
 from storydiff.compare.similarity import DEFAULT_BACKEND
 from storydiff.errors import Code, InputError
-from storydiff.model import Analysis, Article, Comparison, Document, where
+from storydiff.model import Analysis, Article, Document, where
 from storydiff.nlp.annotate import annotate
 from storydiff.nlp.pipeline import load_pipeline
+from storydiff.report import Report
 from storydiff.sources import DEFAULT_MAX_BYTES, read_inputs
 
 ArticleOrError = Article | InputError
@@ -106,12 +107,13 @@ def compare(
     *,
     pipeline: str | None = None,
     similarity: str = DEFAULT_BACKEND,
-) -> Comparison:
-    """Compare two or more articles given as paths, cleaned articles or analyses."""
+) -> Report:
+    """Compare two or more articles given as paths, cleaned articles or analyses. The
+    ``Report`` shows itself in Jupyter and gives its tables as rows or DataFrames."""
     items = list(inputs)
     analyses = (
         items
         if items and all(isinstance(i, Analysis) for i in items)
         else analyze(items, pipeline=pipeline)
     )
-    return compare_analyses(analyses, similarity)  # type: ignore[arg-type]
+    return Report(compare_analyses(analyses, similarity))  # type: ignore[arg-type]

@@ -59,3 +59,22 @@ def test_analyze_accepts_a_path_or_a_single_string():
     (by_path,) = analyze(PAGE)
     (by_string,) = analyze(str(PAGE))
     assert by_path == by_string
+
+
+def test_compare_returns_a_report_with_tables(seed_analyses):
+    report = storydiff.compare(list(seed_analyses.values()))
+    assert isinstance(report, storydiff.Report)
+    assert len(report.articles) == 2  # the comparison's own attributes are there
+    assert report._repr_html_().startswith("<!DOCTYPE html>")
+    frames = report.frames()
+    assert set(frames) == {"sources", "framing", "numbers", "points", "only_in"}
+    sources = frames["sources"]
+    row = sources[
+        (sources.outlet == "Sputnik International") & (sources.speaker == "Oleg Syromolotov")
+    ]
+    assert int(row.quotes.iloc[0]) >= 15
+    framing = frames["framing"]
+    sky_rebels = framing[(framing.outlet == "Sky News") & (framing.term == "rebel")]
+    assert set(sky_rebels.voice) == {"own"}
+    with pytest.raises(ValueError):
+        report.rows("no such table")

@@ -1,0 +1,119 @@
+"""A comparison as a notebook and a script want it: rendered, exported, or as tables.
+
+``storydiff.compare`` returns a ``Report``: it shows itself as the HTML report in Jupyter,
+writes HTML, Markdown or JSON, and gives its tables (who each outlet quotes, how each names
+the actors, the figures, the shared points, what only one says) as lists of rows or, when
+pandas is installed, as DataFrames. Every attribute of the underlying ``Comparison``
+(``points``, ``articles`` …) is there too.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from storydiff.model import Comparison
+from storydiff.render import render_comparison_html, render_comparison_markdown
+
+TABLES = ("sources", "framing", "numbers", "points", "only_in")
+
+
+class Report:
+    """A ``Comparison`` with ways to look at it."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.comparison, name)
+
+    def _repr_html_(self) -> str:
+        return render_comparison_html(self.comparison)
+
+    def to_html(self) -> str:
+        return render_comparison_html(self.comparison)
+
+    def to_markdown(self) -> str:
+        return render_comparison_markdown(self.comparison)
+
+    def to_json(self) -> str:
+        return json.dumps(self.comparison.to_dict(), ensure_ascii=False, indent=2)
+
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        """One of ``TABLES`` as flat rows, one per outlet and item, ready for any dataframe."""
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+        return list(getattr(self, f"_{table}_rows")())
+
+    def frames(self) -> dict[str, Any]:
+        """Every table as a pandas DataFrame (``pip install pandas``)."""
+        try:
+            import pandas
+        except ImportError:
+            raise RuntimeError(
+                "tables as DataFrames need pandas: pip install pandas (or use .rows(table))"
+            ) from None
+        return {table: pandas.DataFrame(self.rows(table)) for table in TABLES}
+
+    def _outlets(self) -> dict[str, str | None]:
+        return {a.article.id: a.article.outlet for a in self.comparison.articles}
+
+    def _sources_rows(self) -> Any:
+        outlets = self._outlets()
+        for article_id, sources in self.comparison.sources.items():
+            for source in sources:
+                yield {"article": article_id, "outlet": outlets[article_id], **source.to_dict()}
+
+    def _framing_rows(self) -> Any:
+        outlets = self._outlets()
+        for row in self.comparison.framing:
+            for article_id, terms in row["labels"].items():
+                for term in terms:
+                    yield {
+                        "actor": row["actor"],
+                        "contested": row["contested"],
+                        "article": article_id,
+                        "outlet": outlets[article_id],
+                        "term": term["text"],
+                        "voice": term["voice"],
+                        "count": term["count"],
+                    }
+
+    def _numbers_rows(self) -> Any:
+        outlets = self._outlets()
+        for row in self.comparison.numbers:
+            for article_id, values in row["values"].items():
+                for value in values:
+                    yield {
+                        "counts": row["counts"],
+                        "conflict": row["conflict"],
+                        "article": article_id,
+                        "outlet": outlets[article_id],
+                        "value": value,
+                    }
+
+    def _points_rows(self) -> Any:
+        outlets = self._outlets()
+        for number, point in enumerate(self.comparison.points, start=1):
+            for statement in point.statements:
+                yield {
+                    "point": number,
+                    "kind": point.kind,
+                    "article": statement.article,
+                    "outlet": outlets[statement.article],
+                    "start": statement.start,
+                    "end": statement.end,
+                    "text": statement.text,
+                }
+
+    def _only_in_rows(self) -> Any:
+        outlets = self._outlets()
+        for article_id, statements in self.comparison.only_in.items():
+            for statement in statements:
+                yield {
+                    "article": article_id,
+                    "outlet": outlets[article_id],
+                    "start": statement.start,
+                    "end": statement.end,
+                    "text": statement.text,
+                }
