@@ -121,3 +121,18 @@ def test_quote_split_around_its_cue(styles):
     (quote,) = styles["split"].quotes
     assert quote.speaker.name == "Anne Hill"
     assert quote.content.text == "We will rebuild, and we will do it together."
+
+
+def test_kicker_labels_bios_and_related_article_lines(styles):
+    fox, cnn = styles["fox"], styles["cnn"]
+    fox_removed = _removed(fox)
+    assert fox_removed["FIRST ON FOX: Lawmakers demand answers over drone sightings"] == "teaser"
+    assert fox_removed["Jane Roe is a politics reporter for Fox News Digital."] == "footer"
+    assert "The bill now heads to the House" in fox.article.text
+    assert fox.article.outlet == "Fox News"
+    cnn_removed = _removed(cnn)
+    assert cnn_removed["Related article"] == "navigation"
+    assert cnn_removed["Brazil's president visits flood-hit state"] == "teaser"
+    assert cnn.article.outlet == "CNN"
+    flood = next(q for q in cnn.quotes if q.speaker.name == "officials")
+    assert flood.content.text.startswith("Torrential rain")  # the dateline is not speech

@@ -29,6 +29,8 @@ _NAVIGATION = p.compile_all(p.NAVIGATION_LINES, match="line")
 _PROMO = p.compile_all(p.PROMO_PATTERNS)
 _FOOTER = p.compile_all(p.FOOTER_PATTERNS)
 _FOOTER_LABEL = p.compile_all(p.FOOTER_LABELS)
+_KICKER = re.compile(p.KICKER)
+_BYLINE_BIO = re.compile(p.BYLINE_BIO, re.IGNORECASE)
 _SITE_NAME_LINE = re.compile(p.SITE_NAME_LINE)
 _ADDRESSES_READER = re.compile(p.ADDRESSES_READER, re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“«„][^\"”»“]*[\"”»“]")
@@ -89,8 +91,12 @@ def by_pattern(line: Line, site_names: set[str], main_script: str) -> Verdict | 
         return furniture("navigation")
     if _FOOTER_LABEL.search(text):
         return furniture("footer")
+    if _BYLINE_BIO.search(text) and line.words <= 25 and names_a_site(text, site_names):
+        return furniture("footer")
     if line.reads_as_prose and not speaks_to_reader(text):
         return None
+    if _KICKER.match(text):
+        return furniture("teaser")
     if _CREDIT_HINT.match(text):
         return furniture("credit")
     if _NAVIGATION.match(text):

@@ -59,8 +59,10 @@ def site_name_cues(lines: list[Line], url: str | None, given: str | None) -> Cou
         if name and (outlet_by_name(name) or _BRAND.fullmatch(name.strip())):
             votes[canonical_outlet(name)] += _WEIGHTS["masthead"]
     for line in lines:
-        if (match := p.DATELINE_RE.match(line.stripped)) and match.group(2):
-            votes[canonical_outlet(match.group(2))] += _WEIGHTS["dateline"]
+        match = p.DATELINE_RE.match(line.stripped)
+        agency = match and (match.group(2) or match.group(3))
+        if agency:
+            votes[canonical_outlet(agency)] += _WEIGHTS["dateline"]
     return votes
 
 

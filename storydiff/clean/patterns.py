@@ -67,7 +67,7 @@ NAVIGATION_LINES: tuple[str, ...] = (
     r"(home|menu|search|sections?|world|politics|business|sport|sports|opinion|video|videos|"
     r"live|news|weather|culture|science|tech|technology|health|entertainment|lifestyle|"
     r"travel|markets|us|uk|europe|asia|africa|middle east|americas)",
-    r"(related|related (articles|stories|topics|content|coverage)|see also|you may also like|"
+    r"(related|related (articles?|stor(y|ies)|topics?|content|coverage)|see also|you may also like|"
     r"recommended( for you)?|more stories|more from .{1,40}|editor'?s picks|don'?t miss|"
     r"explore more( on these topics)?|more on this story|reuse this content)",
     r"(published|updated|posted|last updated|first published)( .{0,40})?",
@@ -106,6 +106,16 @@ ADDRESSES_READER = (
     r"register|support|donate|become|try|see|find|discover|stay)\b|\b(you|your|yours)\b"
 )
 
+# An all-capitals kicker before a headline: "FIRST ON FOX: ...", "EXCLUSIVE: ...". Only for
+# lines that do not read as prose (a transcript's "SMITH: Well, ..." does).
+KICKER = r"^[A-Z][A-Z0-9 '’&-]{2,30}:\s+\S"
+
+# A writer's biography at the end of a page: "Jane Roe is a reporter for Outlet."
+BYLINE_BIO = (
+    r"\b(is|are) (an? |the )?[\w ,-]{0,40}\b(reporter|correspondent|writer|editor|producer|"
+    r"contributor|columnist)s?\b"
+)
+
 # End matter that says what it is, even as a full sentence: writer and editor credits.
 FOOTER_LABELS: tuple[str, ...] = (
     r"^(reporting|writing|editing|additional reporting|compiled) by\b",
@@ -127,8 +137,8 @@ FOOTER_PATTERNS: tuple[str, ...] = (
 # A dateline at the start of a wire story: "CITY (Outlet) -", "CITY, Country (Agency) —", or
 # just "CITY ―". The bracketed agency, when there is one, names the outlet.
 DATELINE = (
-    r"^([A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z.'’ -]{2,30})?)"
-    r"(?:\s*\(([^()]{2,40})\)\s*[-–—―:]+|\s*[-–—―]+)\s+"
+    r"^(?:([A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z.'’ -]{2,30})?)"
+    r"(?:\s*\(([^()]{2,40})\)\s*[-–—―:]+|\s*[-–—―]+)|\(([A-Z][^()]{1,38})\)\s*[-–—―]+)\s+"
 )
 DATELINE_RE = re.compile(DATELINE, re.MULTILINE)
 
