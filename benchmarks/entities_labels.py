@@ -65,7 +65,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quality import fold_space  # noqa: E402  (a sibling script, not a package)
+from quality import _table, fold_space  # noqa: E402  (a sibling script, not a package)
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = REPO / "tests" / "data" / "seeds.gold.json"
@@ -773,19 +773,6 @@ def evaluate_seesaw(annotations: Mapping[str, Any], texts: Mapping[str, str]) ->
 
 def _num(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
-    """Columns padded to their widest cell: the first left-aligned, the rest right-aligned."""
-    cells = [[str(c) for c in row] for row in [header, *rows]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
-    return [
-        "  ".join(
-            c.ljust(w) if i == 0 else c.rjust(w)
-            for i, (c, w) in enumerate(zip(row, widths, strict=True))
-        ).rstrip()
-        for row in cells
-    ]
 
 
 def _entity_row(name: str, score: Mapping[str, Any]) -> list[str]:
