@@ -305,18 +305,26 @@ def report(results: Mapping[str, Any]) -> list[str]:
     return out
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def backends_parser(doc: str) -> argparse.ArgumentParser:
+    """The options every backend benchmark on the seeds takes."""
     from storydiff.compare.similarity import BACKENDS
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser = argparse.ArgumentParser(description=doc.split("\n\n", 1)[0])
     parser.add_argument(
         "--backend", action="append", choices=sorted(BACKENDS), help="default: every backend"
     )
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
+    parser.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from storydiff.compare.similarity import BACKENDS
+
+    parser = backends_parser(__doc__)
     parser.add_argument("--seesaw", type=Path, default=DEFAULT_SEESAW)
     parser.add_argument("--triplets", type=int, default=20)
-    parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     results = evaluate(
         args.backend or sorted(BACKENDS), args.gold, args.articles, args.seesaw, args.triplets

@@ -30,8 +30,15 @@ def fresh_model():
 
 
 def test_registered_under_a_versioned_name():
-    assert BACKENDS["storydiff.similarity.static.v1"] is static_embedding_similarity
-    assert get_backend("storydiff.similarity.static.v1") is static_embedding_similarity
+    assert BACKENDS["storydiff.similarity.static.v1"].score is static_embedding_similarity
+    assert get_backend("storydiff.similarity.static.v1").score is static_embedding_similarity
+
+
+def test_the_hybrid_backend_averages_the_lexical_and_the_semantic_scores():
+    hybrid = get_backend("storydiff.similarity.hybrid.v1")(PARAPHRASE)
+    lexical, semantic = tfidf_similarity(PARAPHRASE), static_embedding_similarity(PARAPHRASE)
+    assert hybrid[0][1] == pytest.approx((lexical[0][1] + semantic[0][1]) / 2)
+    assert hybrid[0][1] > hybrid[0][2]
 
 
 def test_loads_from_the_package_with_the_network_cut(fresh_model, monkeypatch):

@@ -1,29 +1,44 @@
 """Grouping statements from different articles into points they share, and the rest into
 what only one article says.
 
-A first, lexical alignment: statements are paired across articles by similarity, strongest
-pairs first, and pairs that share a statement are merged into one point. Each statement
-belongs to at most one point; a statement in no point is ``only_in`` its article.
+Statements are scored pairwise across articles: the backend's similarity of their words plus
+KEY_WEIGHT times how far they name the same actors and kinds of group. Pairs are taken
+strongest first and become points; a statement joins an existing point when it is close to
+that point's statements from the other articles on average. Three checks keep weak pairs out,
+each a reason a human reader would give:
+
+* each statement must be among the other's MUTUAL_RANK closest in its article, so a general
+  sentence that resembles many pairs with none of them;
+* two statements that each give figures, none counting what the other's count, tell different
+  facts;
+* a sentence repeated within an article (a pull quote, a scraped duplicate) counts once.
+
+Each statement belongs to at most one point; a statement in no point is ``only_in`` its
+article.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 
 from storydiff.compare.actors import Actor, actor_of
-from storydiff.compare.similarity import Similarity
+from storydiff.compare.numbers import disagree, same_thing
+from storydiff.compare.similarity import Backend, content_words
 from storydiff.model import Analysis, Point, Statement, StatementRef
 
-# Below this score (words' cosine plus KEY_WEIGHT times the overlap of actors and kinds of
-# group), two statements are taken to say different things. Set on the seeds gold, where it
-# finds 3 of the 6 shared points with 6 points in all and keeps 9 of the 10 only-in facts;
-# benchmarks/similarity.py measures the backends more widely.
-MIN_SIMILARITY = 0.2
-# How much shared actors and kinds of group add to the words' similarity.
+# How much shared actors and kinds of group add to the words' similarity (the threshold
+# belongs to the backend: similarity.Backend.min_similarity).
 KEY_WEIGHT = 0.3
+# A statement pairs only with statements among its MUTUAL_RANK closest in the other article.
+MUTUAL_RANK = 2
 # A reader wants the strongest shared points, not a flood of weak ones.
 MAX_POINTS = 20
+# An article often tells one fact in two sentences; more than that is a different point.
 MAX_PER_ARTICLE = 2
+
+Item = tuple[str, Statement]
 
 
 def statement_keys(analysis: Analysis, statement: Statement, actors: Sequence[Actor]) -> set[str]:
@@ -40,50 +55,50 @@ def statement_keys(analysis: Analysis, statement: Statement, actors: Sequence[Ac
     return keys
 
 
-def _key_overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def key_similarity(keys: Sequence[set[str]]) -> list[list[float]]:
+    """Cosine of the statements' keys, each weighted by its inverse statement frequency:
+    sharing an actor that few statements name ("Turkey") says more than sharing one that most
+    name (the country the story is about)."""
+    n = len(keys)
+    frequency = Counter(k for found in keys for k in found)
+    weight = {k: math.log(n / f) for k, f in frequency.items()}
+    norms = [math.sqrt(sum(weight[k] ** 2 for k in found)) or 1.0 for found in keys]
+    return [
+        [sum(weight[k] ** 2 for k in keys[i] & keys[j]) / (norms[i] * norms[j]) for j in range(n)]
+        for i in range(n)
+    ]
 
 
 def align(
-    analyses: Sequence[Analysis], similarity: Similarity, actors: Sequence[Actor] = ()
+    analyses: Sequence[Analysis], backend: Backend, actors: Sequence[Actor] = ()
 ) -> tuple[list[Point], dict[str, tuple[Statement, ...]]]:
-    items = [(a.article.id, s) for a in analyses for s in a.statements]
+    by_id = {a.article.id: a for a in analyses}
+    items = [(a.article.id, s) for a in analyses for s in distinct_statements(a.statements)]
     if not items:
         return [], {a.article.id: () for a in analyses}
-    by_id = {a.article.id: a for a in analyses}
     keys = [statement_keys(by_id[aid], s, actors) for aid, s in items]
-    words = similarity([s.text for _, s in items])
-    matrix = [
-        [words[i][j] + KEY_WEIGHT * _key_overlap(keys[i], keys[j]) for j in range(len(items))]
-        for i in range(len(items))
-    ]
+    words = backend([s.text for _, s in items])
+    shared_keys = key_similarity(keys)
+    n = len(items)
+    matrix = [[words[i][j] + KEY_WEIGHT * shared_keys[i][j] for j in range(n)] for i in range(n)]
+    cutoff = _mutual_cutoffs(items, matrix)
     pairs = sorted(
         (
             (matrix[i][j], i, j)
-            for i in range(len(items))
-            for j in range(i + 1, len(items))
-            if items[i][0] != items[j][0] and matrix[i][j] >= MIN_SIMILARITY
+            for i in range(n)
+            for j in range(i + 1, n)
+            if items[i][0] != items[j][0]
+            and matrix[i][j] >= backend.min_similarity
+            and matrix[i][j] >= cutoff[i][items[j][0]]
+            and matrix[i][j] >= cutoff[j][items[i][0]]
+            and not _figures_differ(by_id, items[i], items[j])
         ),
         reverse=True,
     )
-    group_of: dict[int, int] = {}
-    groups: list[list[int]] = []
-    scores: list[float] = []
-    for score, i, j in pairs:
-        gi, gj = group_of.get(i), group_of.get(j)
-        if gi is None and gj is None:
-            group_of[i] = group_of[j] = len(groups)
-            groups.append([i, j])
-            scores.append(score)
-        elif gi is not None and gj is None and _room(items, groups[gi], j):
-            group_of[j] = gi
-            groups[gi].append(j)
-        elif gj is not None and gi is None and _room(items, groups[gj], i):
-            group_of[i] = gj
-            groups[gj].append(i)
-    ranked = sorted(range(len(groups)), key=lambda g: -scores[g])[:MAX_POINTS]
-    points = [_point(items, sorted(groups[g]), scores[g], by_id) for g in ranked]
-    in_points = {i for g in ranked for i in groups[g]}
+    groups = _group(items, matrix, pairs, backend.min_similarity)
+    ranked = sorted(groups, key=lambda g: -g[0])[:MAX_POINTS]
+    points = [_point(items, sorted(members), score, by_id) for score, members in ranked]
+    in_points = {k for _, members in ranked for k in members}
     only_in = {
         a.article.id: tuple(
             s for k, (aid, s) in enumerate(items) if aid == a.article.id and k not in in_points
@@ -93,24 +108,113 @@ def align(
     return sorted(points, key=lambda p: (p.statements[0].article, p.statements[0].start)), only_in
 
 
-def _room(items: list[tuple[str, Statement]], group: list[int], candidate: int) -> bool:
-    """A point may hold up to MAX_PER_ARTICLE statements of one article: an article often
-    tells one fact in two sentences."""
+def distinct_statements(statements: Sequence[Statement]) -> list[Statement]:
+    """The statements with a repeat of an earlier one (same content words) left out."""
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for statement in statements:
+        words = tuple(content_words(statement.text))
+        if words and words in seen:
+            continue
+        seen.add(words)
+        kept.append(statement)
+    return kept
+
+
+def _mutual_cutoffs(items: list[Item], matrix: list[list[float]]) -> list[dict[str, float]]:
+    """For each statement and each other article, the score of its MUTUAL_RANK-th closest
+    statement there: a pair must reach it from both sides."""
+    cutoffs = []
+    for i, (own, _) in enumerate(items):
+        by_article: dict[str, list[float]] = {}
+        for j, (article, _) in enumerate(items):
+            if article != own:
+                by_article.setdefault(article, []).append(matrix[i][j])
+        cutoffs.append(
+            {
+                article: sorted(scores, reverse=True)[min(MUTUAL_RANK, len(scores)) - 1]
+                for article, scores in by_article.items()
+            }
+        )
+    return cutoffs
+
+
+def _group(
+    items: list[Item],
+    matrix: list[list[float]],
+    pairs: list[tuple[float, int, int]],
+    threshold: float,
+) -> list[tuple[float, list[int]]]:
+    """Points as (score of their strongest pair, member indices), built strongest pair first."""
+    group_of: dict[int, int] = {}
+    groups: list[tuple[float, list[int]]] = []
+    for score, i, j in pairs:
+        gi, gj = group_of.get(i), group_of.get(j)
+        if gi is None and gj is None:
+            group_of[i] = group_of[j] = len(groups)
+            groups.append((score, [i, j]))
+            continue
+        for group, joining in ((gi, j), (gj, i)):
+            if (
+                group is not None
+                and joining not in group_of
+                and _fits(items, matrix, groups[group][1], joining, threshold)
+            ):
+                group_of[joining] = group
+                groups[group][1].append(joining)
+    return groups
+
+
+def _figures(by_id: dict[str, Analysis], item: Item) -> list[dict]:
+    article_id, statement = item
+    quantities = by_id[article_id].quantities
+    return [quantities[k] for k in statement.quantities if quantities[k].get("counts")]
+
+
+def _figures_differ(by_id: dict[str, Analysis], a: Item, b: Item) -> bool:
+    """Two statements that each give figures, none counting what the other's count, report
+    different facts ("800,000 people at risk" / "several containers of chlorine delivered")
+    however much else they share."""
+    first, second = _figures(by_id, a), _figures(by_id, b)
+    return bool(first and second) and not any(same_thing(x, y) for x in first for y in second)
+
+
+def _fits(
+    items: list[Item], matrix: list[list[float]], group: list[int], candidate: int, threshold: float
+) -> bool:
+    """A statement joins a point when it is close to the point's statements from other
+    articles on average, not to one of them only: single links chain unrelated sentences into
+    one point."""
     article = items[candidate][0]
-    return sum(items[k][0] == article for k in group) < MAX_PER_ARTICLE
+    if sum(items[k][0] == article for k in group) >= MAX_PER_ARTICLE:
+        return False
+    others = [matrix[candidate][k] for k in group if items[k][0] != article]
+    return bool(others) and sum(others) / len(others) >= threshold
 
 
 def _point(
-    items: list[tuple[str, Statement]],
-    members: list[int],
-    score: float,
-    by_id: dict[str, Analysis],
+    items: list[Item], members: list[int], score: float, by_id: dict[str, Analysis]
 ) -> Point:
     statements = [items[k] for k in members]
     refs = tuple(StatementRef(aid, s.start, s.end, s.text) for aid, s in statements)
-    kind = "framing" if _framed_differently(statements, by_id) else "agree"
+    if _figures_conflict(statements, by_id):
+        kind = "conflict"
+    elif _framed_differently(statements, by_id):
+        kind = "framing"
+    else:
+        kind = "agree"
     summary = min((s.text for _, s in statements), key=len)
     return Point(kind=kind, statements=refs, summary=summary, score=score)
+
+
+def _figures_conflict(statements: list[Item], by_id: dict[str, Analysis]) -> bool:
+    """Figures in different articles that count the same thing and disagree."""
+    figures = [(aid, q) for aid, s in statements for q in _figures(by_id, (aid, s))]
+    return any(
+        a_id != b_id and same_thing(a, b) and disagree(a, b)
+        for k, (a_id, a) in enumerate(figures)
+        for b_id, b in figures[k + 1 :]
+    )
 
 
 def _framed_differently(

@@ -34,7 +34,7 @@ def interval(quantity: dict[str, Any]) -> tuple[float, float] | None:
     return float(low), float(high)
 
 
-def _same_thing(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def same_thing(a: dict[str, Any], b: dict[str, Any]) -> bool:
     words_a, words_b = content_words(a.get("counts") or ""), content_words(b.get("counts") or "")
     if not words_a or not words_b or words_a[0] != words_b[0]:
         return False
@@ -42,7 +42,7 @@ def _same_thing(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return shared / len(set(words_a) | set(words_b)) >= SAME_THING_OVERLAP
 
 
-def _disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     first, second = interval(a), interval(b)
     if first is None or second is None:
         return False
@@ -63,7 +63,7 @@ def numbers_table(analyses: Sequence[Analysis]) -> list[dict[str, Any]]:
                     r
                     for r in rows
                     if article_id not in r["_members"]
-                    and any(_same_thing(quantity, q) for q in r["_quantities"])
+                    and any(same_thing(quantity, q) for q in r["_quantities"])
                 ),
                 None,
             )
@@ -90,7 +90,7 @@ def numbers_table(analyses: Sequence[Analysis]) -> list[dict[str, Any]]:
                 "claimed_by": {
                     aid: [q.get("claimed_by") for q in qs] for aid, qs in members.items()
                 },
-                "conflict": any(_disagree(a, b) for a, b in pairs),
+                "conflict": any(disagree(a, b) for a, b in pairs),
             }
         )
     return sorted(table, key=lambda r: (len(r["values"]) < 2, not r["conflict"]))

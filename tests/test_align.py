@@ -1,0 +1,107 @@
+"""Alignment rules on small hand-made articles: conflicts, figures that count different things,
+and sentences repeated within an article."""
+
+from __future__ import annotations
+
+from storydiff.compare import compare_analyses
+from storydiff.model import Analysis, Article, Statement
+
+
+def _article(article_id: str, *sentences: tuple[str, list[dict]]) -> Analysis:
+    """An analysis whose statements are the given sentences, each with its figures."""
+    text, statements, quantities = "", [], []
+    for sentence, figures in sentences:
+        start = len(text)
+        text += sentence + "\n\n"
+        indices = []
+        for figure in figures:
+            offset = start + sentence.index(figure["text"])
+            quantities.append({**figure, "start": offset, "end": offset + len(figure["text"])})
+            indices.append(len(quantities) - 1)
+        statements.append(
+            Statement(start, start + len(sentence), sentence, quantities=tuple(indices))
+        )
+    article = Article(id=article_id, source=f"{article_id}.txt", text=text, title=article_id)
+    return Analysis(article=article, statements=tuple(statements), quantities=tuple(quantities))
+
+
+def _figure(text: str, value: float, counts: str) -> dict:
+    return {
+        "text": text,
+        "value": value,
+        "low": None,
+        "high": None,
+        "qualifier": None,
+        "counts": counts,
+        "claimed_by": None,
+    }
+
+
+FILLER = [
+    ("The regional council will meet next week to discuss rebuilding schools.", []),
+    ("Local markets reopened after the storm passed over the coast.", []),
+]
+
+
+def test_figures_that_count_the_same_thing_and_disagree_make_a_conflict():
+    first = _article(
+        "a",
+        (
+            "Floods killed 800 people in the northern valley on Monday.",
+            [_figure("800 people", 800, "people")],
+        ),
+        *FILLER,
+    )
+    second = _article(
+        "b",
+        (
+            "Floods killed 1,500 people in the northern valley on Monday.",
+            [_figure("1,500 people", 1500, "people")],
+        ),
+        ("Rescue teams searched the river banks through the night.", []),
+    )
+    comparison = compare_analyses([first, second])
+    kinds = [p.kind for p in comparison.points if any("Floods" in s.text for s in p.statements)]
+    assert kinds == ["conflict"]
+
+
+def test_figures_of_different_things_keep_sentences_apart():
+    first = _article(
+        "a",
+        (
+            "The agency said 800 people left the northern valley on Monday.",
+            [_figure("800 people", 800, "people")],
+        ),
+        *FILLER,
+    )
+    second = _article(
+        "b",
+        (
+            "The agency said 40 trucks left the northern valley on Monday.",
+            [_figure("40 trucks", 40, "trucks")],
+        ),
+        ("Rescue teams searched the river banks through the night.", []),
+    )
+    comparison = compare_analyses([first, second])
+    assert not any("agency" in s.text for p in comparison.points for s in p.statements)
+    assert any("800 people" in s.text for s in comparison.only_in["a"])
+    assert any("40 trucks" in s.text for s in comparison.only_in["b"])
+
+
+def test_a_sentence_repeated_within_an_article_counts_once():
+    repeated = "The mayor ordered the evacuation of the riverside district late on Sunday."
+    first = _article("a", (repeated, []), *FILLER, (repeated, []))
+    second = _article(
+        "b",
+        ("Late on Sunday the mayor ordered the riverside district evacuated.", []),
+        ("Rescue teams searched the river banks through the night.", []),
+    )
+    comparison = compare_analyses([first, second])
+    cited = [s for p in comparison.points for s in p.statements if s.article == "a"]
+    cited += [s for s in comparison.only_in["a"]]
+    assert sum(s.text == repeated for s in cited) == 1
+    assert any(
+        {s.article for s in p.statements} == {"a", "b"}
+        and repeated in [s.text for s in p.statements]
+        for p in comparison.points
+    )
