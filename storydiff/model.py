@@ -382,6 +382,41 @@ class SourceCount:
 
 
 @dataclass(frozen=True)
+class Copy:
+    """An article that carries another's text (a wire story, syndication): it is counted once,
+    through its origin. ``containment`` is the share of the shorter text's five-word sequences
+    found in the other."""
+
+    article: str
+    copy_of: str
+    containment: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "copy_of": self.copy_of,
+            "containment": round(self.containment, 3),
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One sentence of the summary, with the statements that bear it out (none for a sentence
+    about the comparison as a whole) and the report section that tells more."""
+
+    text: str
+    section: str
+    evidence: tuple[StatementRef, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "section": self.section,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
 class Comparison:
     """What a set of articles agree on, what only one says, and who each one quotes."""
 
@@ -392,10 +427,13 @@ class Comparison:
     framing: tuple[dict[str, Any], ...] = ()
     numbers: tuple[dict[str, Any], ...] = ()
     actors: tuple[dict[str, Any], ...] = ()
+    copies: tuple[Copy, ...] = ()
+    summary: tuple[Finding, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
+            "summary": [f.to_dict() for f in self.summary],
             "articles": [a.to_dict() for a in self.articles],
             "points": [p.to_dict() for p in self.points],
             "only_in": {
@@ -408,4 +446,5 @@ class Comparison:
             "framing": list(self.framing),
             "numbers": list(self.numbers),
             "actors": list(self.actors),
+            "copies": [c.to_dict() for c in self.copies],
         }

@@ -105,3 +105,23 @@ def test_a_sentence_repeated_within_an_article_counts_once():
         and repeated in [s.text for s in p.statements]
         for p in comparison.points
     )
+
+
+def test_a_wire_copy_is_counted_once_through_its_origin():
+    wire = [
+        ("Floods killed 800 people in the northern valley on Monday, officials said.", []),
+        ("The regional council will meet next week to discuss rebuilding schools.", []),
+        ("Local markets reopened after the storm passed over the coast.", []),
+    ]
+    origin = _article("wire", *wire)
+    copy = _article("copy", ("A news agency reported the following.", []), *wire)
+    other = _article(
+        "other",
+        ("Officials said the floods in the northern valley killed 800 people.", []),
+        ("Rescue teams searched the river banks through the night.", []),
+    )
+    comparison = compare_analyses([origin, copy, other])
+    assert [(c.article, c.copy_of) for c in comparison.copies] == [("copy", "wire")]
+    assert not any(s.article == "copy" for p in comparison.points for s in p.statements)
+    assert comparison.only_in["copy"] == ()
+    assert any({s.article for s in p.statements} == {"wire", "other"} for p in comparison.points)

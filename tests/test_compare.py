@@ -105,3 +105,20 @@ def test_json_follows_the_interface(seed_analyses):
     } <= set(article)
     for point in document["points"]:
         assert point["kind"] in {"agree", "framing", "conflict"}
+
+
+def test_every_summary_sentence_rests_on_statements_of_the_articles(seed_analyses):
+    comparison = _comparison(seed_analyses)
+    summary = comparison.summary
+    assert summary[0].text.startswith("2 articles (Sky News and Sputnik International)")
+    statements = {(a.article.id, s.start, s.end) for a in comparison.articles for s in a.statements}
+    for finding in summary[1:]:
+        assert finding.evidence, finding.text
+        assert {(r.article, r.start, r.end) for r in finding.evidence} <= statements
+    framing = [f for f in summary if f.section == "framing"]
+    assert len(framing) == 1 and "in its own voice" in framing[0].text
+    for finding in (f for f in summary if f.section == "only-in"):
+        (ref,) = finding.evidence
+        assert any(s.start == ref.start for s in comparison.only_in[ref.article])
+    document = json.loads(json.dumps(comparison.to_dict()))
+    assert [f["text"] for f in document["summary"]] == [f.text for f in summary]

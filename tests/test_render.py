@@ -17,6 +17,7 @@ from storydiff.model import (
     Article,
     Comparison,
     Entity,
+    Finding,
     Point,
     Quote,
     RemovedLine,
@@ -446,6 +447,17 @@ def hostile_comparison() -> Comparison:
             "sky": (SourceCount(HOSTILE_SPEAKER, 2, "e1"), SourceCount("Donald Trump", 1, "e2")),
             "sputnik": (SourceCount("Dmitry Peskov", 1), SourceCount("Donald Trump", 1)),
         },
+        summary=(
+            Finding("3 articles: they share <b>2</b> points.", "points"),
+            Finding(
+                f"Only Sky News quotes {HOSTILE_SPEAKER}.",
+                "sources",
+                (
+                    _ref(sky, "The Kremlin said the army was ready to solve the issue."),
+                    _ref(sky, "Officials in Ankara agreed."),
+                ),
+            ),
+        ),
     )
 
 
@@ -519,7 +531,7 @@ def test_content_security_policy_pins_the_inline_script_and_style(page: str, tre
 def test_every_point_target_exists_and_is_a_statement(tree: Tree) -> None:
     by_id = tree.by_id()
     controls = [e for e in tree.elements if "data-targets" in e.attrs]
-    points = [e for e in controls if e.tag == "button"]
+    points = [e for e in controls if e.tag == "button" and "point" in e.classes]
     assert len(points) == 2
     for control in controls:
         targets = control.attrs["data-targets"].split()
@@ -595,14 +607,19 @@ def test_sources_table_marks_speakers_only_one_outlet_quotes(tree: Tree) -> None
     assert {b.text for b in tree.find(cls="only-one-badge")} >= {"only Sky News", "only Sputnik"}
 
 
-def test_summary_counts_points_only_in_and_top_speakers(tree: Tree) -> None:
-    summary = tree.by_id()["summary"].text
-    assert "3 articles" in summary
-    assert "2 points (1 agree, 1 differ in framing)" in summary
-    assert "2 statements in Sky News" in summary and "1 statement in Sputnik" in summary
-    assert f"Sky News quotes {HOSTILE_SPEAKER} most (2 quotes)" in summary
-    assert "Sputnik quotes Donald Trump and Dmitry Peskov most (1 quote each)" in summary
-    assert "third.txt quotes no one" in summary
+def test_summary_sentences_select_their_evidence_or_link_to_their_section(tree: Tree) -> None:
+    items = [e for e in _inside(tree, tree.by_id()["summary"]) if e.tag == "li"]
+    assert len(items) == 2
+    assert "3 articles: they share <b>2</b> points." in items[0].text
+    (button,) = tree.find("button", "finding")
+    assert button.text == f"Only Sky News quotes {HOSTILE_SPEAKER}."
+    targets = button.attrs["data-targets"].split()
+    sky = "The Kremlin said the army was ready to solve the issue."
+    start = SKY_TEXT.index(sky)
+    assert targets[0] == f"a0-s{start}-{start + len(sky)}"
+    assert set(targets) <= set(tree.by_id())
+    more = [e.attrs["href"] for e in tree.find("a", "more")]
+    assert more == ["#points", "#sources"]
 
 
 def test_rendering_is_deterministic(comparison: Comparison, page: str) -> None:
@@ -655,6 +672,9 @@ def test_markdown_has_summary_sources_table_points_and_only_in(markdown: str) ->
     assert "2. **framing**" in lines
     assert "   - *Sky News*: The province is held by rebels \\| fighters." in lines
     assert "## Only in Sputnik (1)" in lines and "- Officials in Ankara agreed." in lines
+    assert "- 3 articles: they share \\<b\\>2\\</b\\> points." in lines
+    assert f"- Only Sky News quotes {speaker}." in lines
+    assert "  - *Sky News*: Officials in Ankara agreed." in lines
     assert "## Only in third.txt (0)" in lines
 
 

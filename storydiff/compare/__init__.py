@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from storydiff.compare.actors import link_entities
 from storydiff.compare.align import align
+from storydiff.compare.copies import find_copies
 from storydiff.compare.framing import framing_table
 from storydiff.compare.numbers import numbers_table
 from storydiff.compare.similarity import DEFAULT_BACKEND, get_backend
 from storydiff.compare.sources import quoted_sources
+from storydiff.compare.summary import summarize
 from storydiff.errors import Code, ConfigError
 from storydiff.model import Analysis, Comparison
 
@@ -29,18 +32,27 @@ def distinct(
 
 
 def compare_analyses(analyses: Sequence[Analysis], similarity: str = DEFAULT_BACKEND) -> Comparison:
-    """Compare two or more distinct analysed articles (raises ``ConfigError`` E012 for fewer)."""
+    """Compare two or more distinct analysed articles (raises ``ConfigError`` E012 for fewer).
+
+    Copies of one text (wire stories, syndication) are aligned once, through their origin."""
     analyses, _ = distinct(analyses)
     if len(analyses) < 2:
         raise ConfigError(Code.E012, count=len(analyses))
     actors = link_entities(analyses)
-    points, only_in = align(analyses, get_backend(similarity), actors)
-    return Comparison(
+    copies = find_copies(analyses)
+    copied = {c.article for c in copies}
+    origins = [a for a in analyses if a.article.id not in copied]
+    points, only_in = (
+        align(origins, get_backend(similarity), actors) if len(origins) > 1 else ([], {})
+    )
+    comparison = Comparison(
         articles=tuple(analyses),
         points=tuple(points),
-        only_in=only_in,
+        only_in={a.article.id: only_in.get(a.article.id, ()) for a in analyses},
         sources={a.article.id: quoted_sources(a, actors) for a in analyses},
         framing=tuple(framing_table(analyses)),
         numbers=tuple(numbers_table(analyses)),
         actors=tuple(actor.to_dict() for actor in actors),
+        copies=tuple(copies),
     )
+    return replace(comparison, summary=summarize(comparison))

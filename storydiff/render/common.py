@@ -6,33 +6,12 @@ format.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import PurePath
 
-from storydiff.model import Analysis, Article, Comparison, Quote, Span
+from storydiff.model import Article, Comparison, Quote, Span
 
 UNNAMED_SPEAKER = "Unnamed speaker"
 POINT_KINDS = ("agree", "framing", "conflict")
-
-
-def article_labels(analyses: Sequence[Analysis]) -> list[str]:
-    """Short names for column heads: the outlet, else the title, else the file name.
-
-    Two articles from one outlet would be indistinguishable in a table, so repeated names get
-    their position appended.
-    """
-    bases = [_base_label(a.article, i) for i, a in enumerate(analyses)]
-    counts = Counter(bases)
-    return [f"{b} (#{i + 1})" if counts[b] > 1 else b for i, b in enumerate(bases)]
-
-
-def _base_label(article: Article, index: int) -> str:
-    for candidate in (article.outlet, article.title, PurePath(article.source).name):
-        if candidate and candidate.strip():
-            return " ".join(candidate.split())
-    return f"Article {index + 1}"
 
 
 def article_positions(comparison: Comparison) -> dict[str, int]:
@@ -113,64 +92,6 @@ def speaker_rows(comparison: Comparison) -> list[SpeakerRow]:
 def _with_spellings(name: str, spoken: set[str]) -> str:
     others = sorted(spoken - {name})
     return f"{name} (as {', '.join(others)})" if others else name
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def summary(comparison: Comparison) -> str:
-    """The one-paragraph answer a reader wants before any detail."""
-    labels = article_labels(comparison.articles)
-    parts = [
-        f"{plural(len(comparison.articles), 'article')}: {_join(labels)}.",
-        _points_sentence(comparison),
-        _only_in_sentence(comparison, labels),
-        _top_speakers_sentence(comparison, labels),
-    ]
-    return " ".join(p for p in parts if p)
-
-
-def _points_sentence(comparison: Comparison) -> str:
-    if not comparison.points:
-        return "They share no points."
-    kinds = Counter(point_kind(p.kind) for p in comparison.points)
-    wording = {
-        "agree": "agree",
-        "framing": "differ in framing",
-        "conflict": "conflict",
-        "other": "unclassified",
-    }
-    detail = ", ".join(f"{kinds[k]} {wording[k]}" for k in (*POINT_KINDS, "other") if kinds[k])
-    return f"They share {plural(len(comparison.points), 'point')} ({detail})."
-
-
-def _only_in_sentence(comparison: Comparison, labels: Sequence[str]) -> str:
-    counts = [
-        f"{plural(len(comparison.only_in.get(a.article.id, ())), 'statement')} in {labels[i]}"
-        for i, a in enumerate(comparison.articles)
-    ]
-    return f"Reported by one article only: {_join(counts)}." if counts else ""
-
-
-def _top_speakers_sentence(comparison: Comparison, labels: Sequence[str]) -> str:
-    rows = speaker_rows(comparison)
-    clauses = []
-    for index, label in enumerate(labels):
-        most = max((r.counts[index] for r in rows), default=0)
-        if most == 0:
-            clauses.append(f"{label} quotes no one")
-            continue
-        names = [r.speaker for r in rows if r.counts[index] == most]
-        each = " each" if len(names) > 1 else ""
-        clauses.append(f"{label} quotes {_join(names)} most ({plural(most, 'quote')}{each})")
-    return "; ".join(clauses) + "." if clauses else ""
-
-
-def _join(items: Sequence[str]) -> str:
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 VOICE_LABELS = {"own": "own", "attributed": "attributed", "scare_quoted": "scare-quoted"}

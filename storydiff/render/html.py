@@ -27,18 +27,17 @@ from functools import cache, lru_cache
 import jinja2
 from markupsafe import Markup
 
-from storydiff.model import Analysis, Comparison, Point, RemovedLine, Statement
+from storydiff.compare.summary import article_labels
+from storydiff.model import Analysis, Comparison, Point, RemovedLine, Statement, StatementRef
 from storydiff.render.annotate import Annotation, annotate_html
 from storydiff.render.common import (
     SpeakerRow,
-    article_labels,
     article_positions,
     framing_rows,
     numbers_rows,
     point_kind,
     speaker_name,
     speaker_rows,
-    summary,
 )
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
@@ -95,6 +94,16 @@ class PointView:
 
 
 @dataclass(frozen=True)
+class FindingView:
+    """A summary sentence: selecting it highlights its evidence; without evidence on the page
+    it links to the section that tells more."""
+
+    text: str
+    section: str
+    targets: str
+
+
+@dataclass(frozen=True)
 class OnlyInView:
     article: ArticleView
     citations: tuple[Citation, ...]
@@ -111,7 +120,11 @@ def render_comparison_html(comparison: Comparison) -> str:
     template = _environment().get_template("report.html.j2")
     return template.render(
         title=_page_title(comparison),
-        summary=summary(comparison),
+        findings=_finding_views(comparison, on_page),
+        copies={
+            c.article: (labels[article_positions(comparison)[c.copy_of]], c)
+            for c in comparison.copies
+        },
         labels=labels,
         articles=articles,
         rows=speaker_rows(comparison),
@@ -266,8 +279,31 @@ def _point_citations(
             continue
         article = comparison.articles[index].article
         text = ref.text or article.text[max(ref.start, 0) : max(ref.end, 0)]
-        target = _on_page(statement_id(index, ref.start, ref.end), on_page)
-        yield Citation(labels[index], text, target)
+        yield Citation(labels[index], text, _ref_target(ref, positions, on_page))
+
+
+def _ref_target(
+    ref: StatementRef, positions: dict[str, int], on_page: frozenset[str]
+) -> str | None:
+    index = positions.get(ref.article)
+    if index is None:
+        return None
+    return _on_page(statement_id(index, ref.start, ref.end), on_page)
+
+
+def _finding_views(comparison: Comparison, on_page: frozenset[str]) -> list[FindingView]:
+    positions = article_positions(comparison)
+    views = []
+    for finding in comparison.summary:
+        targets = (_ref_target(ref, positions, on_page) for ref in finding.evidence)
+        views.append(
+            FindingView(
+                finding.text,
+                finding.section,
+                " ".join(dict.fromkeys(t for t in targets if t)),
+            )
+        )
+    return views
 
 
 def _only_in_views(

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from storydiff.compare.summary import article_labels
 from storydiff.model import Analysis, Article, Comparison, RemovedLine
 from storydiff.render.common import (
-    article_labels,
     article_positions,
     framing_rows,
     numbers_rows,
@@ -21,7 +21,6 @@ from storydiff.render.common import (
     span_text,
     speaker_name,
     speaker_rows,
-    summary,
 )
 
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -46,7 +45,7 @@ def render_comparison_markdown(comparison: Comparison) -> str:
     labels = article_labels(comparison.articles)
     count = len(comparison.articles)
     lines = [f"# How {count} article{'s' if count != 1 else ''} tell the story", ""]
-    lines += [md_escape(summary(comparison)), ""]
+    lines += _summary(comparison, labels)
     lines += _articles_list(comparison, labels)
     lines += _sources_table(comparison, labels)
     lines += _framing_table(comparison, labels)
@@ -89,11 +88,40 @@ def _title(article: Article) -> str:
     return md_escape(article.title) or "(untitled)"
 
 
+# A summary sentence shows this many of the statements that bear it out; the JSON has all.
+SUMMARY_EVIDENCE = 3
+
+
+def _summary(comparison: Comparison, labels: Sequence[str]) -> list[str]:
+    """Each summary sentence with the first statements that bear it out, so that a reader of
+    plain text can check it too."""
+    label_of = dict(zip((a.article.id for a in comparison.articles), labels, strict=True))
+    lines = ["## Summary", ""]
+    for finding in comparison.summary:
+        lines.append(f"- {md_escape(finding.text)}")
+        # A sentence that quotes its one statement needs no second copy of it.
+        quoted = len(finding.evidence) == 1 and finding.evidence[0].text[:40] in finding.text
+        for ref in () if quoted else finding.evidence[:SUMMARY_EVIDENCE]:
+            lines.append(
+                f"  - *{md_escape(label_of.get(ref.article, ref.article))}*: {md_escape(ref.text)}"
+            )
+        if len(finding.evidence) > SUMMARY_EVIDENCE:
+            lines.append(f"  - and {len(finding.evidence) - SUMMARY_EVIDENCE} more")
+    return [*lines, ""]
+
+
 def _articles_list(comparison: Comparison, labels: Sequence[str]) -> list[str]:
     lines = ["## Articles", ""]
+    copy_of = {c.article: c for c in comparison.copies}
+    positions = article_positions(comparison)
     for number, (label, analysis) in enumerate(zip(labels, comparison.articles, strict=True), 1):
         article = analysis.article
-        lines.append(f"{number}. **{md_escape(label)}**: {_title(article)} ({_meta(article)})")
+        line = f"{number}. **{md_escape(label)}**: {_title(article)} ({_meta(article)})"
+        copy = copy_of.get(article.id)
+        if copy is not None:
+            origin = md_escape(labels[positions[copy.copy_of]])
+            line += f"; a copy of {origin} ({copy.containment:.0%} shared), counted once"
+        lines.append(line)
     return [*lines, ""]
 
 

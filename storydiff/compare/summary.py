@@ -1,0 +1,304 @@
+"""The few sentences a reader wants before any table, each tied to the words that bear it out.
+
+Every sentence is built from what the comparison already found (points, only-in statements,
+sources, labels, figures, copies), never from free text generation: a sentence says what was
+counted or quotes the article, and its evidence is the statements it rests on, so a reader
+can check it in one click.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import PurePath
+
+from storydiff.model import (
+    Analysis,
+    Article,
+    Comparison,
+    Finding,
+    Point,
+    SourceCount,
+    Statement,
+    StatementRef,
+)
+
+# Enough to say what differs without turning the summary into the report.
+MAX_SHARED = 2
+MAX_ONLY_IN = 4
+MAX_QUOTED_TEXT = 160
+POINT_WORDING = {"agree": "agree", "framing": "differ in framing", "conflict": "conflict"}
+
+
+def article_labels(analyses: Sequence[Analysis]) -> list[str]:
+    """Short names for articles: the outlet, else the title, else the file name.
+
+    Two articles from one outlet would be indistinguishable in a table, so repeated names get
+    their position appended.
+    """
+    bases = [_base_label(a.article, i) for i, a in enumerate(analyses)]
+    counts = Counter(bases)
+    return [f"{b} (#{i + 1})" if counts[b] > 1 else b for i, b in enumerate(bases)]
+
+
+def _base_label(article: Article, index: int) -> str:
+    for candidate in (article.outlet, article.title, PurePath(article.source).name):
+        if candidate and candidate.strip():
+            return " ".join(candidate.split())
+    return f"Article {index + 1}"
+
+
+def summarize(comparison: Comparison) -> tuple[Finding, ...]:
+    labels = dict(
+        zip(
+            (a.article.id for a in comparison.articles),
+            article_labels(comparison.articles),
+            strict=True,
+        )
+    )
+    findings = [_overview(comparison, labels)]
+    findings += _copies(comparison, labels)
+    findings += _shared(comparison, labels)
+    findings += _framing(comparison, labels)
+    findings += _conflicts(comparison, labels)
+    findings += _only_in(comparison, labels)
+    findings += _sources(comparison, labels)
+    return tuple(findings)
+
+
+def join(items: Sequence[str]) -> str:
+    """Items as an English list: A; A and B; A, B and C."""
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _overview(comparison: Comparison, labels: dict[str, str]) -> Finding:
+    points = comparison.points
+    kinds = Counter(p.kind for p in points)
+    detail = ", ".join(f"{kinds[k]} {w}" for k, w in POINT_WORDING.items() if kinds[k])
+    shared = (
+        f"they share {plural(len(points), 'point')} ({detail})" if points else "they share no point"
+    )
+    return Finding(
+        f"{plural(len(comparison.articles), 'article')} ({join(list(labels.values()))}): {shared}.",
+        "points",
+    )
+
+
+def _copies(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
+    return [
+        Finding(
+            f"{labels[c.article]} carries the same text as {labels[c.copy_of]} "
+            f"({c.containment:.0%} of its word sequences), so it is counted once.",
+            "articles",
+        )
+        for c in comparison.copies
+    ]
+
+
+def _everyone(comparison: Comparison, point: Point, labels: dict[str, str]) -> str:
+    articles = list(dict.fromkeys(r.article for r in point.statements))
+    compared = len(comparison.articles) - len(comparison.copies)
+    if len(articles) == compared:
+        return "Both" if compared == 2 else f"All {compared}"
+    return join([labels[a] for a in articles])
+
+
+def _shared(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
+    agreeing = sorted(
+        (p for p in comparison.points if p.kind != "conflict"), key=lambda p: -p.score
+    )[:MAX_SHARED]
+    findings = []
+    for point in agreeing:
+        how = "with different words for the actors" if point.kind == "framing" else "alike"
+        quoted = min(point.statements, key=lambda r: len(r.text))
+        findings.append(
+            Finding(
+                f"{_everyone(comparison, point, labels)} report this, {how}: "
+                f"{_quoted(quoted.text)} ({labels[quoted.article]})",
+                "points",
+                point.statements,
+            )
+        )
+    return findings
+
+
+def _framing(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
+    """The first contested group that outlets name differently in their own voice."""
+    by_id = {a.article.id: a for a in comparison.articles}
+    for row in comparison.framing:
+        own = {
+            article_id: [t["text"] for t in terms if t["voice"] == "own"][:2]
+            for article_id, terms in row["labels"].items()
+        }
+        if not row.get("contested") or len(own) < 2:
+            continue
+        if len({tuple(t) for t in own.values()}) < 2:
+            continue
+        clauses = []
+        for article_id, terms in row["labels"].items():
+            mine = own[article_id]
+            quoted = [t["text"] for t in terms if t["voice"] != "own" and t["text"] not in mine][:2]
+            parts = []
+            if mine:
+                parts.append(f"writes {join(_in_marks(mine))} in its own voice")
+            if quoted:
+                parts.append(f"{join(_in_marks(quoted))} only in quotation marks")
+            if parts:
+                clauses.append(f"{labels[article_id]} {' and '.join(parts)}")
+        evidence = tuple(
+            _ref(by_id[article_id], statement)
+            for article_id in row["labels"]
+            for statement in _statements_with_labels(by_id[article_id], row["actor"])
+        )
+        return [Finding(f"For {row['actor']}, {'; '.join(clauses)}.", "framing", evidence)]
+    return []
+
+
+def _conflicts(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
+    by_id = {a.article.id: a for a in comparison.articles}
+    findings = []
+    for row in comparison.numbers:
+        if not row.get("conflict"):
+            continue
+        values = [
+            f"{labels[article_id]} gives {join(texts)}"
+            for article_id, texts in row["values"].items()
+        ]
+        evidence = tuple(
+            _ref(by_id[article_id], statement)
+            for article_id, texts in row["values"].items()
+            for statement in _statements_with_figures(by_id[article_id], texts)
+        )
+        findings.append(
+            Finding(
+                f"Figures disagree on {row['counts']}: {'; '.join(values)}.", "numbers", evidence
+            )
+        )
+    return findings
+
+
+def _only_in(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
+    """Each article's most telling statement that no other makes: one with a figure, a speaker
+    only that outlet quotes, or actors no other names, before plain narration."""
+    by_id = {a.article.id: a for a in comparison.articles}
+    speakers = _speakers_by_article(comparison)
+    findings = []
+    for article_id, statements in comparison.only_in.items():
+        if not statements or len(findings) >= MAX_ONLY_IN:
+            continue
+        analysis = by_id[article_id]
+        others = set().union(*(s for a, s in speakers.items() if a != article_id))
+        best = max(statements, key=lambda s: _telling(analysis, s, others))
+        findings.append(
+            Finding(
+                f"Only {labels[article_id]} reports: {_quoted(best.text)}",
+                "only-in",
+                (_ref(analysis, best),),
+            )
+        )
+    return findings
+
+
+def _telling(analysis: Analysis, statement: Statement, quoted_elsewhere: set[str]) -> tuple:
+    """A figure, a source no other outlet quotes, and a named actor (a sentence that names who
+    it is about reads on its own) count one each; the fuller statement wins a tie."""
+    figures = any(analysis.quantities[k].get("counts") for k in statement.quantities)
+    speaker = statement.attributed_to
+    entity = analysis.entity(speaker)
+    name = (entity.name if entity else speaker) or ""
+    own_source = bool(name) and name not in quoted_elsewhere
+    return (figures + own_source + bool(statement.entities), len(statement.text))
+
+
+def _sources(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
+    by_id = {a.article.id: a for a in comparison.articles}
+    speakers = _speakers_by_article(comparison)
+    clauses, evidence = [], []
+    for article_id, counts in comparison.sources.items():
+        named = [c for c in counts if c.speaker]
+        if not named:
+            clauses.append(f"{labels[article_id]} quotes no named speaker")
+            continue
+        top = max(named, key=lambda c: c.quotes)
+        clauses.append(
+            f"{labels[article_id]} quotes {plural(len(named), 'speaker')}, most often "
+            f"{_speaker(top)} ({plural(top.quotes, 'quote')})"
+        )
+        evidence += _quoted_statements(by_id[article_id], top)
+    findings = [Finding("; ".join(clauses) + ".", "sources", tuple(evidence))] if clauses else []
+    for article_id, counts in comparison.sources.items():
+        others = set().union(*(s for a, s in speakers.items() if a != article_id))
+        alone = list(
+            dict.fromkeys(_speaker(c) for c in counts if c.speaker and _speaker(c) not in others)
+        )
+        if alone and len(comparison.sources) > 1:
+            findings.append(
+                Finding(
+                    f"Only {labels[article_id]} quotes {join(alone[:4])}"
+                    + (f" and {len(alone) - 4} more" if len(alone) > 4 else "")
+                    + ".",
+                    "sources",
+                    tuple(
+                        ref
+                        for c in counts
+                        if _speaker(c) in alone[:4]
+                        for ref in _quoted_statements(by_id[article_id], c)
+                    ),
+                )
+            )
+    return findings
+
+
+def _speakers_by_article(comparison: Comparison) -> dict[str, set[str]]:
+    return {
+        article_id: {_speaker(c) for c in counts if c.speaker}
+        for article_id, counts in comparison.sources.items()
+    }
+
+
+def _speaker(count: SourceCount) -> str:
+    """The name the speaker goes by across outlets (the linked actor), else as written."""
+    return count.actor or count.speaker or ""
+
+
+def _quoted_statements(analysis: Analysis, count: SourceCount) -> list[StatementRef]:
+    said = {count.entity, count.speaker} - {None}
+    return [_ref(analysis, s) for s in analysis.statements if s.attributed_to in said]
+
+
+def _statements_with_labels(analysis: Analysis, actor: str) -> list[Statement]:
+    return [
+        s
+        for s in analysis.statements
+        if any(analysis.labels[k]["actor"] == actor for k in s.labels)
+    ]
+
+
+def _statements_with_figures(analysis: Analysis, texts: Sequence[str]) -> list[Statement]:
+    return [
+        s
+        for s in analysis.statements
+        if any(analysis.quantities[k]["text"] in texts for k in s.quantities)
+    ]
+
+
+def _ref(analysis: Analysis, statement: Statement) -> StatementRef:
+    return StatementRef(analysis.article.id, statement.start, statement.end, statement.text)
+
+
+def _in_marks(terms: Sequence[str]) -> list[str]:
+    return [f"“{t}”" for t in terms]
+
+
+def _quoted(text: str) -> str:
+    """A statement as the summary quotes it: in quotation marks, cut at a word if long."""
+    text = " ".join(text.split())
+    if len(text) > MAX_QUOTED_TEXT:
+        text = text[:MAX_QUOTED_TEXT].rsplit(" ", 1)[0] + " …"
+    return f"“{text}”"
