@@ -4,7 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: demo test check lint benchmarks clean
+.PHONY: demo test check lint benchmarks clean browser
+
+# The browser tests drive Debian's Chromium; it is installed with apt when missing (as root,
+# or through sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+HAVE_CHROMIUM := command -v chromium || command -v chromium-browser || command -v google-chrome
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "storydiff needs Python 3.11 or newer")'
@@ -21,7 +26,12 @@ $(VENV)/.installed-test: $(VENV)/.installed
 demo: $(VENV)/.installed  ## Compare the bundled example articles and write report.html
 	$(BIN)/storydiff demo -o report.html
 
-test: $(VENV)/.installed-test  ## Run the whole test suite
+browser:  ## Install Chromium for the browser tests if it is missing
+	@{ $(HAVE_CHROMIUM); } >/dev/null || { \
+	  echo "Installing Chromium for the browser tests: apt-get install chromium"; \
+	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+test: $(VENV)/.installed-test browser  ## Run the whole test suite
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed-test
@@ -34,6 +44,8 @@ benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/quality.py
 	$(BIN)/python benchmarks/quotes.py
 	$(BIN)/python benchmarks/entities_labels.py
+	$(BIN)/python benchmarks/similarity.py
+	$(BIN)/python benchmarks/compare.py --sweep
 	$(BIN)/python benchmarks/speed.py
 
 clean:

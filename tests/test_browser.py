@@ -1,0 +1,74 @@
+"""The report in a real browser: it loads clean, fetches nothing, and points highlight their
+sentences when a reader clicks them or uses the keyboard."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storydiff.compare import compare_analyses
+from storydiff.render import render_comparison_html
+
+from .browser import open_page, problems, requests
+
+HIGHLIGHTED = """(() => {
+  const control = document.querySelector(%s);
+  const ids = control.getAttribute("data-targets").split(/\\s+/);
+  return JSON.stringify({
+    pressed: control.getAttribute("aria-pressed"),
+    targets: ids,
+    lit: ids.filter(id => document.querySelector('[data-sid="' + id + '"].hl') !== null),
+    all: [...new Set([...document.querySelectorAll(".hl")].map(e => e.dataset.sid))],
+  });
+})()"""
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory, seed_analyses):
+    comparison = compare_analyses(list(seed_analyses.values()))
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    path.write_text(render_comparison_html(comparison), encoding="utf-8")
+    return path
+
+
+def _state(page, selector: str) -> dict:
+    return json.loads(page.evaluate(HIGHLIGHTED % json.dumps(selector)))
+
+
+def test_the_report_loads_with_no_console_error_and_fetches_nothing(report):
+    with open_page(report.as_uri()) as page:
+        assert page.evaluate("document.querySelectorAll('button.point').length") > 0
+        assert problems(page.events) == []
+        assert [url for url in requests(page.events) if not url.startswith("file:")] == []
+
+
+def test_clicking_a_point_highlights_its_sentences_in_every_article(report):
+    with open_page(report.as_uri()) as page:
+        page.click("#p1 button.point")
+        state = _state(page, "#p1 button.point")
+        assert state["pressed"] == "true"
+        assert state["targets"] and state["lit"] == state["targets"]
+        assert set(state["all"]) == set(state["targets"])
+        articles = {target.split("-", 1)[0] for target in state["targets"]}
+        assert len(articles) == 2
+        assert problems(page.events) == []
+
+
+def test_the_keyboard_selects_a_point_and_escape_clears_it(report):
+    with open_page(report.as_uri()) as page:
+        page.evaluate("document.querySelector('#p0 button.point').focus()")
+        page.press("Enter", "Enter", 13, "\r")
+        state = _state(page, "#p0 button.point")
+        assert state["pressed"] == "true" and state["lit"] == state["targets"]
+        page.press("Escape", "Escape", 27)
+        state = _state(page, "#p0 button.point")
+        assert state["pressed"] == "false" and state["all"] == []
+
+
+def test_a_summary_sentence_highlights_its_evidence(report):
+    with open_page(report.as_uri()) as page:
+        page.click("button.finding")
+        state = _state(page, "button.finding")
+        assert state["targets"] and state["lit"] == state["targets"]
+        assert problems(page.events) == []
