@@ -93,7 +93,11 @@ class Page:
             text=text,
         )
         self.send(
-            "Input.dispatchKeyEvent", type="keyUp", key=key, code=code, windowsVirtualKeyCode=key_code
+            "Input.dispatchKeyEvent",
+            type="keyUp",
+            key=key,
+            code=code,
+            windowsVirtualKeyCode=key_code,
         )
 
 

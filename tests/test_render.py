@@ -764,3 +764,61 @@ def test_md_escape_round_trips_through_a_markdown_renderer() -> None:
             continue
         assert [e.tag for e in tree.elements] == ["ul", "li"], (raw, md_escape(raw))
         assert items[0].text.strip() == expected, (raw, md_escape(raw))
+
+
+def test_quote_share_chart_has_one_segment_per_speaker_and_outlet(tree: Tree) -> None:
+    chart = tree.by_id()["chart-quote-share"]
+    assert chart.tag == "svg" and chart.attrs["role"] == "img"
+    segments = [e for e in _inside(tree, chart) if e.tag == "rect" and "fill" in e.attrs]
+    tips = [e.text for e in _inside(tree, chart) if e.tag == "title" and "quotes (" in e.text]
+    # Sky: the hostile speaker 2 and Trump 1; Sputnik: Peskov 1 and Trump 1; third.txt none.
+    assert sorted(tips) == sorted(
+        [
+            f"Sky News: {HOSTILE_SPEAKER}, 2 of 3 quotes (67%)",
+            "Sky News: Donald Trump, 1 of 3 quotes (33%)",
+            "Sputnik: Donald Trump, 1 of 2 quotes (50%)",
+            "Sputnik: Dmitry Peskov, 1 of 2 quotes (50%)",
+        ]
+    )
+    assert len(segments) == 4 + 3  # and one legend swatch per speaker
+    assert "no quotes" in chart.text  # third.txt quotes no one
+
+
+def test_charts_carry_no_style_and_escape_names(page: str) -> None:
+    svg = page[page.index('<svg class="chart"') :]
+    assert " style=" not in svg
+    assert "<spokesman>" not in svg and "&lt;spokesman&gt;" in svg
+
+
+def test_many_speakers_fold_into_one_other_segment() -> None:
+    from storydiff.render.charts import MAX_SPEAKERS, quote_share_chart
+    from storydiff.render.common import SpeakerRow
+
+    rows = [SpeakerRow(f"Speaker {k}", (1, 0)) for k in range(MAX_SPEAKERS + 3)]
+    chart = parse(str(quote_share_chart(rows, ["One", "Two"])))
+    names = [e.text for e in chart.find("text")]
+    assert "3 other speakers" in names
+    assert "no quotes" in names  # the second outlet quotes no one
+
+
+def test_labels_chart_splits_each_outlets_terms_by_voice_on_one_scale() -> None:
+    from storydiff.render.charts import labels_by_voice_chart
+    from storydiff.render.common import FramingRow, FramingTerm
+
+    row = FramingRow(
+        "armed <groups>",
+        True,
+        [
+            [FramingTerm("rebel", "own", "own", 3), FramingTerm("terrorist", "attributed", "x", 2)],
+            [FramingTerm("terrorist", "own", "own", 4)],
+        ],
+    )
+    chart = parse(str(labels_by_voice_chart([row], ["Left", "Right"])))
+    bars = [e for e in chart.find("rect") if e.attrs.get("height") == "22"]
+    widths = [float(e.attrs["width"]) for e in bars]
+    tips = [e.text for e in chart.find("title")]
+    assert "Left, armed <groups>, own voice: rebel ×3" in tips
+    assert "Left, armed <groups>, attributed voice: terrorist ×2" in tips
+    assert "Right, armed <groups>, own voice: terrorist ×4" in tips
+    # One scale: Left's 5 terms make the longest bar; Right's 4 are four fifths of it.
+    assert widths[0] + widths[1] == pytest.approx(widths[2] * 5 / 4, rel=1e-3)

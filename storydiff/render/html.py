@@ -30,6 +30,7 @@ from markupsafe import Markup
 from storydiff.compare.summary import article_labels
 from storydiff.model import Analysis, Comparison, Point, RemovedLine, Statement, StatementRef
 from storydiff.render.annotate import Annotation, annotate_html
+from storydiff.render.charts import labels_by_voice_chart, quote_share_chart
 from storydiff.render.common import (
     SpeakerRow,
     article_positions,
@@ -118,8 +119,11 @@ def render_comparison_html(comparison: Comparison) -> str:
     on_page = frozenset(i for article in articles for i in article.ids)
     style, script = _asset("report.css"), _asset("report.js")
     template = _environment().get_template("report.html.j2")
+    speakers, framing = speaker_rows(comparison), framing_rows(comparison)
     return template.render(
         title=_page_title(comparison),
+        quote_chart=quote_share_chart(speakers, labels),
+        labels_chart=labels_by_voice_chart(framing, labels),
         findings=_finding_views(comparison, on_page),
         copies={
             c.article: (labels[article_positions(comparison)[c.copy_of]], c)
@@ -127,11 +131,11 @@ def render_comparison_html(comparison: Comparison) -> str:
         },
         labels=labels,
         articles=articles,
-        rows=speaker_rows(comparison),
+        rows=speakers,
         only_one_label=lambda row: _only_one_label(row, labels),
         points=_point_views(comparison, labels, on_page),
         only_in=_only_in_views(comparison, articles, on_page),
-        framing=framing_rows(comparison),
+        framing=framing,
         numbers=numbers_rows(comparison),
         style=style,
         script=script,
