@@ -15,7 +15,7 @@ from typing import Any
 from storydiff.model import Comparison
 from storydiff.render import render_comparison_html, render_comparison_markdown
 
-TABLES = ("sources", "framing", "numbers", "points", "only_in")
+TABLES = ("summary", "sources", "framing", "numbers", "points", "only_in")
 
 
 class Report:
@@ -57,6 +57,15 @@ class Report:
 
     def _outlets(self) -> dict[str, str | None]:
         return {a.article.id: a.article.outlet for a in self.comparison.articles}
+
+    def _summary_rows(self) -> Any:
+        for number, finding in enumerate(self.comparison.summary, start=1):
+            yield {
+                "sentence": number,
+                "text": finding.text,
+                "section": finding.section,
+                "evidence": len(finding.evidence),
+            }
 
     def _sources_rows(self) -> Any:
         outlets = self._outlets()
