@@ -125,3 +125,21 @@ def test_a_wire_copy_is_counted_once_through_its_origin():
     assert not any(s.article == "copy" for p in comparison.points for s in p.statements)
     assert comparison.only_in["copy"] == ()
     assert any({s.article for s in p.statements} == {"wire", "other"} for p in comparison.points)
+
+
+def test_the_summary_stays_short_when_many_articles_are_compared():
+    from storydiff.compare.summary import MAX_ARTICLES_NAMED
+
+    topics = ["harbour", "railway", "orchard", "library", "stadium", "glacier", "bakery"]
+    articles = [
+        _article(
+            f"a{k}",
+            (f"The {topic} reopened on Monday after repairs lasting {k + 2} months.", []),
+            (f"Visitors to the {topic} praised the work of the crews.", []),
+        )
+        for k, topic in enumerate(topics)
+    ]
+    summary = compare_analyses(articles).summary
+    assert summary[0].text.startswith("7 articles: ")
+    only_in = [f for f in summary if f.text.startswith("Only ")]
+    assert 0 < len(only_in) <= MAX_ARTICLES_NAMED

@@ -25,8 +25,12 @@ from storydiff.model import (
 
 # Enough to say what differs without turning the summary into the report.
 MAX_SHARED = 2
-MAX_ONLY_IN = 4
+# Sentences about single articles (what only it reports, whom only it quotes) are written for
+# this many articles at most; the report's tables cover the rest.
+MAX_ARTICLES_NAMED = 4
 MAX_QUOTED_TEXT = 160
+MAX_LABEL_WORDS = 6
+QUOTE_MARKS = "\"“”‘’'«» "
 POINT_WORDING = {"agree": "agree", "framing": "differ in framing", "conflict": "conflict"}
 
 
@@ -44,8 +48,14 @@ def article_labels(analyses: Sequence[Analysis]) -> list[str]:
 def _base_label(article: Article, index: int) -> str:
     for candidate in (article.outlet, article.title, PurePath(article.source).name):
         if candidate and candidate.strip():
-            return " ".join(candidate.split())
+            return _clip(" ".join(candidate.split()), MAX_LABEL_WORDS)
     return f"Article {index + 1}"
+
+
+def _clip(text: str, words: int) -> str:
+    """The first words of a long name: a title makes a poor column head."""
+    parts = text.split(" ")
+    return text if len(parts) <= words else " ".join(parts[:words]) + " …"
 
 
 def summarize(comparison: Comparison) -> tuple[Finding, ...]:
@@ -84,10 +94,9 @@ def _overview(comparison: Comparison, labels: dict[str, str]) -> Finding:
     shared = (
         f"they share {plural(len(points), 'point')} ({detail})" if points else "they share no point"
     )
-    return Finding(
-        f"{plural(len(comparison.articles), 'article')} ({join(list(labels.values()))}): {shared}.",
-        "points",
-    )
+    names = list(labels.values())
+    listed = f" ({join(names)})" if len(names) <= MAX_ARTICLES_NAMED else ""
+    return Finding(f"{plural(len(names), 'article')}{listed}: {shared}.", "points")
 
 
 def _copies(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
@@ -190,7 +199,7 @@ def _only_in(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
     speakers = _speakers_by_article(comparison)
     findings = []
     for article_id, statements in comparison.only_in.items():
-        if not statements or len(findings) >= MAX_ONLY_IN:
+        if not statements or len(findings) >= MAX_ARTICLES_NAMED:
             continue
         analysis = by_id[article_id]
         others = set().union(*(s for a, s in speakers.items() if a != article_id))
@@ -220,7 +229,8 @@ def _sources(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
     by_id = {a.article.id: a for a in comparison.articles}
     speakers = _speakers_by_article(comparison)
     clauses, evidence = [], []
-    for article_id, counts in comparison.sources.items():
+    outlets = list(comparison.sources.items())
+    for article_id, counts in outlets[:MAX_ARTICLES_NAMED]:
         named = [c for c in counts if c.speaker]
         if not named:
             clauses.append(f"{labels[article_id]} quotes no named speaker")
@@ -231,8 +241,12 @@ def _sources(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
             f"{_speaker(top)} ({plural(top.quotes, 'quote')})"
         )
         evidence += _quoted_statements(by_id[article_id], top)
+    if len(outlets) > MAX_ARTICLES_NAMED:
+        clauses.append(f"{plural(len(outlets) - MAX_ARTICLES_NAMED, 'more article')} in the table")
     findings = [Finding("; ".join(clauses) + ".", "sources", tuple(evidence))] if clauses else []
-    for article_id, counts in comparison.sources.items():
+    for article_id, counts in outlets:
+        if len(findings) > MAX_ARTICLES_NAMED:
+            break
         others = set().union(*(s for a, s in speakers.items() if a != article_id))
         alone = list(
             dict.fromkeys(_speaker(c) for c in counts if c.speaker and _speaker(c) not in others)
@@ -264,7 +278,7 @@ def _speakers_by_article(comparison: Comparison) -> dict[str, set[str]]:
 
 def _speaker(count: SourceCount) -> str:
     """The name the speaker goes by across outlets (the linked actor), else as written."""
-    return count.actor or count.speaker or ""
+    return _clip(count.actor or count.speaker or "", MAX_LABEL_WORDS)
 
 
 def _quoted_statements(analysis: Analysis, count: SourceCount) -> list[StatementRef]:
@@ -298,7 +312,7 @@ def _in_marks(terms: Sequence[str]) -> list[str]:
 
 def _quoted(text: str) -> str:
     """A statement as the summary quotes it: in quotation marks, cut at a word if long."""
-    text = " ".join(text.split())
+    text = " ".join(text.split()).strip(QUOTE_MARKS)
     if len(text) > MAX_QUOTED_TEXT:
         text = text[:MAX_QUOTED_TEXT].rsplit(" ", 1)[0] + " …"
     return f"“{text}”"
