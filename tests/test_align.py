@@ -130,15 +130,16 @@ def test_a_wire_copy_is_counted_once_through_its_origin():
 def test_the_summary_stays_short_when_many_articles_are_compared():
     from storydiff.compare.summary import MAX_ARTICLES_NAMED
 
-    topics = ["harbour", "railway", "orchard", "library", "stadium", "glacier", "bakery"]
-    articles = [
-        _article(
-            f"a{k}",
-            (f"The {topic} reopened on Monday after repairs lasting {k + 2} months.", []),
-            (f"Visitors to the {topic} praised the work of the crews.", []),
-        )
-        for k, topic in enumerate(topics)
+    facts = [
+        "The harbour master counted eleven trawlers stranded by ice.",
+        "Railway signals failed near the northern junction overnight.",
+        "An orchard cooperative sold its entire apple crop abroad.",
+        "The library digitised medieval maps donated by a collector.",
+        "Stadium stewards confiscated flares before kickoff.",
+        "Glaciologists measured unusual melt on the western slope.",
+        "A bakery chain raised bread prices citing flour costs.",
     ]
+    articles = [_article(f"a{k}", (fact, [])) for k, fact in enumerate(facts)]
     summary = compare_analyses(articles).summary
     assert summary[0].text.startswith("7 articles: ")
     only_in = [f for f in summary if f.text.startswith("Only ")]
