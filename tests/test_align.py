@@ -7,22 +7,50 @@ from storydiff.compare import compare_analyses
 from storydiff.model import Analysis, Article, Statement
 
 
-def _article(article_id: str, *sentences: tuple[str, list[dict]]) -> Analysis:
-    """An analysis whose statements are the given sentences, each with its figures."""
-    text, statements, quantities = "", [], []
-    for sentence, figures in sentences:
+def _article(article_id: str, *sentences: tuple, speaker: str | None = None) -> Analysis:
+    """An analysis whose statements are the given sentences, each with its figures and,
+    optionally, its labels (``(word, loaded)``); ``speaker`` attributes the first sentence."""
+    text, statements, quantities, labels = "", [], [], []
+    for number, (sentence, figures, *words) in enumerate(sentences):
         start = len(text)
         text += sentence + "\n\n"
-        indices = []
+        figure_indices, label_indices = [], []
         for figure in figures:
             offset = start + sentence.index(figure["text"])
             quantities.append({**figure, "start": offset, "end": offset + len(figure["text"])})
-            indices.append(len(quantities) - 1)
+            figure_indices.append(len(quantities) - 1)
+        for word, loaded in words[0] if words else ():
+            offset = start + sentence.index(word)
+            labels.append(
+                {
+                    "start": offset,
+                    "end": offset + len(word),
+                    "text": word,
+                    "term": word,
+                    "category": "armed groups",
+                    "actor": "armed groups",
+                    "contested": loaded,
+                    "voice": "own",
+                }
+            )
+            label_indices.append(len(labels) - 1)
         statements.append(
-            Statement(start, start + len(sentence), sentence, quantities=tuple(indices))
+            Statement(
+                start,
+                start + len(sentence),
+                sentence,
+                speaker if number == 0 else None,
+                quantities=tuple(figure_indices),
+                labels=tuple(label_indices),
+            )
         )
     article = Article(id=article_id, source=f"{article_id}.txt", text=text, title=article_id)
-    return Analysis(article=article, statements=tuple(statements), quantities=tuple(quantities))
+    return Analysis(
+        article=article,
+        statements=tuple(statements),
+        quantities=tuple(quantities),
+        labels=tuple(labels),
+    )
 
 
 def _figure(text: str, value: float, counts: str) -> dict:
@@ -144,3 +172,29 @@ def test_the_summary_stays_short_when_many_articles_are_compared():
     assert summary[0].text.startswith("7 articles: ")
     only_in = [f for f in summary if f.text.startswith("Only ")]
     assert 0 < len(only_in) <= MAX_ARTICLES_NAMED
+
+
+def _kind_of_shared_point(first: Analysis, second: Analysis) -> str:
+    (point,) = compare_analyses([first, second]).points
+    return point.kind
+
+
+def test_a_loaded_term_against_another_term_for_the_group_is_framing():
+    fact = "Government forces besieged the last {} stronghold in the northern province."
+    rebels = _article("a", (fact.format("rebel"), [], [("rebel", False)]), *FILLER)
+    terrorists = _article("b", (fact.format("terrorist"), [], [("terrorist", True)]))
+    assert _kind_of_shared_point(rebels, terrorists) == "framing"
+    fighters = _article("c", (fact.format("fighter"), [], [("fighter", False)]))
+    assert _kind_of_shared_point(rebels, fighters) == "agree"
+
+
+def test_a_fact_one_outlet_states_and_another_only_attributes_is_framing():
+    own = _article("a", ("Militants shelled the coastal airbase on Sunday night.", []), *FILLER)
+    claimed = _article(
+        "b",
+        ("Militants shelled the coastal airbase on Sunday night, officials said.", []),
+        speaker="officials",
+    )
+    assert _kind_of_shared_point(own, claimed) == "framing"
+    both_own = _article("c", ("Militants shelled the coastal airbase late on Sunday.", []))
+    assert _kind_of_shared_point(own, both_own) == "agree"

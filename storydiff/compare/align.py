@@ -38,6 +38,10 @@ MAX_POINTS = 20
 # An article often tells one fact in two sentences; more than that is a different point.
 MAX_PER_ARTICLE = 2
 
+# Tones (VADER compound, -1 to 1) at or beyond this on either side are opposite: one outlet
+# tells the fact as good news, another as bad.
+OPPOSITE_TONE = 0.5
+
 Item = tuple[str, Statement]
 
 
@@ -217,23 +221,34 @@ def _figures_conflict(statements: list[Item], by_id: dict[str, Analysis]) -> boo
     )
 
 
-def _framed_differently(
-    statements: list[tuple[str, Statement]], by_id: dict[str, Analysis]
-) -> bool:
-    """The same fact told with other words for the same group ("rebel stronghold" /
-    "terrorist stronghold"), or by one outlet in its own voice and by another only as someone's
-    claim, is a difference of framing, not agreement."""
+def _framed_differently(statements: list[Item], by_id: dict[str, Analysis]) -> bool:
+    """The same fact told with other words for a group where the choice of word is loaded
+    ("rebel stronghold" / "terrorist stronghold"), by one outlet in its own voice and by
+    another only as someone's claim, or in clearly opposite tones, is a difference of framing,
+    not agreement."""
     voices: dict[str, set[bool]] = {}
     terms: dict[str, dict[str, set[str]]] = {}
+    loaded: set[str] = set()
+    tones: dict[str, list[float]] = {}
     for article_id, statement in statements:
         voices.setdefault(article_id, set()).add(statement.attributed_to is None)
+        if statement.tone is not None:
+            tones.setdefault(article_id, []).append(statement.tone)
         for index in statement.labels:
             label = by_id[article_id].labels[index]
             by_article = terms.setdefault(label["category"], {})
             by_article.setdefault(article_id, set()).add(f"{label['term']}/{label['voice']}")
-    if len({frozenset(v) for v in voices.values()}) > 1:
+            if label.get("contested"):
+                loaded.add(label["category"])
+    told = {frozenset(v) for v in voices.values()}
+    if frozenset({True}) in told and frozenset({False}) in told:
+        return True  # one states it in its own voice, another only as someone's words
+    mean_tones = [sum(t) / len(t) for t in tones.values()]
+    if mean_tones and max(mean_tones) >= OPPOSITE_TONE and min(mean_tones) <= -OPPOSITE_TONE:
         return True
     return any(
-        len(by_article) > 1 and len({frozenset(t) for t in by_article.values()}) > 1
-        for by_article in terms.values()
+        category in loaded
+        and len(by_article) > 1
+        and len({frozenset(t) for t in by_article.values()}) > 1
+        for category, by_article in terms.items()
     )

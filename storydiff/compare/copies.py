@@ -19,6 +19,9 @@ SHINGLE_WORDS = 5
 # reports of one event share names and phrases but rarely a third of their sequences; wire
 # copies with a new lead or a cut ending keep most of theirs.
 COPY_CONTAINMENT = 0.6
+# Below this many sequences (about 25 words) a text is a line or two, and two outlets may
+# share it without one copying the other.
+MIN_SHINGLES = 20
 _WORD = re.compile(r"\w+")
 
 
@@ -52,7 +55,11 @@ def find_copies(analyses: Sequence[Analysis]) -> list[Copy]:
     found = []
     for k in order:
         best = max(((containment(texts[k], texts[o]), o) for o in origins), default=(0.0, None))
-        if best[1] is not None and best[0] >= COPY_CONTAINMENT:
+        if (
+            best[1] is not None
+            and best[0] >= COPY_CONTAINMENT
+            and min(len(texts[k]), len(texts[best[1]])) >= MIN_SHINGLES
+        ):
             found.append(Copy(analyses[k].article.id, analyses[best[1]].article.id, best[0]))
         else:
             origins.append(k)
