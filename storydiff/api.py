@@ -7,7 +7,7 @@ rather than the end of the run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from os import PathLike, fspath
 from typing import BinaryIO
 
@@ -38,10 +38,22 @@ def clean_documents(items: Iterable[Document | InputError]) -> Iterator[ArticleO
 
 
 def read(
-    inputs: Sequence[str], *, stdin: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    inputs: Sequence[str],
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    columns: Mapping[str, str] | None = None,
+    fetch_links: bool = False,
 ) -> Iterator[ArticleOrError]:
-    """Read and clean files, directories or ``-`` (standard input), in input order."""
-    return clean_documents(read_inputs(inputs, stdin=stdin, max_bytes=max_bytes))
+    """Read and clean files, directories, URLs or ``-`` (standard input), in input order.
+
+    Files may hold one article (text, HTML) or many (JSON Lines, CSV, Parquet, WARC, RSS or
+    Atom feeds); ``columns`` maps storydiff's fields to a table's own column names, and
+    ``fetch_links`` fetches the page each feed entry links to."""
+    documents = read_inputs(
+        inputs, stdin=stdin, max_bytes=max_bytes, columns=columns, fetch_links=fetch_links
+    )
+    return clean_documents(documents)
 
 
 def analyze_stream(

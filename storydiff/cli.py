@@ -7,8 +7,10 @@ traceback reaches the user unless ``--debug`` is given.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,7 +28,9 @@ from storydiff.render import (
     render_comparison_html,
     render_comparison_markdown,
 )
-from storydiff.sources import DEFAULT_MAX_BYTES
+from storydiff.sources import DEFAULT_MAX_BYTES, FIELDS
+from storydiff.sources.estimate import estimate_articles
+from storydiff.store import DEFAULT_BATCH, Store, run_ingest
 
 EXAMPLE_DIR = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 # A progress bar only helps when there is more than a moment's work: seconds before it shows.
@@ -44,10 +48,13 @@ class Failures:
     def keep_going(self, items: Iterable[T | InputError]) -> Iterator[T]:
         for item in items:
             if isinstance(item, InputError):
-                self.count += 1
-                tqdm.write(f"storydiff: error: {item}", file=sys.stderr)
+                self.report(item)
             else:
                 yield item
+
+    def report(self, error: InputError) -> None:
+        self.count += 1
+        tqdm.write(f"storydiff: error: {error}", file=sys.stderr)
 
 
 def _progress(items: Iterable[T], label: str) -> Iterable[T]:
@@ -71,21 +78,47 @@ def _dump(document: Any) -> str:
 
 
 def _analyses(
-    inputs: tuple[str, ...], pipeline: str | None, max_bytes: int, failures: Failures
+    inputs: tuple[str, ...], options: dict[str, Any], failures: Failures
 ) -> list[Analysis]:
-    stream = api.analyze_stream(
-        api.read(inputs, stdin=sys.stdin.buffer, max_bytes=max_bytes), pipeline=pipeline
-    )
+    stream = api.analyze_stream(_articles(inputs, options), pipeline=options["pipeline"])
     return list(failures.keep_going(_progress(stream, "analysing")))
 
 
+def _articles(inputs: tuple[str, ...], options: dict[str, Any]) -> Iterator[Any]:
+    return api.read(
+        inputs,
+        stdin=sys.stdin.buffer,
+        max_bytes=options["max_bytes"],
+        columns=options["columns"],
+        fetch_links=options["fetch_links"],
+    )
+
+
+def _parse_columns(
+    context: click.Context, parameter: click.Parameter, value: str | None
+) -> dict[str, str] | None:
+    """``text=body,title=headline`` as a mapping from storydiff's fields to column names."""
+    if not value:
+        return None
+    columns = {}
+    for pair in value.split(","):
+        field, sep, column = (part.strip() for part in pair.partition("="))
+        if not sep or not column or field not in FIELDS:
+            raise click.BadParameter(
+                f"expected FIELD=COLUMN pairs separated by commas, FIELD one of "
+                f"{', '.join(FIELDS)}; got {pair!r}"
+            )
+        columns[field] = column
+    return columns
+
+
+output_option = click.option(
+    "-o",
+    "--output",
+    help="Write here instead of the default (standard output; for HTML, report.html).",
+)
 common_input_options = [
     click.argument("inputs", nargs=-1, required=True),
-    click.option(
-        "-o",
-        "--output",
-        help="Write here instead of the default (standard output; for HTML, report.html).",
-    ),
     click.option(
         "--pipeline",
         envvar="STORYDIFF_PIPELINE",
@@ -98,13 +131,33 @@ common_input_options = [
         show_default=True,
         help="Largest article accepted, in bytes.",
     ),
+    click.option(
+        "--columns",
+        callback=_parse_columns,
+        metavar="FIELD=COLUMN,...",
+        help="Column names of CSV, Parquet and JSON Lines inputs, e.g. text=body,title=headline "
+        f"(fields: {', '.join(FIELDS)}).",
+    ),
+    click.option(
+        "--fetch-links",
+        is_flag=True,
+        help="For RSS and Atom feeds, fetch the page each entry links to (uses the network).",
+    ),
 ]
 
 
 def input_options(function: Any) -> Any:
+    """The input options, gathered into one ``options`` dict argument."""
+
+    @functools.wraps(function)  # keeps the name, the help and the options declared below
+    def gathered(**kwargs: Any) -> Any:
+        keys = ("pipeline", "max_bytes", "columns", "fetch_links")
+        options = {key: kwargs.pop(key) for key in keys}
+        return function(options=options, **kwargs)
+
     for option in reversed(common_input_options):
-        function = option(function)
-    return function
+        gathered = option(gathered)
+    return gathered
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -122,6 +175,7 @@ def cli(context: click.Context, debug: bool) -> None:
 
 @cli.command()
 @input_options
+@output_option
 @click.option(
     "--format",
     "fmt",
@@ -129,15 +183,13 @@ def cli(context: click.Context, debug: bool) -> None:
     default="jsonl",
     show_default=True,
 )
-def analyze(
-    inputs: tuple[str, ...], output: str | None, pipeline: str | None, max_bytes: int, fmt: str
-) -> None:
+def analyze(inputs: tuple[str, ...], options: dict[str, Any], output: str | None, fmt: str) -> None:
     """Clean and analyse each article: title, outlet, body, removed furniture, entities, quotes.
 
     Writes one JSON record per article (JSON Lines by default), in input order.
     """
     failures = Failures()
-    analyses = _analyses(inputs, pipeline, max_bytes, failures)
+    analyses = _analyses(inputs, options, failures)
     if fmt == "jsonl":
         text = "".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in analyses)
     elif fmt == "json":
@@ -149,15 +201,10 @@ def analyze(
 
 
 def _run_compare(
-    inputs: tuple[str, ...],
-    output: str | None,
-    pipeline: str | None,
-    max_bytes: int,
-    fmt: str,
-    similarity: str,
+    inputs: tuple[str, ...], options: dict[str, Any], output: str | None, fmt: str, similarity: str
 ) -> int:
     failures = Failures()
-    analyses, repeats = distinct(_analyses(inputs, pipeline, max_bytes, failures))
+    analyses, repeats = distinct(_analyses(inputs, options, failures))
     for repeat, original in repeats:
         click.echo(
             f"storydiff: note: {where(repeat.article.source, repeat.article.line)} is the same "
@@ -194,22 +241,85 @@ similarity_option = click.option(
 
 @cli.command()
 @input_options
+@output_option
 @click.option(
     "--format", "fmt", type=click.Choice(["html", "json", "md"]), default="html", show_default=True
 )
 @similarity_option
 def compare(
     inputs: tuple[str, ...],
+    options: dict[str, Any],
     output: str | None,
-    pipeline: str | None,
-    max_bytes: int,
     fmt: str,
     similarity: str,
 ) -> None:
     """Compare two or more articles on one story: shared points, what only one says, who
     each quotes. HTML (default) is one self-contained file that loads nothing from the network.
     """
-    sys.exit(_run_compare(inputs, output, pipeline, max_bytes, fmt, similarity))
+    sys.exit(_run_compare(inputs, options, output, fmt, similarity))
+
+
+@cli.command()
+@input_options
+@click.option(
+    "--store",
+    "store_path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The SQLite store to add to (created if missing).",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_BATCH,
+    show_default=True,
+    help="Articles analysed and committed together.",
+)
+def ingest(
+    inputs: tuple[str, ...], options: dict[str, Any], store_path: str, batch_size: int
+) -> None:
+    """Add articles to a corpus store: files, directories, JSON Lines, CSV, Parquet, WARC or
+    WARC.gz archives, RSS or Atom feeds (files or URLs).
+
+    Articles already in the store are skipped before analysis, so a run can be stopped and
+    started again, or fed overlapping inputs, and each article is stored once.
+    """
+    failures = Failures()
+    total = estimate_articles(inputs)
+    started = time.monotonic()
+    with Store(store_path) as store, _bar(total) as bar:
+        summary = run_ingest(
+            _articles(inputs, options),
+            store,
+            lambda batch: api.analyze_stream(batch, pipeline=options["pipeline"]),
+            batch_size=batch_size,
+            on_error=failures.report,
+            on_stored=bar.update,
+        )
+        stored = store.count()
+    seconds = time.monotonic() - started
+    click.echo(
+        f"storydiff: read {summary.read}, new {summary.new}, duplicates {summary.duplicates}, "
+        f"failed {summary.failed} in {seconds:.1f} s "
+        f"({summary.read / seconds if seconds else 0:.1f} articles/s); "
+        f"{stored} articles in {store_path}",
+        err=True,
+    )
+    for error in summary.failures:
+        click.echo(f"storydiff: failed: {error}", err=True)
+    sys.exit(1 if summary.failed else 0)
+
+
+def _bar(total: int | None) -> tqdm:
+    """Rate always, and an ETA when the inputs could be counted ahead."""
+    return tqdm(
+        total=total,
+        desc="ingesting",
+        unit=" article",
+        file=sys.stderr,
+        disable=None,
+        delay=PROGRESS_DELAY,
+    )
 
 
 @cli.command()
@@ -222,9 +332,13 @@ def demo(output: str, pipeline: str | None) -> None:
     examples = sorted(str(p) for p in EXAMPLE_DIR.glob("*.txt"))
     if not examples:
         raise click.ClickException(f"the bundled example is missing from {EXAMPLE_DIR}")
-    sys.exit(
-        _run_compare(tuple(examples), output, pipeline, DEFAULT_MAX_BYTES, "html", DEFAULT_BACKEND)
-    )
+    options = {
+        "pipeline": pipeline,
+        "max_bytes": DEFAULT_MAX_BYTES,
+        "columns": None,
+        "fetch_links": False,
+    }
+    sys.exit(_run_compare(tuple(examples), options, output, "html", DEFAULT_BACKEND))
 
 
 def main() -> None:

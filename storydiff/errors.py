@@ -22,14 +22,17 @@ class Code(Enum):
     E005 = "cannot decode the bytes as text in any known encoding"
     E006 = "no article text found in the HTML page"
     E007 = "JSON Lines record is not valid JSON: {detail}"
-    E008 = "JSON Lines record has no 'text' field"
+    E008 = "record has no {field!r} field (the article text)"
     E009 = "cannot read: {detail}"
     E010 = "no article text left after removing page furniture"
     E011 = "spaCy pipeline {name!r} is not installed: {detail}"
     E012 = "compare needs at least two articles, got {count}"
     E013 = "analysis failed: {detail}"
     E014 = "JSON Lines record is not a JSON object but {detail}"
-    E015 = "JSON Lines record field {field!r} must be {expected}, got {detail}"
+    E015 = "record field {field!r} must be {expected}, got {detail}"
+    E016 = "not a readable {kind} file: {detail}"
+    E017 = "no column {column!r} for {field!r} in the table (its columns: {columns})"
+    E018 = "cannot fetch {url}: {detail}"
 
 
 class StorydiffError(Exception):

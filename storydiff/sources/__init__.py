@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from storydiff.errors import Code, InputError
@@ -22,14 +23,30 @@ from storydiff.sources.decode import (
     reject_binary,
     reject_control_characters,
 )
-from storydiff.sources.detect import HTML, JSONL, KINDS, TEXT, detect_kind
+from storydiff.sources.detect import (
+    CSV,
+    HTML,
+    JSONL,
+    KINDS,
+    PARQUET,
+    TEXT,
+    WARC,
+    detect_container,
+    detect_kind,
+    looks_like_feed,
+)
+from storydiff.sources.feeds import fetch, read_feed
 from storydiff.sources.files import chunks, open_binary, read_failure, read_rest, walk
 from storydiff.sources.html import html_document
-from storydiff.sources.jsonl import read_jsonl
+from storydiff.sources.jsonl import DEFAULT_COLUMNS, FIELDS, Columns, read_jsonl
+from storydiff.sources.tables import read_csv, read_parquet
 from storydiff.sources.text import text_document
+from storydiff.sources.warc import read_warc
 
 __all__ = [
+    "DEFAULT_COLUMNS",
     "DEFAULT_MAX_BYTES",
+    "FIELDS",
     "KINDS",
     "STDIN",
     "STDIN_SOURCE",
@@ -38,6 +55,8 @@ __all__ = [
 ]
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+# A feed is read whole (feedparser needs it so); a big news feed is a few megabytes.
+MAX_FEED_BYTES = 50 * 1024 * 1024
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
 
@@ -52,17 +71,22 @@ def read_inputs(
     *,
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    columns: Columns | None = None,
+    fetch_links: bool = False,
 ) -> Iterator[Item]:
-    """Documents and InputErrors for files, directories and ``-``, in input order.
+    """Documents and InputErrors for files, directories, URLs and ``-``, in input order.
 
-    ``max_bytes`` bounds one article: a whole text or HTML file, or one JSON Lines record
-    (a JSON Lines file itself may be any size; it is streamed).
+    ``max_bytes`` bounds one article: a whole text or HTML file, one JSON Lines record, table
+    row or archived page (a corpus file itself may be any size; it is streamed). ``columns``
+    maps storydiff's fields to a table's or JSON Lines file's own column names. A URL is
+    fetched (a feed or a page); ``fetch_links`` also fetches the page each feed entry links to.
     """
     if max_bytes <= 0:
         raise ValueError(f"max_bytes must be positive, got {max_bytes}")
     if isinstance(inputs, str):
         raise TypeError("inputs must be a sequence of paths, not a single string")
-    return _read_all(inputs, stdin, max_bytes)
+    options = _Options(max_bytes, {**DEFAULT_COLUMNS, **(columns or {})}, fetch_links)
+    return _read_all(inputs, stdin, options)
 
 
 def read_text(
@@ -84,23 +108,32 @@ def read_text(
     return _document(text, source, kind, url)
 
 
-def _read_all(inputs: Sequence[str], stdin: BinaryIO | None, max_bytes: int) -> Iterator[Item]:
+@dataclass(frozen=True)
+class _Options:
+    max_bytes: int
+    columns: Columns
+    fetch_links: bool
+
+
+def _read_all(inputs: Sequence[str], stdin: BinaryIO | None, options: _Options) -> Iterator[Item]:
     for name in inputs:
         if name == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _guarded(STDIN_SOURCE, _read_stream(stream, max_bytes))
+            yield from _guarded(STDIN_SOURCE, _read_stream(stream, options.max_bytes))
+        elif _is_url(name):
+            yield from _guarded(name, _read_url(name, options))
         elif os.path.isdir(name):
-            yield from _read_directory(name, max_bytes)
+            yield from _read_directory(name, options)
         else:
-            yield from _guarded(name, _read_file(name, max_bytes))
+            yield from _guarded(name, _read_file(name, options))
 
 
-def _read_directory(root: str, max_bytes: int) -> Iterator[Item]:
+def _read_directory(root: str, options: _Options) -> Iterator[Item]:
     for path in walk(root):
         if isinstance(path, InputError):
             yield path
         else:
-            yield from _guarded(path, _read_file(path, max_bytes))
+            yield from _guarded(path, _read_file(path, options))
 
 
 def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
@@ -113,16 +146,47 @@ def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
         yield read_failure(source, err)
 
 
-def _read_file(path: str, max_bytes: int) -> Iterator[Item]:
-    """Sniff the head to choose a reader: JSON Lines is streamed, anything else read whole."""
+def _read_file(path: str, options: _Options) -> Iterator[Item]:
+    """Sniff the head to choose a reader: corpus files (JSON Lines, tables, archives, feeds)
+    are streamed, anything else read whole."""
     with open_binary(path) as stream:
         head = stream.read(_SNIFF_BYTES)
+        container = detect_container(head, path)
+        if container is not None:
+            stream.seek(0)
+            yield from _read_container(container, stream, path, options)
+            return
         reject_binary(head, path)
         kind = detect_kind(peek_text(head), path)
         if kind == JSONL:
-            yield from read_jsonl(chunks(stream, head), path, max_bytes)
+            yield from read_jsonl(chunks(stream, head), path, options.max_bytes, options.columns)
         else:
-            yield _from_bytes(read_rest(stream, head, max_bytes, path), path, kind)
+            yield _from_bytes(read_rest(stream, head, options.max_bytes, path), path, kind)
+
+
+def _read_container(kind: str, stream: BinaryIO, path: str, options: _Options) -> Iterator[Item]:
+    if kind == WARC:
+        yield from read_warc(stream, path, options.max_bytes)
+    elif kind == CSV:
+        yield from read_csv(stream, path, options.max_bytes, options.columns)
+    elif kind == PARQUET:
+        yield from read_parquet(path, options.columns)
+    else:
+        data = read_rest(stream, b"", MAX_FEED_BYTES, path)
+        yield from read_feed(data, path, options.max_bytes, fetch_links=options.fetch_links)
+
+
+def _is_url(name: str) -> bool:
+    return name.lower().startswith(("http://", "https://"))
+
+
+def _read_url(url: str, options: _Options) -> Iterator[Item]:
+    """A URL the user gave: a feed (its entries) or one page."""
+    data = fetch(url, max(options.max_bytes, MAX_FEED_BYTES))
+    if looks_like_feed(peek_text(data[:_SNIFF_BYTES])):
+        yield from read_feed(data, url, options.max_bytes, fetch_links=options.fetch_links)
+    else:
+        yield _document(decode_bytes(data, url), url, HTML, url)
 
 
 def _read_stream(stream: BinaryIO, max_bytes: int) -> Iterator[Item]:

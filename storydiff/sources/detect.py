@@ -7,16 +7,43 @@ otherwise the content does.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import zlib
 from pathlib import PurePath
 
 TEXT = "text"
 HTML = "html"
 JSONL = "jsonl"
-KINDS = (TEXT, HTML, JSONL)
+# Files that hold many articles and are read by their own readers, before any test for text.
+CSV = "csv"
+PARQUET = "parquet"
+WARC = "warc"
+FEED = "feed"
+KINDS = (TEXT, HTML, JSONL, CSV, PARQUET, WARC, FEED)
+CONTAINERS = (CSV, PARQUET, WARC, FEED)
 
-_EXTENSIONS = {".html": HTML, ".htm": HTML, ".xhtml": HTML, ".jsonl": JSONL, ".ndjson": JSONL}
+_EXTENSIONS = {
+    ".html": HTML,
+    ".htm": HTML,
+    ".xhtml": HTML,
+    ".jsonl": JSONL,
+    ".ndjson": JSONL,
+    ".csv": CSV,
+    ".parquet": PARQUET,
+    ".pq": PARQUET,
+    ".warc": WARC,
+    ".rss": FEED,
+    ".atom": FEED,
+}
+_WARC_MAGIC = b"WARC/"
+_GZIP_MAGIC = b"\x1f\x8b"
+_PARQUET_MAGIC = b"PAR1"
+_FEED_START = re.compile(
+    r"(?:\s|<!--.*?-->|<\?xml[^>]*>|<\?xml-stylesheet[^>]*>)*<(?:rss|feed|rdf:RDF)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 
 # Only the start of a document is looked at: HTML announces itself there, and sniffing a
 # 10 MB text must not cost more than reading it.
@@ -55,7 +82,39 @@ def kind_from_name(name: str | None) -> str | None:
     """The kind an extension promises, or None when the extension says nothing."""
     if not name:
         return None
-    return _EXTENSIONS.get(PurePath(name).suffix.lower())
+    path = PurePath(name)
+    if "".join(path.suffixes[-2:]).lower() == ".warc.gz":
+        return WARC
+    return _EXTENSIONS.get(path.suffix.lower())
+
+
+def detect_container(head: bytes, name: str | None = None) -> str | None:
+    """The kind of a many-article file (CSV, Parquet, WARC, feed) from its name or its first
+    bytes, or None for anything else. Parquet and gzipped WARC are binary, so this runs before
+    the test that turns binary files away."""
+    by_name = kind_from_name(name)
+    if by_name in CONTAINERS:
+        return by_name
+    if head.startswith(_WARC_MAGIC) or (
+        head.startswith(_GZIP_MAGIC) and _gunzipped_head(head).startswith(_WARC_MAGIC)
+    ):
+        return WARC
+    if head.startswith(_PARQUET_MAGIC):
+        return PARQUET
+    if by_name is None and looks_like_feed(head[:_HEAD_CHARS].decode("utf-8", "replace")):
+        return FEED
+    return None
+
+
+def looks_like_feed(text: str) -> bool:
+    return bool(_FEED_START.match(text.lstrip("\ufeff")))
+
+
+def _gunzipped_head(head: bytes) -> bytes:
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
+    except (zlib.error, gzip.BadGzipFile):
+        return b""
 
 
 def looks_like_html(text: str) -> bool:

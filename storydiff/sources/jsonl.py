@@ -8,7 +8,7 @@ becomes an error for ``path:LINE`` while reading goes on with the next one.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,11 @@ from storydiff.sources.files import read_failure
 # id) are identifiers: only trimmed, never rewritten.
 _PROSE_FIELDS = ("title", "outlet")
 _IDENTIFIER_FIELDS = ("url", "published")
+FIELDS = ("text", "id", *_PROSE_FIELDS, *_IDENTIFIER_FIELDS)
+# Which column holds each of storydiff's fields; a table's own names are mapped with
+# ``--columns text=body,title=headline``.
+Columns = Mapping[str, str]
+DEFAULT_COLUMNS: Columns = {field: field for field in FIELDS}
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,7 @@ class Line:
 
 
 def read_jsonl(
-    blocks: Iterable[bytes], source: str, max_bytes: int
+    blocks: Iterable[bytes], source: str, max_bytes: int, columns: Columns = DEFAULT_COLUMNS
 ) -> Iterator[Document | InputError]:
     """A Document or an InputError for every non-blank line, in file order."""
     seen_record = False
@@ -42,7 +47,7 @@ def read_jsonl(
         if line.data is not None and not line.data.strip():
             continue
         seen_record = True
-        yield _record_or_error(line, source, max_bytes)
+        yield _record_or_error(line, source, max_bytes, columns)
     if not seen_record:
         yield InputError(source, Code.E002)
 
@@ -72,36 +77,54 @@ def iter_lines(blocks: Iterable[bytes], limit: int) -> Iterator[Line]:
         yield _line(number + 1, pending, overflow)
 
 
-def record_document(data: bytes, source: str, number: int) -> Document:
+def record_document(
+    data: bytes, source: str, number: int, columns: Columns = DEFAULT_COLUMNS
+) -> Document:
     """Turn one line into a Document; raises InputError naming ``source:number``."""
     where = f"{source}:{number}"
     record = _parse(decode_bytes(data, where), where)
-    if record.get("text") is None:
-        raise InputError(where, Code.E008)
-    raw = _string(record, "text", where) or ""
+    return fields_document(record, source, number, JSONL, columns)
+
+
+def fields_document(
+    record: dict[str, Any], source: str, number: int, kind: str, columns: Columns
+) -> Document:
+    """A Document from one record of named fields (a JSON object, a table row), reading each
+    of storydiff's fields from the column ``columns`` maps it to."""
+    where = f"{source}:{number}"
+    text_column = columns["text"]
+    if record.get(text_column) is None:
+        raise InputError(where, Code.E008, field=text_column)
+    raw = _string(record, text_column, where) or ""
     text = normalise(raw)
     if not text.strip():
         detail = "only whitespace" if raw else "an empty string"
-        raise InputError(where, Code.E015, field="text", expected="non-empty text", detail=detail)
-    prose = {key: _prose(_string(record, key, where)) for key in _PROSE_FIELDS}
-    identifiers = {key: _identifier(_string(record, key, where)) for key in _IDENTIFIER_FIELDS}
+        raise InputError(
+            where, Code.E015, field=text_column, expected="non-empty text", detail=detail
+        )
+    prose = {key: _prose(_string(record, columns[key], where)) for key in _PROSE_FIELDS}
+    identifiers = {
+        key: _identifier(_string(record, columns[key], where)) for key in _IDENTIFIER_FIELDS
+    }
     return Document(
         source=source,
         text=text,
-        kind=JSONL,
+        kind=kind,
         line=number,
-        id=_record_id(record, where),
+        id=_record_id(record, columns["id"], where),
         **prose,
         **identifiers,
     )
 
 
-def _record_or_error(line: Line, source: str, max_bytes: int) -> Document | InputError:
+def _record_or_error(
+    line: Line, source: str, max_bytes: int, columns: Columns
+) -> Document | InputError:
     where = f"{source}:{line.number}"
     if line.data is None:
         return InputError(where, Code.E004, size=line.size, limit=max_bytes)
     try:
-        return record_document(line.data, source, line.number)
+        return record_document(line.data, source, line.number, columns)
     except InputError as err:
         return err
     except Exception as err:  # one odd record must not end the corpus
@@ -133,12 +156,12 @@ def _string(record: dict[str, Any], key: str, where: str) -> str | None:
     raise InputError(where, Code.E015, field=key, expected="a string", detail=_json_type(value))
 
 
-def _record_id(record: dict[str, Any], where: str) -> str | None:
+def _record_id(record: dict[str, Any], column: str, where: str) -> str | None:
     """Corpora number their records as often as they name them, so integers are accepted."""
-    value = record.get("id")
+    value = record.get(column)
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    return _identifier(_string(record, "id", where))
+    return _identifier(_string(record, column, where))
 
 
 def _prose(value: str | None) -> str | None:

@@ -1,0 +1,158 @@
+"""The SQLite schema of a corpus store, and the migrations that bring an older file up to date.
+
+A store is one SQLite file that any SQLite tool (sqlite3, sqlite-utils, datasette) can open.
+``PRAGMA user_version`` holds the schema version; ``migrate`` applies, in one transaction each,
+the steps from the file's version to ``VERSION``, so a store made by an older storydiff opens
+with a newer one and a half-applied step never remains. The README documents the tables.
+
+Articles are keyed by their id, the hash of their normalised text: the same article read
+twice is one row. The whole analysis is kept as JSON (``analysis``), and the parts people
+query (quotes, labels, quantities, entities) are also kept as rows of their own.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, their findings as rows, full-text search, stories.
+    """
+    CREATE TABLE articles (
+        id          TEXT PRIMARY KEY,
+        source      TEXT NOT NULL,
+        line        INTEGER,
+        url         TEXT,
+        outlet      TEXT,
+        title       TEXT,
+        published   TEXT,
+        language    TEXT,
+        text        TEXT NOT NULL,
+        analysis    TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        copy_of     TEXT REFERENCES articles(id),
+        story_id    TEXT REFERENCES stories(id)
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_story ON articles(story_id);
+
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        number     INTEGER NOT NULL,
+        speaker    TEXT,
+        kind       TEXT NOT NULL,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        PRIMARY KEY (article_id, number)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+
+    CREATE TABLE labels (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        number     INTEGER NOT NULL,
+        term       TEXT NOT NULL,
+        category   TEXT,
+        actor      TEXT,
+        voice      TEXT NOT NULL,
+        contested  INTEGER NOT NULL,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        PRIMARY KEY (article_id, number)
+    );
+    CREATE INDEX labels_actor ON labels(actor);
+    CREATE INDEX labels_term ON labels(term);
+
+    CREATE TABLE quantities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        number     INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        value      REAL,
+        low        REAL,
+        high       REAL,
+        counts     TEXT,
+        claimed_by TEXT,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        PRIMARY KEY (article_id, number)
+    );
+
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id  TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        kind       TEXT,
+        mentions   INTEGER NOT NULL,
+        PRIMARY KEY (article_id, entity_id)
+    );
+    CREATE INDEX entities_name ON entities(name);
+
+    CREATE TABLE stories (
+        id        TEXT PRIMARY KEY,
+        title     TEXT,
+        first     TEXT,
+        last      TEXT,
+        articles  INTEGER NOT NULL DEFAULT 0,
+        origins   INTEGER NOT NULL DEFAULT 0
+    );
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    """,
+)
+VERSION = len(MIGRATIONS)
+
+
+class SchemaError(RuntimeError):
+    """The file is a store from a newer storydiff, or not a store at all."""
+
+
+def version(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Bring the store up to ``VERSION``; returns the version it had."""
+    found = version(connection)
+    if found > VERSION:
+        raise SchemaError(
+            f"the store has schema version {found}, newer than this storydiff's {VERSION}; "
+            "upgrade storydiff to open it"
+        )
+    if found == 0 and _has_tables(connection):
+        raise SchemaError("the file is an SQLite database but not a storydiff store")
+    for step in range(found, VERSION):
+        with connection:
+            connection.execute("BEGIN")
+            for statement in _statements(MIGRATIONS[step]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {step + 1}")
+    return found
+
+
+def _has_tables(connection: sqlite3.Connection) -> bool:
+    return connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+
+
+def _statements(script: str) -> list[str]:
+    """A migration's statements, split where sqlite3 says a statement is complete (so that
+    the semicolons inside a trigger body do not split it)."""
+    statements, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip():
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements

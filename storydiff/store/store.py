@@ -1,0 +1,189 @@
+"""A corpus of analysed articles in one SQLite file.
+
+Writes come in batches, each one transaction: a run killed at any moment leaves every batch
+either wholly stored or not at all, and a second run skips what is stored (articles are keyed
+by the hash of their text), so that killing and re-running ingest stores every article exactly
+once. WAL journaling lets readers (a notebook, datasette) query the store while it grows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from storydiff.model import Analysis
+from storydiff.store.schema import SchemaError, migrate
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+class Store:
+    """Open (creating or upgrading it if need be) the store at ``path``."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            migrate(self._db)
+        except sqlite3.DatabaseError as error:
+            raise SchemaError(f"{self.path}: not a storydiff store ({error})") from error
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- writing
+
+    def known(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of these articles the store already holds."""
+        ids = list(dict.fromkeys(article_ids))
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
+            found.update(row[0] for row in rows)
+        return found
+
+    def add(self, analyses: Sequence[Analysis]) -> int:
+        """Store a batch in one transaction; returns how many were new."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            new = 0
+            for analysis in analyses:
+                new += self._insert(analysis, now)
+        return new
+
+    def _insert(self, analysis: Analysis, now: str) -> int:
+        article = analysis.article
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO articles (id, source, line, url, outlet, title, published, "
+            "language, text, analysis, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                article.id,
+                article.source,
+                article.line,
+                article.url,
+                article.outlet,
+                article.title,
+                article.published,
+                article.language,
+                article.text,
+                json.dumps(analysis.to_dict(), ensure_ascii=False),
+                now,
+            ),
+        )
+        if cursor.rowcount == 0:
+            return 0
+        self._db.executemany(
+            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?)",
+            [
+                (
+                    article.id,
+                    n,
+                    q.speaker.name,
+                    q.kind,
+                    q.content.start,
+                    q.content.end,
+                    q.content.text,
+                )
+                for n, q in enumerate(analysis.quotes)
+            ],
+        )
+        self._db.executemany(
+            "INSERT INTO labels VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    article.id,
+                    n,
+                    x["term"],
+                    x.get("category"),
+                    x.get("actor"),
+                    x["voice"],
+                    int(bool(x.get("contested"))),
+                    x["start"],
+                    x["end"],
+                    x["text"],
+                )
+                for n, x in enumerate(analysis.labels)
+            ],
+        )
+        self._db.executemany(
+            "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    article.id,
+                    n,
+                    x["text"],
+                    _number(x.get("value")),
+                    _number(x.get("low")),
+                    _number(x.get("high")),
+                    x.get("counts"),
+                    x.get("claimed_by"),
+                    x["start"],
+                    x["end"],
+                )
+                for n, x in enumerate(analysis.quantities)
+            ],
+        )
+        self._db.executemany(
+            "INSERT INTO entities VALUES (?,?,?,?,?)",
+            [(article.id, e.id, e.name, e.kind, len(e.mentions)) for e in analysis.entities],
+        )
+        return 1
+
+    def set_copies(self, copies: Iterable[tuple[str, str]]) -> None:
+        """Mark articles as copies of an origin: ``(article id, origin id)``."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany(
+                "UPDATE articles SET copy_of = ? WHERE id = ?", [(o, a) for a, o in copies]
+            )
+
+    # ---------------------------------------------------------------- reading
+
+    def count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def analyses(self, order: str = "published") -> Iterator[Analysis]:
+        """Every stored analysis, oldest first (undated last), one at a time."""
+        if order != "published":
+            raise ValueError(f"unknown order {order!r}")
+        rows = self._db.execute(
+            "SELECT analysis FROM articles ORDER BY published IS NULL, published, rowid"
+        )
+        for (data,) in rows:
+            yield Analysis.from_dict(json.loads(data))
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        row = self._db.execute(
+            "SELECT analysis FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return Analysis.from_dict(json.loads(row[0])) if row else None
+
+    def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """Rows of a read-only query, by column name as well as position."""
+        self._db.row_factory = sqlite3.Row
+        try:
+            return list(self._db.execute(sql, parameters))
+        finally:
+            self._db.row_factory = None
+
+
+def _number(value: Any) -> float | None:
+    """Quantities hold numbers, but a date-like value ("--08-23") is text: keep numbers only."""
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
