@@ -10,7 +10,9 @@ in the longer, so a copy with a lead of its own or cut short is still found.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from storydiff.model import Analysis, Copy
 
@@ -23,6 +25,11 @@ COPY_CONTAINMENT = 0.6
 # share it without one copying the other.
 MIN_SHINGLES = 20
 _WORD = re.compile(r"\w+")
+# Corpus scale: MinHash signatures of 64 permutations (an error of about 0.06 on a Jaccard
+# estimate), and candidates from LSH at Jaccard 0.3, low enough to reach a copy whose origin
+# is up to 1.7 times its length at the containment above.
+NUM_PERM = 64
+LSH_JACCARD = 0.3
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
@@ -64,3 +71,79 @@ def find_copies(analyses: Sequence[Analysis]) -> list[Copy]:
         else:
             origins.append(k)
     return found
+
+
+class CopyFinder:
+    """Copies in a corpus too large to compare every pair: MinHash LSH over the five-word
+    sequences proposes candidates, and an estimate of the same containment as ``find_copies``
+    decides.
+
+    Copies appear within days of their origin, so only articles published within
+    ``window_days`` of the newest one stay indexed (undated articles: the last
+    ``undated_window`` of them); memory stays flat however long the corpus runs, provided
+    articles come roughly in date order, as ``Store.analyses`` gives them.
+    """
+
+    def __init__(self, window_days: int = 3, undated_window: int = 5000) -> None:
+        from datasketch import MinHashLSH
+
+        self._lsh = MinHashLSH(threshold=LSH_JACCARD, num_perm=NUM_PERM)
+        self._window = window_days
+        self._undated_window = undated_window
+        self._kept: dict[str, tuple[object, int, str | None]] = {}
+        self._order: deque[tuple[str | None, str]] = deque()
+        self._undated: deque[tuple[str | None, str]] = deque()
+
+    def add(self, article_id: str, text: str, published: str | None) -> Copy | None:
+        """The copy this article is of an earlier one, or None for an origin."""
+        from datasketch import MinHash
+
+        grams = shingles(text)
+        signature = MinHash(num_perm=NUM_PERM)
+        signature.update_batch([g.encode() for g in grams])
+        self._evict(published)
+        best: Copy | None = None
+        if len(grams) >= MIN_SHINGLES:
+            for other in self._lsh.query(signature):
+                other_signature, other_size, _ = self._kept[other]
+                share = _estimated_containment(
+                    signature.jaccard(other_signature), len(grams), other_size
+                )
+                if share >= COPY_CONTAINMENT and (best is None or share > best.containment):
+                    best = Copy(article_id, other, share)
+        if best is None and article_id not in self._kept:
+            # Only origins are indexed: a copy of a copy is a copy of the first origin.
+            self._lsh.insert(article_id, signature)
+            self._kept[article_id] = (signature, len(grams), published)
+            (self._order if published else self._undated).append((published, article_id))
+            while len(self._undated) > self._undated_window:
+                self._forget(self._undated.popleft()[1])
+        return best
+
+    def _evict(self, published: str | None) -> None:
+        if published:
+            horizon = _days_before(published, self._window)
+            while self._order and self._order[0][0] and self._order[0][0] < horizon:
+                self._forget(self._order.popleft()[1])
+
+    def _forget(self, article_id: str) -> None:
+        if self._kept.pop(article_id, None) is not None:
+            self._lsh.remove(article_id)
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
+def _estimated_containment(jaccard: float, size_a: int, size_b: int) -> float:
+    """|A∩B| / min(|A|, |B|) from the Jaccard index and the set sizes:
+    |A∩B| = J (|A| + |B|) / (1 + J)."""
+    shared = jaccard * (size_a + size_b) / (1 + jaccard)
+    return min(1.0, shared / min(size_a, size_b)) if size_a and size_b else 0.0
+
+
+def _days_before(published: str, days: int) -> str:
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return ""
+    return (day - timedelta(days=days)).isoformat()
