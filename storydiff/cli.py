@@ -27,10 +27,15 @@ from storydiff.render import (
     render_analyses_markdown,
     render_comparison_html,
     render_comparison_markdown,
+    render_trend,
 )
 from storydiff.sources import DEFAULT_MAX_BYTES, FIELDS
 from storydiff.sources.estimate import estimate_articles
 from storydiff.store import DEFAULT_BATCH, Store, run_ingest
+from storydiff.store.export import FORMATS as EXPORT_FORMATS
+from storydiff.store.export import TABLES as EXPORT_TABLES
+from storydiff.store.export import export as export_table
+from storydiff.store.trends import PERIODS, trend
 
 EXAMPLE_DIR = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 # A progress bar only helps when there is more than a moment's work: seconds before it shows.
@@ -320,6 +325,72 @@ def _bar(total: int | None) -> tqdm:
         disable=None,
         delay=PROGRESS_DELAY,
     )
+
+
+store_option = click.option(
+    "--store",
+    "store_path",
+    required=True,
+    type=click.Path(dir_okay=False, exists=True),
+    help="The SQLite store made by storydiff ingest.",
+)
+
+
+@cli.command()
+@store_option
+@click.option("--actor", help="An actor's name, or a group such as 'armed groups'.")
+@click.option("--label", help="A label term, such as 'rebel' or 'terrorist'.")
+@click.option("--speaker", help="A speaker's name.")
+@click.option(
+    "--by", "period", type=click.Choice(list(PERIODS)), default="month", show_default=True
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "svg"]),
+    default="table",
+    show_default=True,
+)
+@output_option
+def trends(
+    store_path: str,
+    actor: str | None,
+    label: str | None,
+    speaker: str | None,
+    period: str,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Follow one actor, label or speaker per outlet per week or month: articles, stories,
+    quotes, and labels by voice."""
+    chosen = {"actor": actor, "label": label, "speaker": speaker}
+    given = [(subject, name) for subject, name in chosen.items() if name]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of --actor, --label or --speaker")
+    subject, name = given[0]
+    with Store(store_path) as store:
+        result = trend(store, subject, name, period)
+    if result.undated:
+        click.echo(
+            f"storydiff: note: {result.undated} matching articles have no date and are left out",
+            err=True,
+        )
+    _write(render_trend(result, fmt), output)
+
+
+@cli.command()
+@store_option
+@click.option("--table", type=click.Choice(list(EXPORT_TABLES)), required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="parquet", show_default=True
+)
+@click.option("-o", "--output", required=True, help="The file to write.")
+def export(store_path: str, table: str, fmt: str, output: str) -> None:
+    """Write one of the store's tables (articles, quotes, labels, quantities, entities,
+    stories) as Parquet, CSV or JSON Lines."""
+    with Store(store_path) as store:
+        rows = export_table(store, table, output, fmt)
+    click.echo(f"storydiff: wrote {rows} rows of {table} to {output}", err=True)
 
 
 @cli.command()

@@ -12,6 +12,7 @@ from storydiff.render.markdown import (
     render_analyses_markdown,
     render_comparison_markdown,
 )
+from storydiff.render.trends import render_trend
 
 __all__ = [
     "Annotation",
@@ -21,4 +22,5 @@ __all__ = [
     "render_analyses_markdown",
     "render_comparison_html",
     "render_comparison_markdown",
+    "render_trend",
 ]

@@ -168,7 +168,61 @@ def _svg(name: str, title: str, description: str, height: float, parts: list[str
     body = "".join(parts)
     return Markup(
         f'<svg class="chart" id="chart-{name}" role="img" viewBox="0 0 {WIDTH} {height:.0f}" '
-        f'width="100%" aria-labelledby="chart-{name}-title chart-{name}-desc">'
+        f'width="100%" aria-labelledby="chart-{name}-title chart-{name}-desc" '
+        'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="chart-{name}-title">{escape(title)}</title>'
         f'<desc id="chart-{name}-desc">{escape(description)}</desc>{body}</svg>'
     )
+
+
+def line_chart(
+    title: str, periods: Sequence[str], series: Sequence[tuple[str, Sequence[float]]]
+) -> Markup:
+    """One line per series over the periods, on one scale from zero, each point with its value
+    in a tooltip. Used for trends: an outlet's quotes of a speaker month by month."""
+    if not periods or not series:
+        return Markup("")
+    shown = list(series[: len(PALETTE)])
+    height_plot, left, top = 260.0, 48.0, 12.0
+    width_plot = WIDTH - left - 16
+    largest = max((max(values, default=0) for _, values in shown), default=0) or 1
+    step = width_plot / max(len(periods) - 1, 1)
+
+    def x(k: int) -> float:
+        return left + k * step if len(periods) > 1 else left + width_plot / 2
+
+    def y(value: float) -> float:
+        return top + height_plot * (1 - value / largest)
+
+    parts = [
+        f'<line x1="{left}" y1="{y(0):.1f}" x2="{left + width_plot:.1f}" y2="{y(0):.1f}" '
+        'stroke="#4a4a4a" stroke-width="1"/>',
+        _text(left - 6, y(largest) + 4, _number(largest), anchor="end"),
+        _text(left - 6, y(0) + 4, "0", anchor="end"),
+    ]
+    every = max(1, len(periods) // 8)
+    for k, period in enumerate(periods):
+        if k % every == 0 or k == len(periods) - 1:
+            parts.append(_text(x(k), y(0) + 18, period, anchor="middle"))
+    for number, (name, values) in enumerate(shown):
+        colour = PALETTE[number]
+        points = " ".join(f"{x(k):.1f},{y(v):.1f}" for k, v in enumerate(values))
+        parts.append(
+            f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"/>'
+        )
+        for k, value in enumerate(values):
+            tip = f"{name}, {periods[k]}: {_number(value)}"
+            parts.append(
+                f'<circle cx="{x(k):.1f}" cy="{y(value):.1f}" r="3.5" fill="{colour}">'
+                f"<title>{escape(tip)}</title></circle>"
+            )
+    legend, height = _legend([(name, PALETTE[n]) for n, (name, _) in enumerate(shown)], y(0) + 34)
+    description = "; ".join(
+        f"{name}: " + ", ".join(f"{p} {_number(v)}" for p, v in zip(periods, values, strict=True))
+        for name, values in shown
+    )
+    return _svg("trend", title, description, height, parts + legend)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -175,7 +175,20 @@ class Store:
         ).fetchone()
         return Analysis.from_dict(json.loads(row[0])) if row else None
 
-    def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    def stream(self, sql: str, chunk_rows: int) -> tuple[list[str], Iterator[list[tuple]]]:
+        """A query's column names and its rows in chunks, for exports larger than memory."""
+        cursor = self._db.execute(sql)
+        columns = [d[0] for d in cursor.description]
+
+        def chunks() -> Iterator[list[tuple]]:
+            while rows := cursor.fetchmany(chunk_rows):
+                yield rows
+
+        return columns, chunks()
+
+    def query(
+        self, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ()
+    ) -> list[sqlite3.Row]:
         """Rows of a read-only query, by column name as well as position."""
         self._db.row_factory = sqlite3.Row
         try:

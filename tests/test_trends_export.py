@@ -1,0 +1,137 @@
+"""Following a speaker, a label or an actor through a store over time, and exporting tables."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from storydiff.cli import cli
+from storydiff.model import Analysis, Article, Entity, Quote, Span, Speaker
+from storydiff.render import render_trend
+from storydiff.store import Store
+from storydiff.store.export import TABLES, export
+from storydiff.store.trends import trend
+
+TEXT = 'The minister said "the rebels will talk". Rebels and terrorists fought on.'
+
+
+def _analysis(number: int, outlet: str, published: str | None, voice: str) -> Analysis:
+    article = Article(
+        id=f"a{number}",
+        source=f"{number}.txt",
+        text=f"{TEXT} Report {number}.",
+        outlet=outlet,
+        published=published,
+        title=f"Report {number}",
+    )
+    quote = Quote(
+        Speaker("Ana Lima", "e1"), Span(26, 40, "the rebels will"), "direct", Span(13, 17, "said")
+    )
+    label = {
+        "start": 27,
+        "end": 33,
+        "text": "rebels",
+        "term": "rebel",
+        "category": "armed groups",
+        "actor": "armed groups",
+        "contested": False,
+        "voice": voice,
+    }
+    minister = Entity("e1", "Ana Lima", "PERSON", (Span(4, 12, "minister"),))
+    return Analysis(article, (minister,), (quote,), labels=(label,))
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "c.db") as store:
+        store.add(
+            [
+                _analysis(1, "Daily", "2024-01-05", "own"),
+                _analysis(2, "Daily", "2024-01-20", "attributed"),
+                _analysis(3, "Herald", "2024-02-02", "own"),
+                _analysis(4, "Herald", None, "own"),
+            ]
+        )
+        yield store
+
+
+def test_a_speaker_per_outlet_per_month(store):
+    result = trend(store, "speaker", "ana lima", "month")
+    assert result.columns[:3] == ("period", "outlet", "quotes")
+    assert [row[:4] for row in result.rows] == [
+        ("2024-01", "Daily", 2, 2),
+        ("2024-02", "Herald", 1, 1),
+    ]
+    assert result.undated == 1
+
+
+def test_a_label_by_voice_and_an_actor_by_week(store):
+    label = trend(store, "label", "rebel", "week")
+    assert [(r[1], r[2], r[3]) for r in label.rows] == [
+        ("Daily", "own", 1),
+        ("Daily", "attributed", 1),
+        ("Herald", "own", 1),
+    ]
+    actor = trend(store, "actor", "armed groups", "month")
+    by_outlet = {(r[0], r[1]): dict(zip(actor.columns, r, strict=True)) for r in actor.rows}
+    assert by_outlet[("2024-01", "Daily")]["labels_own"] == 1
+    assert by_outlet[("2024-01", "Daily")]["labels_quoted"] == 1
+
+
+def test_a_trend_renders_as_a_table_csv_and_an_svg_chart(store):
+    result = trend(store, "speaker", "Ana Lima")
+    table = render_trend(result, "table").splitlines()
+    assert table[0].split() == ["period", "outlet", "quotes", "articles", "stories"]
+    assert list(csv.reader(render_trend(result, "csv").splitlines()))[1][:3] == [
+        "2024-01",
+        "Daily",
+        "2",
+    ]
+    svg = render_trend(result, "svg")
+    assert svg.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg
+    assert svg.count("<polyline") == 2 and "Daily, 2024-01: 2" in svg
+
+
+def test_every_table_exports_to_every_format(store, tmp_path):
+    for table in TABLES:
+        for fmt in ("parquet", "csv", "jsonl"):
+            path = tmp_path / f"{table}.{fmt}"
+            rows = export(store, table, path, fmt)
+            if fmt == "parquet":
+                assert pq.read_table(path).num_rows == rows
+            elif fmt == "csv":
+                assert len(list(csv.reader(path.open(encoding="utf-8")))) == rows + 1
+            else:
+                assert len([json.loads(line) for line in path.open(encoding="utf-8")]) == rows
+    assert (
+        pq.read_table(tmp_path / "quotes.parquet").column("speaker").to_pylist() == ["Ana Lima"] * 4
+    )
+
+
+def test_the_commands_need_one_subject_and_an_existing_store(store, tmp_path):
+    runner = CliRunner()
+    both = runner.invoke(
+        cli, ["trends", "--store", str(store.path), "--label", "x", "--speaker", "y"]
+    )
+    assert both.exit_code == 2 and "exactly one" in both.output
+    missing = runner.invoke(cli, ["trends", "--store", str(tmp_path / "none.db"), "--label", "x"])
+    assert missing.exit_code == 2
+    done = runner.invoke(
+        cli,
+        [
+            "export",
+            "--store",
+            str(store.path),
+            "--table",
+            "labels",
+            "--format",
+            "csv",
+            "-o",
+            str(tmp_path / "labels.csv"),
+        ],
+    )
+    assert done.exit_code == 0 and (tmp_path / "labels.csv").exists()
