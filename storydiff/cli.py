@@ -11,7 +11,7 @@ import functools
 import json
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -123,7 +123,7 @@ output_option = click.option(
     help="Write here instead of the default (standard output; for HTML, report.html).",
 )
 common_input_options = [
-    click.argument("inputs", nargs=-1, required=True),
+    click.argument("inputs", nargs=-1),
     click.option(
         "--pipeline",
         envvar="STORYDIFF_PIPELINE",
@@ -193,6 +193,8 @@ def analyze(inputs: tuple[str, ...], options: dict[str, Any], output: str | None
 
     Writes one JSON record per article (JSON Lines by default), in input order.
     """
+    if not inputs:
+        raise click.UsageError("give at least one INPUT")
     failures = Failures()
     analyses = _analyses(inputs, options, failures)
     if fmt == "jsonl":
@@ -206,10 +208,16 @@ def analyze(inputs: tuple[str, ...], options: dict[str, Any], output: str | None
 
 
 def _run_compare(
-    inputs: tuple[str, ...], options: dict[str, Any], output: str | None, fmt: str, similarity: str
+    inputs: tuple[str, ...],
+    options: dict[str, Any],
+    output: str | None,
+    fmt: str,
+    similarity: str,
+    stored: Sequence[Analysis] = (),
 ) -> int:
     failures = Failures()
-    analyses, repeats = distinct(_analyses(inputs, options, failures))
+    read = _analyses(inputs, options, failures) if inputs else []
+    analyses, repeats = distinct([*stored, *read])
     for repeat, original in repeats:
         click.echo(
             f"storydiff: note: {where(repeat.article.source, repeat.article.line)} is the same "
@@ -251,17 +259,39 @@ similarity_option = click.option(
     "--format", "fmt", type=click.Choice(["html", "json", "md"]), default="html", show_default=True
 )
 @similarity_option
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(dir_okay=False, exists=True),
+    help="With --story: the store that holds the story.",
+)
+@click.option("--story", help="Compare this story's articles from --store (see storydiff stories).")
 def compare(
     inputs: tuple[str, ...],
     options: dict[str, Any],
     output: str | None,
     fmt: str,
     similarity: str,
+    store_path: str | None,
+    story: str | None,
 ) -> None:
     """Compare two or more articles on one story: shared points, what only one says, who
     each quotes. HTML (default) is one self-contained file that loads nothing from the network.
+
+    INPUT may be left out when --store and --story name a story of a corpus.
     """
-    sys.exit(_run_compare(inputs, options, output, fmt, similarity))
+    stored: list[Analysis] = []
+    if story or store_path:
+        if not (story and store_path):
+            raise click.UsageError("--story and --store go together")
+        with Store(store_path) as store:
+            ids = store.story_articles(story)
+            if not ids:
+                raise click.UsageError(f"no story {story!r} in {store_path}")
+            stored = [a for a in map(store.analysis, ids) if a is not None]
+    elif not inputs:
+        raise click.UsageError("give the articles to compare, or --store and --story")
+    sys.exit(_run_compare(inputs, options, output, fmt, similarity, stored))
 
 
 @cli.command()
@@ -289,6 +319,8 @@ def ingest(
     Articles already in the store are skipped before analysis, so a run can be stopped and
     started again, or fed overlapping inputs, and each article is stored once.
     """
+    if not inputs:
+        raise click.UsageError("give at least one INPUT")
     failures = Failures()
     total = estimate_articles(inputs)
     started = time.monotonic()

@@ -161,3 +161,26 @@ def _stored(db: Path) -> int:
         return sqlite3.connect(db, timeout=5).execute("SELECT count(*) FROM articles").fetchone()[0]
     except sqlite3.OperationalError:
         return 0
+
+
+def test_a_story_in_the_store_opens_straight_into_compare(tmp_path):
+    from click.testing import CliRunner
+
+    from storydiff.cli import cli
+
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        run_ingest(api.read([str(SEEDS)]), store, _analyze)
+        ids = [row["id"] for row in store.query("SELECT id FROM articles")]
+        store.replace_stories([("s1", "The offensive", None, None, ids)], copies={})
+        assert store.story_articles("s1") == ids
+        assert store.query("SELECT articles, origins FROM stories")[0][:] == (2, 2)
+    runner = CliRunner()
+    result = runner.invoke(
+        cli, ["compare", "--store", str(db), "--story", "s1", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert {a["id"] for a in document["articles"]} == set(ids) and document["points"]
+    missing = runner.invoke(cli, ["compare", "--store", str(db), "--story", "s9"])
+    assert missing.exit_code == 2 and "no story 's9'" in missing.output

@@ -146,13 +146,39 @@ class Store:
         )
         return 1
 
-    def set_copies(self, copies: Iterable[tuple[str, str]]) -> None:
-        """Mark articles as copies of an origin: ``(article id, origin id)``."""
+    def replace_stories(
+        self,
+        stories: Iterable[tuple[str, str | None, str | None, str | None, Sequence[str]]],
+        copies: Mapping[str, str],
+    ) -> None:
+        """Store a grouping in one transaction, replacing the previous one: ``stories`` as
+        ``(id, title, first, last, article ids)``, ``copies`` as article id to origin id."""
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("UPDATE articles SET story_id = NULL, copy_of = NULL")
+            self._db.execute("DELETE FROM stories")
+            for story_id, title, first, last, members in stories:
+                origins = sum(1 for m in members if m not in copies)
+                self._db.execute(
+                    "INSERT INTO stories VALUES (?,?,?,?,?,?)",
+                    (story_id, title, first, last, len(members), origins),
+                )
+                self._db.executemany(
+                    "UPDATE articles SET story_id = ? WHERE id = ?",
+                    [(story_id, m) for m in members],
+                )
             self._db.executemany(
-                "UPDATE articles SET copy_of = ? WHERE id = ?", [(o, a) for a, o in copies]
+                "UPDATE articles SET copy_of = ? WHERE id = ?", [(o, a) for a, o in copies.items()]
             )
+
+    def story_articles(self, story_id: str) -> list[str]:
+        """The ids of a story's articles, oldest first."""
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE story_id = ? "
+            "ORDER BY published IS NULL, published, rowid",
+            (story_id,),
+        )
+        return [row[0] for row in rows]
 
     # ---------------------------------------------------------------- reading
 
