@@ -21,8 +21,9 @@ from tqdm import tqdm
 from storydiff import api
 from storydiff.compare import compare_analyses, distinct
 from storydiff.compare.similarity import BACKENDS, DEFAULT_BACKEND
+from storydiff.compare.stories import group_stories
 from storydiff.errors import ConfigError, InputError, StorydiffError
-from storydiff.model import Analysis, where
+from storydiff.model import SCHEMA, Analysis, where
 from storydiff.render import (
     render_analyses_markdown,
     render_comparison_html,
@@ -35,6 +36,7 @@ from storydiff.store import DEFAULT_BATCH, Store, run_ingest
 from storydiff.store.export import FORMATS as EXPORT_FORMATS
 from storydiff.store.export import TABLES as EXPORT_TABLES
 from storydiff.store.export import export as export_table
+from storydiff.store.grouping import group_store, stored_stories
 from storydiff.store.trends import PERIODS, trend
 
 EXAMPLE_DIR = Path(__file__).resolve().parent.parent / "examples" / "seeds"
@@ -310,8 +312,18 @@ def compare(
     show_default=True,
     help="Articles analysed and committed together.",
 )
+@click.option(
+    "--stories/--no-stories",
+    default=True,
+    show_default=True,
+    help="Group the store into stories and mark copies when articles were added.",
+)
 def ingest(
-    inputs: tuple[str, ...], options: dict[str, Any], store_path: str, batch_size: int
+    inputs: tuple[str, ...],
+    options: dict[str, Any],
+    store_path: str,
+    batch_size: int,
+    stories: bool,
 ) -> None:
     """Add articles to a corpus store: files, directories, JSON Lines, CSV, Parquet, WARC or
     WARC.gz archives, RSS or Atom feeds (files or URLs).
@@ -334,6 +346,7 @@ def ingest(
             on_stored=bar.update,
         )
         stored = store.count()
+        grouping = group_store(store) if stories and summary.new else None
     seconds = time.monotonic() - started
     click.echo(
         f"storydiff: read {summary.read}, new {summary.new}, duplicates {summary.duplicates}, "
@@ -342,6 +355,11 @@ def ingest(
         f"{stored} articles in {store_path}",
         err=True,
     )
+    if grouping is not None:
+        click.echo(
+            f"storydiff: {grouping.stories} stories, {grouping.copies} copies of other articles",
+            err=True,
+        )
     for error in summary.failures:
         click.echo(f"storydiff: failed: {error}", err=True)
     sys.exit(1 if summary.failed else 0)
@@ -366,6 +384,77 @@ store_option = click.option(
     type=click.Path(dir_okay=False, exists=True),
     help="The SQLite store made by storydiff ingest.",
 )
+
+
+@cli.command()
+@input_options
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(dir_okay=False),
+    help="Group this store (after adding any INPUT to it).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True
+)
+@output_option
+def stories(
+    inputs: tuple[str, ...],
+    options: dict[str, Any],
+    store_path: str | None,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Group articles into stories: the same event across outlets. Works on INPUT, on a
+    store, or adds INPUT to the store first. Open a story with
+    storydiff compare --store FILE --story ID."""
+    failures = Failures()
+    if store_path is None:
+        if not inputs:
+            raise click.UsageError("give INPUT, or --store")
+        analyses = distinct(_analyses(inputs, options, failures))[0]
+        records = _story_records(
+            group_stories(analyses), {a.article.id: a.article for a in analyses}
+        )
+    else:
+        with Store(store_path) as store:
+            if inputs:
+                run_ingest(
+                    _articles(inputs, options),
+                    store,
+                    lambda batch: api.analyze_stream(batch, pipeline=options["pipeline"]),
+                    on_error=failures.report,
+                )
+            group_store(store)
+            records = list(stored_stories(store))
+    if fmt == "jsonl":
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    else:
+        text = _dump({"schema": SCHEMA, "stories": list(records)})
+    _write(text, output)
+    sys.exit(1 if failures.count else 0)
+
+
+def _story_records(found: Iterable[Any], articles: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": story.id,
+            "title": story.title,
+            "first": story.first,
+            "last": story.last,
+            "articles": [
+                {
+                    "id": a.id,
+                    "source": a.source,
+                    "line": a.line,
+                    "outlet": a.outlet,
+                    "published": a.published,
+                }
+                for a in (articles[i] for i in story.articles)
+            ],
+        }
+        for story in found
+    ]
 
 
 @cli.command()

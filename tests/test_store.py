@@ -184,3 +184,35 @@ def test_a_story_in_the_store_opens_straight_into_compare(tmp_path):
     assert {a["id"] for a in document["articles"]} == set(ids) and document["points"]
     missing = runner.invoke(cli, ["compare", "--store", str(db), "--story", "s9"])
     assert missing.exit_code == 2 and "no story 's9'" in missing.output
+
+
+def test_grouping_a_store_writes_stories_and_copies(tmp_path):
+    from storydiff.store.grouping import group_store, stored_stories
+
+    wire = (
+        "Flood waters rose across the northern valley on Monday, forcing thousands of residents "
+        "to leave their homes as rescue teams worked through the night. The regional governor "
+        "said emergency shelters had been opened in three towns and the army would help."
+    )
+    corpus = tmp_path / "wire.jsonl"
+    with corpus.open("w", encoding="utf-8") as stream:
+        for outlet, text in (
+            ("Agency", wire),
+            ("Daily", "From the agency. " + wire),
+            (
+                "Herald",
+                "Parliament passed the budget after an all-night sitting in the capital, "
+                "with the finance minister promising lower taxes for small businesses next year.",
+            ),
+        ):
+            record = {"text": text, "outlet": outlet, "published": "2024-05-06"}
+            stream.write(json.dumps(record) + "\n")
+    with Store(tmp_path / "c.db") as store:
+        run_ingest(api.read([str(corpus)]), store, _analyze)
+        summary = group_store(store)
+        stories = list(stored_stories(store))
+    assert (summary.articles, summary.copies) == (3, 1)
+    flood = next(s for s in stories if len(s["articles"]) == 2)
+    assert flood["origins"] == 1
+    assert [a["copy_of"] is not None for a in flood["articles"]] == [False, True]
+    assert summary.stories == len(stories) == 2

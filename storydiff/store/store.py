@@ -152,7 +152,10 @@ class Store:
         copies: Mapping[str, str],
     ) -> None:
         """Store a grouping in one transaction, replacing the previous one: ``stories`` as
-        ``(id, title, first, last, article ids)``, ``copies`` as article id to origin id."""
+        ``(id, title, first, last, article ids)``, ``copies`` as article id to origin id.
+
+        ``stories`` is consumed as it comes, so a grouping can stream its stories in as they
+        close; ``copies`` need only hold a story's copies by the time the story arrives."""
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("UPDATE articles SET story_id = NULL, copy_of = NULL")
@@ -189,11 +192,17 @@ class Store:
         """Every stored analysis, oldest first (undated last), one at a time."""
         if order != "published":
             raise ValueError(f"unknown order {order!r}")
-        rows = self._db.execute(
-            "SELECT analysis FROM articles ORDER BY published IS NULL, published, rowid"
-        )
-        for (data,) in rows:
-            yield Analysis.from_dict(json.loads(data))
+        # A connection of its own reads a snapshot (WAL), so that the store can be written,
+        # a grouping say, while this is read.
+        reader = sqlite3.connect(self.path)
+        try:
+            rows = reader.execute(
+                "SELECT analysis FROM articles ORDER BY published IS NULL, published, rowid"
+            )
+            for (data,) in rows:
+                yield Analysis.from_dict(json.loads(data))
+        finally:
+            reader.close()
 
     def analysis(self, article_id: str) -> Analysis | None:
         row = self._db.execute(

@@ -1,0 +1,261 @@
+"""Story grouping against SEESAW, and how its time and memory grow with the corpus.
+
+Why this exists: a corpus is only useful once its articles are grouped into stories, and the
+grouping must be right (B-cubed against a gold partition) and must scale (near-linear time,
+flat memory). SEESAW (``../shared/eval-data/seesaw``) has 609 articles in 203 stories, three
+outlets each; each article gets its story's date (``story_time``) and its outlet from the meta
+files. Articles are analysed as ``storydiff`` does (``--cache FILE`` keeps the analyses as
+JSON Lines, outside the repository, so that reruns skip the three minutes of analysis).
+
+Printed:
+
+* B-cubed precision, recall and F1, and the number of stories, with the defaults, with the
+  dates withheld (how much the time window does), and over a sweep of the join score and the
+  actor weight;
+* scaling: the SEESAW analyses replicated with dates shifted so that each copy is a new run
+  of stories, grouped at N and 4N articles (and 1k/10k/100k for memory): seconds, articles per
+  second, and the peak memory the grouping allocates (tracemalloc), with closed stories handed
+  out as a store would take them.
+
+Usage (from the repository root)::
+
+    python benchmarks/stories.py [--seesaw DIR] [--cache FILE] [--scale N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import tracemalloc
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_SEESAW = REPO.parent / "shared" / "eval-data" / "seesaw"
+
+
+def load_seesaw(root: Path, cache: Path | None) -> tuple[list[Any], dict[str, str]]:
+    """The analysed articles and each article id's gold story."""
+    from storydiff.api import analyze_stream, clean_documents
+    from storydiff.model import Analysis, Document
+
+    documents, story_of_source = [], {}
+    for meta_path in sorted((root / "meta").glob("TRIPLET_*.json")):
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        for number in range(3):
+            path = root / "articles" / f"{meta_path.stem}_DOCUMENT_{number}.json"
+            if not path.exists():
+                continue
+            article = json.loads(path.read_text(encoding="utf-8"))
+            text = "\n\n".join(s["text"].strip() for s in article["text"] if s["text"].strip())
+            if not text:
+                continue
+            info = meta.get(f"Meta info for article {number}", {})
+            source = f"seesaw/{path.stem}"
+            story_of_source[source] = meta_path.stem
+            documents.append(
+                Document(
+                    source=source,
+                    text=text,
+                    kind="text",
+                    title=article.get("title") or info.get("title"),
+                    outlet=info.get("source"),
+                    published=meta.get("story_time"),
+                )
+            )
+    if cache and cache.exists():
+        analyses = [Analysis.from_dict(json.loads(line)) for line in cache.open(encoding="utf-8")]
+    else:
+        analyses = [a for a in analyze_stream(clean_documents(documents)) if hasattr(a, "article")]
+        if cache:
+            with cache.open("w", encoding="utf-8") as stream:
+                for analysis in analyses:
+                    stream.write(json.dumps(analysis.to_dict()) + "\n")
+    gold = {a.article.id: story_of_source[a.article.source] for a in analyses}
+    return analyses, gold
+
+
+def bcubed(stories: Sequence[Any], gold: dict[str, str]) -> dict[str, float]:
+    """B-cubed precision and recall (Bagga and Baldwin, 1998) over the gold's articles."""
+    predicted = {article: s.id for s in stories for article in s.articles}
+    members: dict[str, set[str]] = {}
+    truth: dict[str, set[str]] = {}
+    for article, story in predicted.items():
+        members.setdefault(story, set()).add(article)
+        truth.setdefault(gold[article], set()).add(article)
+    precision = recall = 0.0
+    for article, story in predicted.items():
+        shared = len(members[story] & truth[gold[article]])
+        precision += shared / len(members[story])
+        recall += shared / len(truth[gold[article]])
+    n = len(predicted)
+    precision, recall = precision / n, recall / n
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "stories": len(members)}
+
+
+def quality(analyses: list[Any], gold: dict[str, str]) -> dict[str, Any]:
+    from storydiff.compare.stories import group_stories
+
+    undated = [replace(a, article=replace(a.article, published=None)) for a in analyses]
+    started = time.perf_counter()
+    default = bcubed(group_stories(analyses), gold)
+    seconds = time.perf_counter() - started
+    sweep = [
+        {
+            "join_score": join,
+            "entity_weight": weight,
+            **bcubed(group_stories(analyses, join_score=join, entity_weight=weight), gold),
+        }
+        for join in (0.2, 0.3, 0.4, 0.5)
+        for weight in (0.5, 0.8, 1.0)
+    ]
+    return {
+        "articles": len(analyses),
+        "gold_stories": len(set(gold.values())),
+        "default": default,
+        "seconds": seconds,
+        "undated": bcubed(group_stories(undated), gold),
+        "sweep": sweep,
+    }
+
+
+def replicated(analyses: list[Any], count: int) -> Iterator[Any]:
+    """``count`` articles: copies of the corpus, each shifted past the previous copy's dates
+    and with fresh ids, in date order."""
+    ordered = sorted(analyses, key=lambda a: a.article.published or "")
+    first = date.fromisoformat(ordered[0].article.published[:10])
+    last = date.fromisoformat(ordered[-1].article.published[:10])
+    span = (last - first).days + 10
+    produced = 0
+    copy = 0
+    while produced < count:
+        for analysis in ordered:
+            if produced >= count:
+                return
+            day = date.fromisoformat(analysis.article.published[:10])
+            shifted = (day + timedelta(days=copy * span)).isoformat()
+            article = replace(
+                analysis.article, id=f"{analysis.article.id}-{copy}", published=shifted
+            )
+            yield replace(analysis, article=article)
+            produced += 1
+        copy += 1
+
+
+def scaling(analyses: list[Any], sizes: Sequence[int]) -> list[dict[str, Any]]:
+    from storydiff.compare.stories import StoryGrouper
+
+    rows = []
+    for size in sizes:
+        closed = 0
+
+        def take(_story: Any) -> None:
+            nonlocal closed
+            closed += 1
+
+        grouper = StoryGrouper(on_close=take)
+        grouper.add_many(analyses[:8])  # load the embedding model outside the measurement
+        grouper = StoryGrouper(on_close=take)
+        closed = 0
+        tracemalloc.start()
+        started = time.perf_counter()
+        batch: list[Any] = []
+        for analysis in replicated(analyses, size):
+            batch.append(analysis)
+            if len(batch) == 256:
+                grouper.add_many(batch)
+                batch = []
+        if batch:
+            grouper.add_many(batch)
+        grouper.close_all()
+        seconds = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        rows.append(
+            {
+                "articles": size,
+                "seconds": seconds,
+                "per_second": size / seconds,
+                "peak_mib": peak / 2**20,
+                "stories": closed,
+            }
+        )
+    return rows
+
+
+def report(results: dict[str, Any]) -> list[str]:
+    q = results.get("quality")
+    out = []
+    if q:
+        d, u = q["default"], q["undated"]
+        out += [
+            f"SEESAW: {q['articles']} articles, {q['gold_stories']} gold stories",
+            f"  defaults: B-cubed P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f}, "
+            f"{d['stories']} stories, {q['seconds']:.1f} s",
+            f"  dates withheld: P {u['precision']:.3f} R {u['recall']:.3f} F1 {u['f1']:.3f}, "
+            f"{u['stories']} stories",
+            "  sweep (join score x actor weight): F1",
+        ]
+        joins = sorted({r["join_score"] for r in q["sweep"]})
+        weights = sorted({r["entity_weight"] for r in q["sweep"]})
+        out.append("    join  " + "  ".join(f"w={w:<4}" for w in weights))
+        for join in joins:
+            cells = [
+                f"{r['f1']:.3f} "
+                for w in weights
+                for r in q["sweep"]
+                if r["join_score"] == join and r["entity_weight"] == w
+            ]
+            out.append(f"    {join:<5} " + "  ".join(cells))
+    else:
+        out.append("SEESAW: not found, quality skipped")
+    rows = results.get("scaling") or []
+    if rows:
+        out.append("")
+        out.append("Scaling (grouping only; SEESAW analyses replicated with shifted dates):")
+        out.append("  articles   seconds  articles/s  peak MiB  stories")
+        for r in rows:
+            out.append(
+                f"  {r['articles']:>8}  {r['seconds']:>8.1f}  {r['per_second']:>10.0f}  "
+                f"{r['peak_mib']:>8.1f}  {r['stories']:>7}"
+            )
+        by_size = {r["articles"]: r for r in rows}
+        for n in sorted(by_size):
+            if 4 * n in by_size:
+                ratio = by_size[4 * n]["seconds"] / by_size[n]["seconds"]
+                out.append(
+                    f"  time at {4 * n} / time at {n}: {ratio:.2f} (near-linear: at most 4.4)"
+                )
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("--seesaw", type=Path, default=DEFAULT_SEESAW)
+    parser.add_argument("--cache", type=Path, help="keep the analyses here (outside the repo)")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        nargs="*",
+        default=[1000, 4000, 10000, 25000, 100000],
+        help="corpus sizes to time (default: 1000 4000 10000 25000 100000)",
+    )
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if not (args.seesaw / "meta").is_dir():
+        print(f"SEESAW not found at {args.seesaw}", file=sys.stderr)
+        return 1
+    analyses, gold = load_seesaw(args.seesaw, args.cache)
+    results = {"quality": quality(analyses, gold), "scaling": scaling(analyses, args.scale)}
+    print(json.dumps(results, indent=2) if args.json else "\n".join(report(results)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,297 @@
+"""Stories: which articles of a corpus report the same news event, across outlets.
+
+Grouping is incremental: articles come in date order, and each joins the open story it is
+closest to, or starts one. Closeness has two parts, because each alone fails: the meaning of
+the headline and lead (static embeddings, which meet paraphrases across outlets: "Senate
+confirms Lynch" / "Lynch sworn in as attorney general"), and the named actors the article shares
+with the story, weighted by rarity (two stories about one president differ in everyone else
+they name). An event is reported within days, so a story is open only while its last article
+is within ``window_days`` of the newest article; a closed story is never compared again, which
+keeps the work per article and the memory flat however long the corpus runs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from storydiff.model import Analysis
+
+# Calibrated on SEESAW (benchmarks/stories.py prints the sweep): each sits in the middle of
+# the range where B-cubed F1 stays at 0.97 or above (join 0.2 to 0.45, actor weight 0.5 to
+# 1.0). A one-day window: an event is reported within a day, and a development the next
+# day that reads differently is a story of its own; a story covered day after day stays open,
+# since each new article moves its last date on.
+WINDOW_DAYS = 1
+JOIN_SCORE = 0.3
+ENTITY_WEIGHT = 0.8
+# Headline and the first paragraphs carry the event; later paragraphs drift into background.
+LEAD_PARAGRAPHS = 3
+LEAD_WORDS = 150
+# A story's actors: those its articles name most, enough to describe an event.
+STORY_ACTORS = 40
+# Articles without a date are compared with at most this many of the latest open stories.
+UNDATED_OPEN = 500
+ACTOR_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "FAC", "LOC", "LAW"})
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str | None
+    articles: tuple[str, ...]
+    first: str | None
+    last: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "articles": list(self.articles),
+            "first": self.first,
+            "last": self.last,
+        }
+
+
+@dataclass
+class _OpenStory:
+    id: str
+    title: str | None
+    title_fit: float
+    vector_sum: np.ndarray
+    actors: Counter[str]
+    first: str | None
+    last: str | None
+    articles: list[str] = field(default_factory=list)
+
+    @property
+    def centroid(self) -> np.ndarray:
+        norm = float(np.linalg.norm(self.vector_sum))
+        return self.vector_sum / norm if norm else self.vector_sum
+
+    def closed(self) -> Story:
+        return Story(self.id, self.title, tuple(self.articles), self.first, self.last)
+
+
+class StoryGrouper:
+    """Feed articles in date order with ``add``; ``stories`` gives every story so far.
+
+    ``on_close`` receives each story once it can take no more articles (its last article is
+    older than the window); with it, closed stories are handed over instead of kept, so that a
+    caller writing them to a store holds only the open ones in memory.
+    """
+
+    def __init__(
+        self,
+        *,
+        window_days: int = WINDOW_DAYS,
+        join_score: float = JOIN_SCORE,
+        entity_weight: float = ENTITY_WEIGHT,
+        on_close: Callable[[Story], None] | None = None,
+    ) -> None:
+        self.window_days = window_days
+        self.join_score = join_score
+        self.entity_weight = entity_weight
+        self._on_close = on_close
+        self._open: list[_OpenStory] = []
+        self._closed: list[Story] = []
+        self._document_frequency: Counter[str] = Counter()
+        self._documents = 0
+        self._next = 1
+
+    def add(self, analysis: Analysis) -> str:
+        """The id of the story the article joins (or starts)."""
+        (story_id,) = self.add_many([analysis])
+        return story_id
+
+    def add_many(self, analyses: Sequence[Analysis]) -> list[str]:
+        """``add`` for a batch: the texts are embedded together, which is much faster."""
+        vectors = embed([lead_text(a) for a in analyses])
+        return [self._add(a, self._centred(v)) for a, v in zip(analyses, vectors, strict=True)]
+
+    def _centred(self, vector: np.ndarray) -> np.ndarray:
+        """The vector with the model's common direction projected out, renormalised: static
+        embeddings of
+        any two texts share a large common component (the mean of all token vectors), which
+        would otherwise make every pair of leads look alike (Mu and Viswanath, 2018, "All-but-
+        the-Top"). The mean comes from the model, not the corpus, so two articles are scored
+        the same in a corpus of two or of a million."""
+        common = common_direction()
+        centred = vector - float(vector @ common) * common
+        norm = float(np.linalg.norm(centred))
+        return centred / norm if norm else centred
+
+    def stories(self) -> list[Story]:
+        """Closed stories (unless handed to ``on_close``) and open ones, oldest first."""
+        return [*self._closed, *(s.closed() for s in self._open)]
+
+    def close_all(self) -> None:
+        """Close every open story (the end of the corpus)."""
+        for story in self._open:
+            self._close(story)
+        self._open = []
+
+    @property
+    def open_stories(self) -> int:
+        return len(self._open)
+
+    def _add(self, analysis: Analysis, vector: np.ndarray) -> str:
+        article = analysis.article
+        published = article.published[:10] if article.published else None
+        self._expire(published)
+        names = actors(analysis)
+        self._documents += 1
+        self._document_frequency.update(names)
+        weights = {n: self._rarity(n) for n in names}
+        best, best_score = None, self.join_score
+        for story in self._candidates(published):
+            score = float(vector @ story.centroid) + self.entity_weight * _shared(weights, story)
+            if score >= best_score:
+                best, best_score = story, score
+        if best is None:
+            best = self._start(article.title, vector, published)
+        self._join(best, article.id, article.title, vector, names, published)
+        return best.id
+
+    def _candidates(self, published: str | None) -> Iterable[_OpenStory]:
+        if published is None:
+            return self._open[-UNDATED_OPEN:]
+        return self._open
+
+    def _expire(self, published: str | None) -> None:
+        """Close the stories whose last article is older than the window before ``published``."""
+        if published is None:
+            return
+        horizon = _shift(published, -self.window_days)
+        keep = []
+        for story in self._open:
+            if story.last is not None and story.last < horizon:
+                self._close(story)
+            else:
+                keep.append(story)
+        self._open = keep
+
+    def _close(self, story: _OpenStory) -> None:
+        if self._on_close is not None:
+            self._on_close(story.closed())
+        else:
+            self._closed.append(story.closed())
+
+    def _start(self, title: str | None, vector: np.ndarray, published: str | None) -> _OpenStory:
+        story = _OpenStory(
+            id=f"s{self._next}",
+            title=title,
+            title_fit=-1.0,
+            vector_sum=np.zeros_like(vector),
+            actors=Counter(),
+            first=published,
+            last=published,
+        )
+        self._next += 1
+        self._open.append(story)
+        return story
+
+    def _join(
+        self,
+        story: _OpenStory,
+        article_id: str,
+        title: str | None,
+        vector: np.ndarray,
+        names: set[str],
+        published: str | None,
+    ) -> None:
+        story.articles.append(article_id)
+        story.vector_sum = story.vector_sum + vector
+        story.actors.update(names)
+        if len(story.actors) > STORY_ACTORS * 2:
+            story.actors = Counter(dict(story.actors.most_common(STORY_ACTORS)))
+        if published:
+            story.first = min(filter(None, (story.first, published)))
+            story.last = max(filter(None, (story.last, published)))
+        # The title is that of the article closest to the story's centre so far.
+        fit = float(vector @ story.centroid)
+        if title and fit > story.title_fit:
+            story.title, story.title_fit = title, fit
+
+    def _rarity(self, name: str) -> float:
+        return math.log((1 + self._documents) / (1 + self._document_frequency[name])) + 1
+
+
+def group_stories(analyses: Iterable[Analysis], **options: Any) -> list[Story]:
+    """Stories of a set of articles: sorted by date (undated last), then grouped."""
+    ordered = sorted(
+        analyses, key=lambda a: (a.article.published is None, a.article.published or "")
+    )
+    grouper = StoryGrouper(**options)
+    for start in range(0, len(ordered), 256):
+        grouper.add_many(ordered[start : start + 256])
+    return grouper.stories()
+
+
+def lead_text(analysis: Analysis) -> str:
+    """Headline and first paragraphs, cut at LEAD_WORDS words."""
+    article = analysis.article
+    paragraphs = [p for p in article.text.split("\n\n") if p.strip()][:LEAD_PARAGRAPHS]
+    words = " ".join([article.title or "", *paragraphs]).split()
+    return " ".join(words[:LEAD_WORDS])
+
+
+def actors(analysis: Analysis) -> set[str]:
+    """The named actors of an article, folded so that outlets' spellings meet: lower case,
+    no leading "the", and a person also by surname ("Obama" meets "Barack Obama")."""
+    names = set()
+    for entity in analysis.entities:
+        if entity.kind not in ACTOR_KINDS:
+            continue
+        tokens = [t for t in _TOKEN.findall(entity.name.casefold()) if t != "the"]
+        if not tokens:
+            continue
+        names.add(" ".join(tokens))
+        if entity.kind == "PERSON" and len(tokens) > 1:
+            names.add(tokens[-1])
+    return names
+
+
+@lru_cache(maxsize=1)
+def common_direction() -> np.ndarray:
+    """The unit direction of the mean of the model's token vectors: what every text's
+    embedding has in common."""
+    from storydiff.compare.embeddings import _model
+
+    table = np.asarray(_model().embedding, dtype=np.float64)
+    norms = np.linalg.norm(table, axis=1, keepdims=True)
+    mean = np.divide(table, norms, out=np.zeros_like(table), where=norms > 0).mean(axis=0)
+    return mean / np.linalg.norm(mean)
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Unit vectors of the texts from the static embedding model."""
+    from storydiff.compare.embeddings import _model
+
+    vectors = np.asarray(_model().embed(list(texts), norm=False), dtype=np.float64)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+
+
+def _shared(weights: dict[str, float], story: _OpenStory) -> float:
+    """Share of the article's actor weight that the story also names."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    return sum(w for name, w in weights.items() if name in story.actors) / total
+
+
+def _shift(published: str, days: int) -> str:
+    try:
+        return (date.fromisoformat(published[:10]) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return published

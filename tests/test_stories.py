@@ -1,0 +1,98 @@
+"""Story grouping: the same event across outlets is one story, different events or the same
+actors months apart are not, and memory stays bounded as the corpus runs on."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from storydiff.compare.stories import StoryGrouper, group_stories
+from storydiff.model import Analysis, Article, Entity, Span
+
+
+def _article(key: str, title: str, text: str, published: str | None, *names: str) -> Analysis:
+    entities = tuple(
+        Entity(f"e{k}", name, "PERSON" if " " in name else "GPE", (Span(0, 1, name),))
+        for k, name in enumerate(names)
+    )
+    return Analysis(
+        Article(id=key, source=f"{key}.txt", text=text, title=title, published=published), entities
+    )
+
+
+QUAKE = [
+    (
+        "Earthquake kills dozens in western Nepal",
+        "A strong earthquake struck western Nepal overnight, killing at least 70 people and "
+        "flattening mud-brick homes in the remote district of Jajarkot, officials said.",
+    ),
+    (
+        "Nepal quake: rescuers search rubble as death toll rises",
+        "Rescue teams dug through collapsed houses in Jajarkot on Saturday after a powerful "
+        "tremor hit the Himalayan nation's west, with the number of dead climbing past 70.",
+    ),
+    (
+        "Deadly tremor hits remote Nepalese district",
+        "Dozens of villagers were killed when the ground shook in Nepal's far west late on "
+        "Friday; the army was sent to Jajarkot to help survivors sleeping in the open.",
+    ),
+]
+BUDGET = (
+    "Parliament approves budget after all-night session",
+    "Lawmakers in Ottawa passed the federal budget early on Saturday after an all-night sitting, "
+    "with the finance minister promising lower taxes for small businesses.",
+)
+
+
+def test_one_event_told_by_three_outlets_is_one_story_and_another_event_is_another():
+    analyses = [
+        _article(f"q{k}", title, text, "2023-11-04", "Nepal", "Jajarkot")
+        for k, (title, text) in enumerate(QUAKE)
+    ]
+    analyses.append(_article("b", *BUDGET, "2023-11-04", "Ottawa", "Canada"))
+    stories = group_stories(analyses)
+    assert sorted(sorted(s.articles) for s in stories) == [["b"], ["q0", "q1", "q2"]]
+    quake = next(s for s in stories if "q0" in s.articles)
+    assert quake.title in {title for title, _ in QUAKE}
+    assert (quake.first, quake.last) == ("2023-11-04", "2023-11-04")
+
+
+def test_the_same_actors_months_apart_are_different_stories():
+    early = _article("early", *QUAKE[0], "2023-11-04", "Nepal", "Jajarkot")
+    late = _article("late", *QUAKE[1], "2024-03-10", "Nepal", "Jajarkot")
+    assert len(group_stories([late, early])) == 2
+
+
+def test_undated_articles_are_grouped_by_what_they_say():
+    analyses = [_article(f"q{k}", t, x, None, "Nepal") for k, (t, x) in enumerate(QUAKE)]
+    analyses.append(_article("b", *BUDGET, None, "Ottawa"))
+    assert len(group_stories(analyses)) == 2
+
+
+TOPICS = [
+    "Central bank raises interest rates to curb inflation",
+    "Wildfire forces evacuation of mountain villages",
+    "Football club sacks manager after cup defeat",
+    "Scientists discover new species of deep-sea fish",
+    "Airline strike grounds hundreds of flights",
+    "Museum returns looted bronzes to Nigeria",
+    "Vaccine trial shows strong protection against malaria",
+    "Election commission delays vote count in capital",
+    "Chipmaker announces factory in Arizona desert",
+    "Heatwave breaks temperature records across Spain",
+]
+
+
+def test_closed_stories_are_handed_out_and_only_recent_ones_kept_open():
+    closed = []
+    grouper = StoryGrouper(on_close=closed.append)
+    start = date(2024, 1, 1)
+    for day in range(40):
+        title = TOPICS[day % len(TOPICS)]
+        published = (start + timedelta(days=3 * day)).isoformat()
+        grouper.add(_article(f"a{day}", title, f"{title}. Officials gave details.", published))
+        assert grouper.open_stories <= 2  # the window's worth, never the whole past
+    grouper.close_all()
+    assert len(closed) == 40 and sorted(a for s in closed for a in s.articles) == sorted(
+        f"a{day}" for day in range(40)
+    )
+    assert grouper.stories() == []  # every story was handed out
