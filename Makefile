@@ -46,6 +46,8 @@ benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/entities_labels.py
 	$(BIN)/python benchmarks/similarity.py
 	$(BIN)/python benchmarks/compare.py --sweep
+	$(BIN)/python benchmarks/stories.py --cache .venv/seesaw-analyses.jsonl
+	$(BIN)/python benchmarks/corpus.py --cache .venv/seesaw-analyses.jsonl
 	$(BIN)/python benchmarks/speed.py
 
 clean:
