@@ -18,6 +18,7 @@ from storydiff.errors import Code, InputError
 from storydiff.model import Analysis, Article, Document, where
 from storydiff.nlp.annotate import annotate
 from storydiff.nlp.pipeline import load_pipeline
+from storydiff.parallel import chunked, ordered_map, set_worker_state, worker_state
 from storydiff.report import Report
 from storydiff.sources import DEFAULT_MAX_BYTES, read_inputs
 
@@ -57,21 +58,40 @@ def read(
 
 
 def analyze_stream(
-    items: Iterable[ArticleOrError], *, pipeline: str | None = None, batch_size: int = 32
+    items: Iterable[ArticleOrError],
+    *,
+    pipeline: str | None = None,
+    batch_size: int = 32,
+    workers: int = 1,
 ) -> Iterator[AnalysisOrError]:
     """Analyse articles in order, passing errors through in their place.
 
     Articles are batched for spaCy; if a batch fails, its articles are retried one by one so
-    that only the article at fault is reported.
+    that only the article at fault is reported. With ``workers`` > 1 the batches are analysed
+    in that many processes, each loading the pipeline once; the output is the same, in the
+    same order.
     """
+    batches = chunked(items, batch_size)
+    if workers > 1:
+        yield from ordered_map(
+            _analyze_in_worker,
+            batches,
+            workers,
+            initializer=_load_in_worker,
+            initargs=(pipeline, batch_size),
+        )
+        return
     nlp = load_pipeline(pipeline)
-    batch: list[ArticleOrError] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= batch_size:
-            yield from _analyze_batch(batch, nlp, batch_size)
-            batch = []
-    yield from _analyze_batch(batch, nlp, batch_size)
+    for batch in batches:
+        yield from _analyze_batch(batch, nlp, batch_size)
+
+
+def _load_in_worker(pipeline: str | None, batch_size: int) -> None:
+    set_worker_state(nlp=load_pipeline(pipeline), batch_size=batch_size)
+
+
+def _analyze_in_worker(batch: list[ArticleOrError]) -> list[AnalysisOrError]:
+    return list(_analyze_batch(batch, worker_state("nlp"), worker_state("batch_size")))
 
 
 def _analyze_batch(

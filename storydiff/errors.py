@@ -51,9 +51,17 @@ class InputError(StorydiffError):
         self.source = source
         super().__init__(code, **details)
 
+    def __reduce__(self) -> tuple:
+        """Pickled by its parts, so that a worker process can report it to the parent."""
+        return _input_error, (self.source, self.code, self.details)
+
     def __str__(self) -> str:
         return f"{self.source}: {super().__str__()}"
 
 
 class ConfigError(StorydiffError):
     """The configuration cannot work (a missing pipeline, too few inputs)."""
+
+
+def _input_error(source: str, code: Code, details: dict[str, object]) -> InputError:
+    return InputError(source, code, **details)

@@ -24,8 +24,8 @@ from .conftest import SEEDS
 STYLES = Path(__file__).parent / "data" / "styles"
 
 
-def _analyze(batch):
-    return api.analyze_stream(batch)
+def _analyze(articles):
+    return api.analyze_stream(articles)
 
 
 def _corpus(tmp_path: Path, count: int) -> Path:
@@ -110,11 +110,11 @@ def test_failures_are_counted_and_reported_as_they_happen(tmp_path):
 def test_a_batch_is_stored_whole_or_not_at_all(tmp_path):
     corpus = _corpus(tmp_path, 6)
 
-    def failing(batch):
-        results = list(api.analyze_stream(batch))
-        if any("district 4" in a.text for a in batch):
-            raise KeyboardInterrupt  # the run is stopped while this batch is in flight
-        return results
+    def failing(articles):
+        for result in api.analyze_stream(articles):
+            if "district 4" in result.article.text:
+                raise KeyboardInterrupt  # the run is stopped while this article is in flight
+            yield result
 
     with Store(tmp_path / "c.db") as store:
         with pytest.raises(KeyboardInterrupt):

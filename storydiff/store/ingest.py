@@ -2,9 +2,10 @@
 
 The expensive step is analysis, so an article is checked against the store (by the hash of its
 cleaned text, which is its id) before it is analysed: re-running an ingest, or ingesting an
-overlapping export, costs a read and a clean per stored article, not an analysis. Each batch is
-one transaction, so a run killed at any moment loses at most the batch in flight, and running
-it again finishes the job with every article stored once.
+overlapping export, costs a read and a clean per stored article, not an analysis. New articles
+stream through ``analyze`` (which may use several processes) and are committed every
+``batch_size`` analyses, each batch one transaction, so a run killed at any moment loses at most
+the work in flight, and running it again finishes the job with every article stored once.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from dataclasses import dataclass, field
 
 from storydiff.errors import InputError
 from storydiff.model import Analysis, Article
+from storydiff.parallel import chunked
 from storydiff.store.store import Store
 
 DEFAULT_BATCH = 64
+
+Analyze = Callable[[Iterable[Article]], Iterable[Analysis | InputError]]
 
 
 @dataclass
@@ -36,61 +40,65 @@ class IngestSummary:
 def ingest(
     items: Iterable[Article | InputError],
     store: Store,
-    analyze: Callable[[list[Article]], Iterable[Analysis | InputError]],
+    analyze: Analyze,
     *,
     batch_size: int = DEFAULT_BATCH,
     on_error: Callable[[InputError], None] | None = None,
-    on_stored: Callable[[int], None] | None = None,
+    on_read: Callable[[int], None] | None = None,
 ) -> IngestSummary:
     """Store every article of ``items`` not yet in ``store``.
 
-    ``analyze`` turns a batch of articles into analyses (or errors) in order; ``on_error`` is
-    told of each failure as it happens and ``on_stored`` of each batch's size once committed,
+    ``analyze`` turns a stream of articles into analyses (or errors) in the same order;
+    ``on_error`` is told of each failure as it happens and ``on_read`` of each article read,
     for progress.
     """
     summary = IngestSummary()
-    for batch in _batches(items, batch_size, summary, on_error):
-        # Earlier batches are committed, so the store knows them; only this batch's own
-        # repeats need remembering.
-        stored = store.known(a.id for a in batch)
-        seen: set[str] = set()
-        fresh = []
-        for article in batch:
-            if article.id in stored or article.id in seen:
-                summary.duplicates += 1
-            else:
-                seen.add(article.id)
-                fresh.append(article)
-        analyses = []
-        for result in analyze(fresh) if fresh else ():
-            if isinstance(result, InputError):
-                _fail(summary, result, on_error)
-            else:
-                analyses.append(result)
-        summary.new += store.add(analyses)
-        if on_stored is not None:
-            on_stored(len(batch))
+    in_flight: set[str] = set()
+    fresh = _fresh(items, store, batch_size, summary, in_flight, on_error, on_read)
+    pending: list[Analysis] = []
+    for result in analyze(fresh):
+        if isinstance(result, InputError):
+            _fail(summary, result, on_error)
+            continue
+        pending.append(result)
+        if len(pending) >= batch_size:
+            _commit(store, pending, summary, in_flight)
+            pending = []
+    _commit(store, pending, summary, in_flight)
     return summary
 
 
-def _batches(
+def _fresh(
     items: Iterable[Article | InputError],
+    store: Store,
     size: int,
     summary: IngestSummary,
+    in_flight: set[str],
     on_error: Callable[[InputError], None] | None,
-) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        summary.read += 1
-        if isinstance(item, InputError):
-            _fail(summary, item, on_error)
-            continue
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    on_read: Callable[[int], None] | None,
+) -> Iterator[Article]:
+    """The articles neither stored nor already on their way to analysis, checked against the
+    store a chunk at a time."""
+    for chunk in chunked(items, size):
+        stored = store.known(a.id for a in chunk if isinstance(a, Article))
+        for item in chunk:
+            summary.read += 1
+            if on_read is not None:
+                on_read(1)
+            if isinstance(item, InputError):
+                _fail(summary, item, on_error)
+            elif item.id in stored or item.id in in_flight:
+                summary.duplicates += 1
+            else:
+                in_flight.add(item.id)
+                yield item
+
+
+def _commit(
+    store: Store, analyses: list[Analysis], summary: IngestSummary, in_flight: set[str]
+) -> None:
+    summary.new += store.add(analyses)
+    in_flight.difference_update(a.article.id for a in analyses)
 
 
 def _fail(
