@@ -83,7 +83,7 @@ def analyze_stream(
         return
     nlp = load_pipeline(pipeline)
     for batch in batches:
-        yield from _analyze_batch(batch, nlp, batch_size)
+        yield from analyze_batch(batch, nlp, batch_size)
 
 
 def _load_in_worker(pipeline: str | None, batch_size: int) -> None:
@@ -91,12 +91,14 @@ def _load_in_worker(pipeline: str | None, batch_size: int) -> None:
 
 
 def _analyze_in_worker(batch: list[ArticleOrError]) -> list[AnalysisOrError]:
-    return list(_analyze_batch(batch, worker_state("nlp"), worker_state("batch_size")))
+    return list(analyze_batch(batch, worker_state("nlp"), worker_state("batch_size")))
 
 
-def _analyze_batch(
+def analyze_batch(
     batch: list[ArticleOrError], nlp: object, batch_size: int
 ) -> Iterator[AnalysisOrError]:
+    """One batch through a loaded pipeline, errors in their place: the step every engine
+    (one process, worker processes, Ray actors) runs."""
     articles = [item for item in batch if isinstance(item, Article)]
     try:
         done = {id(a.article): a for a in annotate(articles, nlp, batch_size)}  # type: ignore[arg-type]

@@ -92,8 +92,14 @@ def _analyses(
     return list(failures.keep_going(_progress(stream, "analysing")))
 
 
-def _analyzer(options: dict[str, Any]) -> Any:
+def _analyzer(options: dict[str, Any], engine: str = "local", address: str | None = None) -> Any:
     """The analysis step the options ask for: a function from articles to analyses."""
+    if engine == "ray":
+        from storydiff.engines.ray_engine import analyze_with_ray
+
+        return lambda articles: analyze_with_ray(
+            articles, address=address, workers=options["workers"], pipeline=options["pipeline"]
+        )
     return lambda articles: api.analyze_stream(
         articles, pipeline=options["pipeline"], workers=options["workers"]
     )
@@ -329,6 +335,18 @@ def compare(
     help="Articles analysed and committed together.",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Analyse in local processes, or on Ray Data (pip install 'storydiff[ray]').",
+)
+@click.option(
+    "--address",
+    help="With --engine ray: the cluster to use (ray://host:10001 or auto); default: a local "
+    "Ray with --workers CPUs.",
+)
+@click.option(
     "--stories/--no-stories",
     default=True,
     show_default=True,
@@ -339,6 +357,8 @@ def ingest(
     options: dict[str, Any],
     store_path: str,
     batch_size: int,
+    engine: str,
+    address: str | None,
     stories: bool,
 ) -> None:
     """Add articles to a corpus store: files, directories, JSON Lines, CSV, Parquet, WARC or
@@ -356,7 +376,7 @@ def ingest(
         summary = run_ingest(
             _articles(inputs, options),
             store,
-            _analyzer(options),
+            _analyzer(options, engine, address),
             batch_size=batch_size,
             on_error=failures.report,
             on_read=bar.update,

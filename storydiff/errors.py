@@ -33,6 +33,7 @@ class Code(Enum):
     E016 = "not a readable {kind} file: {detail}"
     E017 = "no column {column!r} for {field!r} in the table (its columns: {columns})"
     E018 = "cannot fetch {url}: {detail}"
+    E019 = "{detail}"
 
 
 class StorydiffError(Exception):

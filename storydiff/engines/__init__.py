@@ -1,0 +1,1 @@
+"""Engines that run analysis past one process: Ray Data (``ray_engine``)."""

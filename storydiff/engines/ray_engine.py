@@ -1,0 +1,152 @@
+"""Analysis on Ray Data: the same annotate function as a ``map_batches`` step, on a laptop's
+local Ray or on a cluster.
+
+Inputs are read and cleaned by storydiff's own readers (every kind: files, JSON Lines, CSV,
+Parquet, WARC, feeds), so cleaning is the same as with the local engine; the articles become a
+Ray Dataset, and a pool of actors, each loading the spaCy pipeline once, analyses them in
+batches. Order is preserved, so the analyses are those of the local engine, in the same order.
+They come back to the caller as a stream (to load into a store) or are written as Parquet.
+
+Ray is an optional extra: ``pip install 'storydiff[ray]'``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import warnings
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from storydiff.errors import Code, ConfigError, InputError
+from storydiff.model import Analysis, Article
+from storydiff.parallel import chunked
+
+INSTALL_HINT = "the Ray engine needs Ray: pip install 'storydiff[ray]' (ray[data]==2.60.0)"
+ROWS_PER_BLOCK = 256
+# Articles are sent to Ray this many at a time, so the driver never holds a whole corpus.
+ARTICLES_PER_RUN = 4096
+
+
+def _ray() -> Any:
+    try:
+        import ray
+        import ray.data  # noqa: F401 — Ray Data is the part the engine uses
+    except ImportError as error:
+        raise ConfigError(Code.E019, detail=INSTALL_HINT) from error
+    return ray
+
+
+class _Annotator:
+    """A Ray actor: loads the pipeline once, then analyses batch after batch."""
+
+    def __init__(self, pipeline: str | None, batch_size: int) -> None:
+        from storydiff.nlp.pipeline import load_pipeline
+
+        self._nlp = load_pipeline(pipeline)
+        self._batch_size = batch_size
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
+        from storydiff.api import analyze_batch
+
+        articles = [Article.from_dict(json.loads(row)) for row in batch["article"]]
+        results = analyze_batch(articles, self._nlp, self._batch_size)
+        return {"result": [_encode(r) for r in results]}
+
+
+def analyze_with_ray(
+    articles: Iterable[Article | InputError],
+    *,
+    address: str | None = None,
+    workers: int = 2,
+    pipeline: str | None = None,
+    batch_size: int = 32,
+) -> Iterator[Analysis | InputError]:
+    """Analyse on Ray, in input order; errors from reading pass through in their place.
+
+    ``address`` is a cluster's (``ray://host:10001``, or ``auto``); without it a local Ray
+    with ``workers`` CPUs is started for the run and shut down after it.
+    """
+    ray = _ray()
+    started_here = not ray.is_initialized()
+    if started_here:
+        ray.init(
+            address=address,
+            num_cpus=None if address else workers,
+            include_dashboard=False,
+            log_to_driver=False,
+            logging_level=logging.ERROR,
+        )
+        logging.getLogger("ray").setLevel(logging.ERROR)
+    try:
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True
+        context.enable_progress_bars = False
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Ray Data's advice on tuning, not the user's concern
+            for chunk in chunked(articles, ARTICLES_PER_RUN):
+                yield from _run(ray, chunk, workers, pipeline, batch_size)
+    finally:
+        if started_here:
+            ray.shutdown()
+
+
+def _run(
+    ray: Any,
+    items: list[Article | InputError],
+    workers: int,
+    pipeline: str | None,
+    batch_size: int,
+) -> Iterator[Analysis | InputError]:
+    """One dataset of up to ARTICLES_PER_RUN articles through the actor pool."""
+    rows = [{"article": json.dumps(i.to_dict())} for i in items if isinstance(i, Article)]
+    results: Iterator[Analysis | InputError] = iter(())
+    if rows:
+        blocks = max(workers, len(rows) // ROWS_PER_BLOCK)
+        analysed = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
+            _Annotator,
+            fn_constructor_args=(pipeline, batch_size),
+            batch_size=batch_size,
+            concurrency=workers,
+            num_cpus=1,
+        )
+        results = (_decode(row["result"]) for row in analysed.iter_rows())
+    for item in items:
+        yield item if isinstance(item, InputError) else next(results)
+
+
+def write_parquet_with_ray(
+    articles: Iterable[Article | InputError], path: str, **options: Any
+) -> int:
+    """Analyse on Ray and write the analyses as Parquet (one JSON analysis per row, with the
+    article's id, outlet, title and date as columns); returns the number of rows."""
+    import pyarrow as pa
+    import pyarrow.parquet as parquet
+
+    rows = [
+        {
+            "id": a.article.id,
+            "outlet": a.article.outlet,
+            "title": a.article.title,
+            "published": a.article.published,
+            "analysis": json.dumps(a.to_dict(), ensure_ascii=False),
+        }
+        for a in analyze_with_ray(articles, **options)
+        if isinstance(a, Analysis)
+    ]
+    parquet.write_table(pa.Table.from_pylist(rows), path)
+    return len(rows)
+
+
+def _encode(result: Analysis | InputError) -> str:
+    if isinstance(result, InputError):
+        return json.dumps({"error": [result.source, result.code.name, result.details]})
+    return json.dumps({"analysis": result.to_dict()})
+
+
+def _decode(data: str) -> Analysis | InputError:
+    record = json.loads(data)
+    if "error" in record:
+        source, code, details = record["error"]
+        return InputError(source, Code[code], **details)
+    return Analysis.from_dict(record["analysis"])

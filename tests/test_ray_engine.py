@@ -1,0 +1,63 @@
+"""The Ray engine: the same analyses as the local engine, in the same order, on a local Ray;
+and a clear message where Ray is not installed."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from storydiff import api
+from storydiff.errors import Code, ConfigError, InputError
+from storydiff.store import Store, run_ingest
+
+from .conftest import SEEDS
+
+STYLES = SEEDS.parent / "styles"
+SUBJECTS = ["council", "harbour", "railway", "hospital", "university", "airport", "museum"]
+
+
+def _corpus(tmp_path, count: int):
+    """``count`` short made-up reports, each with a quote, and one broken line."""
+    path = tmp_path / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as stream:
+        for k in range(count):
+            subject = SUBJECTS[k % len(SUBJECTS)]
+            text = (
+                f"The {subject} in district {k} reopened on Monday after {k % 9 + 2} weeks of "
+                f'repairs. "We are proud of the crews," said Maria Lopez, the {subject} director. '
+                f"Officials said {k * 10 + 5} residents attended the ceremony."
+            )
+            stream.write(json.dumps({"text": text, "title": f"{subject} {k}"}) + "\n")
+        stream.write("{broken\n")
+    return path
+
+
+def test_ray_gives_the_local_engines_analyses_in_the_same_order(tmp_path):
+    from storydiff.engines.ray_engine import analyze_with_ray
+
+    inputs = [str(SEEDS), str(STYLES), str(_corpus(tmp_path, 200))]
+    local = list(api.analyze_stream(api.read(inputs)))
+    on_ray = list(analyze_with_ray(api.read(inputs), workers=2))
+    assert len(on_ray) == len(local) == 2 + len(list(STYLES.iterdir())) + 201
+    for mine, theirs in zip(on_ray, local, strict=True):
+        if isinstance(theirs, InputError):
+            assert (mine.source, mine.code) == (theirs.source, theirs.code)
+        else:
+            assert mine.to_dict() == theirs.to_dict()
+    # And into a store, as ingest --engine ray does it.
+    with Store(tmp_path / "c.db") as store:
+        summary = run_ingest(
+            api.read([str(SEEDS)]), store, lambda a: analyze_with_ray(a, workers=2)
+        )
+        assert (summary.new, store.count()) == (2, 2)
+
+
+def test_without_ray_the_error_says_how_to_install_it(monkeypatch):
+    from storydiff.engines import ray_engine
+
+    monkeypatch.setitem(sys.modules, "ray", None)
+    with pytest.raises(ConfigError) as caught:
+        list(ray_engine.analyze_with_ray([]))
+    assert caught.value.code is Code.E019 and "pip install 'storydiff[ray]'" in str(caught.value)
