@@ -6,6 +6,7 @@ objects, which serialise, compare and render without the pipeline.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
@@ -44,17 +45,19 @@ def statements_of(
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
+    mentions = _Starts([(m.start, e.id) for e in entities for m in e.mentions])
+    label_starts = _Starts([(x["start"], k) for k, x in enumerate(labels)])
+    quantity_starts = _Starts([(x["start"], k) for k, x in enumerate(quantities)])
+    order = {e.id: k for k, e in enumerate(entities)}
     return tuple(
         Statement(
             start,
             end,
             text[start:end],
             _attribution(start, end, quotes),
-            entities=tuple(
-                e.id for e in entities if any(start <= m.start < end for m in e.mentions)
-            ),
-            labels=_inside(start, end, labels),
-            quantities=_inside(start, end, quantities),
+            entities=tuple(sorted(set(mentions.within(start, end)), key=order.__getitem__)),
+            labels=tuple(sorted(label_starts.within(start, end))),
+            quantities=tuple(sorted(quantity_starts.within(start, end))),
             tone=tone_of(text[start:end]),
         )
         for start, end in spans
@@ -62,8 +65,17 @@ def statements_of(
     )
 
 
-def _inside(start: int, end: int, items: Sequence[dict[str, Any]]) -> tuple[int, ...]:
-    return tuple(i for i, item in enumerate(items) if start <= item["start"] < end)
+class _Starts:
+    """Items by the offset they start at, found for a range by bisection: statements times
+    mentions would be quadratic in a long article."""
+
+    def __init__(self, items: list[tuple[int, Any]]) -> None:
+        items.sort(key=lambda item: item[0])
+        self._offsets = [offset for offset, _ in items]
+        self._values = [value for _, value in items]
+
+    def within(self, start: int, end: int) -> list[Any]:
+        return self._values[bisect_left(self._offsets, start) : bisect_left(self._offsets, end)]
 
 
 def with_tone(entities: Iterable[Entity], statements: Iterable[Statement]) -> tuple[Entity, ...]:
