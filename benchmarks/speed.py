@@ -14,9 +14,21 @@ pass, then are timed alternately ``--repeat`` times (the order swaps each round 
 always runs on a warmer cache); the best time of each is reported. Both use the same batch
 size. Words are white-space separated words of the texts, the same count for both sides.
 
+Then, on the same documents, the rest of the table a corpus user needs:
+
+* articles per day on this machine, extrapolated from the one-process rate and from the
+  two-worker rate (``--workers 2``);
+* local workers and the Ray engine with 1 and 2 workers: seconds and speed-up over one (Ray
+  when it is installed);
+* peak memory (resident, of a fresh process) analysing ``--memory`` articles as a stream, as
+  ``ingest`` does, e.g. 1k and 10k: flat memory means the two are close;
+* story grouping time at N and 4N articles (the documents' analyses replicated with
+  shifted dates).
+
 Usage (from the repository root)::
 
     python benchmarks/speed.py [--repeat N] [--texts DIR] [--docs N] [--batch-size N]
+        [--memory N ...] [--grouping N] [--no-ray] [--json]
 """
 
 from __future__ import annotations
@@ -24,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -124,6 +137,131 @@ def measure(documents: Sequence[Any], repeat: int, batch_size: int) -> dict[str,
     }
 
 
+def parallel(documents: Sequence[Any], ray: bool) -> dict[str, Any]:
+    """Seconds to analyse the documents with 1 and 2 local workers, and on Ray with 1 and 2."""
+    from storydiff.api import analyze_stream, clean_documents
+
+    def local(workers: int) -> float:
+        return timed(lambda: _drain(analyze_stream(clean_documents(documents), workers=workers)))
+
+    rows = {"local 1": local(1), "local 2": local(2)}
+    if ray:
+        try:
+            from storydiff.engines.ray_engine import analyze_with_ray
+
+            for workers in (1, 2):
+                rows[f"ray {workers}"] = timed(
+                    lambda w=workers: _drain(
+                        analyze_with_ray(clean_documents(documents), workers=w)
+                    )
+                )
+        except Exception as error:  # noqa: BLE001 — Ray missing or failing: say so, go on
+            rows["ray"] = f"not run: {error}"
+    return rows
+
+
+def memory(sizes: Sequence[int], texts: Path) -> dict[int, float]:
+    """Peak resident MiB of a fresh process streaming ``size`` articles through analysis."""
+    code = (
+        "import resource, sys; sys.path.insert(0, {here!r});"
+        "from speed import load_documents, replicate;"
+        "from storydiff.api import analyze_stream, clean_documents;"
+        "docs = load_documents(__import__('pathlib').Path({texts!r}));"
+        "stream = (d for k in range({size}) for d in [docs[k % len(docs)]]);"
+        "[None for _ in analyze_stream(clean_documents(stream))];"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    peaks = {}
+    for size in sizes:
+        script = code.format(here=str(Path(__file__).parent), texts=str(texts), size=size)
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+        peaks[size] = float(done.stdout.strip().splitlines()[-1])
+    return peaks
+
+
+def grouping(documents: Sequence[Any], size: int) -> dict[str, float]:
+    """Seconds to group ``size`` and ``4 * size`` replicated analyses into stories."""
+    from dataclasses import replace
+
+    from storydiff.api import analyze_stream, clean_documents
+    from storydiff.compare.stories import StoryGrouper
+
+    analyses = [a for a in analyze_stream(clean_documents(documents[:50])) if hasattr(a, "article")]
+
+    def run(count: int) -> float:
+        grouper = StoryGrouper(on_close=lambda _story: None)
+        batch = []
+        started = time.perf_counter()
+        for k in range(count):
+            base = analyses[k % len(analyses)]
+            day = f"2020-{1 + (k // 600) % 12:02d}-{1 + (k // 20) % 28:02d}"
+            article = replace(base.article, id=f"{base.article.id}-{k}", published=day)
+            batch.append(replace(base, article=article))
+            if len(batch) == 256:
+                grouper.add_many(batch)
+                batch = []
+        grouper.add_many(batch)
+        return time.perf_counter() - started
+
+    run(64)  # load the model outside the timing
+    return {"n": size, "seconds_n": run(size), "seconds_4n": run(4 * size)}
+
+
+def _drain(items: Any) -> None:
+    for _ in items:
+        pass
+
+
+def table(result: dict[str, Any]) -> str:
+    """The one table: throughput, articles per day, workers, memory, grouping."""
+    rate = result["storydiff"]["docs_per_second"]
+    rows = [("analyze throughput / raw spaCy nlp.pipe", f"{result['throughput_share']:.2f}")]
+    rows.append(("articles per day, 1 process (extrapolated)", f"{rate * 86400:,.0f}"))
+    par = result.get("parallel") or {}
+    if "local 1" in par:
+        speedup = par["local 1"] / par["local 2"]
+        rows.append(
+            ("articles per day, 2 workers (extrapolated)", f"{rate * speedup * 86400:,.0f}")
+        )
+        rows.append(
+            (
+                "local: 1 worker s / 2 workers s (speed-up)",
+                f"{par['local 1']:.1f} / {par['local 2']:.1f} ({speedup:.2f}x)",
+            )
+        )
+    if "ray 1" in par:
+        rows.append(
+            (
+                "Ray: 1 worker s / 2 workers s (speed-up)",
+                f"{par['ray 1']:.1f} / {par['ray 2']:.1f} ({par['ray 1'] / par['ray 2']:.2f}x)",
+            )
+        )
+    elif "ray" in par:
+        rows.append(("Ray", par["ray"]))
+    peaks = result.get("memory") or {}
+    for size, peak in sorted(peaks.items()):
+        rows.append((f"peak memory analysing {size:,} articles (MiB)", f"{peak:.0f}"))
+    if len(peaks) >= 2:
+        sizes = sorted(peaks)
+        rows.append(
+            (
+                f"memory at {sizes[-1]:,} / at {sizes[0]:,}",
+                f"{peaks[sizes[-1]] / peaks[sizes[0]]:.2f}",
+            )
+        )
+    g = result.get("grouping")
+    if g:
+        rows.append(
+            (
+                f"story grouping: {g['n']:,} / {4 * g['n']:,} articles (s)",
+                f"{g['seconds_n']:.1f} / {g['seconds_4n']:.1f} "
+                f"({g['seconds_4n'] / g['seconds_n']:.2f}x)",
+            )
+        )
+    width = max(len(name) for name, _ in rows)
+    return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
+
+
 def report(result: dict[str, Any]) -> str:
     """A small plain-text table."""
     added = [c for c in result["storydiff_components"] if c not in result["raw_components"]]
@@ -158,6 +296,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--docs", type=int, default=200, help="documents per timed run")
     parser.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size")
+    parser.add_argument(
+        "--memory",
+        type=int,
+        nargs="*",
+        default=[1000, 10000],
+        help="stream this many articles in a fresh process for peak memory",
+    )
+    parser.add_argument("--grouping", type=int, default=10000, help="N for grouping at N, 4N")
+    parser.add_argument("--no-ray", action="store_true", help="leave the Ray rows out")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
     args = parser.parse_args(argv)
     if min(args.repeat, args.docs, args.batch_size) < 1:
@@ -167,8 +314,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not documents:
         print(f"no usable .txt articles under {args.texts}", file=sys.stderr)
         return 1
-    result = measure(replicate(documents, args.docs), args.repeat, args.batch_size)
-    print(json.dumps(result, indent=2) if args.json else report(result))
+    replicated = replicate(documents, args.docs)
+    result = measure(replicated, args.repeat, args.batch_size)
+    result["parallel"] = parallel(replicated, not args.no_ray)
+    result["memory"] = memory(args.memory, args.texts) if args.memory else {}
+    result["grouping"] = grouping(documents, args.grouping) if args.grouping else None
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(report(result))
+        print()
+        print(table(result))
     return 0
 
 
