@@ -32,7 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from stories import DEFAULT_SEESAW, load_seesaw, replicated  # noqa: E402
+from stories import DEFAULT_SEESAW, load_seesaw, replicated, seesaw_documents  # noqa: E402
 
 BATCH = 64
 
@@ -76,23 +76,17 @@ def ingest_rate(seesaw: Path) -> dict:
     """A real ingest, analysis included, of the SEESAW articles as one JSON Lines file."""
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "seesaw.jsonl"
-        count = 0
+        documents, _ = seesaw_documents(seesaw)
         with corpus.open("w", encoding="utf-8") as stream:
-            for meta_path in sorted((seesaw / "meta").glob("TRIPLET_*.json")):
-                meta = json.loads(meta_path.read_text(encoding="utf-8"))
-                for number in range(3):
-                    path = seesaw / "articles" / f"{meta_path.stem}_DOCUMENT_{number}.json"
-                    if not path.exists():
-                        continue
-                    article = json.loads(path.read_text(encoding="utf-8"))
-                    text = "\n\n".join(s["text"] for s in article["text"] if s["text"].strip())
-                    record = {
-                        "text": text,
-                        "title": article.get("title"),
-                        "published": meta.get("story_time"),
-                    }
-                    stream.write(json.dumps(record) + "\n")
-                    count += 1
+            for d in documents:
+                record = {
+                    "text": d.text,
+                    "title": d.title,
+                    "outlet": d.outlet,
+                    "published": d.published,
+                }
+                stream.write(json.dumps(record) + "\n")
+        count = len(documents)
         command = [
             sys.executable,
             "-m",

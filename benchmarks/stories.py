@@ -39,10 +39,10 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SEESAW = REPO.parent / "shared" / "eval-data" / "seesaw"
 
 
-def load_seesaw(root: Path, cache: Path | None) -> tuple[list[Any], dict[str, str]]:
-    """The analysed articles and each article id's gold story."""
-    from storydiff.api import analyze_stream, clean_documents
-    from storydiff.model import Analysis, Document
+def seesaw_documents(root: Path) -> tuple[list[Any], dict[str, str]]:
+    """Every SEESAW article as a Document (title, outlet and its story's date from the meta
+    files), and each document source's gold story."""
+    from storydiff.model import Document
 
     documents, story_of_source = [], {}
     for meta_path in sorted((root / "meta").glob("TRIPLET_*.json")):
@@ -68,6 +68,15 @@ def load_seesaw(root: Path, cache: Path | None) -> tuple[list[Any], dict[str, st
                     published=meta.get("story_time"),
                 )
             )
+    return documents, story_of_source
+
+
+def load_seesaw(root: Path, cache: Path | None) -> tuple[list[Any], dict[str, str]]:
+    """The analysed articles and each article id's gold story."""
+    from storydiff.api import analyze_stream, clean_documents
+    from storydiff.model import Analysis
+
+    documents, story_of_source = seesaw_documents(root)
     if cache and cache.exists():
         analyses = [Analysis.from_dict(json.loads(line)) for line in cache.open(encoding="utf-8")]
     else:
