@@ -67,10 +67,20 @@ def static_embedding_similarity(texts: Sequence[str]) -> list[list[float]]:
     """
     if not texts:
         return []
+    unit = unit_vectors(texts)
+    matrix = np.clip(unit @ unit.T, 0.0, 1.0)
+    return matrix.tolist()
+
+
+def unit_vectors(texts: Sequence[str]) -> np.ndarray:
+    """One unit-length row per text (all zeros for a text with no token)."""
     # A white-space-only text would still be one token (the space): make it empty.
     cleaned = [text if text.strip() else "" for text in texts]
     vectors = np.asarray(_model().embed(cleaned, norm=False), dtype=np.float64)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    unit = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
-    matrix = np.clip(unit @ unit.T, 0.0, 1.0)
-    return matrix.tolist()
+    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+
+
+def token_vectors() -> np.ndarray:
+    """The model's table of token vectors (one row per token of its vocabulary)."""
+    return np.asarray(_model().embedding, dtype=np.float64)

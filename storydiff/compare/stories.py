@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from storydiff.compare.embeddings import token_vectors, unit_vectors
 from storydiff.model import Analysis
 
 # Calibrated on SEESAW (benchmarks/stories.py prints the sweep): each sits in the middle of
@@ -119,7 +120,7 @@ class StoryGrouper:
 
     def add_many(self, analyses: Sequence[Analysis]) -> list[str]:
         """``add`` for a batch: the texts are embedded together, which is much faster."""
-        vectors = embed([lead_text(a) for a in analyses])
+        vectors = unit_vectors([lead_text(a) for a in analyses])
         return [self._add(a, self._centred(v)) for a, v in zip(analyses, vectors, strict=True)]
 
     def _centred(self, vector: np.ndarray) -> np.ndarray:
@@ -270,21 +271,10 @@ def actors(analysis: Analysis) -> set[str]:
 def common_direction() -> np.ndarray:
     """The unit direction of the mean of the model's token vectors: what every text's
     embedding has in common."""
-    from storydiff.compare.embeddings import _model
-
-    table = np.asarray(_model().embedding, dtype=np.float64)
+    table = token_vectors()
     norms = np.linalg.norm(table, axis=1, keepdims=True)
     mean = np.divide(table, norms, out=np.zeros_like(table), where=norms > 0).mean(axis=0)
     return mean / np.linalg.norm(mean)
-
-
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """Unit vectors of the texts from the static embedding model."""
-    from storydiff.compare.embeddings import _model
-
-    vectors = np.asarray(_model().embed(list(texts), norm=False), dtype=np.float64)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
 
 def _shared(weights: dict[str, float], story: _OpenStory) -> float:
