@@ -35,7 +35,7 @@ def group_store(store: Store, on_progress: Callable[[int], None] | None = None) 
         grouper = StoryGrouper(on_close=closed.append)
         finder = CopyFinder()
         batch = []
-        for analysis in store.analyses():
+        for analysis in store.outlines():
             article = analysis.article
             copy = finder.add(article.id, article.text, article.published)
             if copy is not None:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from storydiff.model import Analysis
+from storydiff.model import Analysis, Article, Entity
 from storydiff.store.schema import SchemaError, migrate
 
 BUSY_TIMEOUT_MS = 30_000
@@ -201,6 +201,32 @@ class Store:
             )
             for (data,) in rows:
                 yield Analysis.from_dict(json.loads(data))
+        finally:
+            reader.close()
+
+    def outlines(self, chunk_rows: int = 256) -> Iterator[Analysis]:
+        """Every article, oldest first, with only what grouping reads: its metadata, text and
+        named entities (no mentions, quotes or labels). Decoding the full analysis JSON would
+        cost more than the grouping itself."""
+        reader = sqlite3.connect(self.path)
+        try:
+            rows = reader.execute(
+                "SELECT id, source, line, url, outlet, title, published, text FROM articles "
+                "ORDER BY published IS NULL, published, rowid"
+            )
+            while chunk := rows.fetchmany(chunk_rows):
+                ids = [row[0] for row in chunk]
+                marks = ",".join("?" * len(ids))
+                entities: dict[str, list[Entity]] = {}
+                for article_id, entity_id, name, kind in reader.execute(
+                    f"SELECT article_id, entity_id, name, kind FROM entities "
+                    f"WHERE article_id IN ({marks})",
+                    ids,
+                ):
+                    entities.setdefault(article_id, []).append(Entity(entity_id, name, kind, ()))
+                for article_id, source, line, url, outlet, title, published, text in chunk:
+                    article = Article(article_id, source, text, line, url, title, outlet, published)
+                    yield Analysis(article, tuple(entities.get(article_id, ())))
         finally:
             reader.close()
 
