@@ -23,7 +23,6 @@ from storydiff.model import Analysis, Article
 from storydiff.parallel import chunked
 
 INSTALL_HINT = "the Ray engine needs Ray: pip install 'storydiff[ray]' (ray[data]==2.60.0)"
-ROWS_PER_BLOCK = 256
 # Articles are sent to Ray this many at a time, so the driver never holds a whole corpus.
 ARTICLES_PER_RUN = 4096
 
@@ -77,7 +76,8 @@ def analyze_with_ray(
             log_to_driver=False,
             logging_level=logging.ERROR,
         )
-        logging.getLogger("ray").setLevel(logging.ERROR)
+        for name in ("ray", "ray.data"):
+            logging.getLogger(name).setLevel(logging.ERROR)
     try:
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
@@ -102,12 +102,14 @@ def _run(
     rows = [{"article": json.dumps(i.to_dict())} for i in items if isinstance(i, Article)]
     results: Iterator[Analysis | InputError] = iter(())
     if rows:
-        blocks = max(workers, len(rows) // ROWS_PER_BLOCK)
+        # One block a batch, handed to one actor at a time: otherwise the first actor to be
+        # ready takes several blocks while the others are still loading their pipeline.
+        blocks = max(workers, -(-len(rows) // batch_size))
         analysed = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
             _Annotator,
             fn_constructor_args=(pipeline, batch_size),
             batch_size=batch_size,
-            concurrency=workers,
+            compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1),
             num_cpus=1,
         )
         results = (_decode(row["result"]) for row in analysed.iter_rows())
