@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 
+import pyarrow.parquet as pq
 import pytest
 
 from storydiff import api
@@ -52,6 +53,14 @@ def test_ray_gives_the_local_engines_analyses_in_the_same_order(tmp_path):
             api.read([str(SEEDS)]), store, lambda a: analyze_with_ray(a, workers=2)
         )
         assert (summary.new, store.count()) == (2, 2)
+    # And to Parquet, one analysis a row.
+    from storydiff.engines.ray_engine import write_parquet_with_ray
+
+    path = tmp_path / "analyses.parquet"
+    assert write_parquet_with_ray(api.read([str(SEEDS)]), str(path), workers=1) == 2
+    table = pq.read_table(path)
+    assert table.column("outlet").to_pylist() == ["Sky News", "Sputnik International"]
+    assert json.loads(table.column("analysis")[0].as_py()) == local[0].to_dict()
 
 
 def test_without_ray_the_error_says_how_to_install_it(monkeypatch):

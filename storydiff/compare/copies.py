@@ -81,7 +81,7 @@ class CopyFinder:
     Copies appear within days of their origin, so only articles published within
     ``window_days`` of the newest one stay indexed (undated articles: the last
     ``undated_window`` of them); memory stays flat however long the corpus runs, provided
-    articles come roughly in date order, as ``Store.analyses`` gives them.
+    articles come roughly in date order, as ``Store.outlines`` gives them.
     """
 
     def __init__(self, window_days: int = 3, undated_window: int = 5000) -> None:

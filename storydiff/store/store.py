@@ -188,22 +188,6 @@ class Store:
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    def analyses(self, order: str = "published") -> Iterator[Analysis]:
-        """Every stored analysis, oldest first (undated last), one at a time."""
-        if order != "published":
-            raise ValueError(f"unknown order {order!r}")
-        # A connection of its own reads a snapshot (WAL), so that the store can be written,
-        # a grouping say, while this is read.
-        reader = sqlite3.connect(self.path)
-        try:
-            rows = reader.execute(
-                "SELECT analysis FROM articles ORDER BY published IS NULL, published, rowid"
-            )
-            for (data,) in rows:
-                yield Analysis.from_dict(json.loads(data))
-        finally:
-            reader.close()
-
     def outlines(self, chunk_rows: int = 256) -> Iterator[Analysis]:
         """Every article, oldest first, with only what grouping reads: its metadata, text and
         named entities (no mentions, quotes or labels). Decoding the full analysis JSON would
