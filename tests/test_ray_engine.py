@@ -3,6 +3,7 @@ and a clear message where Ray is not installed."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 
@@ -16,6 +17,11 @@ from storydiff.store import Store, run_ingest
 from .conftest import SEEDS
 
 STYLES = SEEDS.parent / "styles"
+REPO = SEEDS.parents[2]
+# SEESAW (three outlets' reports of each story), read where the evaluation data sits beside the
+# repository; its texts are never copied into it.
+SEESAW = REPO.parent / "shared" / "eval-data" / "seesaw"
+SEESAW_ARTICLES = 300
 SUBJECTS = ["council", "harbour", "railway", "hospital", "university", "airport", "museum"]
 
 
@@ -35,13 +41,31 @@ def _corpus(tmp_path, count: int):
     return path
 
 
+def _seesaw_articles() -> list:
+    """The first SEESAW articles, cleaned, where the evaluation data is present."""
+    if not SEESAW.is_dir():
+        return []
+    spec = importlib.util.spec_from_file_location("seesaw", REPO / "benchmarks" / "stories.py")
+    reader = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reader)
+    documents, _ = reader.seesaw_documents(SEESAW)
+    return list(api.clean_documents(documents[:SEESAW_ARTICLES]))
+
+
 def test_ray_gives_the_local_engines_analyses_in_the_same_order(tmp_path):
     from storydiff.engines.ray_engine import analyze_with_ray
 
     inputs = [str(SEEDS), str(STYLES), str(_corpus(tmp_path, 200))]
-    local = list(api.analyze_stream(api.read(inputs)))
-    on_ray = list(analyze_with_ray(api.read(inputs), workers=2))
-    assert len(on_ray) == len(local) == 2 + len(list(STYLES.iterdir())) + 201
+    seesaw = _seesaw_articles()
+
+    def articles():
+        yield from api.read(inputs)
+        yield from seesaw
+
+    local = list(api.analyze_stream(articles()))
+    on_ray = list(analyze_with_ray(articles(), workers=2))
+    assert len(on_ray) == len(local) == 2 + len(list(STYLES.iterdir())) + 201 + len(seesaw)
+    assert not SEESAW.is_dir() or len(seesaw) == SEESAW_ARTICLES
     for mine, theirs in zip(on_ray, local, strict=True):
         if isinstance(theirs, InputError):
             assert (mine.source, mine.code) == (theirs.source, theirs.code)

@@ -25,6 +25,8 @@ from storydiff.parallel import chunked
 INSTALL_HINT = "the Ray engine needs Ray: pip install 'storydiff[ray]' (ray[data]==2.60.0)"
 # Articles are sent to Ray this many at a time, so the driver never holds a whole corpus.
 ARTICLES_PER_RUN = 4096
+# A run is split into at least this many tasks per actor, so the work ends evenly.
+TASKS_PER_WORKER = 4
 
 
 def _ray() -> Any:
@@ -102,13 +104,15 @@ def _run(
     rows = [{"article": json.dumps(i.to_dict())} for i in items if isinstance(i, Article)]
     results: Iterator[Analysis | InputError] = iter(())
     if rows:
-        # One block a batch, handed to one actor at a time: otherwise the first actor to be
-        # ready takes several blocks while the others are still loading their pipeline.
-        blocks = max(workers, -(-len(rows) // batch_size))
+        # One block a task, handed to one actor at a time: otherwise the first actor to be
+        # ready takes several blocks while the others are still loading their pipeline. At
+        # least TASKS_PER_WORKER tasks each, so no actor is left with a long last task alone.
+        per_task = max(1, min(batch_size, -(-len(rows) // (TASKS_PER_WORKER * workers))))
+        blocks = -(-len(rows) // per_task)
         analysed = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
             _Annotator,
             fn_constructor_args=(pipeline, batch_size),
-            batch_size=batch_size,
+            batch_size=per_task,
             compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1),
             num_cpus=1,
         )
