@@ -405,7 +405,7 @@ def evaluate(gold_path: Path, articles_dir: Path) -> dict[str, Any]:
             lines = _raw_lines(path)
             verdicts, title, outlet = {}, None, None
         else:
-            lines, verdicts, outlet = classify_lines(document)
+            lines, verdicts, outlet, _ = classify_lines(document)
             title = None
             try:
                 article = clean(document)

@@ -22,7 +22,7 @@ def _document(name: str) -> Document:
 @pytest.mark.parametrize("name", ["000_5988aafb84cd7969.txt", "001_4776b1b0b6ff724a.txt"])
 def test_seed_lines_match_gold(gold, name):
     expected = gold["articles"][name]
-    lines, verdicts, outlet = classify_lines(_document(name))
+    lines, verdicts, outlet, _ = classify_lines(_document(name))
     removed = {n for n, v in verdicts.items() if v.role == "furniture"}
     headings = {n for n, v in verdicts.items() if v.role == "heading"}
     assert removed == set(expected["boilerplate_lines"])

@@ -34,8 +34,11 @@ from storydiff.model import Article, Document, RemovedLine, Span, article_id, wh
 __all__ = ["clean", "classify_lines"]
 
 
-def classify_lines(document: Document) -> tuple[list[Line], dict[int, Verdict], str | None]:
-    """Judge every non-blank line; returns the lines, the verdicts by line number, the outlet."""
+def classify_lines(
+    document: Document,
+) -> tuple[list[Line], dict[int, Verdict], str | None, str | None]:
+    """Judge every non-blank line; returns the lines, the verdicts by line number, the outlet
+    and the publication date (the document's own, else the one the page states)."""
     lines = split_lines(document.text)
     cues = site_name_cues(lines, document.url, document.outlet)
     site_names = set(cues)
@@ -50,14 +53,16 @@ def classify_lines(document: Document) -> tuple[list[Line], dict[int, Verdict], 
 
     title_line = _mark_title(lines, verdicts, document.title)
     _mark_masthead(lines, verdicts, title_line)
-    published_line = None if document.published else find_published(lines)[1]
+    published, published_line = (
+        (document.published, None) if document.published else find_published(lines)
+    )
     if published_line is not None:
         verdicts.setdefault(published_line.number, furniture("navigation"))
     trailing_footer(lines, verdicts)
     _mark_by_context(lines, verdicts)
 
     outlet = document.outlet or pick_outlet(cues + outlets_named_in(lines, verdicts))
-    return lines, verdicts, outlet
+    return lines, verdicts, outlet, published
 
 
 def _mark_title(lines: list[Line], verdicts: dict[int, Verdict], given: str | None) -> Line | None:
@@ -95,7 +100,7 @@ def clean(document: Document) -> Article:
 
     Raises ``InputError`` (E010) when nothing of the body is left.
     """
-    lines, verdicts, outlet = classify_lines(document)
+    lines, verdicts, outlet, published = classify_lines(document)
     paragraphs: list[tuple[str, bool]] = []
     removed: list[RemovedLine] = []
     title = document.title
@@ -118,7 +123,6 @@ def clean(document: Document) -> Article:
     text, headings = _join(paragraphs)
     if not any(not is_heading for _, is_heading in paragraphs):
         raise InputError(where(document.source, document.line), Code.E010)
-    published = document.published or find_published(lines)[0]
     return Article(
         id=document.id or article_id(text),
         source=document.source,

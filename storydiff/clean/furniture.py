@@ -127,10 +127,11 @@ def by_repetition(lines: list[Line], site_names: set[str]) -> dict[int, Verdict]
     by_core: dict[str, list[Line]] = {}
     for line in candidates:
         by_core.setdefault(cores[line.number], []).append(line)
+    lengths = sorted({len(core) for core in by_core}, reverse=True)
     verdicts: dict[int, Verdict] = {}
     for line in candidates:
         core = cores[line.number]
-        for other in _lines_ending_this_line(core, by_core):
+        for other in _lines_ending_this_line(core, by_core, lengths):
             if other.number == line.number:
                 continue
             if core == cores[other.number]:
@@ -151,16 +152,23 @@ def _core(line: Line, site_names: set[str]) -> str:
     return text
 
 
-def _lines_ending_this_line(core: str, by_core: dict[str, list[Line]]) -> list[Line]:
-    """Lines whose whole text ends this one: one dictionary look-up per word boundary, so the
-    pass stays linear in the number of lines."""
-    found: list[Line] = []
-    for start in [0] + [i + 1 for i, char in enumerate(core) if not char.isalnum()]:
-        found.extend(by_core.get(core[start:], ()))
-    for start in range(len(core)):
-        # A credit glued to its caption with no space: "Agency / NameCaption words ...".
-        if start and core[start].isupper() and core[start - 1].isalpha():
-            found.extend(by_core.get(core[start:], ()))
+def _lines_ending_this_line(
+    core: str, by_core: dict[str, list[Line]], lengths: list[int]
+) -> list[Line]:
+    """Lines whose whole text ends this one, at a word boundary or glued to a credit with no
+    space ("Agency / NameCaption words ..."). Only a suffix as long as some line's core can
+    match, so a line costs one look-up per distinct core length (``lengths``, longest first)
+    and the pass stays linear in the number of lines."""
+    at_boundary, glued = [], []
+    for length in lengths:
+        start = len(core) - length
+        if start < 0:
+            continue
+        if start == 0 or not core[start - 1].isalnum():
+            at_boundary.append(start)
+        elif core[start].isupper() and core[start - 1].isalpha():
+            glued.append(start)
+    found = [line for start in at_boundary + glued for line in by_core.get(core[start:], ())]
     return [line for line in found if len(line.stripped.split()) >= 3]
 
 

@@ -17,6 +17,8 @@ from storydiff.clean import patterns as p
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _FOLD = re.compile(r"[\W_]+")
 _SITE_SUFFIX = re.compile(p.SITE_SUFFIX)
+_NOT_ASCII_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 @dataclass(frozen=True)
@@ -96,10 +98,15 @@ def script_of(char: str) -> str:
 
 
 def letter_scripts(text: str) -> Counter[str]:
-    if text.isascii():
-        # Most lines of most pages: no need to look every letter up.
-        return Counter({"LATIN": sum(c.isalpha() for c in text)})
-    return Counter(script_of(c) for c in text if c.isalpha())
+    """Letters counted by script. ASCII letters are Latin without a look-up, so only the other
+    characters (few, on most pages) are named one by one."""
+    counts: Counter[str] = Counter()
+    latin = len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS))
+    if latin:
+        counts["LATIN"] = latin
+    if not text.isascii():
+        counts.update(script_of(c) for run in _NON_ASCII.findall(text) for c in run if c.isalpha())
+    return counts
 
 
 def dominant_script(text: str) -> str:

@@ -168,7 +168,6 @@ def find_published(lines: list[Line]) -> tuple[str | None, Line | None]:
         ):
             return found, line
     for line in top:
-        found = parse_date(line.stripped)
-        if found and line.words <= 8 and not line.reads_as_prose:
+        if line.words <= 8 and not line.reads_as_prose and (found := parse_date(line.stripped)):
             return found, line
     return None, None

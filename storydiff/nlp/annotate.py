@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storydiff.model import Analysis, Article, Entity, Quote, Span, Statement
-from storydiff.nlp.doctext import doc_text
+from storydiff.nlp.doctext import doc_text, make_doc
 from storydiff.nlp.quantities import normalise_dates
 from storydiff.nlp.tone import TONE_METHOD, mean_tone, tone_of
 
@@ -36,10 +36,11 @@ def statements_of(
     quotes = list(quotes)
     spans: list[tuple[int, int]] = []
     for sentence in doc.sents:
-        stripped = sentence.text.strip()
+        raw = text[sentence.start_char : sentence.end_char]
+        stripped = raw.strip()
         if not stripped or any(s <= sentence.start_char < e for s, e in headings):
             continue
-        start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+        start = sentence.start_char + (len(raw) - len(raw.lstrip()))
         end = start + len(stripped)
         if spans and _continues_sentence(text, spans[-1][1], start):
             spans[-1] = (spans[-1][0], end)
@@ -160,6 +161,6 @@ def annotate(
     articles: Iterable[Article], nlp: Language, batch_size: int = 32
 ) -> Iterator[Analysis]:
     """Analyse articles in input order, streaming them through ``nlp.pipe``."""
-    pairs = ((article.text, article) for article in articles)
+    pairs = ((make_doc(nlp, article.text), article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield analysis_of(doc, article)

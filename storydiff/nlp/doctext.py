@@ -6,6 +6,7 @@ per document, so they share one copy kept in ``doc.user_data``.
 
 from __future__ import annotations
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 _KEY = "storydiff.text"
@@ -16,3 +17,11 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``text`` tokenised, its Doc already holding ``text``: spaCy's tokenizer keeps every
+    character, so ``doc.text == text``, and joining the tokens again would be wasted work."""
+    doc = nlp.make_doc(text)
+    doc.user_data[_KEY] = text
+    return doc

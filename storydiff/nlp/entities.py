@@ -103,6 +103,7 @@ def role_in_apposition(span: Span, role_nouns: frozenset[str] = ROLE_NOUNS) -> s
 class _Cluster:
     def __init__(self, kind: str) -> None:
         self.kinds: Counter[str] = Counter({kind: 1})
+        self.kind = kind  # the most counted, the first seen among equals
         self.mentions: list[Span] = []
         self.names: list[list[str]] = []
         self.texts: list[str] = []
@@ -112,16 +113,14 @@ class _Cluster:
     def add(self, span: Span, label: str) -> None:
         self.mentions.append(span)
         self.kinds[label] += 1
+        # Kept up to date here: every person look-up asks each cluster for its kind.
+        self.kind = max(self.kinds, key=self.kinds.__getitem__)
         if (gender := honorific_gender(span)) is not None:
             self.genders.add(gender)
         tokens = name_tokens(span)
         if tokens:
             self.names.append(tokens)
             self.texts.append(name_text(span))
-
-    @property
-    def kind(self) -> str:
-        return self.kinds.most_common(1)[0][0]
 
     @property
     def canonical(self) -> str:
@@ -186,7 +185,7 @@ def cluster_mentions(doc: Doc, role_nouns: frozenset[str] = ROLE_NOUNS) -> list[
     people = [c for c in clusters if c.kind == "PERSON"]
     _add_untagged_surnames(doc, people, clusters, datelines)
     _add_descriptions(doc, people, role_nouns)
-    return _to_entities(clusters, spans, assignment)
+    return _to_entities(clusters, spans, assignment, doc_text(doc))
 
 
 def _untagged_titled_names(
@@ -290,7 +289,10 @@ def honorific_gender(span: Span) -> str | None:
 
 
 def _to_entities(
-    clusters: list[_Cluster], spans: list[tuple[Span, str]], assignment: dict[int, _Cluster]
+    clusters: list[_Cluster],
+    spans: list[tuple[Span, str]],
+    assignment: dict[int, _Cluster],
+    text: str,
 ) -> list[Entity]:
     """Number entities in order of first mention, so ids are stable for the same text."""
     first_seen: dict[int, int] = {}
@@ -305,7 +307,10 @@ def _to_entities(
                 id=f"e{number}",
                 name=cluster.canonical,
                 kind=cluster.kind,
-                mentions=tuple(TextSpan(m.start_char, m.end_char, m.text) for m in mentions),
+                mentions=tuple(
+                    TextSpan(m.start_char, m.end_char, text[m.start_char : m.end_char])
+                    for m in mentions
+                ),
                 roles=tuple(dict.fromkeys(cluster.roles)),
                 agent=any(m.root.dep_ in {"nsubj", "nsubjpass"} for m in mentions),
             )

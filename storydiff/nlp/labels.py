@@ -165,8 +165,14 @@ def _unlisted_matches(doc: Doc, taken: set[int]) -> list[_Match]:
 def _actor(extent: Span, entry: Term) -> str:
     """Whom the label is about: the category, narrowed by a nationality or organisation the
     phrase names ("Syrian" in "Syrian rebel forces")."""
-    for token in extent.root.subtree:
-        if token.ent_type_ in _ACTOR_ENTITY_TYPES and token.i < extent.root.i:
+    root = extent.root
+    # Only a token left of the root can narrow it, and the subtree lies within its edges: most
+    # phrases have no named token there, and the walk down the subtree is then skipped.
+    before_root = extent.doc[root.left_edge.i : root.i]
+    if not any(t.ent_type_ in _ACTOR_ENTITY_TYPES for t in before_root):
+        return entry.category
+    for token in root.subtree:
+        if token.ent_type_ in _ACTOR_ENTITY_TYPES and token.i < root.i:
             return f"{token.text} {entry.category}"
     return entry.category
 

@@ -81,8 +81,11 @@ _TIME_RE = re.compile(r"^\d{1,2}:\d\d$|^\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m
 _TIME_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "est", "edt", "cet"})
 
 _MONTH_NAMES = "|".join(sorted(data.MONTHS, key=len, reverse=True))
+# The look-ahead lets the search skip, in one step, every word that starts neither with a digit
+# nor with a month's first letter, instead of trying each month name there.
+_MONTH_INITIALS = "".join(sorted({month[0].lower() for month in data.MONTHS}))
 _DAY_MONTH_RE = re.compile(
-    rf"\b(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_NAMES})\.?"
+    rf"\b(?=\d|[{_MONTH_INITIALS}])(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_NAMES})\.?"
     rf"|(?P<m2>{_MONTH_NAMES})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)"
     rf"(?:,?\s+(?P<y>1[5-9]\d\d|2[01]\d\d))?\b",
     re.IGNORECASE,
@@ -90,6 +93,9 @@ _DAY_MONTH_RE = re.compile(
 _ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d\d)-(\d\d)(?!\d)")
 _DECADE_RE = re.compile(r"\b(1[5-9]|20)(\d)0s\b")
 _DATE_WORD_RE = re.compile(r"[a-z]+|\d+")
+_TIMELY_WORDS = frozenset(
+    {*data.MONTHS, *data.WEEKDAYS, *data.DEICTIC_DATE_WORDS, *data.DATE_UNITS, *data.TIME_SPANS}
+)
 _DEICTIC_UNIT_WORDS = frozenset({"this", "last", "next", "past", "coming", "previous"})
 
 _VAGUE_FIRST_WORDS = sorted({key.split()[-1] for key in data.VAGUE})
@@ -890,9 +896,7 @@ def _timely(entity: Span) -> bool:
     """Whether a DATE entity speaks of time at all ("two years", "59-year-old", "1540" do;
     "Between 40 and 60 boats" does not)."""
     words = set(_DATE_WORD_RE.findall(entity.text.lower()))
-    timely = {*data.MONTHS, *data.WEEKDAYS, *data.DEICTIC_DATE_WORDS, *data.DATE_UNITS}
-    timely |= data.TIME_SPANS
-    return bool(words & timely) or any(w.isdigit() and len(w) == 4 for w in words)
+    return bool(words & _TIMELY_WORDS) or any(w.isdigit() and len(w) == 4 for w in words)
 
 
 def _is_date(entity: Span) -> bool:

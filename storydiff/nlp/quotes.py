@@ -442,10 +442,13 @@ def attribution_noun_cues(doc: Doc, lexicon: Lexicon) -> list[Cue]:
         if source is None:
             continue
         subject = phrase(source)
-        that = next((t for t in doc[subject.end : token.sent.end] if t.lower_ == "that"), None)
-        if that is None or that.i > subject.end + 2:
+        sentence_end = token.sent.end
+        # "that" within two words of the subject: "X's warning last week that ..."
+        near = doc[subject.end : min(subject.end + 3, sentence_end)]
+        that = next((t for t in near if t.lower_ == "that"), None)
+        if that is None:
             continue
-        content = _trim(doc, that.i + 1, token.sent.end)
+        content = _trim(doc, that.i + 1, sentence_end)
         if content:
             cues.append(Cue(None, (token.idx, token.idx + len(token)), subject, [content]))
     return cues
