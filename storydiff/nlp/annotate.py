@@ -9,13 +9,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from storydiff.model import Analysis, Article, Entity, Quote, Span, Statement
 from storydiff.nlp.doctext import doc_text, make_doc
+from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.quantities import normalise_dates
 from storydiff.nlp.tone import TONE_METHOD, mean_tone, tone_of
 
@@ -50,12 +51,15 @@ def statements_of(
     label_starts = _Starts([(x["start"], k) for k, x in enumerate(labels)])
     quantity_starts = _Starts([(x["start"], k) for k, x in enumerate(quantities)])
     order = {e.id: k for k, e in enumerate(entities)}
+    pieces = Intervals(
+        _Piece(p.start, p.end, k) for k, quote in enumerate(quotes) for p in quote.pieces
+    )
     return tuple(
         Statement(
             start,
             end,
             text[start:end],
-            _attribution(start, end, quotes),
+            _attribution(start, end, quotes, pieces),
             entities=tuple(sorted(set(mentions.within(start, end)), key=order.__getitem__)),
             labels=tuple(sorted(label_starts.within(start, end))),
             quantities=tuple(sorted(quantity_starts.within(start, end))),
@@ -81,16 +85,12 @@ class _Starts:
 
 def with_tone(entities: Iterable[Entity], statements: Iterable[Statement]) -> tuple[Entity, ...]:
     """Each entity's tone: the mean tone of the statements that name it (an estimate)."""
-    statements = list(statements)
-    return tuple(
-        replace(
-            entity,
-            tone=mean_tone(
-                [s.tone for s in statements if entity.id in s.entities and s.tone is not None]
-            ),
-        )
-        for entity in entities
-    )
+    tones: dict[str, list[float]] = {}
+    for statement in statements:
+        if statement.tone is not None:
+            for entity_id in dict.fromkeys(statement.entities):
+                tones.setdefault(entity_id, []).append(statement.tone)
+    return tuple(replace(e, tone=mean_tone(tones.get(e.id, []))) for e in entities)
 
 
 def _continues_sentence(text: str, previous_end: int, start: int) -> bool:
@@ -102,12 +102,25 @@ def _continues_sentence(text: str, previous_end: int, start: int) -> bool:
     return first in ',;:)"”’»' or first.islower()
 
 
-def _attribution(start: int, end: int, quotes: list[Quote]) -> str | None:
+class _Piece(NamedTuple):
+    """A piece of a quote, with the quote's index."""
+
+    start: int
+    end: int
+    quote: int
+
+
+def _attribution(
+    start: int, end: int, quotes: list[Quote], pieces: Intervals[_Piece]
+) -> str | None:
     """The speaker whose words fill most of the sentence: a third of it, or any part when the
     sentence also holds the cue ("'...,' he told reporters outside the court")."""
+    overlaps: dict[int, int] = {}
+    for p in pieces.overlapping(start, end):
+        overlaps[p.quote] = overlaps.get(p.quote, 0) + min(end, p.end) - max(start, p.start)
     best, best_share = None, 0.0
-    for quote in quotes:
-        overlap = sum(max(0, min(end, p.end) - max(start, p.start)) for p in quote.pieces)
+    for index in sorted(overlaps):
+        quote, overlap = quotes[index], overlaps[index]
         cue_here = quote.cue is not None and start <= quote.cue.start < end
         share = overlap / (end - start)
         if overlap and (share * 3 >= 1 or cue_here) and share > best_share:

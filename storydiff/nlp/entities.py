@@ -252,7 +252,7 @@ def _add_descriptions(doc: Doc, people: list[_Cluster], role_nouns: frozenset[st
         scored = [
             (len(words & {w.lower() for w in role.split()}), person)
             for person in people
-            for role in person.roles
+            for role in dict.fromkeys(person.roles)  # a role is repeated at every mention
             if token.lower_ in role.lower().split()
         ]
         if not scored:

@@ -15,12 +15,13 @@ One outlet writes "rebels" and puts "terrorists" in quotation marks; another wri
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from storydiff.nlp.doctext import doc_text
+from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.labels_data import (
     CIVILIANS,
     COLLECTIVE_NOUNS,
@@ -177,18 +178,27 @@ def _actor(extent: Span, entry: Term) -> str:
     return entry.category
 
 
+class _Speech(NamedTuple):
+    """A piece of a quote: who speaks there, and the quote's place in the article's order."""
+
+    start: int
+    end: int
+    speaker: str | None
+    order: int
+
+
 def _voice(
-    start: int, end: int, quoted: list[Quoted], speech: list[tuple[int, int, str | None]], text: str
+    start: int, end: int, quoted: Intervals[Quoted], speech: Intervals[_Speech], text: str
 ) -> tuple[str, str | None]:
-    speaker = next((name for s, e, name in speech if s <= start and end <= e), None)
-    for q in quoted:
-        if q.start <= start and end <= q.end:
-            words = len(text[q.start : q.end].split())
-            in_speech = speaker is not None
-            if in_speech or words > SCARE_QUOTE_MAX_WORDS:
-                return "attributed", speaker
-            return "scare_quoted", None
-    return "own", speaker
+    holding = min(speech.containing(start, end), key=lambda piece: piece.order, default=None)
+    speaker = holding.speaker if holding else None
+    quote = next(iter(quoted.containing(start, end)), None)
+    if quote is None:
+        return "own", speaker
+    words = len(text[quote.start : quote.end].split())
+    if speaker is not None or words > SCARE_QUOTE_MAX_WORDS:
+        return "attributed", speaker
+    return "scare_quoted", None
 
 
 def _outermost(pairs: list[tuple[_Match, Span]]) -> list[tuple[_Match, Span]]:
@@ -205,11 +215,12 @@ def find_labels(doc: Doc, terms: dict[str, Term] = TERMS) -> list[dict[str, Any]
     """Every label in the document, in text order, as plain dicts (see the module docstring)."""
     text = doc_text(doc)
     quoted = quoted_in(doc)
-    speech = [
-        (piece.start, piece.end, quote.speaker.name)
-        for quote in (doc._.quotes or [])
-        for piece in quote.pieces
-    ]
+    speech = Intervals(
+        _Speech(piece.start, piece.end, quote.speaker.name, order)
+        for order, (quote, piece) in enumerate(
+            (quote, piece) for quote in (doc._.quotes or []) for piece in quote.pieces
+        )
+    )
     matches = _phrase_matches(doc, terms)
     taken = {i for m in matches for i in range(m.span.start, m.span.end)}
     matches += _group_matches(doc, taken, terms)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from storydiff.model import paragraph_ranges
 from storydiff.nlp.doctext import doc_text
+from storydiff.nlp.intervals import Intervals
 
 # Opening mark -> the closing marks that may end it. Two apostrophes ('') and two backticks
 # (``) stand for double quotation marks in some archives and wire feeds.
@@ -104,9 +105,9 @@ def _next_paragraph_opens_quote(text: str, end: int) -> bool:
     return bool(following) and following[0] in PAIRS_OPENERS
 
 
-def quoted_in(doc: Doc) -> list[Quoted]:
+def quoted_in(doc: Doc) -> Intervals[Quoted]:
     """``find_quoted`` on a spaCy ``Doc``, computed once and shared by the components."""
     found = doc.user_data.get(_KEY)
     if found is None:
-        found = doc.user_data[_KEY] = find_quoted(doc_text(doc))
+        found = doc.user_data[_KEY] = Intervals(find_quoted(doc_text(doc)))
     return found

@@ -15,7 +15,10 @@ person introduced with that role (see ``speakers.py``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +39,7 @@ from storydiff.nlp.cues import (
     Lexicon,
 )
 from storydiff.nlp.doctext import doc_text
+from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.quotemarks import Quoted, quoted_in
 from storydiff.nlp.speakers import SpeakerResolver
 
@@ -53,6 +57,14 @@ class Cue:
     cue: tuple[int, int]
     subject: Span | None
     content: list[tuple[int, int]] = field(default_factory=list)
+
+
+class _Content(NamedTuple):
+    """A stretch of a cue's content, with the cue it belongs to."""
+
+    start: int
+    end: int
+    cue: Cue
 
 
 def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:
@@ -183,14 +195,13 @@ def _rest_of_sentence(last: Token, nested_cues: set[int]) -> list[int]:
     return [t.i for t in rest]
 
 
-def verb_cues(doc: Doc, lexicon: Lexicon, quoted: list[Quoted]) -> list[Cue]:
+def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue]:
     """Reporting verbs outside quotation marks (inside them, they are the speaker's words)."""
     cue_tokens = [t for t in doc if is_cue_verb(t, lexicon)]
     nested = {t.i for t in cue_tokens}
-    inside = [(q.start, q.end) for q in quoted]
     cues = []
     for token in cue_tokens:
-        if any(s <= token.idx < e for s, e in inside):
+        if quoted.overlapping(token.idx, token.idx + 1):
             continue
         subject = subject_of(token, lexicon)
         if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON", "NUM"}:
@@ -210,7 +221,7 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: list[Quoted]) -> list[Cue]:
 
 
 def _message_object(
-    verb: Token, nested: set[int], quoted: list[Quoted], lexicon: Lexicon
+    verb: Token, nested: set[int], quoted: Intervals[Quoted], lexicon: Lexicon
 ) -> list[tuple[int, int]]:
     """ "called for the repeal of the law", "denied the allegations": for verbs whose message
     can be a noun phrase, the object (with its "for"/"of" phrase) is what was said. A bare
@@ -391,7 +402,7 @@ _SIGNATURE = re.compile(
 _CLOSING_MARKS = "\"”»’'"
 
 
-def signature_cues(doc: Doc, quoted: list[Quoted]) -> list[Cue]:
+def signature_cues(doc: Doc, quoted: Intervals[Quoted]) -> list[Cue]:
     """A quotation signed with a dash and a name, as in testimonies and epigraphs:
     '"We are afraid." ― Maria Lopez'. The quotes just before the dash are that person's."""
     text = doc_text(doc)
@@ -410,7 +421,7 @@ def signature_cues(doc: Doc, quoted: list[Quoted]) -> list[Cue]:
     return cues
 
 
-def _quotes_ending_at(text: str, quoted: list[Quoted], end: int) -> list[Quoted]:
+def _quotes_ending_at(text: str, quoted: Intervals[Quoted], end: int) -> list[Quoted]:
     """The quoted stretches that run, with nothing but space between them, up to ``end``."""
     chain: list[Quoted] = []
     for q in sorted(quoted, key=lambda q: q.end, reverse=True):
@@ -469,12 +480,10 @@ def _trim(doc: Doc, start: int, end: int, min_tokens: int = 3) -> tuple[int, int
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
 
-def _whole_quote(text: str, span: tuple[int, int], quoted: list[Quoted]) -> tuple[int, int]:
+def _whole_quote(text: str, span: tuple[int, int], quoted: Intervals[Quoted]) -> tuple[int, int]:
     """A clause that is one quotation (give or take its marks and a comma) is that quotation;
     a clause the parser found inside a quotation stands for the whole of it."""
-    for q in quoted:
-        if q.end < span[0] or q.start > span[1]:
-            continue
+    for q in quoted.overlapping(span[0] - 1, span[1] + 1):  # touching counts
         inside = q.start <= span[0] and span[1] <= q.end
         lo, hi = min(span[0], q.start), max(span[1], q.end)
         differ = text[lo : max(lo, min(span[0], hi))] + text[min(span[1], q.end) : hi]
@@ -486,10 +495,6 @@ def _whole_quote(text: str, span: tuple[int, int], quoted: list[Quoted]) -> tupl
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return b[0] <= a[0] and a[1] <= b[1]
 
 
 class QuoteExtractor:
@@ -525,19 +530,16 @@ class QuoteExtractor:
         """A cue inside another cue's content is reported speech within reported speech:
         the outer speaker's claim, not a quote of the inner one."""
         kept = [c for c in cues if c.content or c.token is not None]
-        return [
-            c
-            for c in kept
-            if not any(o is not c and any(_inside(c.cue, span) for span in o.content) for o in kept)
-        ]
+        contents = Intervals(_Content(s, e, c) for c in kept for s, e in c.content)
+        return [c for c in kept if all(o.cue is c for o in contents.containing(*c.cue))]
 
-    def _claim_quotes(self, doc: Doc, cue: Cue, quoted: list[Quoted], claimed: set[Quoted]) -> None:
+    def _claim_quotes(
+        self, doc: Doc, cue: Cue, quoted: Intervals[Quoted], claimed: set[Quoted]
+    ) -> None:
         """Quoted stretches that belong to this cue: inside its clause, in the verb's own
         phrase, or beside it in the same sentence ("'A,' X said, 'B'"; "X added: 'A'")."""
         if cue.content:
-            claimed.update(
-                q for q in quoted if any(_overlaps((q.start, q.end), c) for c in cue.content)
-            )
+            claimed.update(q for c in cue.content for q in quoted.overlapping(*c))
             if cue.token is not None and min(s for s, _ in cue.content) > cue.token.idx:
                 # "'A,' he said, 'B ...'": the parser gave the cue B; A is its first half.
                 opening = self._quote_just_before(doc, cue.token, quoted, claimed)
@@ -550,7 +552,7 @@ class QuoteExtractor:
         verb = cue.token
         sentence = verb.sent
         subtree = (min(t.idx for t in verb.subtree), max(t.idx + len(t) for t in verb.subtree))
-        around = [q for q in quoted if q not in claimed and _overlaps((q.start, q.end), subtree)]
+        around = [q for q in quoted.overlapping(*subtree) if q not in claimed]
         if not around:
             around = self._adjacent_quotes(doc, verb, sentence, quoted, claimed)
         for q in around:
@@ -558,53 +560,56 @@ class QuoteExtractor:
             claimed.add(q)
 
     def _adjacent_quotes(
-        self, doc: Doc, verb: Token, sentence: Span, quoted: list[Quoted], claimed: set[Quoted]
+        self, doc: Doc, verb: Token, sentence: Span, quoted: Intervals[Quoted], claimed: set[Quoted]
     ) -> list[Quoted]:
         """ "'...,' he said." — the quote just before the cue; "He said: '...'" — just after."""
         text = doc_text(doc)
-        after = [q for q in quoted if q.start >= verb.idx and q not in claimed]
+        after = next((q for q in quoted.starting_from(verb.idx) if q not in claimed), None)
         found = []
         opening = self._quote_just_before(doc, verb, quoted, claimed)
         if opening is not None:
             found.append(opening)
-        if after:
-            gap = text[verb.idx + len(verb) : after[0].start]
+        if after is not None:
+            gap = text[verb.idx + len(verb) : after.start]
             if (
                 ":" in gap
                 or (len(gap) < 40 and "\n\n" not in gap.strip())
-                or sentence.end_char > after[0].start
+                or sentence.end_char > after.start
             ):
-                found.append(after[0])
+                found.append(after)
         return found
 
     @staticmethod
     def _quote_just_before(
-        doc: Doc, verb: Token, quoted: list[Quoted], claimed: set[Quoted]
+        doc: Doc, verb: Token, quoted: Intervals[Quoted], claimed: set[Quoted]
     ) -> Quoted | None:
         """The quote that ends just before the cue, in the same sentence and paragraph."""
         text = doc_text(doc)
-        before = [q for q in quoted if q.end <= verb.idx and q not in claimed]
-        if not before:
+        before = next((q for q in quoted.ending_by(verb.idx) if q not in claimed), None)
+        if before is None:
             return None
-        gap = text[before[-1].end : verb.idx]
+        gap = text[before.end : verb.idx]
         if "." in gap.strip('"”’» ,\n') or len(gap) >= 80 or "\n\n" in gap:
             return None
-        return before[-1]
+        return before
 
     def _with_floating(
-        self, doc: Doc, cues: list[Cue], quoted: list[Quoted], claimed: set[Quoted]
+        self, doc: Doc, cues: list[Cue], quoted: Intervals[Quoted], claimed: set[Quoted]
     ) -> list[tuple[Cue, list[tuple[int, int]]]]:
         """Give each cue its pieces, and unclaimed quoted paragraphs to the cue before them."""
         order = sorted(cues, key=lambda c: min((s for s, _ in c.content), default=c.cue[0]))
         pieces: dict[int, list[tuple[int, int]]] = {id(c): list(c.content) for c in order}
+        # The cue a quote goes on from is the latest (in ``order``) whose content ends before
+        # it: cues sorted by where their content ends, with the latest position seen so far.
+        ends = sorted((max(e for _, e in c.content), k) for k, c in enumerate(order) if c.content)
+        end_offsets = [end for end, _ in ends]
+        latest = list(accumulate((k for _, k in ends), max))
         for q in quoted:
-            if q in claimed:
+            if q in claimed or not (count := bisect_right(end_offsets, q.start)):
                 continue
-            previous = [c for c in order if c.content and max(e for _, e in c.content) <= q.start]
-            if previous and self._continues(
-                doc_text(doc), q, max(e for _, e in previous[-1].content)
-            ):
-                pieces[id(previous[-1])].append((q.start, q.end))
+            previous = order[latest[count - 1]]
+            if self._continues(doc_text(doc), q, max(e for _, e in previous.content)):
+                pieces[id(previous)].append((q.start, q.end))
         return [(c, sorted(pieces[id(c)])) for c in order if pieces[id(c)]]
 
     @staticmethod
@@ -636,13 +641,12 @@ def _by_paragraph(text: str, pieces: list[tuple[int, int]]) -> list[list[tuple[i
     return groups
 
 
-def _piece(text: str, start: int, end: int, quoted: list[Quoted]) -> tuple[TextSpan, str]:
+def _piece(text: str, start: int, end: int, quoted: Intervals[Quoted]) -> tuple[TextSpan, str]:
     """One stretch of reported speech and its kind: all inside quotation marks is direct, some
     quoted words mixed, none indirect."""
-    whole = any(q.start <= start and end <= q.end for q in quoted)
-    if whole:
+    if quoted.containing(start, end):
         return TextSpan(start, end, text[start:end]), "direct"
-    marks = any(_inside((q.start, q.end), (start - 1, end + 1)) for q in quoted)
+    marks = bool(quoted.within(start - 1, end + 1))
     start, end = _strip_outer_marks(text, start, end)
     return TextSpan(start, end, text[start:end]), "mixed" if marks else "indirect"
 
