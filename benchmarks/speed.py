@@ -170,6 +170,8 @@ def on_ray(documents: Sequence[Any]) -> dict[str, float]:
     started = time.perf_counter()
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
     rows = {"ray start": time.perf_counter() - started}
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     try:
         for workers in (1, 2):
             rows[f"ray {workers}"] = timed(
