@@ -324,3 +324,32 @@ def test_seed_values_qualifiers_and_claims(quantity_nlp):
     assert found["more than three million people"]["qualifier"] == "more than"
     assert found["Almost two million people"]["qualifier"] == "almost"
     assert found["Thousands of government troops"]["claimed_by"] is None
+
+
+def test_matching_runs_finds_what_matching_the_whole_text_finds(quantity_nlp):
+    from spacy.matcher import Matcher
+
+    from storydiff.nlp.quantities import MATCHER_PATTERNS, RunMatcher
+
+    whole = Matcher(quantity_nlp.vocab)
+    whole.add("QUANTITY", MATCHER_PATTERNS)
+    runs = RunMatcher(quantity_nlp.vocab, MATCHER_PATTERNS)
+    texts = [
+        clean(Document(str(p), p.read_text(encoding="utf-8"), kind="text")).text
+        for p in SEEDS.iterdir()
+    ]
+    texts += [p.read_text(encoding="utf-8") for p in (DATA / "styles").iterdir()]
+    texts.append("Between 40 and 60 boats, a few dozen of them, and half a million people: 3-4.")
+    found = 0
+    for doc in quantity_nlp.pipe(texts):
+        expected = sorted((start, end) for _, start, end in whole(doc))
+        assert sorted(runs(doc)) == expected
+        found += len(expected)
+    assert found > 20
+
+
+def test_a_pattern_testing_other_attributes_is_refused(quantity_nlp):
+    from storydiff.nlp.quantities import RunMatcher
+
+    with pytest.raises(ValueError, match="more than words and numbers"):
+        RunMatcher(quantity_nlp.vocab, [[{"POS": "NUM"}]])

@@ -22,9 +22,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+import numpy
+from spacy.attrs import LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from storydiff.nlp import numbers_data as data
 from storydiff.nlp.doctext import doc_text
@@ -327,10 +330,45 @@ class Found:
     counted_in_text: bool
 
 
+class RunMatcher:
+    """A Matcher run only over the stretches of a Doc its patterns can match.
+
+    Every token of the patterns tests its lower-case form against words, or ``LIKE_NUM``, so a
+    match lies inside a run of tokens that are one of those words or like a number. Most of a
+    text is neither, and the Matcher's cost is per token and pattern: matching the runs alone
+    finds the same matches at a fraction of the cost."""
+
+    def __init__(self, vocab: Vocab, patterns: list[list[dict[str, Any]]]) -> None:
+        self.matcher = Matcher(vocab)
+        self.matcher.add("QUANTITY", patterns)
+        words: set[str] = set()
+        for token in (token for pattern in patterns for token in pattern):
+            if set(token) - {"LOWER", "LIKE_NUM", "OP"}:
+                raise ValueError(f"a pattern tests more than words and numbers: {token}")
+            lower = token.get("LOWER")
+            words.update(lower["IN"] if isinstance(lower, dict) else [lower] if lower else [])
+        self._words = numpy.array(sorted(vocab.strings.add(w) for w in words), dtype="uint64")
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges of every match, in the Matcher's order within each run."""
+        columns = doc.to_array([LOWER, LIKE_NUM])
+        relevant = numpy.flatnonzero(numpy.isin(columns[:, 0], self._words) | (columns[:, 1] == 1))
+        if not len(relevant):
+            return []
+        breaks = numpy.flatnonzero(numpy.diff(relevant) > 1)
+        starts = [int(relevant[0]), *(int(relevant[b + 1]) for b in breaks)]
+        ends = [*(int(relevant[b]) + 1 for b in breaks), int(relevant[-1]) + 1]
+        return [
+            (start + first, start + last)
+            for start, end in zip(starts, ends, strict=True)
+            for _, first, last in self.matcher(doc[start:end])
+        ]
+
+
 class QuantityFinder:
     """Finds number phrases and describes each one as a plain dict (see ``quantity_dict``)."""
 
-    def __init__(self, matcher: Matcher) -> None:
+    def __init__(self, matcher: RunMatcher) -> None:
         self.matcher = matcher
 
     def __call__(self, doc: Doc) -> list[dict[str, Any]]:
@@ -344,7 +382,7 @@ class QuantityFinder:
     def candidates(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges that hold a number: NER's and the Matcher's, overlapping ones joined."""
         ranges = [(e.start, e.end) for e in doc.ents if e.label_ in QUANTITY_LABELS]
-        ranges += [(start, end) for _, start, end in self.matcher(doc)]
+        ranges += self.matcher(doc)
         merged: list[tuple[int, int]] = []
         for start, end in sorted(ranges):
             if merged and start < merged[-1][1]:
@@ -1170,9 +1208,7 @@ class QuantitiesComponent:
     """
 
     def __init__(self, nlp: Language) -> None:
-        matcher = Matcher(nlp.vocab)
-        matcher.add("QUANTITY", MATCHER_PATTERNS)
-        self.find_quantities = QuantityFinder(matcher)
+        self.find_quantities = QuantityFinder(RunMatcher(nlp.vocab, MATCHER_PATTERNS))
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.quantities = self.find_quantities(doc)
