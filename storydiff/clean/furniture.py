@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from storydiff.clean import patterns as p
-from storydiff.clean.lines import Line, in_other_script, site_suffix
+from storydiff.clean.lines import Line, in_other_script
 from storydiff.clean.outlets import find_outlet_name
 
 _CAPTION = p.compile_all(p.CAPTION_LABELS, match="prefix")
@@ -84,7 +84,7 @@ def by_pattern(line: Line, site_names: set[str], main_script: str) -> Verdict | 
         return furniture("caption")
     if _CREDIT.match(text):
         return furniture("credit")
-    suffix = site_suffix(text)
+    suffix = line.suffix
     if suffix and suffix in site_names and not line.ends_like_sentence:
         return furniture("caption")
     if is_site_name_line(line, site_names):
@@ -146,7 +146,7 @@ def by_repetition(lines: list[Line], site_names: set[str]) -> dict[int, Verdict]
 def _core(line: Line, site_names: set[str]) -> str:
     """The line without a trailing " - Outlet" stamp, so that stamped and bare copies match."""
     text = line.stripped
-    suffix = site_suffix(text)
+    suffix = line.suffix
     if suffix and suffix in site_names:
         text = text[: text.rfind(suffix)].rstrip(" -–—|")
     return text

@@ -40,6 +40,11 @@ class Line:
         return len(_WORD.findall(self.stripped))
 
     @cached_property
+    def suffix(self) -> str | None:
+        """The trailing " - Name" part, if any (see ``site_suffix``); three passes ask."""
+        return site_suffix(self.stripped)
+
+    @cached_property
     def folded(self) -> str:
         return fold(self.stripped)
 
@@ -128,5 +133,5 @@ def site_suffix(text: str) -> str | None:
 
 def repeated_suffixes(lines: list[Line]) -> set[str]:
     """Trailing " - Name" parts that several lines share: the site stamps its name on them."""
-    counts = Counter(s for line in lines if not line.blank and (s := site_suffix(line.stripped)))
+    counts = Counter(s for line in lines if not line.blank and (s := line.suffix))
     return {name for name, count in counts.items() if count >= 2 and len(name.split()) <= 5}
