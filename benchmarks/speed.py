@@ -247,14 +247,14 @@ def table(result: dict[str, Any]) -> str:
         )
         rows.append(
             (
-                "local: 1 worker s / 2 workers s (speed-up)",
+                f"local, {result['parallel_docs']:,} articles: 1 worker s / 2 workers s (speed-up)",
                 f"{par['local 1']:.1f} / {par['local 2']:.1f} ({speedup:.2f}x)",
             )
         )
     if "ray 1" in par:
         rows.append(
             (
-                "Ray: 1 worker s / 2 workers s (speed-up)",
+                f"Ray, {result['parallel_docs']:,} articles: 1 worker s / 2 workers s (speed-up)",
                 f"{par['ray 1']:.1f} / {par['ray 2']:.1f} ({par['ray 1'] / par['ray 2']:.2f}x)",
             )
         )
@@ -326,12 +326,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=[1000, 10000],
         help="stream this many articles in a fresh process for peak memory",
     )
+    parser.add_argument(
+        "--parallel-docs",
+        type=int,
+        default=600,
+        help="documents for the worker and Ray rows (a few minutes' work, as a corpus run is:"
+        " a 20-second job mostly measures starting the workers)",
+    )
     parser.add_argument("--grouping", type=int, default=10000, help="N for grouping at N, 4N")
     parser.add_argument("--no-ray", action="store_true", help="leave the Ray rows out")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
     args = parser.parse_args(argv)
-    if min(args.repeat, args.docs, args.batch_size) < 1:
-        parser.error("--repeat, --docs and --batch-size must be at least 1")
+    if min(args.repeat, args.docs, args.batch_size, args.parallel_docs) < 1:
+        parser.error("--repeat, --docs, --parallel-docs and --batch-size must be at least 1")
 
     documents = load_documents(args.texts)
     if not documents:
@@ -339,7 +346,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     replicated = replicate(documents, args.docs)
     result = measure(replicated, args.repeat, args.batch_size)
-    result["parallel"] = parallel(replicated, not args.no_ray)
+    result["parallel_docs"] = args.parallel_docs
+    result["parallel"] = parallel(replicate(documents, args.parallel_docs), not args.no_ray)
     result["memory"] = memory(args.memory, args.texts) if args.memory else {}
     result["grouping"] = grouping(documents, args.grouping) if args.grouping else None
     if args.json:
