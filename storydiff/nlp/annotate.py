@@ -6,7 +6,6 @@ objects, which serialise, compare and render without the pipeline.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any, NamedTuple
@@ -47,12 +46,12 @@ def statements_of(
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    mentions = _Starts([(m.start, e.id) for e in entities for m in e.mentions])
-    label_starts = _Starts([(x["start"], k) for k, x in enumerate(labels)])
-    quantity_starts = _Starts([(x["start"], k) for k, x in enumerate(quantities)])
+    mentions = _starting_at((m.start, e.id) for e in entities for m in e.mentions)
+    label_starts = _starting_at((x["start"], k) for k, x in enumerate(labels))
+    quantity_starts = _starting_at((x["start"], k) for k, x in enumerate(quantities))
     order = {e.id: k for k, e in enumerate(entities)}
     pieces = Intervals(
-        _Piece(p.start, p.end, k) for k, quote in enumerate(quotes) for p in quote.pieces
+        _Ranged(p.start, p.end, k) for k, quote in enumerate(quotes) for p in quote.pieces
     )
     return tuple(
         Statement(
@@ -60,9 +59,9 @@ def statements_of(
             end,
             text[start:end],
             _attribution(start, end, quotes, pieces),
-            entities=tuple(sorted(set(mentions.within(start, end)), key=order.__getitem__)),
-            labels=tuple(sorted(label_starts.within(start, end))),
-            quantities=tuple(sorted(quantity_starts.within(start, end))),
+            entities=tuple(sorted(set(_starting_in(mentions, start, end)), key=order.__getitem__)),
+            labels=tuple(sorted(_starting_in(label_starts, start, end))),
+            quantities=tuple(sorted(_starting_in(quantity_starts, start, end))),
             tone=tone_of(text[start:end]),
         )
         for start, end in spans
@@ -70,17 +69,22 @@ def statements_of(
     )
 
 
-class _Starts:
-    """Items by the offset they start at, found for a range by bisection: statements times
-    mentions would be quadratic in a long article."""
+class _Ranged(NamedTuple):
+    """A value and the stretch of text it covers (one character for a thing found by where it
+    starts), so that each statement finds its own by bisection: statements times mentions
+    would be quadratic in a long article."""
 
-    def __init__(self, items: list[tuple[int, Any]]) -> None:
-        items.sort(key=lambda item: item[0])
-        self._offsets = [offset for offset, _ in items]
-        self._values = [value for _, value in items]
+    start: int
+    end: int
+    value: Any
 
-    def within(self, start: int, end: int) -> list[Any]:
-        return self._values[bisect_left(self._offsets, start) : bisect_left(self._offsets, end)]
+
+def _starting_at(items: Iterable[tuple[int, Any]]) -> Intervals[_Ranged]:
+    return Intervals(_Ranged(offset, offset + 1, value) for offset, value in items)
+
+
+def _starting_in(index: Intervals[_Ranged], start: int, end: int) -> list[Any]:
+    return [item.value for item in index.overlapping(start, end)]
 
 
 def with_tone(entities: Iterable[Entity], statements: Iterable[Statement]) -> tuple[Entity, ...]:
@@ -102,22 +106,14 @@ def _continues_sentence(text: str, previous_end: int, start: int) -> bool:
     return first in ',;:)"”’»' or first.islower()
 
 
-class _Piece(NamedTuple):
-    """A piece of a quote, with the quote's index."""
-
-    start: int
-    end: int
-    quote: int
-
-
 def _attribution(
-    start: int, end: int, quotes: list[Quote], pieces: Intervals[_Piece]
+    start: int, end: int, quotes: list[Quote], pieces: Intervals[_Ranged]
 ) -> str | None:
     """The speaker whose words fill most of the sentence: a third of it, or any part when the
     sentence also holds the cue ("'...,' he told reporters outside the court")."""
     overlaps: dict[int, int] = {}
     for p in pieces.overlapping(start, end):
-        overlaps[p.quote] = overlaps.get(p.quote, 0) + min(end, p.end) - max(start, p.start)
+        overlaps[p.value] = overlaps.get(p.value, 0) + min(end, p.end) - max(start, p.start)
     best, best_share = None, 0.0
     for index in sorted(overlaps):
         quote, overlap = quotes[index], overlaps[index]
