@@ -1,210 +1,536 @@
-"""How much of what a reader should learn from comparing the seeds the comparison finds.
+"""Whether what the comparison states is true: shared points, "only in" and conflicts, scored
+against hand-made gold on the seeds and on SEESAW triplets.
 
-Why this exists: the comparison is judged as a whole, not pair by pair — a point is useful when
-it joins the sentences of both articles that tell one fact, and a flood of weak points hides
-the good ones. This script runs ``compare`` on the seeds with each similarity backend (or those
-named) and scores its output against ``comparison`` in the seeds gold:
+Why this exists: a fact-checker who meets one false "both report this" stops trusting the
+tool, so the comparison is judged on precision first. Gold: the seeds
+(``tests/data/seeds.gold.json``, raw-file line numbers) and the triplets of
+``benchmarks/data/compare_gold`` (SEESAW sentence ids; ``split`` dev or check: the score's
+weights and the thresholds are fitted on dev only, check is reported apart). A statement's
+units are the gold lines or sentences it overlaps. Scored:
 
-* shared points found: a gold point is found when one output point holds a statement from the
-  point's lines in one article and a statement from its lines in the other;
-* only-in facts kept: a gold fact (its raw-file line numbers are written in its text, as
-  "(lines 28, 30)") is kept when at least half of the statements on its lines are in
-  ``only_in`` of its article (a fact told over several lines may share one of them);
-* points in all, and how many of them pair no gold lines at all (spurious by the gold's
-  reading; the gold lists what a reader must learn, not every shared sentence);
-* sources: the speakers (actors, so "Bashar Assad" and "Bashar al Assad" are one) each outlet
-  quotes against the gold list, as precision and recall of names.
+* point precision: the points shown that match a gold point (one gold point holds units of
+  two of its articles); point recall: gold points found (one shown point holds statements of
+  two of its articles whose units are in it);
+* sentence-pair precision: the pairs of statements from different articles inside shown
+  points that one gold point holds;
+* only-in precision: listed statements whose units are in no gold shared point; only-in
+  recall: gold only-in facts (their units outside every shared point) with at least half of
+  their statements listed;
+* false conflicts: conflict points and figure rows marked as disagreeing that the gold does
+  not have as a conflict;
+* the possibly-related tier: how many pairs, and the share of them that are right.
 
-With ``--sweep``, each backend is also run at thresholds from 0.10 to 0.60 around its own, to
-show how wide the range is where it meets the bars (a default should not sit on a knife edge).
+``--curve`` prints these over the point threshold, so the default is read off the curve.
+``--fit`` fits the score's weights (L2 logistic regression over every cross-article pair of
+the development stories: right when one gold point holds both) and prints them for
+``storydiff/compare/evidence.py``.
 
 Usage (from the repository root)::
 
-    python benchmarks/compare.py [--backend NAME ...] [--sweep] [--json]
+    python benchmarks/compare.py [--curve] [--fit] [--json] [--seesaw DIR]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from similarity import backends_parser, line_statements  # noqa: E402
+from compare_gold import DEFAULT_SEESAW, gold_files, load_gold, read_triplet  # noqa: E402
+from similarity import line_statements  # noqa: E402
 
+REPO = Path(__file__).resolve().parent.parent
+SEEDS_GOLD = REPO / "tests" / "data" / "seeds.gold.json"
+SEEDS_DIR = REPO / "tests" / "data" / "seeds"
 _LINE_NUMBERS = re.compile(r"\((?:lines?)\s+([\d,\s]+)\)")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+Units = frozenset[int]
+
+
+@dataclass
+class Story:
+    """Analysed articles and their gold, in units (lines or sentence ids) per article."""
+
+    name: str
+    split: str
+    analyses: list[Any]
+    units: list[dict[tuple[int, int], Units]]  # per article: statement span -> units
+    points: list[dict[int, Units]]
+    point_kinds: list[str]
+    only_in: list[tuple[int, Units]]
+    conflicts: list[dict[int, set[str]]] = field(default_factory=list)  # article -> numbers
+
+    def units_of(self, article: int, start: int, end: int) -> Units:
+        return self.units[article].get((start, end), frozenset())
 
 
 def gold_lines(fact: str) -> list[int]:
-    """The raw-file line numbers written into a gold fact's text."""
+    """The raw-file line numbers written into a seeds gold fact's text."""
     numbers: list[int] = []
     for group in _LINE_NUMBERS.findall(fact):
         numbers += [int(n) for n in re.findall(r"\d+", group)]
     return numbers
 
 
-def _name_tokens(name: str) -> set[str]:
-    return {t for t in re.findall(r"[^\W\d_]+", name.casefold()) if len(t) > 2}
-
-
-def _same_source(gold: str, system: str) -> bool:
-    """Names agree when they share a surname-like token ("Bashar Assad" / "Bashar al Assad",
-    "Kremlin" / "the Kremlin"); the last token of the gold name must be among the system's."""
-    gold_tokens, system_tokens = _name_tokens(gold), _name_tokens(system)
-    last = re.findall(r"[^\W\d_]+", gold.casefold())
-    return bool(last) and last[-1] in system_tokens or gold_tokens == system_tokens != set()
-
-
-def score(backend: str, gold: Mapping[str, Any], articles_dir: Path) -> dict[str, Any]:
+def seeds_story() -> Story:
     from storydiff import analyze
-    from storydiff.compare import compare_analyses
 
+    gold = json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))
     names = sorted(gold["articles"])
     prefixes = [name.split("_", 1)[0] for name in names]
-    analyses = analyze([str(articles_dir / name) for name in names])
-    comparison = compare_analyses(analyses, similarity=backend)
-    raw = [(articles_dir / n).read_text(encoding="utf-8").split("\n") for n in names]
-    ids = [a.article.id for a in analyses]
-
-    def spans(side: int, lines: Sequence[int]) -> set[tuple[int, int]]:
+    analyses = analyze([str(SEEDS_DIR / name) for name in names])
+    units: list[dict[tuple[int, int], Units]] = []
+    for side, name in enumerate(names):
+        raw = (SEEDS_DIR / name).read_text(encoding="utf-8").split("\n")
         statements = analyses[side].statements
-        found: set[tuple[int, int]] = set()
-        for line in lines:
-            for k in line_statements(analyses[side].article.text, raw[side][line - 1], statements):
-                found.add((statements[k].start, statements[k].end))
-        return found
-
-    point_members = [
-        [{(r.start, r.end) for r in p.statements if r.article == ids[side]} for side in (0, 1)]
-        for p in comparison.points
+        found: dict[tuple[int, int], set[int]] = {}
+        for number, line in enumerate(raw, start=1):
+            for k in line_statements(analyses[side].article.text, line, statements):
+                found.setdefault((statements[k].start, statements[k].end), set()).add(number)
+        units.append({span: frozenset(lines) for span, lines in found.items()})
+    comparison = gold["comparison"]
+    points = [
+        {side: frozenset(point[prefixes[side]]) for side in (0, 1)}
+        for point in comparison["same_point"]
     ]
-    gold_spans = [set(), set()]
-    points_found = []
-    for point in gold["comparison"]["same_point"]:
-        left, right = spans(0, point[prefixes[0]]), spans(1, point[prefixes[1]])
-        gold_spans[0] |= left
-        gold_spans[1] |= right
-        hit = any(members[0] & left and members[1] & right for members in point_members)
-        points_found.append({"point": point["point"], "found": hit})
-    spurious = sum(
-        not (members[0] & gold_spans[0] and members[1] & gold_spans[1]) for members in point_members
-    )
-    facts = []
-    for side in (0, 1):
-        only = {(s.start, s.end) for s in comparison.only_in.get(ids[side], ())}
-        for fact in gold["comparison"][f"only_in_{prefixes[side]}"]:
-            lines = spans(side, gold_lines(fact))
-            kept = bool(lines) and 2 * len(lines & only) >= len(lines)
-            facts.append({"article": prefixes[side], "fact": fact, "kept": kept})
-    sources = []
-    for side in (0, 1):
-        expected = gold["comparison"]["sources_quoted"][prefixes[side]]
-        quoted = [
-            name
-            for count in comparison.sources.get(ids[side], ())
-            for name in {count.speaker or "", count.actor or ""} - {""}
-        ]
-        found = [g for g in expected if any(_same_source(g, s) for s in quoted)]
-        extra = {
-            count.actor or count.speaker or "(unnamed)"
-            for count in comparison.sources.get(ids[side], ())
-            if not any(
-                _same_source(g, n) or _same_source(n, g)
-                for g in expected
-                for n in {count.speaker or "", count.actor or ""} - {""}
-            )
-        }
-        sources.append(
-            {
-                "article": prefixes[side],
-                "gold": len(expected),
-                "found": len(found),
-                "missing": [g for g in expected if g not in found],
-                "extra": sorted(extra),
-            }
+    only_in = [
+        (side, frozenset(gold_lines(fact)))
+        for side in (0, 1)
+        for fact in comparison[f"only_in_{prefixes[side]}"]
+    ]
+    kinds = ["framing" if p.get("framing") else "agree" for p in comparison["same_point"]]
+    return Story("seeds", "dev", analyses, units, points, kinds, only_in)
+
+
+def triplet_story(path: Path, seesaw: Path) -> Story:
+    from storydiff.api import analyze_stream, clean_documents
+    from storydiff.model import Document
+
+    gold = load_gold(path)
+    articles = read_triplet(seesaw, gold["triplet"])
+    documents = [
+        Document(
+            source=a.source,
+            text=a.text,
+            kind="text",
+            title=a.title,
+            outlet=a.outlet,
+            published=a.published,
         )
+        for a in articles
+    ]
+    analyses = [x for x in analyze_stream(clean_documents(documents)) if hasattr(x, "article")]
+    if len(analyses) != len(articles):
+        raise SystemExit(f"{path.name}: an article failed to analyse")
+    units = [
+        _statement_sentences(article, analysis)
+        for article, analysis in zip(articles, analyses, strict=True)
+    ]
+    keys = [a.key for a in articles]
+    points = [
+        {keys.index(k): frozenset(ids) for k, ids in p["sentences"].items() if ids}
+        for p in gold["points"]
+    ]
+    only_in = [
+        (keys.index(k), frozenset(fact["sentences"]))
+        for k, facts in gold["only_in"].items()
+        for fact in facts
+    ]
+    conflicts = [
+        {keys.index(str(m["article"])): set(_NUMBER.findall(m["text"])) for m in figure["mentions"]}
+        for figure in gold.get("figures", [])
+        if figure["relation"] == "conflict"
+    ]
+    return Story(
+        f"TRIPLET_{gold['triplet']}",
+        gold["split"],
+        analyses,
+        units,
+        points,
+        [p["kind"] for p in gold["points"]],
+        only_in,
+        conflicts,
+    )
+
+
+def _statement_sentences(article: Any, analysis: Any) -> dict[tuple[int, int], Units]:
+    """Each statement's gold sentences. The cleaner may drop a line (a link, a caption), so a
+    statement is found in the SEESAW text by its words, in order, not by its offsets."""
+    found: dict[tuple[int, int], Units] = {}
+    cursor = 0
+    for statement in analysis.statements:
+        at = article.text.find(statement.text, cursor)
+        if at < 0:
+            at = article.text.find(statement.text)
+        if at < 0:
+            continue
+        cursor = at + len(statement.text)
+        found[(statement.start, statement.end)] = frozenset(article.sentences_in(at, cursor))
+    return found
+
+
+def load_stories(seesaw: Path) -> list[Story]:
+    stories = [seeds_story()]
+    if seesaw.is_dir():
+        stories += [triplet_story(path, seesaw) for path in gold_files()]
+    return stories
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _members(story: Story, refs: Sequence[Any]) -> list[tuple[int, Units]]:
+    index = {a.article.id: k for k, a in enumerate(story.analyses)}
+    return [(index[r.article], story.units_of(index[r.article], r.start, r.end)) for r in refs]
+
+
+def _pair_right(story: Story, a: tuple[int, Units], b: tuple[int, Units]) -> bool:
+    return any(
+        a[1] & point.get(a[0], frozenset()) and b[1] & point.get(b[0], frozenset())
+        for point in story.points
+    )
+
+
+def _cross_pairs(members: list[tuple[int, Units]]) -> list[tuple[Any, Any]]:
+    return [(a, b) for k, a in enumerate(members) for b in members[k + 1 :] if a[0] != b[0]]
+
+
+def score_story(story: Story, comparison: Any) -> dict[str, int]:
+    shown = [_members(story, p.statements) for p in comparison.points]
+    counts = {
+        "points": len(shown),
+        "points_right": sum(
+            any(_pair_right(story, a, b) for a, b in _cross_pairs(m)) for m in shown
+        ),
+        "pairs": sum(len(_cross_pairs(m)) for m in shown),
+        "pairs_right": sum(_pair_right(story, a, b) for m in shown for a, b in _cross_pairs(m)),
+        "gold_points": len(story.points),
+        "gold_found": sum(
+            any(
+                a[1] & point.get(a[0], frozenset()) and b[1] & point.get(b[0], frozenset())
+                for m in shown
+                for a, b in _cross_pairs(m)
+            )
+            for point in story.points
+        ),
+    }
+    related = [_members(story, p.statements) for p in comparison.related]
+    counts["related"] = len(related)
+    counts["related_right"] = sum(_pair_right(story, m[0], m[1]) for m in related)
+    shared_units = [
+        frozenset().union(*(p.get(side, frozenset()) for p in story.points))
+        for side in range(len(story.analyses))
+    ]
+    listed: list[set[tuple[int, int]]] = []
+    counts["only_in"] = counts["only_in_right"] = 0
+    for side, analysis in enumerate(story.analyses):
+        spans = {(s.start, s.end) for s in comparison.only_in.get(analysis.article.id, ())}
+        listed.append(spans)
+        for span in spans:
+            counts["only_in"] += 1
+            counts["only_in_right"] += not (story.units_of(side, *span) & shared_units[side])
+    counts["gold_only_in"] = counts["gold_only_in_listed"] = 0
+    for side, units in story.only_in:
+        own = units - shared_units[side]
+        statements = [span for span, u in story.units[side].items() if u & own]
+        if not statements:
+            continue
+        counts["gold_only_in"] += 1
+        counts["gold_only_in_listed"] += 2 * len(set(statements) & listed[side]) >= len(statements)
+    counts["false_conflicts"] = _false_conflicts(story, comparison, shown)
+    return counts
+
+
+def _false_conflicts(story: Story, comparison: Any, shown: list[list[tuple[int, Units]]]) -> int:
+    """Conflict points that match no gold conflict point, and figure rows flagged as
+    disagreeing whose numbers are not those of a gold conflict."""
+    false = 0
+    gold_conflicts = [
+        p for p, kind in zip(story.points, story.point_kinds, strict=True) if kind == "conflict"
+    ]
+    for point, members in zip(comparison.points, shown, strict=True):
+        if point.kind != "conflict":
+            continue
+        right = any(
+            a[1] & g.get(a[0], frozenset()) and b[1] & g.get(b[0], frozenset())
+            for g in gold_conflicts
+            for a, b in _cross_pairs(members)
+        )
+        false += not right
+    index = {a.article.id: k for k, a in enumerate(story.analyses)}
+    for row in comparison.numbers:
+        if not row["conflict"]:
+            continue
+        numbers = {
+            index[article]: {n for text in texts for n in _NUMBER.findall(text)}
+            for article, texts in row["values"].items()
+        }
+        right = any(
+            sum(bool(numbers.get(side, set()) & wanted) for side, wanted in g.items()) >= 2
+            for g in story.conflicts
+        )
+        false += not right
+    return false
+
+
+def ratio(right: int, total: int) -> float | None:
+    return right / total if total else None
+
+
+def summarise(counts: Sequence[dict[str, int]]) -> dict[str, Any]:
+    total = {k: sum(c[k] for c in counts) for k in counts[0]} if counts else {}
+    if not total:
+        return {}
     return {
-        "points": len(comparison.points),
-        "kinds": [p.kind for p in comparison.points],
-        "spurious": spurious,
-        "shared_found": sum(p["found"] for p in points_found),
-        "shared_gold": len(points_found),
-        "shared": points_found,
-        "only_in_kept": sum(f["kept"] for f in facts),
-        "only_in_gold": len(facts),
-        "only_in": facts,
-        "sources": sources,
+        **total,
+        "point_precision": ratio(total["points_right"], total["points"]),
+        "point_recall": ratio(total["gold_found"], total["gold_points"]),
+        "pair_precision": ratio(total["pairs_right"], total["pairs"]),
+        "only_in_precision": ratio(total["only_in_right"], total["only_in"]),
+        "only_in_recall": ratio(total["gold_only_in_listed"], total["gold_only_in"]),
+        "related_precision": ratio(total["related_right"], total["related"]),
     }
 
 
-def sweep(backend: str, gold: Mapping[str, Any], articles_dir: Path) -> list[dict[str, Any]]:
-    """The seeds scores at each threshold, the backend's own restored afterwards."""
-    from storydiff.compare.similarity import BACKENDS
+def evaluate(stories: Sequence[Story], thresholds: Any = None) -> dict[str, Any]:
+    from storydiff.compare import compare_analyses
+    from storydiff.compare.align import Thresholds
 
-    original = BACKENDS[backend]
-    rows = []
-    try:
-        for step in range(10, 61, 5):
-            BACKENDS[backend] = replace(original, min_similarity=step / 100)
-            result = score(backend, gold, articles_dir)
-            rows.append(
-                {
-                    "threshold": step / 100,
-                    **{k: result[k] for k in ("shared_found", "only_in_kept", "points")},
-                }
-            )
-    finally:
-        BACKENDS[backend] = original
-    return rows
+    thresholds = thresholds or Thresholds()
+    per_story = {
+        s.name: score_story(s, compare_analyses(s.analyses, thresholds=thresholds)) for s in stories
+    }
+    groups = {
+        "seeds": ["seeds"],
+        "dev": [s.name for s in stories if s.split == "dev" and s.name != "seeds"],
+        "check": [s.name for s in stories if s.split == "check"],
+    }
+    return {
+        "thresholds": {"point": thresholds.point, "related": thresholds.related},
+        "stories": per_story,
+        **{g: summarise([per_story[n] for n in names]) for g, names in groups.items() if names},
+    }
 
 
-def report(results: Mapping[str, Any]) -> list[str]:
-    out = []
-    for backend, r in results.items():
-        out += [
-            f"== {backend} (threshold {r['threshold']})",
-            f"  shared points found {r['shared_found']}/{r['shared_gold']}; "
-            f"only-in facts kept {r['only_in_kept']}/{r['only_in_gold']}; "
-            f"points {r['points']} ({r['spurious']} pair no gold lines; "
-            f"{r['kinds'].count('framing')} framing, {r['kinds'].count('conflict')} conflict)",
-        ]
-        out += [f"    missed point: {p['point']}" for p in r["shared"] if not p["found"]]
-        out += [f"    lost only-in: {f['fact']}" for f in r["only_in"] if not f["kept"]]
-        for s in r["sources"]:
-            out.append(
-                f"  sources {s['article']}: {s['found']}/{s['gold']} gold speakers"
-                + (f"; missing {', '.join(s['missing'])}" if s["missing"] else "")
-                + (f"; not in gold {', '.join(s['extra'])}" if s["extra"] else "")
-            )
-        if r.get("sweep"):
-            out.append("  threshold  shared  only-in  points")
-            out += [
-                f"  {row['threshold']:9.2f}  {row['shared_found']:6}  {row['only_in_kept']:7}  "
-                f"{row['points']:6}"
-                for row in r["sweep"]
-            ]
+# --------------------------------------------------------------------------- fitting
+
+
+def pair_rows(story: Story) -> tuple[list[list[float]], list[int]]:
+    """Every cross-article pair of the story's distinct statements: features and gold."""
+    from storydiff.compare.actors import link_entities
+    from storydiff.compare.align import distinct_statements
+    from storydiff.compare.evidence import FEATURES, Item, pair_features
+    from storydiff.compare.similarity import get_backend
+
+    items = [Item(a, s) for a in story.analyses for s in distinct_statements(a.statements)]
+    features = pair_features(items, get_backend(), link_entities(story.analyses))
+    index = {a.article.id: k for k, a in enumerate(story.analyses)}
+    members = [
+        (index[i.article], story.units_of(index[i.article], i.statement.start, i.statement.end))
+        for i in items
+    ]
+    rows, labels = [], []
+    for a in range(len(items)):
+        for b in range(a + 1, len(items)):
+            if members[a][0] == members[b][0]:
+                continue
+            rows.append([float(features.matrices[name][a, b]) for name in FEATURES])
+            labels.append(int(_pair_right(story, members[a], members[b])))
+    return rows, labels
+
+
+def average_precision(stories: Sequence[Story], weights: Any) -> float:
+    """The average precision of the pairs ranked by a weight vector (intercept first): how
+    well the score alone orders right pairs above wrong ones, whatever the threshold."""
+    import numpy as np
+
+    rows, labels = [], []
+    for story in stories:
+        r, y = pair_rows(story)
+        rows += r
+        labels += y
+    scores = np.hstack([np.ones((len(rows), 1)), np.asarray(rows)]) @ weights
+    ranked = np.asarray(labels)[np.argsort(-scores)]
+    hits = np.cumsum(ranked)
+    return float((hits / np.arange(1, len(ranked) + 1) * ranked).sum() / max(1, ranked.sum()))
+
+
+def fit(stories: Sequence[Story], penalty: float = 1.0) -> dict[str, Any]:
+    """L2-regularised logistic regression by Newton's method (the intercept unpenalised)."""
+    import numpy as np
+
+    from storydiff.compare.evidence import FEATURES
+
+    rows, labels = [], []
+    for story in stories:
+        r, y = pair_rows(story)
+        rows += r
+        labels += y
+    x = np.hstack([np.ones((len(rows), 1)), np.asarray(rows)])
+    y = np.asarray(labels, dtype=float)
+    weights = np.zeros(x.shape[1])
+    ridge = np.full(x.shape[1], penalty)
+    ridge[0] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(x @ weights)))
+        gradient = x.T @ (p - y) + ridge * weights
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(ridge)
+        step = np.linalg.solve(hessian, gradient)
+        weights -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return {
+        "pairs": len(labels),
+        "positive": int(y.sum()),
+        "vector": weights,
+        "intercept": round(float(weights[0]), 3),
+        "weights": {
+            name: round(float(w), 3) for name, w in zip(FEATURES, weights[1:], strict=True)
+        },
+    }
+
+
+def save_model(fitted: dict[str, Any], stories: Sequence[str]) -> None:
+    from datetime import date
+
+    from storydiff.compare.evidence import MODEL_FILE
+
+    document = {
+        "about": "Weights of storydiff's alignment score (storydiff/compare/evidence.py): "
+        "L2-regularised logistic regression over every pair of statements from different "
+        "articles of the development stories, right when one gold point holds both. Written "
+        "by python benchmarks/compare.py --fit --save.",
+        "fitted": date.today().isoformat(),
+        "stories": list(stories),
+        "pairs": fitted["pairs"],
+        "right_pairs": fitted["positive"],
+        "average_precision": fitted["average_precision"],
+        "intercept": fitted["intercept"],
+        "weights": fitted["weights"],
+    }
+    MODEL_FILE.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _fmt(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:.3f}"
+
+
+def report_lines(result: dict[str, Any]) -> list[str]:
+    limits = result["thresholds"]
+    out = [f"thresholds: point {limits['point']}, related {limits['related']}"]
+    out.append(
+        f"{'':7} {'points':>6} {'P':>6} {'R':>6} {'pairP':>6} {'onlyP':>6} {'onlyR':>6} "
+        f"{'falseC':>6} {'related':>7} {'relP':>6}"
+    )
+    for group in ("seeds", "dev", "check"):
+        g = result.get(group)
+        if not g:
+            continue
+        out.append(
+            f"{group:7} {g['points']:6} {_fmt(g['point_precision']):>6} "
+            f"{_fmt(g['point_recall']):>6} {_fmt(g['pair_precision']):>6} "
+            f"{_fmt(g['only_in_precision']):>6} "
+            f"{_fmt(g['only_in_recall']):>6} {g['false_conflicts']:6} {g['related']:7} "
+            f"{_fmt(g['related_precision']):>6}"
+        )
     return out
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from storydiff.compare.similarity import BACKENDS
+def curve_lines(rows: Sequence[dict[str, Any]]) -> str:
+    head = f"{'point':>5} {'rel':>5} | " + " | ".join(f"{g:^35}" for g in ("seeds", "dev", "check"))
+    sub = f"{'':11} | " + " | ".join(
+        f"{'n':>3} {'P':>5} {'R':>5} {'pairP':>5} {'onlyP':>5} {'onlyR':>5}" for _ in range(3)
+    )
+    out = [head, sub]
+    for row in rows:
+        cells = []
+        for group in ("seeds", "dev", "check"):
+            g = row.get(group) or {}
+            cells.append(
+                f"{g.get('points', 0):3} "
+                + " ".join(
+                    _fmt(g.get(k))
+                    for k in (
+                        "point_precision",
+                        "point_recall",
+                        "pair_precision",
+                        "only_in_precision",
+                        "only_in_recall",
+                    )
+                )
+            )
+        t = row["thresholds"]
+        out.append(f"{t['point']:5.2f} {t['related']:5.2f} | " + " | ".join(cells))
+    return "\n".join(out)
 
-    parser = backends_parser(__doc__)
-    parser.add_argument("--sweep", action="store_true", help="also try thresholds 0.10-0.60")
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from storydiff.compare.align import Thresholds
+
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--seesaw", type=Path, default=DEFAULT_SEESAW)
+    parser.add_argument("--curve", action="store_true", help="scores over the point threshold")
+    parser.add_argument("--fit", action="store_true", help="fit the score's weights on dev")
+    parser.add_argument(
+        "--save", action="store_true", help="with --fit: write the weights to the package"
+    )
+    parser.add_argument("--stories", action="store_true", help="also print each story's counts")
+    parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    gold = json.loads(args.gold.read_text(encoding="utf-8"))
-    results = {}
-    for name in args.backend or sorted(BACKENDS):
-        results[name] = score(name, gold, args.articles)
-        results[name]["threshold"] = BACKENDS[name].min_similarity
-        if args.sweep:
-            results[name]["sweep"] = sweep(name, gold, args.articles)
-    print(json.dumps(results, indent=2) if args.json else "\n".join(report(results)))
+    stories = load_stories(args.seesaw)
+    output: dict[str, Any] = {}
+    if args.fit:
+        output["fit"] = fit([s for s in stories if s.split == "dev"])
+        vector = output["fit"].pop("vector")
+        output["fit"]["average_precision"] = {
+            split: round(average_precision([s for s in stories if s.split == split], vector), 3)
+            for split in ("dev", "check")
+        }
+        if args.save:
+            save_model(output["fit"], [s.name for s in stories if s.split == "dev"])
+    output["default"] = evaluate(stories)
+    if args.curve:
+        default = Thresholds()
+        output["curve"] = [
+            evaluate(
+                stories, Thresholds(point=step / 100, related=min(default.related, step / 100))
+            )
+            for step in range(20, 91, 5)
+        ]
+        output["related_curve"] = [
+            evaluate(stories, Thresholds(point=default.point, related=step / 100))
+            for step in range(5, int(default.point * 100) + 1, 5)
+        ]
+    if args.json:
+        print(json.dumps(output, indent=2))
+        return 0
+    if "fit" in output:
+        print(f"fit on {output['fit']['pairs']} pairs ({output['fit']['positive']} right):")
+        print(f"  pair average precision: {output['fit']['average_precision']}")
+        print(f"  INTERCEPT = {output['fit']['intercept']}")
+        for name, weight in output["fit"]["weights"].items():
+            print(f"  {name}: {weight}")
+    print("\n".join(report_lines(output["default"])))
+    if args.stories:
+        for name, counts in output["default"]["stories"].items():
+            print(f"  {name}: {counts}")
+    for title, key in (("point threshold", "curve"), ("related threshold", "related_curve")):
+        if output.get(key):
+            print(f"\nover the {title}:")
+            print(curve_lines(output[key]))
     return 0
 
 

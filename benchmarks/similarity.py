@@ -16,7 +16,7 @@ the same point. Every statement of both articles is given to the backend at once
 * how many gold pairs score above the median cross-article pair;
 * the mean and median rank of gold pairs among all cross-article pairs (1 = most similar),
   and per point the rank of its best pair (alignment needs one strong pair a point);
-* score quantiles, to set a threshold such as ``align.MIN_SIMILARITY`` per backend.
+* score quantiles: each backend has its own scale.
 
 SEESAW (optional; ``../shared/eval-data/seesaw`` when present): the first N triplets (three
 outlets on one story) by name. For every pair of their articles, the backend scores the two

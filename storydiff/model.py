@@ -250,7 +250,11 @@ class Quote:
 class Statement:
     """A sentence-level unit of an article: who it is attributed to (an entity id or a
     speaker's name; None means the outlet's own voice), the entities it names, the labels and
-    quantities it holds (indices into the analysis's lists) and its tone (an estimate)."""
+    quantities it holds (indices into the analysis's lists), its tone (an estimate), the
+    lemmas of its verbs (what happens in it, for the comparison to match events rather than
+    topics), whether one of them is negated, the lemmas of its other content words
+    (nouns, adjectives, adverbs; not names, which ``entities`` holds) and the entities that
+    are the subjects of its verbs (who acts in it)."""
 
     start: int
     end: int
@@ -260,6 +264,10 @@ class Statement:
     labels: tuple[int, ...] = ()
     quantities: tuple[int, ...] = ()
     tone: float | None = None
+    predicates: tuple[str, ...] = ()
+    negated: bool = False
+    terms: tuple[str, ...] = ()
+    agents: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -271,6 +279,10 @@ class Statement:
             "labels": list(self.labels),
             "quantities": list(self.quantities),
             "tone": self.tone,
+            "predicates": list(self.predicates),
+            "negated": self.negated,
+            "terms": list(self.terms),
+            "agents": list(self.agents),
         }
 
     @classmethod
@@ -284,6 +296,10 @@ class Statement:
             tuple(data.get("labels", [])),
             tuple(data.get("quantities", [])),
             data.get("tone"),
+            tuple(data.get("predicates", [])),
+            bool(data.get("negated", False)),
+            tuple(data.get("terms", [])),
+            tuple(data.get("agents", [])),
         )
 
 
@@ -343,14 +359,65 @@ class StatementRef:
         return {"article": self.article, "start": self.start, "end": self.end, "text": self.text}
 
 
+# The yes-or-no parts of an Evidence, in the order a reader is told them.
+EVIDENCE_FLAGS = (
+    "figures_agree",
+    "figures_differ",
+    "figures_unmatched",
+    "dates_agree",
+    "dates_differ",
+    "negation_differs",
+    "same_speaker",
+    "same_agent",
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why two statements were taken to report the same fact: what they share and where their
+    figures, dates and negation agree or not. A reader checks a match against this."""
+
+    similarity: float = 0.0
+    shared_actors: tuple[str, ...] = ()
+    shared_predicates: tuple[str, ...] = ()
+    figures_agree: bool = False
+    figures_differ: bool = False
+    figures_unmatched: bool = False
+    dates_agree: bool = False
+    dates_differ: bool = False
+    negation_differs: bool = False
+    same_speaker: bool = False
+    same_agent: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "similarity": round(self.similarity, 3),
+            "shared_actors": list(self.shared_actors),
+            "shared_predicates": list(self.shared_predicates),
+            **{flag: getattr(self, flag) for flag in EVIDENCE_FLAGS},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        return cls(
+            similarity=float(data.get("similarity", 0.0)),
+            shared_actors=tuple(data.get("shared_actors", [])),
+            shared_predicates=tuple(data.get("shared_predicates", [])),
+            **{flag: bool(data.get(flag, False)) for flag in EVIDENCE_FLAGS},
+        )
+
+
 @dataclass(frozen=True)
 class Point:
-    """Statements from different articles that report the same thing."""
+    """Statements from different articles that report the same thing (``kind`` agree,
+    framing or conflict), or a weaker match shown only as possibly related (``related``).
+    ``score`` is the calibrated probability of the weakest pair across articles."""
 
     kind: str
     statements: tuple[StatementRef, ...]
     summary: str
     score: float = 0.0
+    evidence: Evidence = field(default_factory=Evidence)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -358,6 +425,7 @@ class Point:
             "statements": [s.to_dict() for s in self.statements],
             "summary": self.summary,
             "score": round(self.score, 4),
+            "evidence": self.evidence.to_dict(),
         }
 
 
@@ -422,6 +490,7 @@ class Comparison:
 
     articles: tuple[Analysis, ...]
     points: tuple[Point, ...] = ()
+    related: tuple[Point, ...] = ()
     only_in: dict[str, tuple[Statement, ...]] = field(default_factory=dict)
     sources: dict[str, tuple[SourceCount, ...]] = field(default_factory=dict)
     framing: tuple[dict[str, Any], ...] = ()
@@ -436,6 +505,7 @@ class Comparison:
             "summary": [f.to_dict() for f in self.summary],
             "articles": [a.to_dict() for a in self.articles],
             "points": [p.to_dict() for p in self.points],
+            "related": [p.to_dict() for p in self.related],
             "only_in": {
                 article: [{"start": s.start, "end": s.end, "text": s.text} for s in statements]
                 for article, statements in self.only_in.items()

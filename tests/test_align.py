@@ -4,6 +4,9 @@ and sentences repeated within an article."""
 from __future__ import annotations
 
 from storydiff.compare import compare_analyses
+from storydiff.compare.actors import link_entities
+from storydiff.compare.evidence import Item, pair_features
+from storydiff.compare.similarity import get_backend
 from storydiff.model import Analysis, Article, Statement
 
 
@@ -93,27 +96,59 @@ def test_figures_that_count_the_same_thing_and_disagree_make_a_conflict():
     assert kinds == ["conflict"]
 
 
-def test_figures_of_different_things_keep_sentences_apart():
-    first = _article(
-        "a",
-        (
-            "The agency said 800 people left the northern valley on Monday.",
-            [_figure("800 people", 800, "people")],
-        ),
-        *FILLER,
+def _pair_score(first: Analysis, second: Analysis) -> float:
+    """The calibrated score of the first statement of each article as a pair."""
+    items = [Item(a, a.statements[k]) for a in (first, second) for k in range(len(a.statements))]
+    features = pair_features(items, get_backend(), link_entities([first, second]))
+    return float(features.probability()[0, len(first.statements)])
+
+
+def test_figures_that_match_nothing_on_the_other_side_lower_the_score():
+    """Two sentences alike in every word but their figures ("800 people" / "40 people") are
+    less likely one fact than the same sentences without figures, and figures that agree
+    make them more likely."""
+    words = "The agency said {} left the northern valley on Monday."
+    fig = _figure
+    plain = _pair_score(
+        _article("a", (words.format("many people"), []), *FILLER),
+        _article("b", (words.format("many people"), []), *FILLER),
     )
-    second = _article(
-        "b",
-        (
-            "The agency said 40 trucks left the northern valley on Monday.",
-            [_figure("40 trucks", 40, "trucks")],
-        ),
-        ("Rescue teams searched the river banks through the night.", []),
+    differ = _pair_score(
+        _article("a", (words.format("800 people"), [fig("800 people", 800, "people")]), *FILLER),
+        _article("b", (words.format("40 people"), [fig("40 people", 40, "people")]), *FILLER),
     )
-    comparison = compare_analyses([first, second])
-    assert not any("agency" in s.text for p in comparison.points for s in p.statements)
-    assert any("800 people" in s.text for s in comparison.only_in["a"])
-    assert any("40 trucks" in s.text for s in comparison.only_in["b"])
+    agree = _pair_score(
+        _article("a", (words.format("800 people"), [fig("800 people", 800, "people")]), *FILLER),
+        _article("b", (words.format("800 people"), [fig("800 people", 800, "people")]), *FILLER),
+    )
+    assert differ < plain < agree
+
+
+def test_shared_names_alone_make_no_point(nlp):
+    """Sentences about the same people that report different things are not one fact; the
+    fact both articles report is."""
+    from storydiff.nlp.annotate import annotate
+
+    first = Article(
+        id="a",
+        source="a.txt",
+        text="Senator Maria Keller met Governor Tom Ruiz in Columbus on Tuesday to discuss "
+        "the state budget.\n\nThe state legislature voted 61-35 on Wednesday to approve a "
+        "new pipeline permit for the northern counties.\n\nKeller said she would hold "
+        "hearings on school funding next month.",
+    )
+    second = Article(
+        id="b",
+        source="b.txt",
+        text="Lawmakers approved the northern pipeline permit on Wednesday by a vote of "
+        "61-35.\n\nSenator Maria Keller criticised Governor Tom Ruiz over the cost of the "
+        "pipeline.\n\nEnvironmental groups plan to challenge the decision in court.",
+    )
+    comparison = compare_analyses(list(annotate([first, second], nlp)))
+    shared = [sorted(s.text.split()[0] for s in p.statements) for p in comparison.points]
+    assert shared == [["Lawmakers", "The"]]
+    keller = [s.text for s in comparison.only_in["a"]]
+    assert any(text.startswith("Senator Maria Keller met") for text in keller)
 
 
 def test_a_sentence_repeated_within_an_article_counts_once():

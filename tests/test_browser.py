@@ -8,6 +8,7 @@ import json
 import pytest
 
 from storydiff.compare import compare_analyses
+from storydiff.compare.align import Thresholds
 from storydiff.render import render_comparison_html
 
 from .browser import open_page, problems, requests
@@ -26,7 +27,10 @@ HIGHLIGHTED = """(() => {
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory, seed_analyses):
-    comparison = compare_analyses(list(seed_analyses.values()))
+    # Thresholds low enough that the seeds have both tiers: what is tested here is the page.
+    thresholds = Thresholds(point=0.25, related=0.05)
+    comparison = compare_analyses(list(seed_analyses.values()), thresholds=thresholds)
+    assert len(comparison.points) >= 2 and comparison.related
     path = tmp_path_factory.mktemp("report") / "report.html"
     path.write_text(render_comparison_html(comparison), encoding="utf-8")
     return path
@@ -71,4 +75,18 @@ def test_a_summary_sentence_highlights_its_evidence(report):
         page.click("button.finding")
         state = _state(page, "button.finding")
         assert state["targets"] and state["lit"] == state["targets"]
+        assert problems(page.events) == []
+
+
+def test_possibly_related_pairs_are_collapsed_until_opened_and_then_highlight(report):
+    with open_page(report.as_uri()) as page:
+        assert page.evaluate("document.querySelector('details.related').open") is False
+        assert (
+            page.evaluate("document.querySelector('#r0 button.point').checkVisibility()") is False
+        )
+        page.click("details.related > summary")
+        page.click("#r0 button.point")
+        state = _state(page, "#r0 button.point")
+        assert state["pressed"] == "true" and state["lit"] == state["targets"]
+        assert len({target.split("-", 1)[0] for target in state["targets"]}) == 2
         assert problems(page.events) == []

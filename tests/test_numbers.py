@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from storydiff.compare.numbers import interval, numbers_table
-from storydiff.model import Analysis, Article
+from storydiff.model import Analysis, Article, Point, StatementRef
 
 
-def _quantity(text, counts, value=None, low=None, high=None, qualifier=None):
+def _quantity(text, counts, value=None, low=None, high=None, qualifier=None, unit=None):
     return {
+        "unit": unit,
         "start": 0,
         "end": len(text),
         "text": text,
@@ -26,7 +27,13 @@ def _analysis(article_id, *quantities):
     )
 
 
-def test_same_thing_counted_differently_is_a_conflict():
+def _point_over(*analyses):
+    """A shared point holding the first statement-sized span of each analysis."""
+    refs = tuple(StatementRef(a.article.id, 0, 40, "x") for a in analyses)
+    return Point(kind="agree", statements=refs, summary="x", score=0.9)
+
+
+def test_figures_of_the_same_thing_disagree_only_within_a_shared_point():
     first = _analysis(
         "a",
         _quantity(
@@ -39,9 +46,44 @@ def test_same_thing_counted_differently_is_a_conflict():
     second = _analysis(
         "b", _quantity("two million people", "people at risk of being displaced", value=2000000)
     )
-    (row,) = numbers_table([first, second])
+    (row,) = numbers_table([first, second], [_point_over(first, second)])
     assert row["conflict"] is True
     assert row["values"] == {"a": ["About 800,000 people"], "b": ["two million people"]}
+    # Without a point saying the sentences tell one fact, the figures are not set against
+    # each other: two polls, two dates, two places.
+    rows = numbers_table([first, second])
+    assert len(rows) == 2 and not any(r["conflict"] for r in rows)
+
+
+def test_figures_in_other_units_or_matched_on_the_other_side_do_not_disagree():
+    share = _analysis(
+        "a", _quantity("37%", "voters who back the senator", value=37, unit="percent")
+    )
+    count = _analysis("b", _quantity("61 voters", "voters who back the senator", value=61))
+    assert not any(
+        r["conflict"] for r in numbers_table([share, count], [_point_over(share, count)])
+    )
+    both = _analysis(
+        "c",
+        _quantity("46%", "likely voters who side with the governor", value=46, unit="percent"),
+        _quantity("33%", "likely voters who side with the governor", value=33, unit="percent"),
+    )
+    again = _analysis(
+        "d",
+        _quantity(
+            "46 percent", "likely voters who side with the governor", value=46, unit="percent"
+        ),
+        _quantity(
+            "33 percent", "likely voters who side with the governor", value=33, unit="percent"
+        ),
+    )
+    rows = numbers_table([both, again], [_point_over(both, again)])
+    assert not any(r["conflict"] for r in rows)
+    # Each figure shares a row with the one that agrees with it.
+    assert [r["values"] for r in rows] == [
+        {"c": ["46%"], "d": ["46 percent"]},
+        {"c": ["33%"], "d": ["33 percent"]},
+    ]
 
 
 def test_qualified_figures_that_overlap_agree():

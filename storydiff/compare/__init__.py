@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from storydiff.compare.actors import link_entities
-from storydiff.compare.align import align
+from storydiff.compare.align import DEFAULT_THRESHOLDS, Alignment, Thresholds, align
 from storydiff.compare.copies import find_copies
 from storydiff.compare.framing import framing_table
 from storydiff.compare.numbers import numbers_table
@@ -31,7 +31,11 @@ def distinct(
     return list(first.values()), repeats
 
 
-def compare_analyses(analyses: Sequence[Analysis], similarity: str = DEFAULT_BACKEND) -> Comparison:
+def compare_analyses(
+    analyses: Sequence[Analysis],
+    similarity: str = DEFAULT_BACKEND,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> Comparison:
     """Compare two or more distinct analysed articles (raises ``ConfigError`` E012 for fewer).
 
     Copies of one text (wire stories, syndication) are aligned once, through their origin."""
@@ -42,16 +46,19 @@ def compare_analyses(analyses: Sequence[Analysis], similarity: str = DEFAULT_BAC
     copies = find_copies(analyses)
     copied = {c.article for c in copies}
     origins = [a for a in analyses if a.article.id not in copied]
-    points, only_in = (
-        align(origins, get_backend(similarity), actors) if len(origins) > 1 else ([], {})
+    alignment = (
+        align(origins, get_backend(similarity), actors, thresholds)
+        if len(origins) > 1
+        else Alignment((), (), {})
     )
     comparison = Comparison(
         articles=tuple(analyses),
-        points=tuple(points),
-        only_in={a.article.id: only_in.get(a.article.id, ()) for a in analyses},
+        points=alignment.points,
+        related=alignment.related,
+        only_in={a.article.id: alignment.only_in.get(a.article.id, ()) for a in analyses},
         sources={a.article.id: quoted_sources(a, actors) for a in analyses},
         framing=tuple(framing_table(analyses)),
-        numbers=tuple(numbers_table(analyses)),
+        numbers=tuple(numbers_table(analyses, alignment.points)),
         actors=tuple(actor.to_dict() for actor in actors),
         copies=tuple(copies),
     )

@@ -1,115 +1,100 @@
-"""Grouping statements from different articles into points they share, and the rest into
-what only one article says.
+"""Grouping statements from different articles into the facts they share, the matches too
+weak to state as shared, and the rest into what only one article says.
 
-Statements are scored pairwise across articles: the backend's similarity of their words plus
-KEY_WEIGHT times how far they name the same actors and kinds of group. Pairs are taken
-strongest first and become points; a statement joins an existing point when it is close to
-that point's statements from the other articles on average. Three checks keep weak pairs out,
-each a reason a human reader would give:
+Every pair of statements from different articles gets a calibrated probability that both
+report the same fact (``evidence.py``). Three tiers follow from it:
 
-* each statement must be among the other's MUTUAL_RANK closest in its article, so a general
-  sentence that resembles many pairs with none of them;
-* two statements that each give figures, none counting what the other's count, tell different
-  facts;
-* a sentence repeated within an article (a pull quote, a scraped duplicate) counts once.
+* a **point** holds statements whose every pair across articles reaches
+  ``Thresholds.point`` (complete linkage: a third article joins a point only on the same
+  evidence as the first two, so single links never chain unrelated sentences together);
+* a pair between ``Thresholds.related`` and that is **possibly related**: shown apart, never
+  counted as shared and never used by the summary;
+* a statement with no pair even that strong is **only in** its article.
 
-Each statement belongs to at most one point; a statement in no point is ``only_in`` its
-article.
+A statement that states two facts may sit in two points; a sentence repeated within an
+article (a pull quote, a scraped duplicate) counts once.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from storydiff.compare.actors import Actor, actor_of
-from storydiff.compare.numbers import disagree, same_thing
+import numpy as np
+
+from storydiff.compare.actors import Actor
+from storydiff.compare.evidence import Item, PairFeatures, pair_features
+from storydiff.compare.numbers import conflicting
 from storydiff.compare.similarity import Backend, content_words
 from storydiff.model import Analysis, Point, Statement, StatementRef
 
-# How much shared actors and kinds of group add to the words' similarity (the threshold
-# belongs to the backend: similarity.Backend.min_similarity).
-KEY_WEIGHT = 0.3
-# A statement pairs only with statements among its MUTUAL_RANK closest in the other article.
-MUTUAL_RANK = 2
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The calibrated probability a pair must reach to be stated as one shared fact
+    (``point``), and the one below which it is taken as no match at all (``related``). The
+    defaults are chosen from the precision/recall curve of ``benchmarks/compare.py`` over the
+    development triplets (see benchmarks/README.md)."""
+
+    point: float = 0.75
+    related: float = 0.1
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
 # A reader wants the strongest shared points, not a flood of weak ones.
-MAX_POINTS = 20
+MAX_POINTS = 30
 # An article often tells one fact in two sentences; more than that is a different point.
 MAX_PER_ARTICLE = 2
+# A sentence may state two facts, rarely more.
+MAX_POINTS_PER_STATEMENT = 2
 
 # Tones (VADER compound, -1 to 1) at or beyond this on either side are opposite: one outlet
 # tells the fact as good news, another as bad.
 OPPOSITE_TONE = 0.5
 
-Item = tuple[str, Statement]
 
+@dataclass(frozen=True)
+class Alignment:
+    """The three tiers of a comparison's statements."""
 
-def statement_keys(analysis: Analysis, statement: Statement, actors: Sequence[Actor]) -> set[str]:
-    """What a statement is about beyond its words: the actors it names (linked across
-    articles, so "Ankara" meets "Turkey") and the kinds of group its labels name (so "rebel
-    stronghold" meets "terrorist stronghold")."""
-    keys = set()
-    for entity_id in statement.entities:
-        actor = actor_of(actors, analysis.article.id, entity_id)
-        if actor is not None:
-            keys.add(f"actor:{actor.id}")
-    for index in statement.labels:
-        keys.add(f"label:{analysis.labels[index]['category']}")
-    return keys
-
-
-def key_similarity(keys: Sequence[set[str]]) -> list[list[float]]:
-    """Cosine of the statements' keys, each weighted by its inverse statement frequency:
-    sharing an actor that few statements name ("Turkey") says more than sharing one that most
-    name (the country the story is about)."""
-    n = len(keys)
-    frequency = Counter(k for found in keys for k in found)
-    weight = {k: math.log(n / f) for k, f in frequency.items()}
-    norms = [math.sqrt(sum(weight[k] ** 2 for k in found)) or 1.0 for found in keys]
-    return [
-        [sum(weight[k] ** 2 for k in keys[i] & keys[j]) / (norms[i] * norms[j]) for j in range(n)]
-        for i in range(n)
-    ]
+    points: tuple[Point, ...]
+    related: tuple[Point, ...]
+    only_in: dict[str, tuple[Statement, ...]]
 
 
 def align(
-    analyses: Sequence[Analysis], backend: Backend, actors: Sequence[Actor] = ()
-) -> tuple[list[Point], dict[str, tuple[Statement, ...]]]:
-    by_id = {a.article.id: a for a in analyses}
-    items = [(a.article.id, s) for a in analyses for s in distinct_statements(a.statements)]
+    analyses: Sequence[Analysis],
+    backend: Backend,
+    actors: Sequence[Actor] = (),
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> Alignment:
+    items = [Item(a, s) for a in analyses for s in distinct_statements(a.statements)]
     if not items:
-        return [], {a.article.id: () for a in analyses}
-    keys = [statement_keys(by_id[aid], s, actors) for aid, s in items]
-    words = backend([s.text for _, s in items])
-    shared_keys = key_similarity(keys)
-    n = len(items)
-    matrix = [[words[i][j] + KEY_WEIGHT * shared_keys[i][j] for j in range(n)] for i in range(n)]
-    cutoff = _mutual_cutoffs(items, matrix)
-    pairs = sorted(
-        (
-            (matrix[i][j], i, j)
-            for i in range(n)
-            for j in range(i + 1, n)
-            if items[i][0] != items[j][0]
-            and matrix[i][j] >= backend.min_similarity
-            and matrix[i][j] >= cutoff[i][items[j][0]]
-            and matrix[i][j] >= cutoff[j][items[i][0]]
-            and not _figures_differ(by_id, items[i], items[j])
-        ),
-        reverse=True,
-    )
-    groups = _group(items, matrix, pairs, backend.min_similarity)
+        return Alignment((), (), {a.article.id: () for a in analyses})
+    features = pair_features(items, backend, actors)
+    probability = features.probability()
+    groups = _group(items, probability, thresholds.point)
     ranked = sorted(groups, key=lambda g: -g[0])[:MAX_POINTS]
-    points = [_point(items, sorted(members), score, by_id) for score, members in ranked]
+    points = [_point(items, sorted(m), score, features, probability) for score, m in ranked]
     in_points = {k for _, members in ranked for k in members}
+    related = _related(items, probability, ranked, features, thresholds.related)
+    matched = in_points | {
+        i for i in range(len(items)) if probability[i].max(initial=0.0) >= thresholds.related
+    }
     only_in = {
         a.article.id: tuple(
-            s for k, (aid, s) in enumerate(items) if aid == a.article.id and k not in in_points
+            item.statement
+            for k, item in enumerate(items)
+            if item.article == a.article.id and k not in matched
         )
         for a in analyses
     }
-    return sorted(points, key=lambda p: (p.statements[0].article, p.statements[0].start)), only_in
+    return Alignment(tuple(sorted(points, key=_position)), tuple(related), only_in)
+
+
+def _position(point: Point) -> tuple[str, int]:
+    return point.statements[0].article, point.statements[0].start
 
 
 def distinct_statements(statements: Sequence[Statement]) -> list[Statement]:
@@ -125,103 +110,144 @@ def distinct_statements(statements: Sequence[Statement]) -> list[Statement]:
     return kept
 
 
-def _mutual_cutoffs(items: list[Item], matrix: list[list[float]]) -> list[dict[str, float]]:
-    """For each statement and each other article, the score of its MUTUAL_RANK-th closest
-    statement there: a pair must reach it from both sides."""
-    cutoffs = []
-    for i, (own, _) in enumerate(items):
-        by_article: dict[str, list[float]] = {}
-        for j, (article, _) in enumerate(items):
-            if article != own:
-                by_article.setdefault(article, []).append(matrix[i][j])
-        cutoffs.append(
-            {
-                article: sorted(scores, reverse=True)[min(MUTUAL_RANK, len(scores)) - 1]
-                for article, scores in by_article.items()
-            }
-        )
-    return cutoffs
-
-
 def _group(
-    items: list[Item],
-    matrix: list[list[float]],
-    pairs: list[tuple[float, int, int]],
-    threshold: float,
+    items: Sequence[Item], probability: np.ndarray, threshold: float
 ) -> list[tuple[float, list[int]]]:
-    """Points as (score of their strongest pair, member indices), built strongest pair first."""
-    group_of: dict[int, int] = {}
-    groups: list[tuple[float, list[int]]] = []
-    for score, i, j in pairs:
-        gi, gj = group_of.get(i), group_of.get(j)
-        if gi is None and gj is None:
-            group_of[i] = group_of[j] = len(groups)
-            groups.append((score, [i, j]))
+    """Points as (probability of their weakest pair across articles, member indices), built
+    from the strongest pair down."""
+    n = len(items)
+    upper = np.triu(probability, k=1)
+    rows, columns = np.nonzero(upper >= threshold)
+    pairs = sorted(zip(upper[rows, columns], rows, columns, strict=True), reverse=True)
+    groups: list[list[int]] = []
+    member_of: dict[int, list[int]] = {k: [] for k in range(n)}
+    for _, i, j in pairs:
+        i, j = int(i), int(j)
+        if set(member_of[i]) & set(member_of[j]):
             continue
-        for group, joining in ((gi, j), (gj, i)):
-            if (
-                group is not None
-                and joining not in group_of
-                and _fits(items, matrix, groups[group][1], joining, threshold)
-            ):
-                group_of[joining] = group
-                groups[group][1].append(joining)
-    return groups
-
-
-def _figures(by_id: dict[str, Analysis], item: Item) -> list[dict]:
-    article_id, statement = item
-    quantities = by_id[article_id].quantities
-    return [quantities[k] for k in statement.quantities if quantities[k].get("counts")]
-
-
-def _figures_differ(by_id: dict[str, Analysis], a: Item, b: Item) -> bool:
-    """Two statements that each give figures, none counting what the other's count, report
-    different facts ("800,000 people at risk" / "several containers of chlorine delivered")
-    however much else they share."""
-    first, second = _figures(by_id, a), _figures(by_id, b)
-    return bool(first and second) and not any(same_thing(x, y) for x in first for y in second)
+        joined = next(
+            (
+                (group, joining)
+                for inside, joining in ((i, j), (j, i))
+                for group in member_of[inside]
+                if len(member_of[joining]) < MAX_POINTS_PER_STATEMENT
+                and _fits(items, probability, groups[group], joining, threshold)
+            ),
+            None,
+        )
+        if joined is not None:
+            group, joining = joined
+            groups[group].append(joining)
+            member_of[joining].append(group)
+        elif max(len(member_of[i]), len(member_of[j])) < MAX_POINTS_PER_STATEMENT:
+            member_of[i].append(len(groups))
+            member_of[j].append(len(groups))
+            groups.append([i, j])
+    return [(_weakest(items, probability, members), members) for members in groups]
 
 
 def _fits(
-    items: list[Item], matrix: list[list[float]], group: list[int], candidate: int, threshold: float
+    items: Sequence[Item],
+    probability: np.ndarray,
+    group: list[int],
+    candidate: int,
+    threshold: float,
 ) -> bool:
-    """A statement joins a point when it is close to the point's statements from other
-    articles on average, not to one of them only: single links chain unrelated sentences into
-    one point."""
-    article = items[candidate][0]
-    if sum(items[k][0] == article for k in group) >= MAX_PER_ARTICLE:
+    """A statement joins a point only when it is a confident match of every statement of the
+    point from another article."""
+    article = items[candidate].article
+    if sum(items[k].article == article for k in group) >= MAX_PER_ARTICLE:
         return False
-    others = [matrix[candidate][k] for k in group if items[k][0] != article]
-    return bool(others) and sum(others) / len(others) >= threshold
+    others = [k for k in group if items[k].article != article]
+    return bool(others) and min(probability[candidate, k] for k in others) >= threshold
 
 
-def _point(
-    items: list[Item], members: list[int], score: float, by_id: dict[str, Analysis]
-) -> Point:
-    statements = [items[k] for k in members]
-    refs = tuple(StatementRef(aid, s.start, s.end, s.text) for aid, s in statements)
-    if _figures_conflict(statements, by_id):
-        kind = "conflict"
-    elif _framed_differently(statements, by_id):
-        kind = "framing"
-    else:
-        kind = "agree"
-    summary = min((s.text for _, s in statements), key=len)
-    return Point(kind=kind, statements=refs, summary=summary, score=score)
-
-
-def _figures_conflict(statements: list[Item], by_id: dict[str, Analysis]) -> bool:
-    """Figures in different articles that count the same thing and disagree."""
-    figures = [(aid, q) for aid, s in statements for q in _figures(by_id, (aid, s))]
-    return any(
-        a_id != b_id and same_thing(a, b) and disagree(a, b)
-        for k, (a_id, a) in enumerate(figures)
-        for b_id, b in figures[k + 1 :]
+def _weakest(items: Sequence[Item], probability: np.ndarray, members: list[int]) -> float:
+    return min(
+        float(probability[a, b])
+        for x, a in enumerate(members)
+        for b in members[x + 1 :]
+        if items[a].article != items[b].article
     )
 
 
-def _framed_differently(statements: list[Item], by_id: dict[str, Analysis]) -> bool:
+def _related(
+    items: Sequence[Item],
+    probability: np.ndarray,
+    points: list[tuple[float, list[int]]],
+    features: PairFeatures,
+    threshold: float,
+) -> list[Point]:
+    """Pairs that may report the same fact but fall short of a point, strongest first; a pair
+    is listed when one of its statements is in no point and not listed yet, so every statement
+    that is neither shared nor only in its article is shown once, in its strongest pair."""
+    upper = np.triu(probability, k=1)
+    rows, columns = np.nonzero(upper >= threshold)
+    used = {k for _, members in points for k in members}
+    related = []
+    for score, i, j in sorted(zip(upper[rows, columns], rows, columns, strict=True), reverse=True):
+        i, j = int(i), int(j)
+        if i in used and j in used:
+            continue
+        used |= {i, j}
+        refs = tuple(_ref(items[k]) for k in (i, j))
+        related.append(
+            Point(
+                kind="related",
+                statements=refs,
+                summary=min((r.text for r in refs), key=len),
+                score=float(score),
+                evidence=features.explain(i, j),
+            )
+        )
+    return related
+
+
+def _ref(item: Item) -> StatementRef:
+    s = item.statement
+    return StatementRef(item.article, s.start, s.end, s.text)
+
+
+def _point(
+    items: Sequence[Item],
+    members: list[int],
+    score: float,
+    features: PairFeatures,
+    probability: np.ndarray,
+) -> Point:
+    """A point, with the evidence of its strongest pair across articles."""
+    chosen = [items[k] for k in members]
+    strongest = max(
+        ((a, b) for x, a in enumerate(members) for b in members[x + 1 :]),
+        key=lambda pair: (items[pair[0]].article != items[pair[1]].article) * probability[pair],
+    )
+    if _figures_conflict(chosen):
+        kind = "conflict"
+    elif _framed_differently(chosen):
+        kind = "framing"
+    else:
+        kind = "agree"
+    return Point(
+        kind=kind,
+        statements=tuple(_ref(item) for item in chosen),
+        summary=min((item.statement.text for item in chosen), key=len),
+        score=score,
+        evidence=features.explain(*strongest),
+    )
+
+
+def _figures_conflict(chosen: list[Item]) -> bool:
+    """Figures in different articles of one point that count the same thing and disagree."""
+    by_article: dict[str, list[dict]] = {}
+    for item in chosen:
+        by_article.setdefault(item.article, []).extend(
+            item.analysis.quantities[k] for k in item.statement.quantities
+        )
+    sides = list(by_article.values())
+    return any(conflicting(a, b) for k, a in enumerate(sides) for b in sides[k + 1 :])
+
+
+def _framed_differently(chosen: list[Item]) -> bool:
     """The same fact told with other words for a group where the choice of word is loaded
     ("rebel stronghold" / "terrorist stronghold"), by one outlet in its own voice and by
     another only as someone's claim, or in clearly opposite tones, is a difference of framing,
@@ -230,12 +256,13 @@ def _framed_differently(statements: list[Item], by_id: dict[str, Analysis]) -> b
     terms: dict[str, dict[str, set[str]]] = {}
     loaded: set[str] = set()
     tones: dict[str, list[float]] = {}
-    for article_id, statement in statements:
+    for item in chosen:
+        article_id, statement = item.article, item.statement
         voices.setdefault(article_id, set()).add(statement.attributed_to is None)
         if statement.tone is not None:
             tones.setdefault(article_id, []).append(statement.tone)
         for index in statement.labels:
-            label = by_id[article_id].labels[index]
+            label = item.analysis.labels[index]
             by_article = terms.setdefault(label["category"], {})
             by_article.setdefault(article_id, set()).add(f"{label['term']}/{label['voice']}")
             if label.get("contested"):

@@ -72,6 +72,50 @@ def static_embedding_similarity(texts: Sequence[str]) -> list[list[float]]:
     return matrix.tolist()
 
 
+def weighted_similarity(texts: Sequence[str]) -> np.ndarray:
+    """Cosine similarity of the texts' token vectors averaged with inverse document frequency
+    weights over the texts themselves, the model's common direction projected out.
+
+    A plain mean is dominated by the tokens every sentence has; weighting by rarity (as
+    TF-IDF does for words, and Arora et al. 2017 for embeddings) lets the tokens that say what
+    is particular about a sentence decide, while still meeting paraphrases that share no
+    word."""
+    if not texts:
+        return np.zeros((0, 0))
+    model = _model()
+    encoded = model.tokenize([text if text.strip() else "" for text in texts])
+    table = token_vectors()
+    ids = [
+        np.clip(np.asarray(e.ids)[np.asarray(e.attention_mask) > 0], 0, len(table) - 1)
+        for e in encoded
+    ]
+    frequency: dict[int, int] = {}
+    for row in ids:
+        for token in set(row.tolist()):
+            frequency[token] = frequency.get(token, 0) + 1
+    n = len(texts)
+    vectors = np.zeros((n, table.shape[1]))
+    for k, row in enumerate(ids):
+        if len(row):
+            weights = np.log((n + 1) / np.asarray([frequency[t] for t in row.tolist()]))
+            vectors[k] = weights @ table[row]
+    common = common_direction()
+    vectors -= np.outer(vectors @ common, common)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    unit = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    return np.clip(unit @ unit.T, 0.0, 1.0)
+
+
+@lru_cache(maxsize=1)
+def common_direction() -> np.ndarray:
+    """The unit direction of the mean of the model's token vectors: what every text's
+    embedding has in common."""
+    table = token_vectors()
+    norms = np.linalg.norm(table, axis=1, keepdims=True)
+    mean = np.divide(table, norms, out=np.zeros_like(table), where=norms > 0).mean(axis=0)
+    return mean / np.linalg.norm(mean)
+
+
 def unit_vectors(texts: Sequence[str]) -> np.ndarray:
     """One unit-length row per text (all zeros for a text with no token)."""
     # A white-space-only text would still be one token (the space): make it empty.
@@ -81,6 +125,7 @@ def unit_vectors(texts: Sequence[str]) -> np.ndarray:
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
 
+@lru_cache(maxsize=1)
 def token_vectors() -> np.ndarray:
     """The model's table of token vectors (one row per token of its vocabulary)."""
     return np.asarray(_model().embedding, dtype=np.float64)

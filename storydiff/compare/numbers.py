@@ -1,13 +1,22 @@
-"""Figures side by side: quantities in different articles that count the same thing, with
-the ones that disagree flagged, and the figures only one article gives."""
+"""Figures side by side: quantities in different articles that count the same thing, whether
+they agree, and the ones that really disagree.
+
+Two figures are compared only when they are in the same unit and describe the same counted
+thing. A disagreement is shown only between figures whose sentences the alignment found to
+report the same fact (one point): a candidate's 37% and the 61% of voters untroubled by an
+issue share a unit and a poll, not a fact. Within a point, a figure that agrees with some
+figure of the other article is not in conflict with the others there ("46% to 33%" against
+"46 percent to 33 percent" is agreement, not 46 against 33).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from storydiff.compare.similarity import content_words
-from storydiff.model import Analysis
+from storydiff.model import Analysis, Point
+from storydiff.nlp.numbers_data import MEASURE_UNITS, PERCENT_WORDS
 
 # Two descriptions of what is counted are taken to be the same thing when they share the head
 # noun and at least this share of their content words.
@@ -15,9 +24,17 @@ SAME_THING_OVERLAP = 0.25
 # "About 800,000" and "800,000" agree; so do figures within this share of each other when
 # either is qualified ("about", "almost", "more than").
 QUALIFIED_SLACK = 0.15
+# Words that name a unit say what a number is measured in, not what it counts.
+UNIT_WORDS = frozenset(
+    word
+    for phrase in (*PERCENT_WORDS, *MEASURE_UNITS, "point", "points", "percentage")
+    for word in content_words(phrase)
+)
+
+Quantity = dict[str, Any]
 
 
-def interval(quantity: dict[str, Any]) -> tuple[float, float] | None:
+def interval(quantity: Quantity) -> tuple[float, float] | None:
     """The range a quantity claims, widened a little when it is qualified."""
     low, high, value = quantity.get("low"), quantity.get("high"), quantity.get("value")
     if value is not None:
@@ -34,63 +51,134 @@ def interval(quantity: dict[str, Any]) -> tuple[float, float] | None:
     return float(low), float(high)
 
 
-def same_thing(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    words_a, words_b = content_words(a.get("counts") or ""), content_words(b.get("counts") or "")
+def counted_words(quantity: Quantity) -> list[str]:
+    """The content words of what a quantity counts, without unit words."""
+    return [w for w in content_words(quantity.get("counts") or "") if w not in UNIT_WORDS]
+
+
+def same_thing(a: Quantity, b: Quantity) -> bool:
+    """The same unit and the same counted thing: the same head noun and enough shared words."""
+    if a.get("unit") != b.get("unit"):
+        return False
+    words_a, words_b = counted_words(a), counted_words(b)
     if not words_a or not words_b or words_a[0] != words_b[0]:
         return False
     shared = len(set(words_a) & set(words_b))
     return shared / len(set(words_a) | set(words_b)) >= SAME_THING_OVERLAP
 
 
-def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def disagree(a: Quantity, b: Quantity) -> bool:
     first, second = interval(a), interval(b)
     if first is None or second is None:
         return False
     return first[1] < second[0] or second[1] < first[0]
 
 
-def numbers_table(analyses: Sequence[Analysis]) -> list[dict[str, Any]]:
-    """Rows ``{"counts", "values": {article_id: [text, ...]}, "conflict", "claimed_by"}``;
-    figures more than one article gives come first, conflicts first among them."""
-    rows: list[dict[str, Any]] = []
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """The same unit and overlapping values: the two may be one figure told twice."""
+    if a.get("unit") != b.get("unit"):
+        return False
+    first, second = interval(a), interval(b)
+    return first is not None and second is not None and not disagree(a, b)
+
+
+def agreeing(first: Sequence[Quantity], second: Sequence[Quantity]) -> bool:
+    """A figure of each that counts the same thing with compatible values."""
+    return any(same_thing(a, b) and compatible(a, b) for a in first for b in second)
+
+
+def conflicting(first: Sequence[Quantity], second: Sequence[Quantity]) -> bool:
+    """A figure of each that counts the same thing with incompatible values, neither of which
+    agrees with any figure of the other side."""
+    return any(
+        same_thing(a, b)
+        and disagree(a, b)
+        and not any(compatible(a, y) for y in second)
+        and not any(compatible(x, b) for x in first)
+        for a in first
+        for b in second
+    )
+
+
+def numbers_table(
+    analyses: Sequence[Analysis], points: Iterable[Point] = ()
+) -> list[dict[str, Any]]:
+    """Rows ``{"counts", "values": {article_id: [text, ...]}, "conflict", "claimed_by"}``.
+
+    Figures of different articles share a row when they count the same thing and agree, or
+    when their sentences are in one point and the figures count the same thing; only the
+    latter can disagree. Rows more than one article gives come first, conflicts first among
+    them."""
+    same_point = _figures_in_same_point(analyses, points)
+    rows: list[_Row] = []
     for analysis in analyses:
         article_id = analysis.article.id
-        for quantity in analysis.quantities:
+        for index, quantity in enumerate(analysis.quantities):
             if not quantity.get("counts"):
                 continue
+            key = (article_id, index)
             row = next(
                 (
                     r
                     for r in rows
-                    if article_id not in r["_members"]
-                    and any(same_thing(quantity, q) for q in r["_quantities"])
+                    if article_id not in r.members
+                    and any(
+                        same_thing(quantity, q)
+                        and (compatible(quantity, q) or (other, k) in same_point.get(key, ()))
+                        for other, k, q in r.figures
+                    )
                 ),
                 None,
             )
             if row is None:
-                row = {"counts": quantity["counts"], "_members": {}, "_quantities": []}
+                row = _Row(quantity["counts"])
                 rows.append(row)
-            row["_members"].setdefault(article_id, []).append(quantity)
-            row["_quantities"].append(quantity)
-    table = []
-    for row in rows:
-        members: dict[str, list[dict[str, Any]]] = row["_members"]
-        pairs = [
-            (a, b)
-            for i, (ida, qa) in enumerate(members.items())
-            for idb, qb in list(members.items())[i + 1 :]
-            for a in qa
-            for b in qb
-            if ida != idb
-        ]
-        table.append(
-            {
-                "counts": row["counts"],
-                "values": {aid: [q["text"] for q in qs] for aid, qs in members.items()},
-                "claimed_by": {
-                    aid: [q.get("claimed_by") for q in qs] for aid, qs in members.items()
-                },
-                "conflict": any(disagree(a, b) for a, b in pairs),
-            }
-        )
+            row.add(article_id, index, quantity)
+    table = [row.to_dict() for row in rows]
     return sorted(table, key=lambda r: (len(r["values"]) < 2, not r["conflict"]))
+
+
+class _Row:
+    """One row of the figures table while it is being built."""
+
+    def __init__(self, counts: str) -> None:
+        self.counts = counts
+        self.members: dict[str, list[Quantity]] = {}
+        self.figures: list[tuple[str, int, Quantity]] = []
+
+    def add(self, article_id: str, index: int, quantity: Quantity) -> None:
+        self.members.setdefault(article_id, []).append(quantity)
+        self.figures.append((article_id, index, quantity))
+
+    def to_dict(self) -> dict[str, Any]:
+        sides = list(self.members.values())
+        conflict = any(conflicting(a, b) for k, a in enumerate(sides) for b in sides[k + 1 :])
+        return {
+            "counts": self.counts,
+            "values": {aid: [q["text"] for q in qs] for aid, qs in self.members.items()},
+            "claimed_by": {
+                aid: [q.get("claimed_by") for q in qs] for aid, qs in self.members.items()
+            },
+            "conflict": conflict,
+        }
+
+
+def _figures_in_same_point(
+    analyses: Sequence[Analysis], points: Iterable[Point]
+) -> dict[tuple[str, int], set[tuple[str, int]]]:
+    """For each figure (article id, index), the figures of other articles whose sentences
+    share a point with its sentence."""
+    by_id = {a.article.id: a for a in analyses}
+    found: dict[tuple[str, int], set[tuple[str, int]]] = {}
+    for point in points:
+        figures = [
+            (ref.article, k)
+            for ref in point.statements
+            for k, q in enumerate(by_id[ref.article].quantities)
+            if ref.start <= q["start"] < ref.end
+        ]
+        for a in figures:
+            for b in figures:
+                if a[0] != b[0]:
+                    found.setdefault(a, set()).add(b)
+    return found

@@ -1,9 +1,9 @@
 """How alike two statements are, behind one small interface so that backends can be swapped.
 
 Backends are registered under versioned names (``storydiff.similarity.tfidf.v1``) so a
-configuration names the one it used and a run can be reproduced. ``benchmarks/compare.py`` and
-``benchmarks/similarity.py`` measure them; the hybrid of TF-IDF and static embeddings is the
-default because it keeps its results over the widest range of thresholds there.
+configuration names the one it used and a run can be reproduced. ``benchmarks/similarity.py``
+measures how well each ranks same-fact pairs; the hybrid of TF-IDF and static embeddings is the
+default, and the alignment model of ``evidence.py`` is fitted with it.
 """
 
 from __future__ import annotations
@@ -82,24 +82,21 @@ def hybrid_similarity(texts: Sequence[str]) -> list[list[float]]:
 
 @dataclass(frozen=True)
 class Backend:
-    """A similarity function with the score above which alignment takes two statements to
-    tell one fact. Each backend has its own scale (TF-IDF cosines of unrelated sentences are
-    near 0, static embedding cosines near 0.15), so the threshold belongs to the backend; it
-    applies to the words' score plus ``align.KEY_WEIGHT`` times the shared actors' score."""
+    """A similarity function over statements' texts. Alignment uses its score as two of the
+    features of its calibrated model (``evidence.py``: the texts as written and without the
+    actors' names); the model's weights were fitted with the default backend, so another
+    backend changes the scores' scale and the thresholds are no longer calibrated for it."""
 
     score: Callable[[Sequence[str]], list[list[float]]]
-    min_similarity: float
 
     def __call__(self, texts: Sequence[str]) -> list[list[float]]:
         return self.score(texts)
 
 
-# Thresholds from benchmarks/compare.py on the seeds gold: each is in the middle of the range
-# where the backend finds the most gold points without losing only-in facts.
 BACKENDS: dict[str, Backend] = {
-    "storydiff.similarity.tfidf.v1": Backend(tfidf_similarity, min_similarity=0.2),
-    "storydiff.similarity.static.v1": Backend(static_embedding_similarity, min_similarity=0.4),
-    "storydiff.similarity.hybrid.v1": Backend(hybrid_similarity, min_similarity=0.2),
+    "storydiff.similarity.tfidf.v1": Backend(tfidf_similarity),
+    "storydiff.similarity.static.v1": Backend(static_embedding_similarity),
+    "storydiff.similarity.hybrid.v1": Backend(hybrid_similarity),
 }
 DEFAULT_BACKEND = "storydiff.similarity.hybrid.v1"
 

@@ -18,12 +18,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from storydiff.compare.embeddings import token_vectors, unit_vectors
+from storydiff.compare.embeddings import common_direction, unit_vectors
 from storydiff.model import Analysis
 
 # Calibrated on SEESAW (benchmarks/stories.py prints the sweep): each sits in the middle of
@@ -265,16 +264,6 @@ def actors(analysis: Analysis) -> set[str]:
         if entity.kind == "PERSON" and len(tokens) > 1:
             names.add(tokens[-1])
     return names
-
-
-@lru_cache(maxsize=1)
-def common_direction() -> np.ndarray:
-    """The unit direction of the mean of the model's token vectors: what every text's
-    embedding has in common."""
-    table = token_vectors()
-    norms = np.linalg.norm(table, axis=1, keepdims=True)
-    mean = np.divide(table, norms, out=np.zeros_like(table), where=norms > 0).mean(axis=0)
-    return mean / np.linalg.norm(mean)
 
 
 def _shared(weights: dict[str, float], story: _OpenStory) -> float:

@@ -94,6 +94,12 @@ def _overview(comparison: Comparison, labels: dict[str, str]) -> Finding:
     shared = (
         f"they share {plural(len(points), 'point')} ({detail})" if points else "they share no point"
     )
+    if comparison.related:
+        related = len(comparison.related)
+        shared += (
+            f"; {related} more {'pair' if related == 1 else 'pairs'} of sentences "
+            f"{'is' if related == 1 else 'are'} possibly related, on weaker evidence"
+        )
     names = list(labels.values())
     listed = f" ({join(names)})" if len(names) <= MAX_ARTICLES_NAMED else ""
     return Finding(f"{plural(len(names), 'article')}{listed}: {shared}.", "points")
@@ -235,12 +241,22 @@ def _sources(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
         if not named:
             clauses.append(f"{labels[article_id]} quotes no named speaker")
             continue
-        top = max(named, key=lambda c: c.quotes)
+        # Counted as the table counts them: one speaker per actor ("the Kremlin" and
+        # "Russia" are one), with the quotes of all its names.
+        quotes: Counter[str] = Counter()
+        for count in named:
+            quotes[_speaker(count)] += count.quotes
+        top_name, top_quotes = max(quotes.items(), key=lambda item: item[1])
         clauses.append(
-            f"{labels[article_id]} quotes {plural(len(named), 'speaker')}, most often "
-            f"{_speaker(top)} ({plural(top.quotes, 'quote')})"
+            f"{labels[article_id]} quotes {plural(len(quotes), 'speaker')}, most often "
+            f"{top_name} ({plural(top_quotes, 'quote')})"
         )
-        evidence += _quoted_statements(by_id[article_id], top)
+        evidence += [
+            ref
+            for count in named
+            if _speaker(count) == top_name
+            for ref in _quoted_statements(by_id[article_id], count)
+        ]
     if len(outlets) > MAX_ARTICLES_NAMED:
         clauses.append(f"{plural(len(outlets) - MAX_ARTICLES_NAMED, 'more article')} in the table")
     findings = [Finding("; ".join(clauses) + ".", "sources", tuple(evidence))] if clauses else []

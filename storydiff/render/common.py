@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storydiff.model import Article, Comparison, Quote, Span
+from storydiff.model import Article, Comparison, Point, Quote, Span
 
 UNNAMED_SPEAKER = "Unnamed speaker"
-POINT_KINDS = ("agree", "framing", "conflict")
+POINT_KINDS = ("agree", "framing", "conflict", "related")
 
 
 def article_positions(comparison: Comparison) -> dict[str, int]:
@@ -45,6 +45,32 @@ def speaker_name(quote: Quote) -> str:
 def point_kind(kind: str) -> str:
     """A known point kind, or ``other``, so that CSS classes come from a closed set."""
     return kind if kind in POINT_KINDS else "other"
+
+
+_EVIDENCE_FLAGS = (
+    ("same_speaker", "the same speaker"),
+    ("same_agent", "the same actor acting"),
+    ("figures_agree", "the same figures"),
+    ("figures_differ", "figures that disagree"),
+    ("figures_unmatched", "different figures"),
+    ("dates_agree", "the same date"),
+    ("dates_differ", "different dates"),
+    ("negation_differs", "one negates what the other states"),
+)
+
+
+def evidence_line(point: Point) -> str:
+    """Why the statements were matched, in a line a reader can check: the calibrated
+    confidence, then what they share and where they differ."""
+    evidence = point.evidence
+    parts = [f"confidence {point.score:.2f}"]
+    if evidence.shared_actors:
+        parts.append("actors: " + ", ".join(evidence.shared_actors))
+    if evidence.shared_predicates:
+        parts.append("verbs: " + ", ".join(evidence.shared_predicates))
+    parts += [text for flag, text in _EVIDENCE_FLAGS if getattr(evidence, flag)]
+    parts.append(f"word similarity {evidence.similarity:.2f}")
+    return " · ".join(parts)
 
 
 @dataclass(frozen=True)

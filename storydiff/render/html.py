@@ -20,7 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -34,6 +34,7 @@ from storydiff.render.charts import labels_by_voice_chart, quote_share_chart
 from storydiff.render.common import (
     SpeakerRow,
     article_positions,
+    evidence_line,
     framing_rows,
     numbers_rows,
     point_kind,
@@ -88,6 +89,7 @@ class PointView:
     raw_kind: str
     summary: str
     citations: tuple[Citation, ...]
+    evidence: str
 
     @property
     def targets(self) -> str:
@@ -133,7 +135,8 @@ def render_comparison_html(comparison: Comparison) -> str:
         articles=articles,
         rows=speakers,
         only_one_label=lambda row: _only_one_label(row, labels),
-        points=_point_views(comparison, labels, on_page),
+        points=_point_views(comparison, comparison.points, "p", labels, on_page),
+        related=_point_views(comparison, comparison.related, "r", labels, on_page),
         only_in=_only_in_views(comparison, articles, on_page),
         framing=framing,
         numbers=numbers_rows(comparison),
@@ -254,18 +257,24 @@ def _quote_annotations(index: int, analysis: Analysis) -> list[Annotation]:
 
 
 def _point_views(
-    comparison: Comparison, labels: list[str], on_page: frozenset[str]
+    comparison: Comparison,
+    points: Sequence[Point],
+    prefix: str,
+    labels: list[str],
+    on_page: frozenset[str],
 ) -> list[PointView]:
+    """Shared points (anchors p0, p1, ...) or possibly related pairs (r0, r1, ...)."""
     positions = article_positions(comparison)
     return [
         PointView(
-            anchor=f"p{number}",
+            anchor=f"{prefix}{number}",
             kind=point_kind(point.kind),
             raw_kind=point.kind,
             summary=point.summary,
             citations=tuple(_point_citations(point, comparison, positions, labels, on_page)),
+            evidence=evidence_line(point),
         )
-        for number, point in enumerate(comparison.points)
+        for number, point in enumerate(points)
     ]
 
 

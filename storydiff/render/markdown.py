@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 from storydiff.compare.summary import article_labels
-from storydiff.model import Analysis, Article, Comparison, RemovedLine
+from storydiff.model import Analysis, Article, Comparison, Point, RemovedLine
 from storydiff.render.common import (
     article_positions,
+    evidence_line,
     framing_rows,
     numbers_rows,
     point_kind,
@@ -202,9 +203,28 @@ def _numbers_table(comparison: Comparison, labels: Sequence[str]) -> list[str]:
 def _points(comparison: Comparison, labels: Sequence[str]) -> list[str]:
     lines = ["## Shared points", ""]
     if not comparison.points:
-        return [*lines, "The articles share no points.", ""]
+        lines += ["The articles share no points.", ""]
+    lines += _point_items(comparison, comparison.points, labels)
+    if comparison.related:
+        lines += [
+            f"## Possibly related ({len(comparison.related)})",
+            "",
+            "Sentences that may report the same fact, on evidence too weak to say so: not "
+            "counted as shared and not used in the summary.",
+            "",
+            *_point_items(comparison, comparison.related, labels),
+        ]
+    return lines
+
+
+def _point_items(
+    comparison: Comparison, points: Sequence[Point], labels: Sequence[str]
+) -> list[str]:
+    if not points:
+        return []
+    lines = []
     positions = article_positions(comparison)
-    for number, point in enumerate(comparison.points, 1):
+    for number, point in enumerate(points, 1):
         kind = md_escape(point.kind) if point_kind(point.kind) == "other" else point.kind
         summary_text = f" {md_escape(point.summary)}" if point.summary else ""
         lines.append(f"{number}. **{kind}**{summary_text}")
@@ -212,6 +232,7 @@ def _points(comparison: Comparison, labels: Sequence[str]) -> list[str]:
             index = positions.get(ref.article)
             label = md_escape(labels[index]) if index is not None else "unknown article"
             lines.append(f"   - *{label}*: {md_escape(ref.text)}")
+        lines.append(f"   - Evidence: {md_escape(evidence_line(point))}")
     return [*lines, ""]
 
 
