@@ -45,7 +45,7 @@ benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/quotes.py
 	$(BIN)/python benchmarks/entities_labels.py
 	$(BIN)/python benchmarks/similarity.py
-	$(BIN)/python benchmarks/compare.py --sweep
+	$(BIN)/python benchmarks/compare.py --curve
 	$(BIN)/python benchmarks/stories.py --cache .venv/seesaw-analyses.jsonl
 	$(BIN)/python benchmarks/corpus.py --cache .venv/seesaw-analyses.jsonl
 	$(BIN)/python benchmarks/speed.py

@@ -18,7 +18,9 @@ units are the gold lines or sentences it overlaps. Scored:
   their statements listed;
 * false conflicts: conflict points and figure rows marked as disagreeing that the gold does
   not have as a conflict;
-* the possibly-related tier: how many pairs, and the share of them that are right.
+* the possibly-related tier: how many pairs, and the share of them that are right;
+* kind accuracy: the shown points matching a gold point whose kind (agree, framing,
+  conflict) is that of a gold point they match.
 
 ``--curve`` prints these over the point threshold, so the default is read off the curve.
 ``--fit`` fits the score's weights (L2 logistic regression over every cross-article pair of
@@ -222,6 +224,19 @@ def score_story(story: Story, comparison: Any) -> dict[str, int]:
             for point in story.points
         ),
     }
+    counts["kinds"] = counts["kinds_right"] = 0
+    for point, members in zip(comparison.points, shown, strict=True):
+        kinds = [
+            kind
+            for gold, kind in zip(story.points, story.point_kinds, strict=True)
+            if any(
+                a[1] & gold.get(a[0], frozenset()) and b[1] & gold.get(b[0], frozenset())
+                for a, b in _cross_pairs(members)
+            )
+        ]
+        if kinds:
+            counts["kinds"] += 1
+            counts["kinds_right"] += point.kind in kinds
     related = [_members(story, p.statements) for p in comparison.related]
     counts["related"] = len(related)
     counts["related_right"] = sum(_pair_right(story, m[0], m[1]) for m in related)
@@ -297,6 +312,7 @@ def summarise(counts: Sequence[dict[str, int]]) -> dict[str, Any]:
         "only_in_precision": ratio(total["only_in_right"], total["only_in"]),
         "only_in_recall": ratio(total["gold_only_in_listed"], total["gold_only_in"]),
         "related_precision": ratio(total["related_right"], total["related"]),
+        "kind_accuracy": ratio(total["kinds_right"], total["kinds"]),
     }
 
 
@@ -431,7 +447,7 @@ def report_lines(result: dict[str, Any]) -> list[str]:
     out = [f"thresholds: point {limits['point']}, related {limits['related']}"]
     out.append(
         f"{'':7} {'points':>6} {'P':>6} {'R':>6} {'pairP':>6} {'onlyP':>6} {'onlyR':>6} "
-        f"{'falseC':>6} {'related':>7} {'relP':>6}"
+        f"{'falseC':>6} {'related':>7} {'relP':>6} {'kindA':>6}"
     )
     for group in ("seeds", "dev", "check"):
         g = result.get(group)
@@ -442,7 +458,7 @@ def report_lines(result: dict[str, Any]) -> list[str]:
             f"{_fmt(g['point_recall']):>6} {_fmt(g['pair_precision']):>6} "
             f"{_fmt(g['only_in_precision']):>6} "
             f"{_fmt(g['only_in_recall']):>6} {g['false_conflicts']:6} {g['related']:7} "
-            f"{_fmt(g['related_precision']):>6}"
+            f"{_fmt(g['related_precision']):>6} {_fmt(g['kind_accuracy']):>6}"
         )
     return out
 

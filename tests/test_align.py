@@ -221,15 +221,3 @@ def test_a_loaded_term_against_another_term_for_the_group_is_framing():
     assert _kind_of_shared_point(rebels, terrorists) == "framing"
     fighters = _article("c", (fact.format("fighter"), [], [("fighter", False)]))
     assert _kind_of_shared_point(rebels, fighters) == "agree"
-
-
-def test_a_fact_one_outlet_states_and_another_only_attributes_is_framing():
-    own = _article("a", ("Militants shelled the coastal airbase on Sunday night.", []), *FILLER)
-    claimed = _article(
-        "b",
-        ("Militants shelled the coastal airbase on Sunday night, officials said.", []),
-        speaker="officials",
-    )
-    assert _kind_of_shared_point(own, claimed) == "framing"
-    both_own = _article("c", ("Militants shelled the coastal airbase late on Sunday.", []))
-    assert _kind_of_shared_point(own, both_own) == "agree"

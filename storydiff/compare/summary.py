@@ -130,11 +130,11 @@ def _shared(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
     )[:MAX_SHARED]
     findings = []
     for point in agreeing:
-        how = "with different words for the actors" if point.kind == "framing" else "alike"
+        how = ", with different words for the actors" if point.kind == "framing" else ""
         quoted = min(point.statements, key=lambda r: len(r.text))
         findings.append(
             Finding(
-                f"{_everyone(comparison, point, labels)} report this, {how}: "
+                f"{_everyone(comparison, point, labels)} report this{how}: "
                 f"{_quoted(quoted.text)} ({labels[quoted.article]})",
                 "points",
                 point.statements,
