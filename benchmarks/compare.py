@@ -20,7 +20,10 @@ units are the gold lines or sentences it overlaps. Scored:
   not have as a conflict;
 * the possibly-related tier: how many pairs, and the share of them that are right;
 * kind accuracy: the shown points matching a gold point whose kind (agree, framing,
-  conflict) is that of a gold point they match.
+  conflict) is that of a gold point they match;
+* figures: the gold's agreeing figures (two or more articles, the same counted thing) that
+  share one row of the figures table, and its look-alikes of different things (different
+  values) put in one row.
 
 ``--curve`` prints these over the point threshold, so the default is read off the curve.
 ``--fit`` fits the score's weights (L2 logistic regression over every cross-article pair of
@@ -68,7 +71,12 @@ class Story:
     points: list[dict[int, Units]]
     point_kinds: list[str]
     only_in: list[tuple[int, Units]]
-    conflicts: list[dict[int, set[str]]] = field(default_factory=list)  # article -> numbers
+    # Gold figures by relation (agree, conflict, different): per entry, article -> numbers.
+    figures: dict[str, list[dict[int, set[str]]]] = field(default_factory=dict)
+
+    @property
+    def conflicts(self) -> list[dict[int, set[str]]]:
+        return self.figures.get("conflict", [])
 
     def units_of(self, article: int, start: int, end: int) -> Units:
         return self.units[article].get((start, end), frozenset())
@@ -146,11 +154,13 @@ def triplet_story(path: Path, seesaw: Path) -> Story:
         for k, facts in gold["only_in"].items()
         for fact in facts
     ]
-    conflicts = [
-        {keys.index(str(m["article"])): set(_NUMBER.findall(m["text"])) for m in figure["mentions"]}
-        for figure in gold.get("figures", [])
-        if figure["relation"] == "conflict"
-    ]
+    figures: dict[str, list[dict[int, set[str]]]] = {}
+    for figure in gold.get("figures", []):
+        numbers: dict[int, set[str]] = {}
+        for mention in figure["mentions"]:
+            side = keys.index(str(mention["article"]))
+            numbers.setdefault(side, set()).update(_NUMBER.findall(mention["text"]))
+        figures.setdefault(figure["relation"], []).append(numbers)
     return Story(
         f"TRIPLET_{gold['triplet']}",
         gold["split"],
@@ -159,7 +169,7 @@ def triplet_story(path: Path, seesaw: Path) -> Story:
         points,
         [p["kind"] for p in gold["points"]],
         only_in,
-        conflicts,
+        figures,
     )
 
 
@@ -261,7 +271,50 @@ def score_story(story: Story, comparison: Any) -> dict[str, int]:
         counts["gold_only_in"] += 1
         counts["gold_only_in_listed"] += 2 * len(set(statements) & listed[side]) >= len(statements)
     counts["false_conflicts"] = _false_conflicts(story, comparison, shown)
+    rows = _row_numbers(story, comparison)
+    agreeing = [g for g in story.figures.get("agree", []) if len(g) > 1]
+    different = [g for g in story.figures.get("different", []) if len(g) > 1]
+    counts["agree_figures"] = len(agreeing)
+    counts["agree_figures_together"] = sum(_in_one_row(g, rows) for g in agreeing)
+    counts["different_figures"] = len(different)
+    counts["different_figures_together"] = sum(_apart_values_in_one_row(g, rows) for g in different)
     return counts
+
+
+def _row_numbers(story: Story, comparison: Any) -> list[dict[int, set[str]]]:
+    """Each figures row as article position -> the numbers written in its values."""
+    index = {a.article.id: k for k, a in enumerate(story.analyses)}
+    return [
+        {
+            index[article]: {n for text in texts for n in _NUMBER.findall(text)}
+            for article, texts in row["values"].items()
+        }
+        for row in comparison.numbers
+    ]
+
+
+def _in_one_row(figure: dict[int, set[str]], rows: Sequence[dict[int, set[str]]]) -> bool:
+    """A gold figure entry's numbers of two or more articles are in one row of the table."""
+    return any(
+        sum(bool(row.get(side, set()) & wanted) for side, wanted in figure.items()) >= 2
+        for row in rows
+    )
+
+
+def _apart_values_in_one_row(
+    figure: dict[int, set[str]], rows: Sequence[dict[int, set[str]]]
+) -> bool:
+    """Two of a look-alike entry's figures with different values, from two articles, in one
+    row (its figures with the same value may rightly share one: an entry lists every mention)."""
+    for row in rows:
+        found = [
+            (side, number)
+            for side, wanted in figure.items()
+            for number in row.get(side, set()) & wanted
+        ]
+        if any(a[0] != b[0] and a[1] != b[1] for a in found for b in found):
+            return True
+    return False
 
 
 def _false_conflicts(story: Story, comparison: Any, shown: list[list[tuple[int, Units]]]) -> int:
@@ -313,6 +366,10 @@ def summarise(counts: Sequence[dict[str, int]]) -> dict[str, Any]:
         "only_in_recall": ratio(total["gold_only_in_listed"], total["gold_only_in"]),
         "related_precision": ratio(total["related_right"], total["related"]),
         "kind_accuracy": ratio(total["kinds_right"], total["kinds"]),
+        "agree_figures_together": ratio(total["agree_figures_together"], total["agree_figures"]),
+        "different_figures_together": ratio(
+            total["different_figures_together"], total["different_figures"]
+        ),
     }
 
 
@@ -447,7 +504,7 @@ def report_lines(result: dict[str, Any]) -> list[str]:
     out = [f"thresholds: point {limits['point']}, related {limits['related']}"]
     out.append(
         f"{'':7} {'points':>6} {'P':>6} {'R':>6} {'pairP':>6} {'onlyP':>6} {'onlyR':>6} "
-        f"{'falseC':>6} {'related':>7} {'relP':>6} {'kindA':>6}"
+        f"{'falseC':>6} {'related':>7} {'relP':>6} {'kindA':>6} {'figAg':>6} {'figDif':>6}"
     )
     for group in ("seeds", "dev", "check"):
         g = result.get(group)
@@ -458,8 +515,13 @@ def report_lines(result: dict[str, Any]) -> list[str]:
             f"{_fmt(g['point_recall']):>6} {_fmt(g['pair_precision']):>6} "
             f"{_fmt(g['only_in_precision']):>6} "
             f"{_fmt(g['only_in_recall']):>6} {g['false_conflicts']:6} {g['related']:7} "
-            f"{_fmt(g['related_precision']):>6} {_fmt(g['kind_accuracy']):>6}"
+            f"{_fmt(g['related_precision']):>6} {_fmt(g['kind_accuracy']):>6} "
+            f"{_fmt(g['agree_figures_together']):>6} {_fmt(g['different_figures_together']):>6}"
         )
+    out.append(
+        "figAg: the gold's agreeing figures that share a row; figDif: its look-alikes of "
+        "different things that share one (lower is better)"
+    )
     return out
 
 

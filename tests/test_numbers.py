@@ -105,3 +105,13 @@ def test_different_things_stay_apart_and_vague_ranges_count():
     rows = numbers_table([first, second])
     assert len(rows) == 2 and not any(r["conflict"] for r in rows)
     assert interval({"value": 5, "qualifier": "more than"}) == (5.0, float("inf"))
+
+
+def test_a_figure_that_says_nothing_of_what_it_counts_joins_its_agreeing_figure_in_a_point():
+    described = _analysis("a", _quantity("45 percent", "voters backing the mayor", value=45))
+    bare = _analysis("b", _quantity("45%", None, value=45))
+    (row,) = numbers_table([described, bare], [_point_over(described, bare)])
+    assert row["values"] == {"a": ["45 percent"], "b": ["45%"]}
+    # Outside a point it is left out: nothing says what it counts.
+    (alone,) = numbers_table([described, bare])
+    assert alone["values"] == {"a": ["45 percent"]}

@@ -11,7 +11,8 @@ figure of the other article is not in conflict with the others there ("46% to 33
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import Any
 
 from storydiff.compare.similarity import content_words
@@ -105,37 +106,77 @@ def numbers_table(
 ) -> list[dict[str, Any]]:
     """Rows ``{"counts", "values": {article_id: [text, ...]}, "conflict", "claimed_by"}``.
 
-    Figures of different articles share a row when they count the same thing and agree, or
-    when their sentences are in one point and the figures count the same thing; only the
-    latter can disagree. Rows more than one article gives come first, conflicts first among
-    them."""
+    Figures of different articles share a row as ``_same_figure`` says; only figures whose
+    sentences are in one point can disagree. A figure that does not say what it counts
+    ("43 percent") has no row of its own but joins the row of a figure it agrees with in a
+    sentence of the same point. Rows more than one article gives come first, conflicts first
+    among them."""
     same_point = _figures_in_same_point(analyses, points)
     rows: list[_Row] = []
-    for analysis in analyses:
-        article_id = analysis.article.id
-        for index, quantity in enumerate(analysis.quantities):
-            if not quantity.get("counts"):
-                continue
-            key = (article_id, index)
-            row = next(
-                (
-                    r
-                    for r in rows
-                    if article_id not in r.members
-                    and any(
-                        same_thing(quantity, q)
-                        and (compatible(quantity, q) or (other, k) in same_point.get(key, ()))
-                        for other, k, q in r.figures
-                    )
-                ),
-                None,
-            )
-            if row is None:
-                row = _Row(quantity["counts"])
-                rows.append(row)
+    described = [
+        (a.article.id, k, q)
+        for a in analyses
+        for k, q in enumerate(a.quantities)
+        if q.get("counts")
+    ]
+    bare = [
+        (a.article.id, k, q)
+        for a in analyses
+        for k, q in enumerate(a.quantities)
+        if not q.get("counts")
+    ]
+    for article_id, index, quantity in described:
+        partners = same_point.get((article_id, index), set())
+        row = _row_for(rows, article_id, partial(_described_fits, quantity, partners))
+        if row is None:
+            row = _Row(quantity["counts"])
+            rows.append(row)
+        row.add(article_id, index, quantity)
+    for article_id, index, quantity in bare:
+        partners = same_point.get((article_id, index), set())
+        row = _row_for(rows, article_id, partial(_bare_fits, quantity, partners))
+        if row is not None:
             row.add(article_id, index, quantity)
     table = [row.to_dict() for row in rows]
     return sorted(table, key=lambda r: (len(r["values"]) < 2, not r["conflict"]))
+
+
+def _described_fits(
+    quantity: Quantity, partners: set[tuple[str, int]], other: str, index: int, q: Quantity
+) -> bool:
+    return _same_figure(quantity, q, (other, index) in partners)
+
+
+def _bare_fits(
+    quantity: Quantity, partners: set[tuple[str, int]], other: str, index: int, q: Quantity
+) -> bool:
+    """A figure that does not say what it counts joins only an agreeing figure of its point."""
+    return (other, index) in partners and compatible(quantity, q)
+
+
+def _row_for(
+    rows: Sequence[_Row], article_id: str, belongs: Callable[[str, int, Quantity], bool]
+) -> _Row | None:
+    """The first row without a figure of this article yet that holds a figure (article id,
+    index, quantity) this one ``belongs`` with."""
+    return next(
+        (
+            r
+            for r in rows
+            if article_id not in r.members and any(belongs(o, k, q) for o, k, q in r.figures)
+        ),
+        None,
+    )
+
+
+def _same_figure(a: Quantity, b: Quantity, in_one_point: bool) -> bool:
+    """Two articles' figures belong in one row when they count the same thing and agree, or
+    when their sentences tell one fact (a point) and they either agree (the same value in the
+    same unit, however each describes it: "47 percent to 43" / "leads 47-43") or count the
+    same thing (and may disagree)."""
+    if in_one_point:
+        return compatible(a, b) or same_thing(a, b)
+    return same_thing(a, b) and compatible(a, b)
 
 
 class _Row:
