@@ -374,12 +374,14 @@ EVIDENCE_FLAGS = (
 
 @dataclass(frozen=True)
 class Evidence:
-    """Why two statements were taken to report the same fact: what they share and where their
-    figures, dates and negation agree or not. A reader checks a match against this."""
+    """Why two statements were taken to report the same fact: what they share (actors, verbs,
+    other words, as lemmas) and where their figures, dates and negation agree or not. A reader
+    checks a match against this."""
 
     similarity: float = 0.0
     shared_actors: tuple[str, ...] = ()
     shared_predicates: tuple[str, ...] = ()
+    shared_words: tuple[str, ...] = ()
     figures_agree: bool = False
     figures_differ: bool = False
     figures_unmatched: bool = False
@@ -394,6 +396,7 @@ class Evidence:
             "similarity": round(self.similarity, 3),
             "shared_actors": list(self.shared_actors),
             "shared_predicates": list(self.shared_predicates),
+            "shared_words": list(self.shared_words),
             **{flag: getattr(self, flag) for flag in EVIDENCE_FLAGS},
         }
 
@@ -403,6 +406,7 @@ class Evidence:
             similarity=float(data.get("similarity", 0.0)),
             shared_actors=tuple(data.get("shared_actors", [])),
             shared_predicates=tuple(data.get("shared_predicates", [])),
+            shared_words=tuple(data.get("shared_words", [])),
             **{flag: bool(data.get(flag, False)) for flag in EVIDENCE_FLAGS},
         )
 

@@ -105,6 +105,7 @@ class PairFeatures:
     matrices: dict[str, np.ndarray]
     actor_names: tuple[frozenset[str], ...]
     predicates: tuple[frozenset[str], ...]
+    words: tuple[frozenset[str], ...]
 
     def probability(self, model: AlignmentModel | None = None) -> np.ndarray:
         """The model's probability that each pair reports the same fact; 0 for a pair that
@@ -131,6 +132,9 @@ class PairFeatures:
             similarity=round(float(self.matrices["similarity"][i, j]), 3),
             shared_actors=tuple(sorted(self.actor_names[i] & self.actor_names[j])),
             shared_predicates=tuple(sorted(self.predicates[i] & self.predicates[j])),
+            shared_words=tuple(
+                sorted((self.words[i] & self.words[j]) - self.predicates[i] - self.predicates[j])
+            ),
             **{flag: bool(self.matrices[flag][i, j]) for flag in EVIDENCE_FLAGS},
         )
 
@@ -180,7 +184,12 @@ def pair_features(items: Sequence[Item], backend: Backend, actors: Sequence[Acto
     for matrix in matrices.values():
         matrix[~cross] = 0.0
     assert all(m.shape == (n, n) for m in matrices.values())
-    return PairFeatures(matrices, names, tuple(frozenset(v) for v in verbs))
+    return PairFeatures(
+        matrices,
+        names,
+        tuple(frozenset(v) for v in verbs),
+        tuple(frozenset(w) for w in words),
+    )
 
 
 def weighted_cosine(sets: Sequence[set[str]]) -> np.ndarray:

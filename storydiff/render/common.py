@@ -68,6 +68,8 @@ def evidence_line(point: Point) -> str:
         parts.append("actors: " + ", ".join(evidence.shared_actors))
     if evidence.shared_predicates:
         parts.append("verbs: " + ", ".join(evidence.shared_predicates))
+    if evidence.shared_words:
+        parts.append("words: " + ", ".join(evidence.shared_words))
     parts += [text for flag, text in _EVIDENCE_FLAGS if getattr(evidence, flag)]
     parts.append(f"word similarity {evidence.similarity:.2f}")
     return " · ".join(parts)
