@@ -204,11 +204,20 @@ def _members(story: Story, refs: Sequence[Any]) -> list[tuple[int, Units]]:
     return [(index[r.article], story.units_of(index[r.article], r.start, r.end)) for r in refs]
 
 
-def _pair_right(story: Story, a: tuple[int, Units], b: tuple[int, Units]) -> bool:
-    return any(
-        a[1] & point.get(a[0], frozenset()) and b[1] & point.get(b[0], frozenset())
-        for point in story.points
-    )
+Member = tuple[int, Units]  # a statement as (article position, its gold units)
+
+
+def _holds(point: dict[int, Units], a: Member, b: Member) -> bool:
+    """One gold point holds both statements."""
+    return bool(a[1] & point.get(a[0], frozenset()) and b[1] & point.get(b[0], frozenset()))
+
+
+def _holds_a_pair(point: dict[int, Units], members: list[Member]) -> bool:
+    return any(_holds(point, a, b) for a, b in _cross_pairs(members))
+
+
+def _pair_right(story: Story, a: Member, b: Member) -> bool:
+    return any(_holds(point, a, b) for point in story.points)
 
 
 def _cross_pairs(members: list[tuple[int, Units]]) -> list[tuple[Any, Any]]:
@@ -225,24 +234,14 @@ def score_story(story: Story, comparison: Any) -> dict[str, int]:
         "pairs": sum(len(_cross_pairs(m)) for m in shown),
         "pairs_right": sum(_pair_right(story, a, b) for m in shown for a, b in _cross_pairs(m)),
         "gold_points": len(story.points),
-        "gold_found": sum(
-            any(
-                a[1] & point.get(a[0], frozenset()) and b[1] & point.get(b[0], frozenset())
-                for m in shown
-                for a, b in _cross_pairs(m)
-            )
-            for point in story.points
-        ),
+        "gold_found": sum(any(_holds_a_pair(point, m) for m in shown) for point in story.points),
     }
     counts["kinds"] = counts["kinds_right"] = 0
     for point, members in zip(comparison.points, shown, strict=True):
         kinds = [
             kind
             for gold, kind in zip(story.points, story.point_kinds, strict=True)
-            if any(
-                a[1] & gold.get(a[0], frozenset()) and b[1] & gold.get(b[0], frozenset())
-                for a, b in _cross_pairs(members)
-            )
+            if _holds_a_pair(gold, members)
         ]
         if kinds:
             counts["kinds"] += 1
@@ -295,10 +294,16 @@ def _row_numbers(story: Story, comparison: Any) -> list[dict[int, set[str]]]:
 
 def _in_one_row(figure: dict[int, set[str]], rows: Sequence[dict[int, set[str]]]) -> bool:
     """A gold figure entry's numbers of two or more articles are in one row of the table."""
-    return any(
-        sum(bool(row.get(side, set()) & wanted) for side, wanted in figure.items()) >= 2
-        for row in rows
-    )
+    return any(_shares_two(figure, row) for row in rows)
+
+
+def _in_one_row_of(row: dict[int, set[str]], figures: Sequence[dict[int, set[str]]]) -> bool:
+    """A row of the table holds the numbers of two or more articles of one gold entry."""
+    return any(_shares_two(figure, row) for figure in figures)
+
+
+def _shares_two(figure: dict[int, set[str]], row: dict[int, set[str]]) -> bool:
+    return sum(bool(row.get(side, set()) & wanted) for side, wanted in figure.items()) >= 2
 
 
 def _apart_values_in_one_row(
@@ -317,7 +322,7 @@ def _apart_values_in_one_row(
     return False
 
 
-def _false_conflicts(story: Story, comparison: Any, shown: list[list[tuple[int, Units]]]) -> int:
+def _false_conflicts(story: Story, comparison: Any, shown: list[list[Member]]) -> int:
     """Conflict points that match no gold conflict point, and figure rows flagged as
     disagreeing whose numbers are not those of a gold conflict."""
     false = 0
@@ -327,25 +332,11 @@ def _false_conflicts(story: Story, comparison: Any, shown: list[list[tuple[int, 
     for point, members in zip(comparison.points, shown, strict=True):
         if point.kind != "conflict":
             continue
-        right = any(
-            a[1] & g.get(a[0], frozenset()) and b[1] & g.get(b[0], frozenset())
-            for g in gold_conflicts
-            for a, b in _cross_pairs(members)
-        )
-        false += not right
-    index = {a.article.id: k for k, a in enumerate(story.analyses)}
-    for row in comparison.numbers:
-        if not row["conflict"]:
-            continue
-        numbers = {
-            index[article]: {n for text in texts for n in _NUMBER.findall(text)}
-            for article, texts in row["values"].items()
-        }
-        right = any(
-            sum(bool(numbers.get(side, set()) & wanted) for side, wanted in g.items()) >= 2
-            for g in story.conflicts
-        )
-        false += not right
+        false += not any(_holds_a_pair(g, members) for g in gold_conflicts)
+    rows = _row_numbers(story, comparison)
+    for row, numbers in zip(comparison.numbers, rows, strict=True):
+        if row["conflict"]:
+            false += not _in_one_row_of(numbers, story.conflicts)
     return false
 
 
@@ -396,8 +387,10 @@ def evaluate(stories: Sequence[Story], thresholds: Any = None) -> dict[str, Any]
 # --------------------------------------------------------------------------- fitting
 
 
-def pair_rows(story: Story) -> tuple[list[list[float]], list[int]]:
-    """Every cross-article pair of the story's distinct statements: features and gold."""
+def pair_rows(story: Story) -> tuple[list[list[float]], list[int], list[bool]]:
+    """Every cross-article pair of the story's distinct statements: its features, whether
+    one gold point holds both, and whether the model scores it at all (a pair that shares
+    only names is set to 0 whatever the weights: ``PairFeatures.share_content``)."""
     from storydiff.compare.actors import link_entities
     from storydiff.compare.align import distinct_statements
     from storydiff.compare.evidence import FEATURES, Item, pair_features
@@ -405,50 +398,58 @@ def pair_rows(story: Story) -> tuple[list[list[float]], list[int]]:
 
     items = [Item(a, s) for a in story.analyses for s in distinct_statements(a.statements)]
     features = pair_features(items, get_backend(), link_entities(story.analyses))
+    content = features.share_content()
     index = {a.article.id: k for k, a in enumerate(story.analyses)}
     members = [
         (index[i.article], story.units_of(index[i.article], i.statement.start, i.statement.end))
         for i in items
     ]
-    rows, labels = [], []
+    rows, labels, scored = [], [], []
     for a in range(len(items)):
         for b in range(a + 1, len(items)):
             if members[a][0] == members[b][0]:
                 continue
             rows.append([float(features.matrices[name][a, b]) for name in FEATURES])
             labels.append(int(_pair_right(story, members[a], members[b])))
-    return rows, labels
+            scored.append(bool(content[a, b]))
+    return rows, labels, scored
+
+
+def _pairs(stories: Sequence[Story]) -> tuple[Any, Any, Any]:
+    import numpy as np
+
+    rows, labels, scored = [], [], []
+    for story in stories:
+        r, y, ok = pair_rows(story)
+        rows += r
+        labels += y
+        scored += ok
+    return np.asarray(rows), np.asarray(labels, dtype=float), np.asarray(scored, dtype=bool)
 
 
 def average_precision(stories: Sequence[Story], weights: Any) -> float:
-    """The average precision of the pairs ranked by a weight vector (intercept first): how
-    well the score alone orders right pairs above wrong ones, whatever the threshold."""
+    """The average precision of the pairs ranked by a weight vector (intercept first), the
+    pairs the model does not score ranked last: how well the score alone orders right pairs
+    above wrong ones, whatever the threshold."""
     import numpy as np
 
-    rows, labels = [], []
-    for story in stories:
-        r, y = pair_rows(story)
-        rows += r
-        labels += y
-    scores = np.hstack([np.ones((len(rows), 1)), np.asarray(rows)]) @ weights
-    ranked = np.asarray(labels)[np.argsort(-scores)]
+    x, y, scored = _pairs(stories)
+    scores = np.where(scored, np.hstack([np.ones((len(x), 1)), x]) @ weights, -np.inf)
+    ranked = y[np.argsort(-scores, kind="stable")]
     hits = np.cumsum(ranked)
     return float((hits / np.arange(1, len(ranked) + 1) * ranked).sum() / max(1, ranked.sum()))
 
 
 def fit(stories: Sequence[Story], penalty: float = 1.0) -> dict[str, Any]:
-    """L2-regularised logistic regression by Newton's method (the intercept unpenalised)."""
+    """L2-regularised logistic regression by Newton's method (the intercept unpenalised), on
+    the pairs the model scores."""
     import numpy as np
 
     from storydiff.compare.evidence import FEATURES
 
-    rows, labels = [], []
-    for story in stories:
-        r, y = pair_rows(story)
-        rows += r
-        labels += y
-    x = np.hstack([np.ones((len(rows), 1)), np.asarray(rows)])
-    y = np.asarray(labels, dtype=float)
+    features, y, scored = _pairs(stories)
+    x = np.hstack([np.ones((int(scored.sum()), 1)), features[scored]])
+    y = y[scored]
     weights = np.zeros(x.shape[1])
     ridge = np.full(x.shape[1], penalty)
     ridge[0] = 0.0
@@ -461,7 +462,7 @@ def fit(stories: Sequence[Story], penalty: float = 1.0) -> dict[str, Any]:
         if np.abs(step).max() < 1e-8:
             break
     return {
-        "pairs": len(labels),
+        "pairs": len(y),
         "positive": int(y.sum()),
         "vector": weights,
         "intercept": round(float(weights[0]), 3),
@@ -478,9 +479,9 @@ def save_model(fitted: dict[str, Any], stories: Sequence[str]) -> None:
 
     document = {
         "about": "Weights of storydiff's alignment score (storydiff/compare/evidence.py): "
-        "L2-regularised logistic regression over every pair of statements from different "
-        "articles of the development stories, right when one gold point holds both. Written "
-        "by python benchmarks/compare.py --fit --save.",
+        "L2-regularised logistic regression over the pairs of statements from different "
+        "articles of the development stories that share more than names, right when one gold "
+        "point holds both. Written by python benchmarks/compare.py --fit --save.",
         "fitted": date.today().isoformat(),
         "stories": list(stories),
         "pairs": fitted["pairs"],

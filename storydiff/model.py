@@ -253,8 +253,8 @@ class Statement:
     quantities it holds (indices into the analysis's lists), its tone (an estimate), the
     lemmas of its verbs (what happens in it, for the comparison to match events rather than
     topics), whether one of them is negated, the lemmas of its other content words
-    (nouns, adjectives, adverbs; not names, which ``entities`` holds) and the entities that
-    are the subjects of its verbs (who acts in it)."""
+    (nouns, adjectives, adverbs, numbers; not names, which ``entities`` holds) and the entities
+    that are the subjects of its verbs (who acts in it)."""
 
     start: int
     end: int
@@ -355,6 +355,10 @@ class StatementRef:
     end: int
     text: str
 
+    @classmethod
+    def of(cls, article: str, statement: Statement) -> StatementRef:
+        return cls(article, statement.start, statement.end, statement.text)
+
     def to_dict(self) -> dict[str, Any]:
         return {"article": self.article, "start": self.start, "end": self.end, "text": self.text}
 
@@ -399,16 +403,6 @@ class Evidence:
             "shared_words": list(self.shared_words),
             **{flag: getattr(self, flag) for flag in EVIDENCE_FLAGS},
         }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Evidence:
-        return cls(
-            similarity=float(data.get("similarity", 0.0)),
-            shared_actors=tuple(data.get("shared_actors", [])),
-            shared_predicates=tuple(data.get("shared_predicates", [])),
-            shared_words=tuple(data.get("shared_words", [])),
-            **{flag: bool(data.get(flag, False)) for flag in EVIDENCE_FLAGS},
-        )
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Any
 from storydiff.model import Comparison
 from storydiff.render import render_comparison_html, render_comparison_markdown
 
-TABLES = ("summary", "sources", "framing", "numbers", "points", "only_in")
+TABLES = ("summary", "sources", "framing", "numbers", "points", "related", "only_in")
 
 
 class Report:
@@ -102,12 +102,21 @@ class Report:
                     }
 
     def _points_rows(self) -> Any:
+        return self._point_rows(self.comparison.points)
+
+    def _related_rows(self) -> Any:
+        return self._point_rows(self.comparison.related)
+
+    def _point_rows(self, points: Any) -> Any:
+        """Shared points or possibly related pairs: one row per statement, with the point's
+        score."""
         outlets = self._outlets()
-        for number, point in enumerate(self.comparison.points, start=1):
+        for number, point in enumerate(points, start=1):
             for statement in point.statements:
                 yield {
                     "point": number,
                     "kind": point.kind,
+                    "score": round(point.score, 4),
                     "article": statement.article,
                     "outlet": outlets[statement.article],
                     "start": statement.start,

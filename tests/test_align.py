@@ -221,3 +221,13 @@ def test_a_loaded_term_against_another_term_for_the_group_is_framing():
     assert _kind_of_shared_point(rebels, terrorists) == "framing"
     fighters = _article("c", (fact.format("fighter"), [], [("fighter", False)]))
     assert _kind_of_shared_point(rebels, fighters) == "agree"
+
+
+def test_thresholds_out_of_order_are_refused():
+    import pytest
+
+    from storydiff.compare.align import Thresholds
+
+    for point, related in ((0.5, 0.6), (0.5, 0.0), (1.5, 0.2)):
+        with pytest.raises(ValueError, match="0 < related <= point <= 1"):
+            Thresholds(point=point, related=related)

@@ -67,7 +67,18 @@ def test_compare_returns_a_report_with_tables(seed_analyses):
     assert len(report.articles) == 2  # the comparison's own attributes are there
     assert report._repr_html_().startswith("<!DOCTYPE html>")
     frames = report.frames()
-    assert set(frames) == {"summary", "sources", "framing", "numbers", "points", "only_in"}
+    assert set(frames) == {
+        "summary",
+        "sources",
+        "framing",
+        "numbers",
+        "points",
+        "related",
+        "only_in",
+    }
+    related = frames["related"]
+    assert len(related) == 2 * len(report.related)
+    assert related.score.between(0, 1).all() and set(related.kind) <= {"related"}
     summary = frames["summary"]
     assert list(summary.text) == [f.text for f in report.summary]
     assert summary.evidence.iloc[0] == 0 and (summary.evidence.iloc[1:] > 0).all()

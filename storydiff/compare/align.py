@@ -7,8 +7,9 @@ report the same fact (``evidence.py``). Three tiers follow from it:
 * a **point** holds statements whose every pair across articles reaches
   ``Thresholds.point`` (complete linkage: a third article joins a point only on the same
   evidence as the first two, so single links never chain unrelated sentences together);
-* a pair between ``Thresholds.related`` and that is **possibly related**: shown apart, never
-  counted as shared and never used by the summary;
+* a pair from ``Thresholds.related`` up that is not together in a point (too weak, or a
+  strong match that would join a point whose other statements it does not match) is
+  **possibly related**: shown apart, never counted as shared and never used by the summary;
 * a statement with no pair even that strong is **only in** its article.
 
 A statement that states two facts may sit in two points; a sentence repeated within an
@@ -38,8 +39,15 @@ class Thresholds:
     0.90 and sentence-pair precision at 0.85; ``related`` the highest at which only-in
     precision stays above 0.80 (benchmarks/README.md)."""
 
-    point: float = 0.75
-    related: float = 0.1
+    point: float = 0.7
+    related: float = 0.15
+
+    def __post_init__(self) -> None:
+        if not 0 < self.related <= self.point <= 1:
+            raise ValueError(
+                f"thresholds must satisfy 0 < related <= point <= 1, got related "
+                f"{self.related} and point {self.point}"
+            )
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -217,7 +225,7 @@ def _related(
         if i in used and j in used:
             continue
         used |= {i, j}
-        refs = tuple(_ref(items[k]) for k in (i, j))
+        refs = tuple(StatementRef.of(items[k].article, items[k].statement) for k in (i, j))
         related.append(
             Point(
                 kind="related",
@@ -228,11 +236,6 @@ def _related(
             )
         )
     return related
-
-
-def _ref(item: Item) -> StatementRef:
-    s = item.statement
-    return StatementRef(item.article, s.start, s.end, s.text)
 
 
 def _point(
@@ -256,7 +259,7 @@ def _point(
         kind = "agree"
     return Point(
         kind=kind,
-        statements=tuple(_ref(item) for item in chosen),
+        statements=tuple(StatementRef.of(item.article, item.statement) for item in chosen),
         summary=min((item.statement.text for item in chosen), key=len),
         score=score,
         evidence=features.explain(*strongest),

@@ -84,7 +84,7 @@ def weighted_similarity(texts: Sequence[str]) -> np.ndarray:
         return np.zeros((0, 0))
     model = _model()
     encoded = model.tokenize([text if text.strip() else "" for text in texts])
-    table = token_vectors()
+    table = np.asarray(model.embedding)  # the model's own table, not a float64 copy
     ids = [
         np.clip(np.asarray(e.ids)[np.asarray(e.attention_mask) > 0], 0, len(table) - 1)
         for e in encoded
@@ -125,7 +125,6 @@ def unit_vectors(texts: Sequence[str]) -> np.ndarray:
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
 
-@lru_cache(maxsize=1)
 def token_vectors() -> np.ndarray:
     """The model's table of token vectors (one row per token of its vocabulary)."""
     return np.asarray(_model().embedding, dtype=np.float64)

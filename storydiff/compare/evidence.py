@@ -5,10 +5,10 @@ A reader says two sentences "report the same thing" for reasons: they name the s
 something happens to them in both (the same verb or event), the figures and dates agree,
 neither denies what the other asserts, and the words say it alike. Each reason is one
 feature here; a logistic model combines them into one calibrated probability, fitted by
-``benchmarks/compare.py --fit`` on the development half of the comparison gold (hand-annotated
-SEESAW triplets, ``benchmarks/data/compare_gold``) and the seeds, and checked on the other
-half. Shared names alone score low: the model learnt that most pairs of sentences about the
-same people report different facts.
+``benchmarks/compare.py --fit`` on the development triplets of the comparison gold
+(hand-annotated SEESAW stories, ``benchmarks/data/compare_gold``) and the seeds, and checked on
+triplets kept apart. Shared names alone are no evidence: a pair that shares nothing but names
+scores 0 (``share_content``), and names are taken out of the texts compared word by word.
 
 Everything is computed as dense matrices over the statements being compared: the comparison
 handles tens of articles, hundreds of statements.
@@ -42,7 +42,6 @@ FEATURES = (
     "rare_words",  # rarity-weighted share of content words that are not names
     "mutual_best",  # each is the other's closest statement in its article
     "margin",  # how far the pair's similarity leads each one's next best in the other article
-    "plain_similarity",  # the similarity of the words around the names
     "weighted_similarity",  # the same, as embeddings with rare tokens weighted up
     "shared_run",  # the longest run of the same words, names aside (a quotation both report)
     "context_similarity",  # how alike the sentences around the two are
@@ -147,10 +146,12 @@ def pair_features(items: Sequence[Item], backend: Backend, actors: Sequence[Acto
     # What the statements say about the actors, without the actors' names: shared names are
     # the actors feature's evidence, and must not make two sentences alike a second time.
     plain = [_without_names(item) for item in items]
-    actor_keys = [_actor_keys(item, actors) for item in items]
-    names = tuple(
-        frozenset(k.split(":", 2)[2] for k in keys if k.startswith("actor:")) for keys in actor_keys
-    )
+    named = [_named_actors(item, actors) for item in items]
+    names = tuple(frozenset(a.name for a in found) for found in named)
+    actor_keys = [
+        {a.id for a in found} | {f"label:{k}" for k in _group_kinds(item)}
+        for item, found in zip(items, named, strict=True)
+    ]
     verbs = [set(item.statement.predicates) for item in items]
     words = [_plain_words(item) for item in items]
     figures = _figure_relations(items)
@@ -167,7 +168,6 @@ def pair_features(items: Sequence[Item], backend: Backend, actors: Sequence[Acto
         "rare_words": weighted_cosine(words),
         "mutual_best": _mutual_best(similarity, articles, cross),
         "margin": _margin(similarity, articles),
-        "plain_similarity": np.asarray(backend(plain), dtype=float),
         "weighted_similarity": weighted_similarity(plain),
         "shared_run": _shared_runs(items, plain),
         "context_similarity": _context(similarity, articles),
@@ -208,17 +208,16 @@ def weighted_cosine(sets: Sequence[set[str]]) -> np.ndarray:
     return unit @ unit.T
 
 
-def _actor_keys(item: Item, actors: Sequence[Actor]) -> set[str]:
-    """The actors a statement names (linked across articles, so "Ankara" meets "Turkey") and
-    the kinds of group its labels name (so "rebel stronghold" meets "terrorist stronghold")."""
-    keys = set()
-    for entity_id in item.statement.entities:
-        actor = actor_of(actors, item.article, entity_id)
-        if actor is not None:
-            keys.add(f"actor:{actor.id}:{actor.name}")
-    for index in item.statement.labels:
-        keys.add(f"label:{item.analysis.labels[index]['category']}")
-    return keys
+def _named_actors(item: Item, actors: Sequence[Actor]) -> list[Actor]:
+    """The actors a statement names, linked across articles (so "Ankara" meets "Turkey")."""
+    found = (actor_of(actors, item.article, e) for e in item.statement.entities)
+    return [actor for actor in found if actor is not None]
+
+
+def _group_kinds(item: Item) -> set[str]:
+    """The kinds of group its labels name (so "rebel stronghold" meets "terrorist
+    stronghold")."""
+    return {item.analysis.labels[k]["category"] for k in item.statement.labels}
 
 
 def _plain_words(item: Item) -> set[str]:
@@ -328,18 +327,19 @@ _SHORT_RUN, _LONG_RUN = 3, 8
 
 def _shared_runs(items: Sequence[Item], texts: Sequence[str]) -> np.ndarray:
     """The longest run of the same words in both statements (from ``_SHORT_RUN`` words, as a
-    share of ``_LONG_RUN``): two outlets quoting the same words share a long run, two
-    sentences on one topic rarely more than a name. Found through an index of word n-grams,
-    so the cost grows with the runs shared, not with the pairs of statements."""
+    share of ``_LONG_RUN``), no run crossing a name: two outlets quoting the same words share
+    a long run, two sentences on one topic rarely more than a name. Found through an index of
+    word n-grams, so the cost grows with the runs shared, not with the pairs of statements."""
     n = len(items)
     runs = np.zeros((n, n))
-    words = [_TOKEN.findall(text.lower()) for text in texts]
+    stretches = [[_TOKEN.findall(part) for part in text.lower().split(_NAME_GAP)] for text in texts]
     articles = [item.article for item in items]
     for length in range(_SHORT_RUN, _LONG_RUN + 1):
         holders: dict[tuple[str, ...], set[int]] = {}
-        for k, tokens in enumerate(words):
-            for start in range(len(tokens) - length + 1):
-                holders.setdefault(tuple(tokens[start : start + length]), set()).add(k)
+        for k, parts in enumerate(stretches):
+            for tokens in parts:
+                for start in range(len(tokens) - length + 1):
+                    holders.setdefault(tuple(tokens[start : start + length]), set()).add(k)
         for members in holders.values():
             if len(members) < 2:
                 continue
@@ -350,9 +350,13 @@ def _shared_runs(items: Sequence[Item], texts: Sequence[str]) -> np.ndarray:
     return runs / _LONG_RUN
 
 
+# What stands for a name taken out of a statement's text.
+_NAME_GAP = " — "
+
+
 def _without_names(item: Item) -> str:
-    """The statement's text with the mentions of its entities taken out (each replaced by a
-    dash, so that no run of words continues across a name): what it says about them."""
+    """The statement's text with the mentions of its entities taken out (each replaced by
+    ``_NAME_GAP``, where runs of words stop): what it says about them."""
     statement = item.statement
     spans = sorted(
         (m.start, m.end)
@@ -364,7 +368,7 @@ def _without_names(item: Item) -> str:
     kept, cursor = [], statement.start
     for start, end in spans:
         if start >= cursor:
-            kept.append(item.analysis.article.text[cursor:start] + " — ")
+            kept.append(item.analysis.article.text[cursor:start] + _NAME_GAP)
             cursor = end
     kept.append(item.analysis.article.text[cursor : statement.end])
     return " ".join("".join(kept).split())

@@ -97,8 +97,8 @@ def _overview(comparison: Comparison, labels: dict[str, str]) -> Finding:
     if comparison.related:
         related = len(comparison.related)
         shared += (
-            f"; {related} more {'pair' if related == 1 else 'pairs'} of sentences "
-            f"{'is' if related == 1 else 'are'} possibly related, on weaker evidence"
+            f"; {related} more {'pair' if related == 1 else 'pairs'} of sentences may "
+            f"report the same fact, not stated as shared"
         )
     names = list(labels.values())
     listed = f" ({join(names)})" if len(names) <= MAX_ARTICLES_NAMED else ""
@@ -319,7 +319,7 @@ def _statements_with_figures(analysis: Analysis, texts: Sequence[str]) -> list[S
 
 
 def _ref(analysis: Analysis, statement: Statement) -> StatementRef:
-    return StatementRef(analysis.article.id, statement.start, statement.end, statement.text)
+    return StatementRef.of(analysis.article.id, statement)
 
 
 def _in_marks(terms: Sequence[str]) -> list[str]:

@@ -89,7 +89,12 @@ def _events(doc: Doc, start: int, end: int, mentions: Intervals[_Ranged]) -> dic
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma not in _LIGHT_VERBS:
             predicates.setdefault(lemma, None)
-        elif token.pos_ in _TERM_TAGS and not token.is_stop and len(lemma) > 1:
+        elif (
+            token.pos_ in _TERM_TAGS
+            and token.ent_type_ not in _NAME_TYPES
+            and not token.is_stop
+            and len(lemma) > 1
+        ):
             terms.setdefault(lemma, None)
         if token.dep_ == "neg" and token.head.pos_ in ("VERB", "AUX"):
             negated = True
@@ -110,6 +115,9 @@ def _events(doc: Doc, start: int, end: int, mentions: Intervals[_Ranged]) -> dic
 _LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "go", "become"})
 # Parts of speech that say what a sentence is about besides its names and verbs.
 _TERM_TAGS = frozenset({"NOUN", "ADJ", "ADV", "NUM"})
+# Words that are part of a name ("Russian" warplanes, the "Syrian" army) name an actor, which
+# the entities already hold; as terms they would make two sentences alike for a name alone.
+_NAME_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 
 
 class _Ranged(NamedTuple):

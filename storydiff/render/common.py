@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storydiff.model import Article, Comparison, Point, Quote, Span
+from storydiff.model import EVIDENCE_FLAGS, Article, Comparison, Point, Quote, Span
 
 UNNAMED_SPEAKER = "Unnamed speaker"
 POINT_KINDS = ("agree", "framing", "conflict", "related")
@@ -47,16 +47,17 @@ def point_kind(kind: str) -> str:
     return kind if kind in POINT_KINDS else "other"
 
 
-_EVIDENCE_FLAGS = (
-    ("same_speaker", "the same speaker"),
-    ("same_agent", "the same actor acting"),
-    ("figures_agree", "the same figures"),
-    ("figures_differ", "figures that disagree"),
-    ("figures_unmatched", "different figures"),
-    ("dates_agree", "the same date"),
-    ("dates_differ", "different dates"),
-    ("negation_differs", "one negates what the other states"),
-)
+# How a reader is told each of the model's EVIDENCE_FLAGS (every flag needs its words here).
+EVIDENCE_WORDING = {
+    "same_speaker": "the same speaker",
+    "same_agent": "the same actor acting",
+    "figures_agree": "the same figures",
+    "figures_differ": "figures that disagree",
+    "figures_unmatched": "different figures",
+    "dates_agree": "the same date",
+    "dates_differ": "different dates",
+    "negation_differs": "one negates what the other states",
+}
 
 
 def evidence_line(point: Point) -> str:
@@ -70,7 +71,7 @@ def evidence_line(point: Point) -> str:
         parts.append("verbs: " + ", ".join(evidence.shared_predicates))
     if evidence.shared_words:
         parts.append("words: " + ", ".join(evidence.shared_words))
-    parts += [text for flag, text in _EVIDENCE_FLAGS if getattr(evidence, flag)]
+    parts += [EVIDENCE_WORDING[flag] for flag in EVIDENCE_FLAGS if getattr(evidence, flag)]
     parts.append(f"word similarity {evidence.similarity:.2f}")
     return " · ".join(parts)
 

@@ -12,7 +12,9 @@ Element ids the page promises to scripts and browser tests:
   by a quote or a paragraph break is several elements) carries ``data-sid`` with that id;
 - ``a{i}-q{n}``: the ``n``-th quote of article ``i``; fragments carry ``data-qid``;
 - ``p{n}``: the ``n``-th shared point; its ``button.point`` lists ``data-targets``, the
-  statement ids to highlight, which get the class ``hl`` when it is selected.
+  statement ids to highlight, which get the class ``hl`` when it is selected;
+- ``related`` and ``r{n}``: the collapsed list of possibly related pairs and its ``n``-th pair,
+  a ``button.point`` like a point's.
 """
 
 from __future__ import annotations

@@ -209,8 +209,9 @@ def _points(comparison: Comparison, labels: Sequence[str]) -> list[str]:
         lines += [
             f"## Possibly related ({len(comparison.related)})",
             "",
-            "Sentences that may report the same fact, on evidence too weak to say so: not "
-            "counted as shared and not used in the summary.",
+            "Sentences that may report the same fact, not stated as shared (their evidence is "
+            "too weak, or the sentence would join a point whose other sentences it does not "
+            "match): not counted as shared and not used in the summary.",
             "",
             *_point_items(comparison, comparison.related, labels),
         ]
