@@ -100,9 +100,7 @@ def weighted_similarity(texts: Sequence[str]) -> np.ndarray:
             weights = np.log((n + 1) / np.asarray([frequency[t] for t in row.tolist()]))
             vectors[k] = weights @ table[row]
     common = common_direction()
-    vectors -= np.outer(vectors @ common, common)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    unit = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    unit = unit_rows(vectors - np.outer(vectors @ common, common))
     return np.clip(unit @ unit.T, 0.0, 1.0)
 
 
@@ -120,7 +118,11 @@ def unit_vectors(texts: Sequence[str]) -> np.ndarray:
     """One unit-length row per text (all zeros for a text with no token)."""
     # A white-space-only text would still be one token (the space): make it empty.
     cleaned = [text if text.strip() else "" for text in texts]
-    vectors = np.asarray(_model().embed(cleaned, norm=False), dtype=np.float64)
+    return unit_rows(np.asarray(_model().embed(cleaned, norm=False), dtype=np.float64))
+
+
+def unit_rows(vectors: np.ndarray) -> np.ndarray:
+    """Each row scaled to unit length; a row of zeros stays zeros."""
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 

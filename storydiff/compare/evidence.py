@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,9 +28,9 @@ from typing import Any
 import numpy as np
 
 from storydiff.compare.actors import Actor, actor_of
-from storydiff.compare.embeddings import weighted_similarity
+from storydiff.compare.embeddings import unit_rows, weighted_similarity
 from storydiff.compare.numbers import agreeing, compatible, conflicting
-from storydiff.compare.similarity import Backend, content_words
+from storydiff.compare.similarity import Backend, content_words, words
 from storydiff.model import EVIDENCE_FLAGS, Analysis, Evidence, Statement
 
 # Feature names in the model's order; each is a matrix over statement pairs.
@@ -203,8 +202,7 @@ def weighted_cosine(sets: Sequence[set[str]]) -> np.ndarray:
     for row, found in enumerate(sets):
         for k in found:
             vectors[row, vocabulary[k]] = math.log((n + 1) / frequency[k])
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    unit = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    unit = unit_rows(vectors)
     return unit @ unit.T
 
 
@@ -319,7 +317,6 @@ def _positions(articles: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # Runs of fewer words are common phrases ("the White House"); longer ones are all one thing:
 # a quotation both articles carry.
 _SHORT_RUN, _LONG_RUN = 3, 8
@@ -332,7 +329,7 @@ def _shared_runs(items: Sequence[Item], texts: Sequence[str]) -> np.ndarray:
     word n-grams, so the cost grows with the runs shared, not with the pairs of statements."""
     n = len(items)
     runs = np.zeros((n, n))
-    stretches = [[_TOKEN.findall(part) for part in text.lower().split(_NAME_GAP)] for text in texts]
+    stretches = [[words(part) for part in text.split(_NAME_GAP)] for text in texts]
     articles = [item.article for item in items]
     for length in range(_SHORT_RUN, _LONG_RUN + 1):
         holders: dict[tuple[str, ...], set[int]] = {}

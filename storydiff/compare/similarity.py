@@ -34,16 +34,21 @@ STOPWORDS = frozenset(
 )
 
 
+def words(text: str) -> list[str]:
+    """Every word and number of the text, lower-cased, in order."""
+    return _WORD.findall(text.lower())
+
+
 def content_words(text: str) -> list[str]:
     """Lower-cased words without function words, plural -s folded: a cheap, language-light stem."""
-    words = []
-    for word in _WORD.findall(text.lower()):
+    kept = []
+    for word in words(text):
         if word in STOPWORDS or len(word) < 2:
             continue
         if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
-        words.append(word)
-    return words
+        kept.append(word)
+    return kept
 
 
 def tfidf_similarity(texts: Sequence[str]) -> list[list[float]]:
