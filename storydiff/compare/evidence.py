@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from storydiff.compare.actors import Actor, actor_of
+from storydiff.compare.actors import Actor
 from storydiff.compare.embeddings import unit_rows, weighted_similarity
 from storydiff.compare.numbers import agreeing, compatible, conflicting
 from storydiff.compare.similarity import Backend, content_words, words
@@ -145,7 +145,13 @@ def pair_features(items: Sequence[Item], backend: Backend, actors: Sequence[Acto
     # What the statements say about the actors, without the actors' names: shared names are
     # the actors feature's evidence, and must not make two sentences alike a second time.
     plain = [_without_names(item) for item in items]
-    named = [_named_actors(item, actors) for item in items]
+    owner = {
+        (article, entity): actor
+        for actor in actors
+        for article, entities in actor.members.items()
+        for entity in entities
+    }
+    named = [_actors_of(item, item.statement.entities, owner) for item in items]
     names = tuple(frozenset(a.name for a in found) for found in named)
     actor_keys = [
         {a.id for a in found} | {f"label:{k}" for k in _group_kinds(item)}
@@ -156,9 +162,9 @@ def pair_features(items: Sequence[Item], backend: Backend, actors: Sequence[Acto
     figures = _figure_relations(items)
     dates = _date_relations(items)
     negated = np.array([item.statement.negated for item in items])
-    speakers = [_speaker(item, actors) for item in items]
+    speakers = [_speaker(item, owner) for item in items]
     same_speaker = np.array([[bool(a) and a == b for b in speakers] for a in speakers], dtype=float)
-    agents = [_agent_actors(item, actors) for item in items]
+    agents = [{a.id for a in _actors_of(item, item.statement.agents, owner)} for item in items]
     same_agent = np.array([[bool(a & b) for b in agents] for a in agents], dtype=float)
     matrices = {
         "similarity": similarity,
@@ -206,9 +212,13 @@ def weighted_cosine(sets: Sequence[set[str]]) -> np.ndarray:
     return unit @ unit.T
 
 
-def _named_actors(item: Item, actors: Sequence[Actor]) -> list[Actor]:
-    """The actors a statement names, linked across articles (so "Ankara" meets "Turkey")."""
-    found = (actor_of(actors, item.article, e) for e in item.statement.entities)
+Owners = dict[tuple[str, str], Actor]  # (article id, entity id) -> the actor it belongs to
+
+
+def _actors_of(item: Item, entity_ids: Sequence[str], owner: Owners) -> list[Actor]:
+    """The actors behind some of a statement's entities, linked across articles (so "Ankara"
+    meets "Turkey")."""
+    found = (owner.get((item.article, e)) for e in entity_ids)
     return [actor for actor in found if actor is not None]
 
 
@@ -233,20 +243,12 @@ def _plain_words(item: Item) -> set[str]:
     return set(content_words(statement.text)) - names
 
 
-def _agent_actors(item: Item, actors: Sequence[Actor]) -> set[str]:
-    found = set()
-    for entity_id in item.statement.agents:
-        actor = actor_of(actors, item.article, entity_id)
-        if actor is not None:
-            found.add(actor.id)
-    return found
-
-
-def _speaker(item: Item, actors: Sequence[Actor]) -> str | None:
+def _speaker(item: Item, owner: Owners) -> str | None:
+    """Whose words the statement is: the speaker's actor, else the name as written."""
     speaker = item.statement.attributed_to
     if speaker is None:
         return None
-    actor = actor_of(actors, item.article, speaker)
+    actor = owner.get((item.article, speaker))
     return actor.id if actor is not None else speaker.casefold()
 
 

@@ -12,7 +12,7 @@ figure of the other article is not in conflict with the others there ("46% to 33
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from storydiff.compare.similarity import content_words
@@ -52,9 +52,15 @@ def interval(quantity: Quantity) -> tuple[float, float] | None:
     return float(low), float(high)
 
 
-def counted_words(quantity: Quantity) -> list[str]:
+def counted_words(quantity: Quantity) -> tuple[str, ...]:
     """The content words of what a quantity counts, without unit words."""
-    return [w for w in content_words(quantity.get("counts") or "") if w not in UNIT_WORDS]
+    return _counted_words(quantity.get("counts") or "")
+
+
+@lru_cache(maxsize=4096)
+def _counted_words(counts: str) -> tuple[str, ...]:
+    # Figures are compared pairwise: each description is read once, not once per pair.
+    return tuple(w for w in content_words(counts) if w not in UNIT_WORDS)
 
 
 def same_thing(a: Quantity, b: Quantity) -> bool:
