@@ -84,14 +84,14 @@ def align(
         return Alignment((), (), {a.article.id: () for a in analyses})
     features = pair_features(items, backend, actors)
     probability = features.probability()
-    groups = _group(items, probability, thresholds.point, thresholds.related)
+    candidates = _pairs_from(probability, thresholds.related)
+    groups = _group(items, probability, candidates, thresholds)
     ranked = sorted(groups, key=lambda g: -g[0])[:MAX_POINTS]
     points = [_point(items, sorted(m), score, features, probability) for score, m in ranked]
     in_points = {k for _, members in ranked for k in members}
-    related = _related(items, probability, ranked, features, thresholds.related)
-    matched = in_points | {
-        i for i in range(len(items)) if probability[i].max(initial=0.0) >= thresholds.related
-    }
+    related, listed = _related(items, candidates, in_points, features)
+    # Every statement with a pair at the related floor is in a point or a listed pair.
+    matched = in_points | listed
     only_in = {
         a.article.id: tuple(
             item.statement
@@ -120,21 +120,33 @@ def distinct_statements(statements: Sequence[Statement]) -> list[Statement]:
     return kept
 
 
+def _pairs_from(probability: np.ndarray, floor: float) -> list[tuple[float, int, int]]:
+    """The pairs (probability, i, j) with i < j scoring at least ``floor``, strongest first."""
+    upper = np.triu(probability, k=1)
+    rows, columns = np.nonzero(upper >= floor)
+    return sorted(
+        ((float(upper[i, j]), int(i), int(j)) for i, j in zip(rows, columns, strict=True)),
+        reverse=True,
+    )
+
+
 def _group(
-    items: Sequence[Item], probability: np.ndarray, threshold: float, related: float
+    items: Sequence[Item],
+    probability: np.ndarray,
+    candidates: list[tuple[float, int, int]],
+    thresholds: Thresholds,
 ) -> list[tuple[float, list[int]]]:
     """Points as (probability of their weakest pair across articles, member indices), built
     from the strongest pair down. A statement already in a point starts a second one only with
     a statement unrelated to the first point's (it states a second fact), not with a weaker
     paraphrase of the same one."""
+    threshold = thresholds.point
     n = len(items)
-    upper = np.triu(probability, k=1)
-    rows, columns = np.nonzero(upper >= threshold)
-    pairs = sorted(zip(upper[rows, columns], rows, columns, strict=True), reverse=True)
     groups: list[list[int]] = []
     member_of: dict[int, list[int]] = {k: [] for k in range(n)}
-    for _, i, j in pairs:
-        i, j = int(i), int(j)
+    for score, i, j in candidates:
+        if score < threshold:
+            break
         if set(member_of[i]) & set(member_of[j]):
             continue
         joined = next(
@@ -152,7 +164,7 @@ def _group(
             groups[group].append(joining)
             member_of[joining].append(group)
         elif max(len(member_of[i]), len(member_of[j])) < MAX_POINTS_PER_STATEMENT and not any(
-            _touches(items, probability, groups[group], inside, other, related)
+            _touches(items, probability, groups[group], inside, other, thresholds.related)
             for inside, other in ((i, j), (j, i))
             for group in member_of[inside]
         ):
@@ -208,20 +220,17 @@ def _weakest(items: Sequence[Item], probability: np.ndarray, members: list[int])
 
 def _related(
     items: Sequence[Item],
-    probability: np.ndarray,
-    points: list[tuple[float, list[int]]],
+    candidates: list[tuple[float, int, int]],
+    in_points: set[int],
     features: PairFeatures,
-    threshold: float,
-) -> list[Point]:
-    """Pairs that may report the same fact but fall short of a point, strongest first; a pair
-    is listed when one of its statements is in no point and not listed yet, so every statement
-    that is neither shared nor only in its article is shown once, in its strongest pair."""
-    upper = np.triu(probability, k=1)
-    rows, columns = np.nonzero(upper >= threshold)
-    used = {k for _, members in points for k in members}
+) -> tuple[list[Point], set[int]]:
+    """Pairs that may report the same fact but are not stated as shared, strongest first,
+    and the statements they list: a pair is listed when one of its statements is in no point
+    and not listed yet, so every statement that is neither shared nor only in its article is
+    shown once, in its strongest pair."""
+    used = set(in_points)
     related = []
-    for score, i, j in sorted(zip(upper[rows, columns], rows, columns, strict=True), reverse=True):
-        i, j = int(i), int(j)
+    for score, i, j in candidates:
         if i in used and j in used:
             continue
         used |= {i, j}
@@ -231,11 +240,11 @@ def _related(
                 kind="related",
                 statements=refs,
                 summary=min((r.text for r in refs), key=len),
-                score=float(score),
+                score=score,
                 evidence=features.explain(i, j),
             )
         )
-    return related
+    return related, used - in_points
 
 
 def _point(

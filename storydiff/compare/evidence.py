@@ -163,9 +163,10 @@ def pair_features(items: Sequence[Item], backend: Backend, actors: Sequence[Acto
     dates = _date_relations(items)
     negated = np.array([item.statement.negated for item in items])
     speakers = [_speaker(item, owner) for item in items]
-    same_speaker = np.array([[bool(a) and a == b for b in speakers] for a in speakers], dtype=float)
+    # Every element weighs more than 0 in the cosine, so > 0 means "one in common".
+    same_speaker = (weighted_cosine([{s} if s else set() for s in speakers]) > 0).astype(float)
     agents = [{a.id for a in _actors_of(item, item.statement.agents, owner)} for item in items]
-    same_agent = np.array([[bool(a & b) for b in agents] for a in agents], dtype=float)
+    same_agent = (weighted_cosine(agents) > 0).astype(float)
     matrices = {
         "similarity": similarity,
         "actors": weighted_cosine(actor_keys),
@@ -428,15 +429,11 @@ def _same_particular_number(first: Sequence[dict], second: Sequence[dict]) -> bo
 
 def _date_relations(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray]:
     """Where both statements name normalised dates: the same date, or none the same."""
-    n = len(items)
     values = [_dates_in(item) for item in items]
-    agree, differ = np.zeros((n, n)), np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            if values[i] and values[j]:
-                target = agree if values[i] & values[j] else differ
-                target[i, j] = target[j, i] = 1.0
-    return agree, differ
+    dated = np.array([bool(v) for v in values])
+    agree = weighted_cosine(values) > 0
+    both = dated[:, None] & dated[None, :]
+    return agree.astype(float), (both & ~agree).astype(float)
 
 
 def _dates_in(item: Item) -> set[str]:
