@@ -122,21 +122,10 @@ def seeds_story() -> Story:
 
 def triplet_story(path: Path, seesaw: Path) -> Story:
     from storydiff.api import analyze_stream, clean_documents
-    from storydiff.model import Document
 
     gold = load_gold(path)
     articles = read_triplet(seesaw, gold["triplet"])
-    documents = [
-        Document(
-            source=a.source,
-            text=a.text,
-            kind="text",
-            title=a.title,
-            outlet=a.outlet,
-            published=a.published,
-        )
-        for a in articles
-    ]
+    documents = [a.document() for a in articles]
     analyses = [x for x in analyze_stream(clean_documents(documents)) if hasattr(x, "article")]
     if len(analyses) != len(articles):
         raise SystemExit(f"{path.name}: an article failed to analyse")

@@ -1,5 +1,5 @@
-"""The comparison gold for SEESAW triplets (``benchmarks/data/compare_gold``): loading, the
-article texts it refers to, and a check that it is complete.
+"""SEESAW articles as the benchmarks read them, the comparison gold for its triplets
+(``benchmarks/data/compare_gold``), and a check that the gold is complete.
 
 Why this exists: the gold stores sentence ids only, never article text, so every use of it
 needs the same reconstruction of each article (its non-empty SEESAW sentences joined by blank
@@ -40,6 +40,19 @@ class SeesawArticle:
     sentence_ids: tuple[int, ...]
     sentence_starts: tuple[int, ...]
     sentence_ends: tuple[int, ...]
+
+    def document(self) -> Any:
+        """The article as storydiff reads it: text, title, outlet and its story's date."""
+        from storydiff.model import Document
+
+        return Document(
+            source=self.source,
+            text=self.text,
+            kind="text",
+            title=self.title,
+            outlet=self.outlet,
+            published=self.published,
+        )
 
     def sentences_in(self, start: int, end: int) -> set[int]:
         """The ids of the sentences that the span [start, end) overlaps."""

@@ -42,32 +42,15 @@ DEFAULT_SEESAW = REPO.parent / "shared" / "eval-data" / "seesaw"
 def seesaw_documents(root: Path) -> tuple[list[Any], dict[str, str]]:
     """Every SEESAW article as a Document (title, outlet and its story's date from the meta
     files), and each document source's gold story."""
-    from storydiff.model import Document
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # also when loaded by path
+    from compare_gold import read_triplet
 
     documents, story_of_source = [], {}
     for meta_path in sorted((root / "meta").glob("TRIPLET_*.json")):
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        for number in range(3):
-            path = root / "articles" / f"{meta_path.stem}_DOCUMENT_{number}.json"
-            if not path.exists():
-                continue
-            article = json.loads(path.read_text(encoding="utf-8"))
-            text = "\n\n".join(s["text"].strip() for s in article["text"] if s["text"].strip())
-            if not text:
-                continue
-            info = meta.get(f"Meta info for article {number}", {})
-            source = f"seesaw/{path.stem}"
-            story_of_source[source] = meta_path.stem
-            documents.append(
-                Document(
-                    source=source,
-                    text=text,
-                    kind="text",
-                    title=article.get("title") or info.get("title"),
-                    outlet=info.get("source"),
-                    published=meta.get("story_time"),
-                )
-            )
+        for article in read_triplet(root, meta_path.stem.removeprefix("TRIPLET_")):
+            if article.text:
+                story_of_source[article.source] = meta_path.stem
+                documents.append(article.document())
     return documents, story_of_source
 
 
