@@ -405,7 +405,8 @@ def evaluate(gold_path: Path, articles_dir: Path) -> dict[str, Any]:
             lines = _raw_lines(path)
             verdicts, title, outlet = {}, None, None
         else:
-            lines, verdicts, outlet, _ = classify_lines(document)
+            judged = classify_lines(document)
+            lines, verdicts, outlet = judged.lines, judged.verdicts, judged.outlet
             title = None
             try:
                 article = clean(document)

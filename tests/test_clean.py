@@ -22,7 +22,8 @@ def _document(name: str) -> Document:
 @pytest.mark.parametrize("name", ["000_5988aafb84cd7969.txt", "001_4776b1b0b6ff724a.txt"])
 def test_seed_lines_match_gold(gold, name):
     expected = gold["articles"][name]
-    lines, verdicts, outlet, _ = classify_lines(_document(name))
+    judged = classify_lines(_document(name))
+    verdicts, outlet = judged.verdicts, judged.outlet
     removed = {n for n, v in verdicts.items() if v.role == "furniture"}
     headings = {n for n, v in verdicts.items() if v.role == "heading"}
     assert removed == set(expected["boilerplate_lines"])

@@ -7,6 +7,9 @@ treatment as a raw scrape.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from storydiff.clean.furniture import (
     BODY,
     FURNITURE,
@@ -19,35 +22,53 @@ from storydiff.clean.furniture import (
     furniture,
     trailing_footer,
 )
+from storydiff.clean.glued import Cut, trim
 from storydiff.clean.language import detect_language
 from storydiff.clean.lines import Line, dominant_script, fold, split_lines
 from storydiff.clean.metadata import (
     find_published,
     find_title_line,
     outlets_named_in,
+    parse_date,
     pick_outlet,
     site_name_cues,
 )
 from storydiff.errors import Code, InputError
 from storydiff.model import Article, Document, RemovedLine, Span, article_id, where
 
-__all__ = ["clean", "classify_lines"]
+__all__ = ["LineVerdicts", "clean", "classify_lines"]
 
 
-def classify_lines(
-    document: Document,
-) -> tuple[list[Line], dict[int, Verdict], str | None, str | None]:
-    """Judge every non-blank line; returns the lines, the verdicts by line number, the outlet
-    and the publication date (the document's own, else the one the page states)."""
+@dataclass(frozen=True)
+class LineVerdicts:
+    """What the cleaner decided about a page: every line (long ones without the furniture cut
+    off their ends), the verdict on each non-blank line by number, the pieces cut off long
+    lines by line number, the outlet and the publication date (the document's own, else the
+    one the page states)."""
+
+    lines: list[Line]
+    verdicts: dict[int, Verdict]
+    cuts: dict[int, tuple[Cut, ...]]
+    outlet: str | None
+    published: str | None
+
+
+def classify_lines(document: Document) -> LineVerdicts:
+    """Judge every non-blank line, from the surest evidence to the weakest (see ``furniture``)."""
     lines = split_lines(document.text)
     cues = site_name_cues(lines, document.url, document.outlet)
     site_names = set(cues)
     main_script = dominant_script(document.text)
 
-    verdicts: dict[int, Verdict] = {}
+    def judge(line: Line) -> str | None:
+        verdict = by_pattern(line, site_names, main_script)
+        return verdict.reason if verdict else None
+
+    lines, verdicts, cuts = _trim_long_lines(lines, judge)
     for line in lines:
-        if not line.blank and (verdict := by_pattern(line, site_names, main_script)):
-            verdicts[line.number] = verdict
+        if not line.blank and line.number not in verdicts:
+            if verdict := by_pattern(line, site_names, main_script):
+                verdicts[line.number] = verdict
     for number, verdict in by_repetition(lines, site_names).items():
         verdicts.setdefault(number, verdict)
 
@@ -58,11 +79,43 @@ def classify_lines(
     )
     if published_line is not None:
         verdicts.setdefault(published_line.number, furniture("navigation"))
+    published = published or _stamped_date(cuts)
     trailing_footer(lines, verdicts)
     _mark_by_context(lines, verdicts)
 
     outlet = document.outlet or pick_outlet(cues + outlets_named_in(lines, verdicts))
-    return lines, verdicts, outlet, published
+    return LineVerdicts(lines, verdicts, cuts, outlet, published)
+
+
+def _trim_long_lines(
+    lines: list[Line], judge: Callable[[Line], str | None]
+) -> tuple[list[Line], dict[int, Verdict], dict[int, tuple[Cut, ...]]]:
+    """Long lines judged by their sentences: what is left once the furniture at the ends is
+    cut off is body; a long line of furniture sentences only is furniture as a whole."""
+    kept: list[Line] = []
+    verdicts: dict[int, Verdict] = {}
+    cuts: dict[int, tuple[Cut, ...]] = {}
+    for line in lines:
+        trimmed = trim(line, judge) if line.long else None
+        if trimmed is None:
+            kept.append(line)
+        elif trimmed.line is None:
+            kept.append(line)
+            verdicts[line.number] = furniture(trimmed.cuts[0].reason)
+        else:
+            kept.append(trimmed.line)
+            verdicts[line.number] = Verdict(BODY)
+            cuts[line.number] = trimmed.cuts
+    return kept, verdicts, cuts
+
+
+def _stamped_date(cuts: dict[int, tuple[Cut, ...]]) -> str | None:
+    """The date of a "Published ..." stamp cut off the start of a long line."""
+    for number in sorted(cuts):
+        for cut in cuts[number]:
+            if cut.reason == "navigation" and (found := parse_date(cut.text)):
+                return found
+    return None
 
 
 def _mark_title(lines: list[Line], verdicts: dict[int, Verdict], given: str | None) -> Line | None:
@@ -100,15 +153,18 @@ def clean(document: Document) -> Article:
 
     Raises ``InputError`` (E010) when nothing of the body is left.
     """
-    lines, verdicts, outlet, published = classify_lines(document)
+    judged = classify_lines(document)
     paragraphs: list[tuple[str, bool]] = []
     removed: list[RemovedLine] = []
     title = document.title
     previous_block = -1
-    for line in lines:
-        verdict = verdicts.get(line.number)
+    for line in judged.lines:
+        verdict = judged.verdicts.get(line.number)
         if verdict is None:
             continue
+        removed += [
+            RemovedLine(c.text, c.reason, line.number) for c in judged.cuts.get(line.number, ())
+        ]
         if verdict.role == TITLE:
             title = title or line.stripped
         elif verdict.role == FURNITURE:
@@ -129,8 +185,8 @@ def clean(document: Document) -> Article:
         line=document.line,
         url=document.url,
         title=title,
-        outlet=outlet,
-        published=published,
+        outlet=judged.outlet,
+        published=judged.published,
         language=detect_language(text),
         text=text,
         removed=tuple(removed),

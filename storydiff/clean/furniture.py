@@ -78,6 +78,8 @@ def by_pattern(line: Line, site_names: set[str], main_script: str) -> Verdict | 
     text = line.stripped
     if in_other_script(line, main_script):
         return furniture("other-language")
+    if line.long:
+        return None
     if _TEASER.match(text):
         return furniture("teaser")
     if _CAPTION.match(text) or (_CAPTION_WITH_CREDIT.search(text) and line.words <= 40):

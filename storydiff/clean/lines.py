@@ -19,6 +19,9 @@ _FOLD = re.compile(r"[\W_]+")
 _SITE_SUFFIX = re.compile(p.SITE_SUFFIX)
 _NOT_ASCII_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# A sentence ends at . ! ? or … (and any closing quote or bracket) and white space, when what
+# follows is not a lower-case letter.
+_SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]]*\s+")
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,29 @@ class Line:
         if self.words >= p.PROSE_MIN_WORDS:
             return True
         return self.ends_like_sentence and self.words >= 4 and not self.stripped.endswith(":")
+
+    @cached_property
+    def long(self) -> bool:
+        """A paragraph of several sentences, or a whole article on one line: judged by its
+        sentences (see ``glued``), never as a whole by a pattern found somewhere in it."""
+        if self.words >= p.LONG_LINE_WORDS:
+            return True
+        return (
+            self.words >= p.LONG_PARAGRAPH_WORDS
+            and self.reads_as_prose
+            and len(sentences(self.stripped)) >= p.LONG_LINE_SENTENCES
+        )
+
+
+def sentences(text: str) -> list[str]:
+    """The text cut after each sentence end; joined with single spaces they give it back."""
+    parts, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() < len(text) and not text[match.end()].islower():
+            parts.append(text[start : match.end()].strip())
+            start = match.end()
+    parts.append(text[start:].strip())
+    return [part for part in parts if part]
 
 
 def fold(text: str) -> str:

@@ -146,6 +146,18 @@ _DATE_FORMS = [
 ]
 
 
+_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
+
+
+def date_at(text: str, at: int) -> int | None:
+    """Where a date written at ``at`` ends ("June 4, 2019", "4 June 2019", "2019-06-04",
+    "04/06/2019"), or None when no date starts there."""
+    for form in (*_DATE_FORMS, _NUMERIC_DATE):
+        if match := form.match(text, at):
+            return match.end()
+    return None
+
+
 def parse_date(text: str) -> str | None:
     """The first full date in a text, as ISO ``YYYY-MM-DD``."""
     for form in _DATE_FORMS:

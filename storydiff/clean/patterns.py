@@ -60,18 +60,27 @@ TEASER_LABELS: tuple[str, ...] = (
     rf"stories|coverage|content))?|more|recommended|further reading|in pictures){_LABEL_END}",
 )
 
+# The section names of a site's menu, one of which can make a whole navigation line.
+SECTION_NAMES = (
+    r"home|menu|search|sections?|world|politics|business|sport|sports|opinion|video|videos|"
+    r"live|news|weather|culture|science|tech|technology|health|entertainment|lifestyle|"
+    r"travel|markets|us|uk|europe|asia|africa|middle east|americas"
+)
+
+# One sharing button; a row of them is one navigation line.
+_SHARE_BUTTON = r"share|share this( article| story| page| post)?|share on \w+|tweet|email|print"
+
 # Whole lines that are site navigation, sharing buttons or section labels.
 NAVIGATION_LINES: tuple[str, ...] = (
     r"(more|latest|read more|see more|most read|most popular|top stories|trending) "
     r"(on|about|from|in|stories|news|videos)\b.{0,40}",
-    r"(home|menu|search|sections?|world|politics|business|sport|sports|opinion|video|videos|"
-    r"live|news|weather|culture|science|tech|technology|health|entertainment|lifestyle|"
-    r"travel|markets|us|uk|europe|asia|africa|middle east|americas)",
+    rf"({SECTION_NAMES})",
     r"(related|related (articles?|stor(y|ies)|topics?|content|coverage)|see also|you may also like|"
     r"recommended( for you)?|more stories|more from .{1,40}|editor'?s picks|don'?t miss|"
     r"explore more( on these topics)?|more on this story|reuse this content)",
     r"(published|updated|posted|last updated|first published)( .{0,40})?",
-    r"(share|share this( article| story| page)?|share on \w+|tweet|email|print|copy link|"
+    rf"({_SHARE_BUTTON})(\s*[|·•,]?\s*({_SHARE_BUTTON}))*",
+    r"(copy link|"
     r"comments?|\d+ comments?|show comments|hide comments|skip to (main )?content|"
     r"back to top|next article|previous article|advertisement|sponsored( content)?|"
     r"close|open|toggle navigation|loading\W*)",
@@ -196,6 +205,13 @@ SENTENCE_END = ".!?…:;\"”’'»)]"
 # A body line is at least this many words when it does not end like a sentence: a scrape that
 # lost its full stop still reads as prose when it is this long.
 PROSE_MIN_WORDS = 16
+
+# A line is long, and judged by its sentences, from this many words on, or from this many
+# sentences in a paragraph of at least LONG_PARAGRAPH_WORDS. Captions and promos are shorter
+# (a caption with its credit is at most 40 words, see by_pattern).
+LONG_LINE_WORDS = 60
+LONG_LINE_SENTENCES = 3
+LONG_PARAGRAPH_WORDS = 40
 
 # Headings and titles are short. A standalone line without a full stop is a heading when it is
 # this short, or in title case up to HEADING_MAX_WORDS; otherwise it is prose that lost its
