@@ -189,3 +189,82 @@ def test_page_with_only_furniture_is_an_error():
 def test_article_language_is_detected(text, language):
     article = clean(Document(source="x.txt", text=f"A headline here\n\n{text}", kind="text"))
     assert article.language == language
+
+
+GERMAN_PAGE = """Stadtrat beschließt Sanierung der Hafenbrücke
+
+Aktualisiert: 12.03.2020, 14:05 Uhr
+
+Von Anna Beispiel und Jonas Muster
+
+Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke für mehrere Monate zu sperren. Ingenieure hatten im vergangenen Monat Risse an zwei Pfeilern entdeckt.
+
+Foto: dpa
+
+Lesen Sie auch: Neue Fähren für den Hafen
+
+Die Bürgermeisterin sagte, die Arbeiten würden mindestens sechs Monate dauern und rund vier Millionen Euro kosten. Während der Sperrung sollen Fähren im Zwanzig-Minuten-Takt fahren.
+
+Jetzt den Newsletter abonnieren und keine Nachricht verpassen.
+
+Teilen
+"""
+
+
+def test_german_furniture_is_removed_by_the_german_lexicon():
+    article = clean(Document(source="de.txt", text=GERMAN_PAGE, kind="text"))
+    assert article.language == "de"
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons == {
+        "Aktualisiert: 12.03.2020, 14:05 Uhr": "metadata",
+        "Von Anna Beispiel und Jonas Muster": "byline",
+        "Foto: dpa": "caption",
+        "Lesen Sie auch: Neue Fähren für den Hafen": "teaser",
+        "Jetzt den Newsletter abonnieren und keine Nachricht verpassen.": "promo",
+        "Teilen": "navigation",
+    }
+    assert article.text.count("\n\n") == 1
+
+
+def test_english_pages_are_not_judged_by_german_wording():
+    text = "A title for the page\n\nMehr Licht was the motto of the exhibition, its curator said.\n"
+    assert "Mehr Licht" in clean(Document(source="en.txt", text=text, kind="text")).text
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("A trader works on the floor of the exchange. (AP Photo/Jane Roe, File)", "caption"),
+        ("A trader works on the floor of the exchange. REUTERS/Jane Roe", "caption"),
+        ("The mayor speaks at city hall on May 5, 2020. Jane Roe / AP file", "caption"),
+        ("A map of the moon's craters. ( NASA/JPL/ASU )", "caption"),
+        ("In this Monday, May 4, 2020, photo, a man walks past the shop.", "caption"),
+        ("Image caption The mayor opened the bridge on Monday", "caption"),
+        ("By JANE ROE, JOHN DOE and MARY MAJOR", "byline"),
+        ("Updated at 1:23 p.m.", "metadata"),
+        ("Posted: 18 Nov 2019 8:11 pm", "metadata"),
+        ("Share this article Share on Facebook Share on Twitter", "navigation"),
+        ("Jane Roe may be reached at jroe@example.com.", "footer"),
+        ("Tell us what you think...", "promo"),
+        ("On example.com: The ten best bridges of the year", "teaser"),
+    ],
+)
+def test_furniture_line_shapes(line, reason):
+    body = "The council voted on Tuesday to close the bridge for six months of repairs."
+    text = f"A title for the page\n\n{body}\n\n{line}\n\n{body.replace('six', 'eight')}\n"
+    article = clean(Document(source="shapes.txt", text=text, kind="text"))
+    assert [(r.text, r.reason) for r in article.removed] == [(line, reason)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Sunday, officials had left the city.",
+        "Also, the council said the ferries would run every twenty minutes.",
+        "Updated figures show the repairs will cost more than planned.",
+        "The photo agency said it would appeal the ruling on Monday.",
+    ],
+)
+def test_body_lines_that_start_like_furniture_are_kept(line):
+    text = f"A title for the page\n\n{line}\n\nThe council voted on Tuesday to close the bridge.\n"
+    assert line in clean(Document(source="body.txt", text=text, kind="text")).text

@@ -51,7 +51,7 @@ def test_date_stamp_glued_to_the_body_gives_the_publication_date():
     ],
 )
 def test_leading_stamp(text, stamp):
-    assert text[: leading_stamp(text)] == stamp
+    assert text[: leading_stamp(text)[0]] == stamp
 
 
 def test_sentences_split_before_capitals_and_symbols_not_abbreviations_in_lower_case():

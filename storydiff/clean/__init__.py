@@ -21,6 +21,7 @@ from storydiff.clean.furniture import (
     by_repetition,
     furniture,
     trailing_footer,
+    wording_for,
 )
 from storydiff.clean.glued import Cut, trim
 from storydiff.clean.language import detect_language
@@ -59,17 +60,19 @@ def classify_lines(document: Document) -> LineVerdicts:
     cues = site_name_cues(lines, document.url, document.outlet)
     site_names = set(cues)
     main_script = dominant_script(document.text)
+    words = wording_for(detect_language(document.text))
 
     def judge(line: Line) -> str | None:
-        verdict = by_pattern(line, site_names, main_script)
+        verdict = by_pattern(line, site_names, main_script, words)
         return verdict.reason if verdict else None
 
     lines, verdicts, cuts = _trim_long_lines(lines, judge)
     for line in lines:
-        if not line.blank and line.number not in verdicts:
-            if verdict := by_pattern(line, site_names, main_script):
-                verdicts[line.number] = verdict
-    for number, verdict in by_repetition(lines, site_names).items():
+        if line.blank or line.number in verdicts:
+            continue
+        if verdict := by_pattern(line, site_names, main_script, words):
+            verdicts[line.number] = verdict
+    for number, verdict in by_repetition(lines, site_names, words).items():
         verdicts.setdefault(number, verdict)
 
     title_line = _mark_title(lines, verdicts, document.title)
@@ -78,7 +81,7 @@ def classify_lines(document: Document) -> LineVerdicts:
         (document.published, None) if document.published else find_published(lines)
     )
     if published_line is not None:
-        verdicts.setdefault(published_line.number, furniture("navigation"))
+        verdicts.setdefault(published_line.number, furniture("metadata"))
     published = published or _stamped_date(cuts)
     trailing_footer(lines, verdicts)
     _mark_by_context(lines, verdicts)
@@ -113,7 +116,7 @@ def _stamped_date(cuts: dict[int, tuple[Cut, ...]]) -> str | None:
     """The date of a "Published ..." stamp cut off the start of a long line."""
     for number in sorted(cuts):
         for cut in cuts[number]:
-            if cut.reason == "navigation" and (found := parse_date(cut.text)):
+            if cut.reason == "metadata" and (found := parse_date(cut.text)):
                 return found
     return None
 

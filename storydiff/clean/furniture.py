@@ -15,27 +15,68 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storydiff.clean import patterns as p
 from storydiff.clean.lines import Line, in_other_script
 from storydiff.clean.outlets import find_outlet_name
 
-_CAPTION = p.compile_all(p.CAPTION_LABELS, match="prefix")
-_CAPTION_WITH_CREDIT = re.compile(p.CAPTION_WITH_CREDIT, re.IGNORECASE)
-_CREDIT = p.compile_all(p.CREDIT_LABELS, match="prefix")
-_CREDIT_HINT = p.compile_all(p.CREDIT_HINTS, match="prefix")
-_TEASER = p.compile_all(p.TEASER_LABELS, match="prefix")
-_NAVIGATION = p.compile_all(p.NAVIGATION_LINES, match="line")
-_PROMO = p.compile_all(p.PROMO_PATTERNS)
-_FOOTER = p.compile_all(p.FOOTER_PATTERNS)
-_FOOTER_LABEL = p.compile_all(p.FOOTER_LABELS)
 _KICKER = re.compile(p.KICKER)
-_BYLINE_BIO = re.compile(p.BYLINE_BIO, re.IGNORECASE)
 _SITE_NAME_LINE = re.compile(p.SITE_NAME_LINE)
-_ADDRESSES_READER = re.compile(p.ADDRESSES_READER, re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“«„][^\"”»“]*[\"”»“]")
 
 BODY, HEADING, TITLE, FURNITURE = "body", "heading", "title", "furniture"
+# Bylines and time stamps are short; a longer line that starts like one is a sentence.
+_BYLINE_MAX_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A page's furniture lexicon (``patterns.lexicon_for`` its language), compiled so that
+    each kind is one regular expression scanned once per line."""
+
+    caption: re.Pattern[str]
+    caption_credit: re.Pattern[str]
+    credit: re.Pattern[str]
+    credit_hint: re.Pattern[str]
+    teaser: re.Pattern[str]
+    navigation: re.Pattern[str]
+    metadata: re.Pattern[str]
+    promo: re.Pattern[str]
+    reader: re.Pattern[str]
+    byline_bio: re.Pattern[str]
+    byline: re.Pattern[str]
+    footer_label: re.Pattern[str]
+    footer: re.Pattern[str]
+
+
+# Each compiled kind: the lexicon's list it is made of, and where in a line it must match.
+_KINDS = {
+    "caption": ("caption_labels", "prefix"),
+    "caption_credit": ("caption_credits", "search"),
+    "credit": ("credit_labels", "prefix"),
+    "credit_hint": ("credit_hints", "prefix"),
+    "teaser": ("teaser_labels", "prefix"),
+    "navigation": ("navigation_lines", "line"),
+    "metadata": ("metadata_labels", "prefix"),
+    "promo": ("promo_patterns", "search"),
+    "reader": ("reader_address", "search"),
+    "byline_bio": ("byline_bios", "search"),
+    "byline": ("bylines", "prefix"),
+    "footer_label": ("footer_labels", "search"),
+    "footer": ("footer_patterns", "search"),
+}
+
+
+@lru_cache(maxsize=16)
+def wording_for(language: str | None) -> Wording:
+    lexicon = p.lexicon_for(language)
+    return Wording(
+        **{
+            kind: p.compile_all(getattr(lexicon, field), match=match)
+            for kind, (field, match) in _KINDS.items()
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -67,45 +108,52 @@ def is_site_name_line(line: Line, site_names: set[str]) -> bool:
     return line.stripped in site_names or site_name_of(line.stripped) in site_names
 
 
-def speaks_to_reader(text: str) -> bool:
+def speaks_to_reader(text: str, words: Wording) -> bool:
     """A promo addresses the reader; a quoted speaker saying "you" does not make one."""
-    return bool(_ADDRESSES_READER.search(_QUOTED.sub(" ", text)))
+    return bool(words.reader.search(_QUOTED.sub(" ", text)))
 
 
-def by_pattern(line: Line, site_names: set[str], main_script: str) -> Verdict | None:
+def by_pattern(
+    line: Line, site_names: set[str], main_script: str, words: Wording
+) -> Verdict | None:
     """Pass 1: the evidence a line carries by itself. Labels decide whatever follows them;
-    hints only decide for lines that do not read as prose."""
+    hints only decide for lines that do not read as prose. A long line is judged by its
+    sentences instead (see ``glued``)."""
     text = line.stripped
     if in_other_script(line, main_script):
         return furniture("other-language")
     if line.long:
         return None
-    if _TEASER.match(text):
+    if words.teaser.match(text):
         return furniture("teaser")
-    if _CAPTION.match(text) or (_CAPTION_WITH_CREDIT.search(text) and line.words <= 40):
+    if words.caption.match(text) or (words.caption_credit.search(text) and line.words <= 40):
         return furniture("caption")
-    if _CREDIT.match(text):
+    if words.credit.match(text):
         return furniture("credit")
     suffix = line.suffix
     if suffix and suffix in site_names and not line.ends_like_sentence:
         return furniture("caption")
     if is_site_name_line(line, site_names):
         return furniture("navigation")
-    if _FOOTER_LABEL.search(text):
+    if line.words <= _BYLINE_MAX_WORDS and words.metadata.match(text):
+        return furniture("metadata")
+    if line.words <= _BYLINE_MAX_WORDS and words.byline.match(text):
+        return furniture("byline")
+    if words.footer_label.search(text):
         return furniture("footer")
-    if _BYLINE_BIO.search(text) and line.words <= 25 and names_a_site(text, site_names):
+    if words.byline_bio.search(text) and line.words <= 25 and names_a_site(text, site_names):
         return furniture("footer")
-    if line.reads_as_prose and not speaks_to_reader(text):
+    if line.reads_as_prose and not speaks_to_reader(text, words):
         return None
     if _KICKER.match(text):
         return furniture("teaser")
-    if _CREDIT_HINT.match(text):
+    if words.credit_hint.match(text):
         return furniture("credit")
-    if _NAVIGATION.match(text):
+    if words.navigation.match(text):
         return furniture("navigation")
-    if _FOOTER.search(text):
+    if words.footer.search(text):
         return furniture("footer")
-    if _PROMO.search(text):
+    if words.promo.search(text):
         return furniture("promo")
     if (
         not line.ends_like_sentence
@@ -116,7 +164,7 @@ def by_pattern(line: Line, site_names: set[str], main_script: str) -> Verdict | 
     return None
 
 
-def by_repetition(lines: list[Line], site_names: set[str]) -> dict[int, Verdict]:
+def by_repetition(lines: list[Line], site_names: set[str], words: Wording) -> dict[int, Verdict]:
     """Pass 2: lines the page prints twice.
 
     A caption is often printed bare and again with a prefix ("Image: ...") or a credit glued
@@ -139,9 +187,8 @@ def by_repetition(lines: list[Line], site_names: set[str]) -> dict[int, Verdict]
             if core == cores[other.number]:
                 _exact_repeat(line, other, verdicts)
             else:
-                _prefixed_repeat(
-                    line, other, core[: len(core) - len(cores[other.number])], verdicts
-                )
+                prefix = core[: len(core) - len(cores[other.number])]
+                _prefixed_repeat(line, other, prefix, verdicts, words)
     return verdicts
 
 
@@ -182,10 +229,12 @@ def _exact_repeat(line: Line, other: Line, verdicts: dict[int, Verdict]) -> None
         verdicts[line.number] = verdicts[other.number] = furniture("caption")
 
 
-def _prefixed_repeat(line: Line, shorter: Line, prefix: str, verdicts: dict[int, Verdict]) -> None:
-    if _CREDIT.match(prefix) or _CREDIT_HINT.match(prefix):
+def _prefixed_repeat(
+    line: Line, shorter: Line, prefix: str, verdicts: dict[int, Verdict], words: Wording
+) -> None:
+    if words.credit.match(prefix) or words.credit_hint.match(prefix):
         verdicts[line.number] = furniture("credit")
-    elif _CAPTION.match(prefix) or not line.reads_as_prose:
+    elif words.caption.match(prefix) or not line.reads_as_prose:
         verdicts[line.number] = furniture("caption")
     else:
         # A paragraph that ends with a line printed on its own: the lone copy is a pull quote.

@@ -56,24 +56,24 @@ class Trimmed:
 Judge = Callable[[Line], str | None]
 
 
-def leading_stamp(text: str) -> int:
-    """Where a date or byline stamp at the start of the text ends (0 when there is none):
-    "Published June 4 2019 10:15 am", "Posted on 4 June 2019 by Staff Writer", "By Jane Roe
-    and John Doe June 4 2019", or a run of menu words ("Home News World")."""
+def leading_stamp(text: str) -> tuple[int, str]:
+    """Where a stamp at the start of the text ends (0 when there is none), and what it is:
+    a date or byline ("Published June 4 2019 10:15 am", "Posted on 4 June 2019 by Staff
+    Writer", "By Jane Roe and John Doe June 4 2019") is metadata, a run of menu words ("Home
+    News World") navigation."""
     if sections := _SECTIONS.match(text):
-        return sections.end()
-    at = 0
+        return sections.end(), "navigation"
     label = _STAMP_LABEL.match(text)
     byline = None if label else _BYLINE.match(text)
     if label is None and byline is None:
-        return 0
+        return 0, ""
     at = (label or byline).end()  # type: ignore[union-attr]
     if weekday := _WEEKDAY.match(text, at):
         at = weekday.end()
     end = date_at(text, at)
     if end is None:
         separator = _SEPARATOR.match(text, at) if byline else None
-        return separator.end() if separator else 0
+        return (separator.end(), "byline") if separator else (0, "")
     at = end
     if time := _TIME.match(text, at):
         at = time.end()
@@ -81,15 +81,16 @@ def leading_stamp(text: str) -> int:
         at = by.end()
     while at < len(text) and text[at].isspace():
         at += 1
-    return at if at < len(text) else 0
+    return (at, "metadata") if at < len(text) else (0, "")
 
 
 def trim(line: Line, judge: Judge) -> Trimmed | None:
     """The line without the furniture glued to its ends, or None when nothing is cut."""
     text = line.stripped
     cuts: list[Cut] = []
-    if stamp := leading_stamp(text):
-        cuts.append(Cut(text[:stamp].strip(" ,|–—-"), "navigation"))
+    stamp, reason = leading_stamp(text)
+    if stamp:
+        cuts.append(Cut(text[:stamp].strip(" ,|–—-"), reason))
         text = text[stamp:]
     parts = sentences(text)
     front: list[Cut] = []
