@@ -42,6 +42,7 @@ check: lint test
 
 benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/quality.py
+	$(BIN)/python benchmarks/cleaning.py
 	$(BIN)/python benchmarks/quotes.py
 	$(BIN)/python benchmarks/entities_labels.py
 	$(BIN)/python benchmarks/similarity.py
