@@ -149,12 +149,15 @@ def speaker_match(gold_speaker: str | None, prediction: SystemQuote) -> str | No
 
 
 def match_quotes(
-    gold_quotes: Sequence[Mapping[str, Any]], predictions: Sequence[SystemQuote]
+    gold_quotes: Sequence[Mapping[str, Any]],
+    predictions: Sequence[SystemQuote],
+    more_than: float | None = None,
 ) -> list[tuple[int, int, int]]:
     """One-to-one (gold index, prediction index, overlap) pairs, greedy by overlap.
 
-    A pair qualifies when the overlap covers at least half of the gold's tokens. Ties go to the
-    tighter pair (higher Dice coefficient), then to text order.
+    A pair qualifies when the overlap covers at least half of the gold's tokens, or, with
+    ``more_than``, more than that share of them (the Gender Gap Tracker scores itself with
+    more than 0.3). Ties go to the tighter pair (higher Dice coefficient), then to text order.
     """
     gold_tokens = [tokens(g.get("text")) for g in gold_quotes]
     system_tokens = [tokens(p.text) for p in predictions]
@@ -162,7 +165,8 @@ def match_quotes(
     for gi, gt in enumerate(gold_tokens):
         for si, st in enumerate(system_tokens):
             shared = overlap(gt, st)
-            if gt and 2 * shared >= len(gt):
+            enough = 2 * shared >= len(gt) if more_than is None else shared > more_than * len(gt)
+            if gt and shared and enough:
                 dice = 2 * shared / (len(gt) + len(st))
                 candidates.append((-shared, -dice, gi, si))
     candidates.sort()
@@ -179,7 +183,9 @@ def match_quotes(
 
 
 def score_quotes(
-    gold_quotes: Sequence[Mapping[str, Any]], predictions: Sequence[SystemQuote]
+    gold_quotes: Sequence[Mapping[str, Any]],
+    predictions: Sequence[SystemQuote],
+    more_than: float | None = None,
 ) -> dict[str, Any]:
     """Score predictions against gold quotes (mappings with ``text``, ``speaker``, ``kind``
     and optionally ``line``).
@@ -188,7 +194,7 @@ def score_quotes(
     prediction counts for the gold's kind, an unmatched one for its own), kind accuracy and
     confusion on matched pairs, and the pairs and leftovers themselves for error reading.
     """
-    pairs = match_quotes(gold_quotes, predictions)
+    pairs = match_quotes(gold_quotes, predictions, more_than)
     matched_gold = {gi for gi, _, _ in pairs}
     matched_system = {si for _, si, _ in pairs}
 
@@ -209,6 +215,8 @@ def score_quotes(
         kind_predicted[gold_kind] += 1
         pair_rows.append(
             {
+                "system_index": si,
+                "gold_index": gi,
                 "line": gold.get("line"),
                 "gold_text": gold.get("text"),
                 "system_text": prediction.text,

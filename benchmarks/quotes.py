@@ -28,8 +28,9 @@ import argparse
 import json
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +40,15 @@ from quality import (  # noqa: E402  (a sibling script, not a package)
     SystemQuote,
     combine_quote_scores,
     evaluate,
+    fold_name,
     score_quotes,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_POLNEAR = ROOT.parent / "shared" / "eval-data" / "polnear-dev"
+QUOTES_GOLD = ROOT / "benchmarks" / "data" / "quotes_gold"
 _QUOTE_MARKS = '"“”«»„'
+_PRONOUNS = frozenset("he she they it we i you him her them his hers their its".split())
 
 
 def read_annotations(path: Path) -> list[dict[str, Any]]:
@@ -80,8 +84,28 @@ def gold_kind(text: str) -> str:
     return "mixed" if any(mark in text for mark in _QUOTE_MARKS) else "indirect"
 
 
+@dataclass(frozen=True)
+class Convention:
+    """How predicted and gold quotes are paired. ``per_piece``: each quoted stretch on its own
+    (a quote split around its cue is two), as the Gender Gap Tracker counts; otherwise one
+    unit per utterance. ``more_than``: a pair needs more than this share of the gold's words
+    (None: at least half)."""
+
+    name: str
+    per_piece: bool
+    more_than: float | None
+
+
+CONVENTIONS = (
+    Convention("per utterance, half the gold's words", False, None),
+    Convention("per utterance, over 30% (Tracker)", False, 0.3),
+    Convention("per piece, over 30% (Tracker)", True, 0.3),
+)
+
+
 def polnear_articles(directory: Path, limit: int | None) -> list[tuple[str, str, list[dict]]]:
-    """(name, text, gold quotes) per article; each gold quote carries its source spans."""
+    """(name, text, gold quotes) per article; each gold quote carries its content pieces and
+    source spans."""
     files: dict[str, Path] = {}
     for path in sorted((directory / "attributions").glob("*.ann")):
         article = path.stem.rsplit("_", 1)[0]
@@ -91,9 +115,15 @@ def polnear_articles(directory: Path, limit: int | None) -> list[tuple[str, str,
         text = (directory / "text" / f"{article}.txt").read_text(encoding="utf-8")
         gold = []
         for attribution in read_annotations(path):
-            content = " ".join(text[a:b] for a, b in attribution["content"])
+            pieces = [text[a:b] for a, b in attribution["content"]]
+            content = " ".join(pieces)
             gold.append(
-                {"text": content, "kind": gold_kind(content), "source": attribution["source"]}
+                {
+                    "text": content,
+                    "pieces": pieces,
+                    "kind": gold_kind(content),
+                    "source": attribution["source"],
+                }
             )
         articles.append((article, text, gold))
     return articles
@@ -104,28 +134,52 @@ def speaker_spans(quote: Any) -> list[tuple[int, int]]:
     return [(mention.start, mention.end)] if mention else []
 
 
-def score_article(gold: list[dict], quotes: Sequence[Any]) -> dict[str, Any]:
+def mention_form(quote: Any) -> str:
+    """What the system took as the speaker: a pronoun, a description, a name, or nothing."""
+    mention = quote.speaker.mention
+    if mention is None:
+        return "no mention"
+    words = mention.text.split()
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return "pronoun"
+    if mention.text[:1].islower() or words[0].lower() in ("the", "a", "an"):
+        return "description"
+    return "name"
+
+
+def score_article(gold: list[dict], quotes: Sequence[Any], convention: Convention) -> dict:
     """Content scores via ``score_quotes``; speaker right when the mention overlaps the gold
-    Source span. The speaker route of ``score_quotes`` is given a token that only matches
-    when the spans overlap."""
-    predictions = []
-    mention_of: list[list[tuple[int, int]]] = []
+    Source span (each prediction is given, as its names, the gold quotes whose source its
+    mention overlaps). Under ``per_piece`` every gold piece and every system piece is a unit
+    of its own, with its quote's speaker."""
+    units = [
+        (piece if convention.per_piece else None, item)
+        for item in gold
+        for piece in (item["pieces"] if convention.per_piece else [None])
+    ]
+    scored_gold = [
+        {**item, "text": piece or item["text"], "speaker": f"gold-source-{id(item)}"}
+        for piece, item in units
+    ]
+    named, forms = [], []
     for quote in quotes:
-        predictions.append(SystemQuote(quote.content.text, quote.kind, None))
-        mention_of.append(speaker_spans(quote))
-    scored_gold = []
-    for index, item in enumerate(gold):
-        scored_gold.append({**item, "speaker": f"gold-source-{index}"})
-    # Give each prediction the names of the gold quotes whose source its mention overlaps.
-    named = []
-    for prediction, mentions in zip(predictions, mention_of, strict=True):
-        names = {
-            f"gold-source-{index}"
-            for index, item in enumerate(gold)
+        mentions = speaker_spans(quote)
+        names = frozenset(
+            f"gold-source-{id(item)}"
+            for item in gold
             if any(a < d and c < b for a, b in mentions for c, d in item["source"])
-        }
-        named.append(SystemQuote(prediction.text, prediction.kind, None, frozenset(names)))
-    return score_quotes(scored_gold, named)
+        )
+        texts = [p.text for p in quote.pieces] if convention.per_piece else [quote.content.text]
+        for text in texts or [quote.content.text]:
+            named.append(SystemQuote(text, quote.kind, None, names))
+            forms.append(mention_form(quote))
+    score = score_quotes(scored_gold, named, convention.more_than)
+    wrong: Counter[str] = Counter()
+    for pair in score["pairs"]:
+        if pair["speaker_match"] is None:
+            wrong[forms[pair["system_index"]]] += 1
+    score["wrong_speaker_by_form"] = dict(wrong)
+    return score
 
 
 def evaluate_polnear(directory: Path, limit: int | None) -> dict[str, Any]:
@@ -135,16 +189,145 @@ def evaluate_polnear(directory: Path, limit: int | None) -> dict[str, Any]:
     articles = polnear_articles(directory, limit)
     started = time.perf_counter()
     docs = nlp.pipe([text for _, text, _ in articles], batch_size=16)
-    per_article = {}
+    per_convention: dict[str, dict[str, Any]] = {c.name: {} for c in CONVENTIONS}
     for (name, _, gold), doc in zip(articles, docs, strict=True):
-        per_article[name] = score_article(gold, doc._.quotes)
+        for convention in CONVENTIONS:
+            per_convention[convention.name][name] = score_article(gold, doc._.quotes, convention)
+    totals = {}
+    for convention, per_article in per_convention.items():
+        total = combine_quote_scores(per_article.values())
+        wrong: Counter[str] = Counter()
+        for score in per_article.values():
+            wrong.update(score["wrong_speaker_by_form"])
+        total["wrong_speaker_by_form"] = dict(wrong)
+        totals[convention] = total
     return {
         "pipeline": pipeline_name(),
         "articles": len(articles),
         "seconds": time.perf_counter() - started,
-        "total": combine_quote_scores(per_article.values()),
-        "per_article": per_article,
+        "totals": totals,
+        "per_article": per_convention[CONVENTIONS[0].name],
     }
+
+
+def same_name(system: str | None, gold: str | None) -> bool:
+    """A resolved name is right when it is the gold's (case and spacing aside), or the same
+    person written shorter or longer ("John Boehner", "John A. Boehner"); an honest None is
+    right when the gold names nobody either."""
+    if system is None or gold is None:
+        return system is None and gold is None
+    ours, theirs = fold_name(system).split(), fold_name(gold).split()
+    if ours == theirs:
+        return True
+    return (
+        bool(ours)
+        and ours[-1] == theirs[-1]
+        and (set(ours) <= set(theirs) or set(theirs) <= set(ours))
+    )
+
+
+@dataclass
+class SpeakerTally:
+    """Speaker accuracy on matched quotes: the mention (where the gold has one) and the name."""
+
+    mentions: int = 0
+    mentions_right: int = 0
+    names: int = 0
+    names_right: int = 0
+    wrong_names: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: SpeakerTally) -> None:
+        self.mentions += other.mentions
+        self.mentions_right += other.mentions_right
+        self.names += other.names
+        self.names_right += other.names_right
+        self.wrong_names.update(other.wrong_names)
+
+
+def score_seesaw_article(
+    text: str, gold: list[dict[str, Any]], quotes: Sequence[Any], convention: Convention
+) -> tuple[dict[str, Any], SpeakerTally]:
+    """Content as on PolNeAR; then, on each matched pair, whether the system's mention
+    overlaps the gold mention and whether its resolved name is the gold speaker's."""
+    units = [
+        (item, [piece] if convention.per_piece else item["pieces"])
+        for item in gold
+        for piece in (item["pieces"] if convention.per_piece else [None])
+    ]
+    scored_gold = [
+        {"text": " ".join(text[a:b] for a, b in spans), "kind": item["kind"]}
+        for item, spans in units
+    ]
+    predictions, owners = [], []
+    for quote in quotes:
+        texts = [p.text for p in quote.pieces] if convention.per_piece else [quote.content.text]
+        for piece_text in texts or [quote.content.text]:
+            predictions.append(SystemQuote(piece_text, quote.kind, quote.speaker.name))
+            owners.append(quote)
+    score = score_quotes(scored_gold, predictions, convention.more_than)
+    tally = SpeakerTally()
+    for pair in score["pairs"]:
+        item, quote = units[pair["gold_index"]][0], owners[pair["system_index"]]
+        if item["mention"] is not None:
+            tally.mentions += 1
+            mention = quote.speaker.mention
+            a, b = item["mention"]
+            tally.mentions_right += mention is not None and mention.start < b and a < mention.end
+        tally.names += 1
+        if same_name(quote.speaker.name, item["speaker"]):
+            tally.names_right += 1
+        else:
+            tally.wrong_names[mention_form(quote)] += 1
+    return score, tally
+
+
+def evaluate_seesaw(split: str) -> dict[str, Any]:
+    """The SEESAW quotes gold of one split, under every convention."""
+    from compare_gold import DEFAULT_SEESAW, read_triplet
+
+    from storydiff.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    files = sorted(QUOTES_GOLD.glob("TRIPLET_*.json"))
+    entries = [json.loads(path.read_text(encoding="utf-8")) for path in files]
+    articles = [
+        (article.text, entry["articles"][article.key])
+        for entry in entries
+        if entry["split"] == split
+        for article in read_triplet(DEFAULT_SEESAW, entry["triplet"])
+    ]
+    docs = list(nlp.pipe([text for text, _ in articles], batch_size=16))
+    results = {}
+    for convention in CONVENTIONS:
+        scores, tally = [], SpeakerTally()
+        for (text, gold), doc in zip(articles, docs, strict=True):
+            score, speakers = score_seesaw_article(text, gold, doc._.quotes, convention)
+            scores.append(score)
+            tally.add(speakers)
+        results[convention.name] = {"total": combine_quote_scores(scores), "speakers": tally}
+    return {"articles": len(articles), "conventions": results}
+
+
+def seesaw_report(split: str, result: dict[str, Any]) -> list[str]:
+    lines = []
+    for convention, scored in result["conventions"].items():
+        total, tally = scored["total"], scored["speakers"]
+        lines += [
+            f"\nSEESAW quotes gold, {split}, {result['articles']} articles, {convention}",
+            f"{'':<22} {'tp':>5} {'sys':>5} {'gold':>5}  P      R      F1",
+            _row("content", total["content"]),
+            *(_row(f"  {kind}", score) for kind, score in total["by_kind"].items()),
+            f"speaker mention right: {_ratio(tally.mentions_right, tally.mentions)}; "
+            f"resolved name right: {_ratio(tally.names_right, tally.names)}",
+        ]
+        if tally.wrong_names:
+            cells = ", ".join(f"{k} {n}" for k, n in tally.wrong_names.most_common())
+            lines.append(f"wrong names by what the system took as the speaker: {cells}")
+    return lines
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:.3f} ({part}/{whole})" if whole else "-"
 
 
 def component_overhead(texts: Sequence[str], repeat: int = 2) -> dict[str, float]:
@@ -183,6 +366,12 @@ def report(name: str, total: dict[str, Any]) -> list[str]:
     lines.append(_row("content + speaker", total["content_speaker"]))
     for kind, score in total["by_kind"].items():
         lines.append(_row(f"  {kind}", score))
+    matched, right = total["content"]["tp"], total["content_speaker"]["tp"]
+    if matched:
+        lines.append(f"speaker right on matched quotes: {right / matched:.3f} ({right}/{matched})")
+    if wrong := total.get("wrong_speaker_by_form"):
+        cells = ", ".join(f"{form} {n}" for form, n in sorted(wrong.items(), key=lambda x: -x[1]))
+        lines.append(f"wrong speakers by what the system took as the speaker: {cells}")
     return lines
 
 
@@ -207,13 +396,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     parser.add_argument("--errors", type=int, default=0, help="print N sample misses of each kind")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--splits",
+        nargs="*",
+        default=["dev"],
+        help="splits of the SEESAW quotes gold to score (dev; check only once tuning is done)",
+    )
     args = parser.parse_args(argv)
 
     seeds = evaluate(ROOT / "tests" / "data" / "seeds.gold.json", ROOT / "tests" / "data" / "seeds")
     results: dict[str, Any] = {"seeds": seeds["total"]["quotes"]}
     if args.polnear.is_dir():
         polnear = evaluate_polnear(args.polnear, args.limit)
-        results["polnear_dev"] = polnear["total"]
+        results["polnear_dev"] = polnear["totals"]
         results["polnear_articles"] = polnear["articles"]
     else:
         print(f"PolNeAR dev not found at {args.polnear}; scoring the seeds only", file=sys.stderr)
@@ -222,11 +417,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     lines = report("Seeds gold (speaker = resolved canonical name)", results["seeds"])
     if "polnear_dev" in results:
-        title = (
-            f"PolNeAR dev, {results['polnear_articles']} articles "
-            "(speaker = mention overlaps gold Source)"
-        )
-        lines += report(title, results["polnear_dev"])
+        for convention, total in results["polnear_dev"].items():
+            title = (
+                f"PolNeAR dev, {results['polnear_articles']} articles, {convention} "
+                "(speaker = mention overlaps gold Source)"
+            )
+            lines += report(title, total)
         if args.errors:
             lines += errors(polnear["per_article"], args.errors)
         texts = [text for _, text, _ in polnear_articles(args.polnear, args.limit)]
@@ -236,6 +432,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"with storydiff's components {speed['storydiff']:.2f} s "
             f"(x{speed['ratio']:.2f}, +{(speed['ratio'] - 1) * 100:.0f}%)"
         )
+    if QUOTES_GOLD.is_dir():
+        for split in args.splits:
+            lines += seesaw_report(split, evaluate_seesaw(split))
     print("\n".join(lines))
     return 0
 

@@ -193,6 +193,13 @@ class Speaker:
     entity: str | None = None
     mention: Span | None = None
 
+    @property
+    def described(self) -> str | None:
+        """How the article refers to the speaker: the resolved name, else the words of the
+        mention ("the minister", "he"). For showing and attributing words; a speaker the
+        article never names has no ``name``, so such speakers are never counted as people."""
+        return self.name or (self.mention.text if self.mention else None)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,

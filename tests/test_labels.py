@@ -36,7 +36,7 @@ def test_quoted_words_are_attributed_and_paraphrase_is_own(nlp):
         ("militants", "own"),
         ("terrorists", "attributed"),
     ]
-    assert labels[0]["in_speech_of"] == "minister"
+    assert labels[0]["in_speech_of"] == "The minister"
 
 
 @pytest.mark.parametrize(

@@ -170,7 +170,7 @@ def test_claimed_by_the_speaker_of_the_quote_holding_the_number(quantity_nlp):
 
 def test_reported_speech_is_claimed_too(quantity_nlp):
     quantity = _only(quantity_nlp, "The charity said that about 700 children had been rescued.")
-    assert quantity["claimed_by"] == "charity"
+    assert quantity["claimed_by"] == "The charity"
 
 
 def test_without_quotes_every_number_is_the_outlets(quantity_nlp):

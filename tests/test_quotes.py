@@ -119,7 +119,9 @@ def test_indirect_speech_with_that(nlp):
 def test_according_to(nlp):
     (quote,) = _quotes(nlp, "About 300 homes were destroyed, according to local officials.")
     assert quote.content.text == "About 300 homes were destroyed"
-    assert quote.speaker.name == "local officials"
+    # A description names nobody: the speaker stays unnamed, the words of the mention are kept.
+    assert quote.speaker.name is None
+    assert quote.speaker.described == "local officials"
 
 
 def test_organisation_speaker_and_it(nlp):
@@ -162,7 +164,8 @@ def test_unclosed_quote_runs_to_paragraph_end():
 def test_cue_inside_the_sentence_takes_both_sides(nlp):
     (quote,) = _quotes(nlp, "The museum, the curator said, will open in the spring.")
     assert [p.text for p in quote.pieces] == ["The museum", "will open in the spring"]
-    assert quote.speaker.name == "curator"
+    assert quote.speaker.name is None
+    assert quote.speaker.mention.text == "the curator"
 
 
 def test_message_as_object(nlp):
@@ -185,10 +188,89 @@ def test_stance_only_with_that(nlp):
 
 
 def test_transcript_speaker_labels(nlp):
-    text = "GRANT: We will not give up on this town.\n\nUPDATE: The meeting was moved to Friday."
+    text = (
+        "Mayor Peter Grant spoke to the radio station on Monday.\n\n"
+        "GRANT: We will not give up on this town.\n\n"
+        "UPDATE: The meeting was moved to Friday."
+    )
     (quote,) = _quotes(nlp, text)
-    assert quote.speaker.name == "GRANT"
+    assert quote.speaker.name == "Peter Grant"
     assert quote.content.text == "We will not give up on this town"
+
+
+def test_labels_of_a_quoted_transcript_take_turns(nlp):
+    text = (
+        'The interview went as follows:\n\n"HOST: Will you run again?\n\n'
+        '"ROE: I have not decided yet.\n\n"HOST: When will you decide?\n\n'
+        '"ROE: After the summer."'
+    )
+    assert [q.speaker.name for q in _quotes(nlp, text)] == ["HOST", "ROE", "HOST", "ROE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KEEPING SCORE: The team has won four of its last five games.\n\nThe coach was pleased.",
+        "Email: The newsletter goes out on Fridays.\n\nThe coach was pleased.",
+    ],
+)
+def test_run_in_section_heads_are_not_speakers(nlp, text):
+    assert _quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The minister confessed that the figures had been wrong.",
+            None,
+            "the figures had been wrong",
+        ),
+        (
+            "The senator wondered whether the law would survive.",
+            None,
+            "whether the law would survive",
+        ),
+        ('"We are finished," Jane Roe scolded.', "Jane Roe", "We are finished,"),
+        ("The governor voiced concern that the budget would fail.", None, "the budget would fail"),
+        (
+            "John Doe reminded reporters that the vote was advisory.",
+            "John Doe",
+            "the vote was advisory",
+        ),
+        (
+            "Jane Roe, who chairs the panel, said the hearing would resume.",
+            "Jane Roe",
+            "the hearing would resume",
+        ),
+        ("Jane Roe's statement said the talks had failed.", "Jane Roe", "the talks had failed"),
+        (
+            "Maria Lopez, a nurse based in Kansas City, Mo., said masks ran out.",
+            "Maria Lopez",
+            "masks ran out",
+        ),
+        (
+            "The company said in a statement that it would close two plants.",
+            None,
+            "it would close two plants",
+        ),
+    ],
+)
+def test_speech_patterns(nlp, text, speaker, content):
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker.name == speaker
+    assert quote.content.text == content
+    assert quote.speaker.mention is not None
+
+
+def test_a_colon_far_from_the_cue_introduces_something_else(nlp):
+    text = (
+        'Jane Roe said the plan was "dead".\n\nThe full text follows:\n\n'
+        '"HOST: Is the plan dead?\n\n"ROE: It is.\n\n"HOST: Thank you.\n\n"ROE: Thanks."'
+    )
+    quotes = _quotes(nlp, text)
+    assert quotes[0].speaker.name == "Jane Roe"
+    assert [q.speaker.name for q in quotes[1:]] == ["HOST", "Jane Roe", "HOST", "Jane Roe"]
 
 
 def test_quotation_signed_with_a_dash(nlp):

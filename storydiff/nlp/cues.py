@@ -8,8 +8,9 @@ extend them here, or without editing anything through the components' configurat
 
 Where the lists came from:
 
-- Reporting verbs: the speech-act verbs of Levin (1993, classes 37.7 "say" and 37.8
-  "complain"), the verb list of the Gender Gap Tracker's quote extractor (Asr et al., 2021,
+- Reporting verbs: the speech-act verbs of Levin (1993, classes 37.3 "manner of speaking",
+  37.7 "say", 37.8 "complain" and 33 "judgement": scold, chide), the verb list of the
+  Gender Gap Tracker's quote extractor (Asr et al., 2021,
   sfu-discourse-lab/GenderGapTracker), textacy's ``constants.REPORTING_VERBS``, and the cue
   lemmas most frequent in the PolNeAR training split (Newell et al., 2018).
 - Attribution nouns ("comments by X that ...", "in a statement"): Krestel, Bergler and Witte
@@ -36,7 +37,8 @@ CUE_VERBS: frozenset[str] = frozenset(
     indicate signal mention write tweet post blog reply respond answer retort counter rebut
     testify inform brief conclude agree disagree dispute question speculate hint imply
     cry shout scream yell whisper mutter murmur sigh exclaim continue begin elaborate clarify
-    specify stipulate speak talk
+    specify stipulate speak talk confess wonder crow scold chide rebuke echo voice express
+    remind muse marvel gush fume grumble snap rage rant concur opine posit reason relay
     """.split()
 )
 
@@ -70,7 +72,7 @@ OBJECT_CUES: frozenset[str] = frozenset(
     condemn denounce welcome predict promise pledge recommend endorse advocate dismiss dispute
     reveal confirm acknowledge admit allege threaten vow warn request call complain defend
     describe laud note discuss mention tout blast slam hail lament decry mock ridicule applaud
-    commend report question speak talk
+    commend report question speak talk echo
     """.split()
 )
 

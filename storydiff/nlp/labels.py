@@ -216,7 +216,7 @@ def find_labels(doc: Doc, terms: dict[str, Term] = TERMS) -> list[dict[str, Any]
     text = doc_text(doc)
     quoted = quoted_in(doc)
     speech = Intervals(
-        _Speech(piece.start, piece.end, quote.speaker.name, order)
+        _Speech(piece.start, piece.end, quote.speaker.described, order)
         for order, (quote, piece) in enumerate(
             (quote, piece) for quote in (doc._.quotes or []) for piece in quote.pieces
         )

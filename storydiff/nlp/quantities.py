@@ -895,7 +895,7 @@ def claimed_by(start: int, end: int, quotes: Iterable[Any]) -> str | None:
     for quote in quotes:
         pieces = getattr(quote, "pieces", ()) or (quote.content,)
         if any(p.start <= start and end <= p.end for p in pieces):
-            return quote.speaker.name
+            return quote.speaker.described
     return None
 
 

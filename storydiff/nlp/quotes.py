@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -207,8 +208,9 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
         if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON", "NUM"}:
             continue
         cue = Cue(token, (token.idx, token.idx + len(token)), phrase(subject))
-        for child in token.children:
-            if child.dep_ in _CLAUSE_DEPS and (span := clause_chars(child, nested)):
+        clauses = [c for c in token.children if c.dep_ in _CLAUSE_DEPS]
+        for child in clauses + _noun_complements(token):
+            if span := clause_chars(child, nested):
                 cue.content.append(_whole_quote(doc_text(doc), span, quoted))
         if not cue.content:
             cue.content.extend(
@@ -218,6 +220,19 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
             )
         cues.append(cue)
     return cues
+
+
+def _noun_complements(verb: Token) -> list[Token]:
+    """ "voiced concern that the budget would fail", "issued a warning that ...": the that-clause
+    the parser hangs on the verb's object is what was said."""
+    return [
+        clause
+        for obj in verb.children
+        if obj.dep_ == "dobj"
+        for clause in obj.children
+        if clause.dep_ in {"acl", "ccomp"}
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    ]
 
 
 def _message_object(
@@ -354,7 +369,7 @@ def according_to_cues(doc: Doc) -> list[Cue]:
 
 
 _SPEAKER_LABEL = re.compile(
-    r"(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+\S"
+    r"[\"“‘']?(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+\S"
 )
 
 
@@ -368,9 +383,11 @@ _INVERTED_CUES = frozenset({"said", "says", "added", "adds", "asked", "asks", "w
 
 def label_cues(doc: Doc) -> list[Cue]:
     """A paragraph that opens with a name and a colon gives that person's words: transcripts
-    ("SMITH: Well, look ...") and attributed headlines ("Smith: Talks Will Go On")."""
+    ("SMITH: Well, look ...", also inside a quoted transcript) and attributed headlines
+    ("Smith: Talks Will Go On"). A run-in section head ("KEEPING SCORE: ...", "Email: ...")
+    has the same shape, so a label counts only when it names someone (see ``_speaker_labels``)."""
     text = doc_text(doc)
-    cues = []
+    labelled: list[tuple[Span, int, tuple[int, int] | None]] = []
     for start, end in paragraph_ranges(text):
         match = _SPEAKER_LABEL.match(text, start, end)
         if match is None or not _names_someone(match.group("label")):
@@ -385,10 +402,36 @@ def label_cues(doc: Doc) -> list[Cue]:
         if label is None or content is None:
             continue
         colon = text.index(":", match.end("label"))
-        span = _trim(doc, content.start, content.end)
-        if span:
-            cues.append(Cue(None, (colon, colon + 1), label, [span]))
-    return cues
+        # A transcript's turn may be short ("It is."): the label, not the length, decides.
+        labelled.append((label, colon, _trim(doc, content.start, content.end, min_tokens=1)))
+    speakers = _speaker_labels([label for label, _, _ in labelled], doc._.entities or [])
+    return [
+        Cue(None, (colon, colon + 1), label, [span])
+        for label, colon, span in labelled
+        if span and label.text in speakers
+    ]
+
+
+def _speaker_labels(labels: list[Span], entities: list[Any]) -> set[str]:
+    """The labels that name a speaker: a name the article's actors go by elsewhere (in any
+    case), a label that opens two or more paragraphs (a transcript's speakers), or a proper
+    name in mixed case. An all-capitals label seen once and naming nobody is a section head."""
+    at_labels = {label.start_char for label in labels}
+    known = {
+        word.casefold()
+        for entity in entities
+        for mention in entity.mentions
+        if mention.start not in at_labels
+        for word in mention.text.split()
+    }
+    counts = Counter(label.text for label in labels)
+    return {
+        label.text
+        for label in labels
+        if label.text.split()[-1].casefold() in known
+        or counts[label.text] >= 2
+        or (not label.text.isupper() and all(t.pos_ == "PROPN" and not t.is_stop for t in label))
+    }
 
 
 def _names_someone(label: str) -> bool:
@@ -572,7 +615,7 @@ class QuoteExtractor:
         if after is not None:
             gap = text[verb.idx + len(verb) : after.start]
             if (
-                ":" in gap
+                _introduces(gap)
                 or (len(gap) < 40 and "\n\n" not in gap.strip())
                 or sentence.end_char > after.start
             ):
@@ -627,6 +670,14 @@ class QuoteExtractor:
             return True
         same_paragraph = previous_end > para_start
         return same_paragraph and lead.rstrip()[-1:] in {".", "!", "?"}
+
+
+def _introduces(gap: str) -> bool:
+    """ "He said: '...'", "She told reporters: '...'": a colon soon after the cue, in the same
+    paragraph, introduces the quote; a colon further on introduces something else ("Mr X
+    said ... . Partial transcript follows:")."""
+    colon = gap.find(":")
+    return 0 <= colon < 60 and "\n\n" not in gap[:colon]
 
 
 def _by_paragraph(text: str, pieces: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:

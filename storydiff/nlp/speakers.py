@@ -16,9 +16,21 @@ from spacy.tokens import Doc, Span, Token
 
 from storydiff.model import Entity, Speaker
 from storydiff.model import Span as TextSpan
-from storydiff.nlp.cues import HONORIFIC_GENDER, PRONOUN_FEATURES, ROLE_NOUNS
+from storydiff.nlp.cues import (
+    ATTRIBUTION_NOUNS,
+    EVIDENCE_NOUNS,
+    HONORIFIC_GENDER,
+    PRONOUN_FEATURES,
+    ROLE_NOUNS,
+)
 
 _PERSONAL = {"male", "female"}
+_RELATIVE = {"who", "that", "which"}
+_NOUNS = {"NOUN", "PROPN"}
+# Adjectives that name a group or place ("Russian officials", "Democratic lawmakers").
+_NAMED_ADJECTIVES = {"NORP", "GPE", "ORG"}
+# What a speaker writes or records: the speech is the owner's ("X's tweet said").
+_DOCUMENTS = (ATTRIBUTION_NOUNS | EVIDENCE_NOUNS) - {"report", "poll", "survey", "study"}
 _DEFINITE = {"the", "this", "that"}
 
 
@@ -72,6 +84,7 @@ class SpeakerResolver:
         if subject is None:
             return Speaker(None)
         mention = TextSpan(subject.start_char, subject.end_char, subject.text)
+        subject = _author_of(_antecedent_of_relative(subject))
         head = subject.root
         entity = self.entity_of(subject)
         if entity is None and head.pos_ == "PRON":
@@ -88,8 +101,7 @@ class SpeakerResolver:
                 self.unnamed_antecedent(head.lower_, subject.start_char), None, mention
             )
         else:
-            name = self.named_in_apposition(subject) or _without_determiner(subject)
-            speaker = Speaker(name, None, mention)
+            speaker = Speaker(_name_in(subject), None, mention)
         self.history.append((subject.start_char, speaker, entity))
         return speaker
 
@@ -105,26 +117,18 @@ class SpeakerResolver:
                 entity = self.by_char.get(token.idx)
                 if entity is not None and entity.kind == "PERSON":
                     return entity
-        if head.pos_ == "PROPN":
-            # The tagger missed this mention, but the name is one the article already uses.
+        if head.pos_ == "PROPN" or (head.is_upper and len(head) > 1):
+            # The tagger missed this mention ("PENCE:" in a transcript), but the name is one
+            # the article already uses.
+            surname = head.text.casefold()
             return next(
                 (
                     e
                     for e in self.entities
-                    if e.kind == "PERSON" and e.name.split()[-1] == head.text
+                    if e.kind == "PERSON" and e.name.split()[-1].casefold() == surname
                 ),
                 None,
             )
-        return None
-
-    @staticmethod
-    def named_in_apposition(subject: Span) -> str | None:
-        """A name the tagger missed, given beside a role: "the chief executive, Jane Roe"."""
-        for child in subject:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                tokens = [t for t in child.subtree if t.pos_ == "PROPN"]
-                if tokens:
-                    return subject.doc[tokens[0].i : tokens[-1].i + 1].text
         return None
 
     def is_description(self, head: Token) -> bool:
@@ -228,6 +232,42 @@ class SpeakerResolver:
                 if mention.end <= position and (best is None or mention.end > best[0]):
                     best = (mention.end, entity)
         return best[1] if best else None
+
+
+def _antecedent_of_relative(subject: Span) -> Span:
+    """ "the senator, who said ...": the speaker of a relative clause is the noun it tells
+    about, not the pronoun "who" or "that"."""
+    head = subject.root
+    if head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.pos_ in _NOUNS:
+        noun = head.head.head
+        return subject.doc[noun.left_edge.i : noun.i + 1]
+    return subject
+
+
+def _author_of(subject: Span) -> Span:
+    """ "Trump's tweet said ...", "the senator's statement says ...": the writer speaks
+    through the document."""
+    head = subject.root
+    if head.lemma_.lower() in _DOCUMENTS:
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ in _NOUNS:
+            return subject.doc[owner.left_edge.i : owner.i + 1]
+    return subject
+
+
+def _name_in(subject: Span) -> str | None:
+    """The name a speaker the article has no actor for goes by: a name the tagger missed
+    ("the chief executive, Jane Roe"), or a phrase with a proper noun in it ("UN officials",
+    "Russian diplomats"). A bare description ("the minister", "the company") names nobody:
+    the speaker stays unnamed, with the mention kept."""
+    for child in subject:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            tokens = [t for t in child.subtree if t.pos_ == "PROPN"]
+            if tokens:
+                return subject.doc[tokens[0].i : tokens[-1].i + 1].text
+    if any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED_ADJECTIVES for t in subject):
+        return _without_determiner(subject)
+    return None
 
 
 def _without_determiner(span: Span) -> str:

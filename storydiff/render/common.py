@@ -38,7 +38,7 @@ def quote_text(article: Article, quote: Quote) -> str:
 
 
 def speaker_name(quote: Quote) -> str:
-    name = quote.speaker.name
+    name = quote.speaker.described
     return name if name and name.strip() else UNNAMED_SPEAKER
 
 
