@@ -45,6 +45,7 @@ benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/cleaning.py
 	$(BIN)/python benchmarks/quotes.py
 	$(BIN)/python benchmarks/entities_labels.py
+	$(BIN)/python benchmarks/labels_coverage.py
 	$(BIN)/python benchmarks/similarity.py
 	$(BIN)/python benchmarks/compare.py --curve
 	$(BIN)/python benchmarks/stories.py --cache .venv/seesaw-analyses.jsonl

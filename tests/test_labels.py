@@ -86,3 +86,107 @@ def test_terms_extended_by_configuration():
     nlp.add_pipe("storydiff_labels", config=config)
     labels = nlp("The zealots marched through the city.")._.labels
     assert [(label["term"], label["contested"]) for label in labels] == [("zealot", True)]
+
+
+def _label(nlp, text, term):
+    """The one label of ``text`` whose term is ``term``."""
+    (label,) = [label for label in nlp(text)._.labels if label["term"] == term]
+    return label
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "shown", "modifies"),
+    [
+        (
+            "A terrorist rocket attack hit the market.",
+            "terrorist",
+            "terrorist rocket attack",
+            "attack",
+        ),
+        (
+            "The terrorist propaganda spread online.",
+            "terrorist",
+            "terrorist propaganda",
+            "propaganda",
+        ),
+        ("Residents feared a terror attack.", "terror", "terror attack", "attack"),
+        ("He called the bombing an act of terror.", "terror", "terror", None),
+        ("The regime forces advanced at night.", "regime", "regime forces", "force"),
+    ],
+)
+def test_a_loaded_term_before_any_noun_is_a_label(nlp, text, term, shown, modifies):
+    label = _label(nlp, text, term)
+    assert (label["text"], label["voice"], label["modifies"]) == (shown, "own", modifies)
+    assert label["actor"] in {"armed groups", "state forces"}
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "shown"),
+    [
+        (
+            "Pro-government forces retook the village.",
+            "pro-government force",
+            "Pro-government forces",
+        ),
+        (
+            "The Kremlin-backed separatists shelled the port.",
+            "separatist",
+            "Kremlin-backed separatists",
+        ),
+        (
+            "Anti-government protesters filled the square.",
+            "protester",
+            "Anti-government protesters",
+        ),
+    ],
+)
+def test_hyphenated_compounds_are_part_of_the_label(nlp, text, term, shown):
+    label = _label(nlp, text, term)
+    assert (label["text"], label["voice"], label["hedge"]) == (shown, "own", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "hedge"),
+    [
+        ("The so-called rebels withdrew from the hills.", "rebel", "so-called"),
+        ("Self-styled jihadists stopped the convoy.", "jihadist", "self-styled"),
+        ("Police detained two alleged terrorists.", "terrorist", "alleged"),
+    ],
+)
+def test_a_hedge_before_a_label_is_kept(nlp, text, term, hedge):
+    label = _label(nlp, text, term)
+    assert (label["hedge"], label["voice"]) == (hedge, "own")
+    assert label["text"].lower().startswith(hedge)
+
+
+def test_the_voice_is_the_terms_own(nlp):
+    label = _label(nlp, 'Troops shelled the "terrorist" bases in the hills.', "terrorist")
+    assert (label["text"], label["voice"]) == ('terrorist" bases', "scare_quoted")
+
+
+def test_a_term_inserted_in_a_group_name_is_a_label_but_a_name_is_not(nlp):
+    label = _label(nlp, "Police arrested a commander of the Nusra Terrorist Front.", "terrorist")
+    assert label["contested"] and label["voice"] == "own"
+    assert not nlp("The Joint Terrorism Task Force opened a case.")._.labels
+    assert not [x for x in nlp("The Free Syrian Army held the hill.")._.labels if x["contested"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war on terror cost trillions of dollars.",
+        "Counter-terrorism officials met in Paris.",
+        "The plan is a radical change of course.",
+        "Critics warned against regime change.",
+        "Fighter jets flew over the coast.",
+    ],
+)
+def test_uses_that_name_no_group_are_not_labels(nlp, text):
+    assert not nlp(text)._.labels
+
+
+def test_a_capitalised_plural_term_is_found(nlp):
+    labels = nlp("Officials warned about radical Islamists in the region.")._.labels
+    assert [(x["text"], x["term"], x["modifies"]) for x in labels] == [
+        ("radical Islamists", "radical", "islamist")
+    ]

@@ -10,10 +10,17 @@ One outlet writes "rebels" and puts "terrorists" in quotation marks; another wri
 - ``own``: no quotation marks. This includes paraphrase in indirect speech ("Russia said the
   rebels must leave"): the outlet chose the paraphrase's words, so the word is its own. Such
   uses carry ``in_speech_of`` (the speaker being paraphrased) so that nothing is lost.
+
+Every use of a listed term counts, not only the term as a noun: before another noun
+("terrorist rocket attack": ``modifies`` is "attack"), with the hyphenated modifiers that
+qualify it ("pro-government forces"), after a hedge that distances the outlet without
+quotation marks ("so-called rebels": ``hedge``), and inside a name when the outlet put it there
+("the Nusra Terrorist Front"). The voice is that of the term's own words.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -28,6 +35,10 @@ from storydiff.nlp.labels_data import (
     CONFLICT_VERBS,
     GROUP_HEADS,
     GROUP_PLACES_AND_DEEDS,
+    HEDGES,
+    NOT_LABELS,
+    OTHER_SENSES,
+    OTHERS_WORDS,
     PERSON_NOUN_ENDINGS,
     STATE_FORCES,
     TERMS,
@@ -36,7 +47,6 @@ from storydiff.nlp.labels_data import (
 )
 from storydiff.nlp.quotemarks import Quoted, quoted_in
 
-_MAX_PHRASE = 3
 # A quoted stretch this short in the outlet's narration is a scare quote, not a quotation.
 SCARE_QUOTE_MAX_WORDS = 5
 _ACTOR_ENTITY_TYPES = {"NORP", "ORG", "GPE", "PERSON"}
@@ -44,6 +54,8 @@ _ACTOR_ENTITY_TYPES = {"NORP", "ORG", "GPE", "PERSON"}
 _MANY_SENSES = {"regime", "opposition", "elite", "mob", "gang", "establishment"}
 # "government control", "military operation", "civilian casualties" name no group.
 _NOT_AS_MODIFIER = {STATE_FORCES, CIVILIANS}
+# How a term is split into tokens as spaCy splits it: "pro-government force" is four.
+_TERM_TOKENS = re.compile(r"-|[^\s-]+")
 
 
 @dataclass(frozen=True)
@@ -53,61 +65,130 @@ class _Match:
     entry: Term
 
 
+@dataclass(frozen=True)
+class _Extent:
+    """The words a label is read in, and the hedge among them ("so-called")."""
+
+    span: Span
+    hedge: str | None
+
+
 def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    """The lower-case lemma; spaCy leaves a plural proper noun as it is ("Islamists",
+    "Rebels" in a headline), so its plural ending is taken off here."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" and lemma == token.lower_:
+        if lemma.endswith("ies"):
+            return lemma[:-3] + "y"
+        return lemma.removesuffix("s")
+    return lemma
+
+
+def _key(doc: Doc, lemmas: list[str], start: int, end: int) -> str:
+    """The lemmas of ``doc[start:end]`` spelt as terms are: a space where the text has white
+    space, none around a hyphen ("pro-government force")."""
+    return "".join(
+        lemmas[i] + (" " if i < end - 1 and doc[i].whitespace_ else "") for i in range(start, end)
+    )
 
 
 def _phrase_matches(doc: Doc, terms: dict[str, Term]) -> list[_Match]:
     """Listed terms, longest first, each token used once: "armed opposition group" before
-    "opposition". Only positions whose lemma starts some term are tried."""
+    "opposition". Only positions whose lemma starts some term are tried, and no phrase longer
+    than the longest term that starts there."""
     lemmas = [_lemma(t) for t in doc]
     longest: dict[str, int] = {}
     for key in terms:
-        first, *rest = key.split(" ")
+        first, *rest = _TERM_TOKENS.findall(key)
         longest[first] = max(longest.get(first, 0), 1 + len(rest))
+    reach = {
+        i: longest.get(lemmas[i], longest.get(t.lower_, 0))
+        for i, t in enumerate(doc)
+        if lemmas[i] in longest or t.lower_ in longest
+    }
     found: list[_Match] = []
     used: set[int] = set()
-    starts = [i for i, t in enumerate(doc) if lemmas[i] in longest or t.lower_ in longest]
-    for length in range(_MAX_PHRASE, 0, -1):
-        for start in starts:
-            if longest.get(lemmas[start], longest.get(doc[start].lower_, 0)) < length:
+    for length in range(max(reach.values(), default=0), 0, -1):
+        for start, most in reach.items():
+            if most < length or start + length > len(doc):
                 continue
-            if start + length > len(doc) or any(i in used for i in range(start, start + length)):
+            if any(i in used for i in range(start, start + length)):
                 continue
             words = doc[start : start + length]
-            key = " ".join(lemmas[start : start + length])
+            key = _key(doc, lemmas, start, start + length)
             entry = terms.get(key) or (terms.get(words.text.lower()) if length == 1 else None)
-            if entry is None or not _names_actors(words, entry):
+            if entry is None or not _names_actors(words, entry, terms):
                 continue
             found.append(_Match(words, key, entry))
             used.update(range(start, start + length))
     return found
 
 
-def _names_actors(words: Span, entry: Term) -> bool:
-    """A listed word used for people: as a noun, or as the modifier of a place or thing
-    ("rebel stronghold", "militant camp"). "Government control" and "military operation" name
-    no group; "counter-terrorist" and "anti-terror" name the fight against one."""
-    first, last = words[0], words[-1]
-    if any(t.ent_type_ in {"ORG", "PERSON", "WORK_OF_ART"} for t in words):
-        return False  # part of a name: "Free Syrian Army"
+def _modified_noun(token: Token) -> Token | None:
+    """The noun a word stands before as its modifier ("terrorist" in "terrorist rocket
+    attack" modifies "attack"), or None."""
+    head = token.head
+    if token.dep_ in {"amod", "compound"} and head.pos_ in {"NOUN", "PROPN"} and head.i > token.i:
+        return head
+    return None
+
+
+def _in_a_name(words: Span) -> bool:
+    """Part of a proper name ("Free Syrian Army", "Joint Terrorism Task Force"), unless the
+    word is in lower case (spaCy folded the outlet's word into the name: "ISIS terrorists") or
+    is a word a group is only ever called by others, put before its group noun ("the Nusra
+    Terrorist Front")."""
+    last = words[-1]
+    if any(t.ent_type_ in {"PERSON", "WORK_OF_ART"} for t in words):
+        return True
+    if not any(_named(t) for t in words) or all(t.is_lower for t in words):
+        return False
+    head = _modified_noun(last)
+    return not (_lemma(last) in OTHERS_WORDS and head is not None and _lemma(head) in GROUP_HEADS)
+
+
+def _named(token: Token) -> bool:
+    """Inside an organisation's name: spaCy says so, or the word is capitalised mid-sentence
+    beside another capitalised proper noun (a name spaCy missed: "Joint Terrorism Task
+    Force")."""
+    if token.ent_type_ == "ORG":
+        return True
+    if not token.is_title or token.is_sent_start:
+        return False
+    neighbours = token.doc[max(0, token.i - 1) : token.i + 2]
+    return any(t.i != token.i and t.is_title and t.pos_ == "PROPN" for t in neighbours)
+
+
+def _fights_it(words: Span) -> bool:
+    """The term names the fight against a group, not the group: "counter-terrorist",
+    "anti-terror", "the war on terror"."""
+    doc, first = words.doc, words[0]
     if (
         first.i >= 2
-        and words.doc[first.i - 1].text == "-"
-        and words.doc[first.i - 2].lower_
-        in {
-            "anti",
-            "counter",
-        }
+        and doc[first.i - 1].text == "-"
+        and doc[first.i - 2].lower_ in {"anti", "counter"}
     ):
+        return True
+    before = [_lemma(t) for t in doc[max(0, words.end - 4) : words.end]]
+    return any(" ".join(before[-len(p.split(" ")) :]) == p for p in NOT_LABELS)
+
+
+def _names_actors(words: Span, entry: Term, terms: dict[str, Term]) -> bool:
+    """A listed word used for people: as a noun, or as the modifier of a noun ("terrorist
+    rocket attack", "rebel stronghold"). "Government control" and "military operation" name no
+    group; a word with another common sense ("radical change") labels only before a group,
+    place or deed noun or another label; "counter-terrorist" and "anti-terror" name the fight
+    against one."""
+    if _in_a_name(words) or _fights_it(words):
         return False
-    modifier = last.dep_ in {"amod", "compound"} and last.head.pos_ == "NOUN"
-    if modifier:
-        return (
-            entry.category not in _NOT_AS_MODIFIER
-            and last.head.i == last.i + 1
-            and last.head.lemma_.lower() in GROUP_PLACES_AND_DEEDS
-        )
+    last = words[-1]
+    head = _modified_noun(last)
+    if head is not None:
+        if entry.category in _NOT_AS_MODIFIER and not entry.contested:
+            return False
+        if _lemma(last) not in OTHER_SENSES:
+            return True
+        return _lemma(head) in GROUP_PLACES_AND_DEEDS or _lemma(head) in terms
     inside = range(words.start, words.end)
     if _lemma(last) in _MANY_SENSES and any(
         c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in inside for c in last.children
@@ -116,18 +197,51 @@ def _names_actors(words: Span, entry: Term) -> bool:
     return last.pos_ in {"NOUN", "PROPN"}
 
 
-def _extent(match: _Match) -> Span:
-    """The words the label is read in: "gang of terrorists", "rebel stronghold", "armed groups"."""
+def _hyphen_word_start(doc: Doc, i: int) -> int:
+    """The first token of the hyphenated word that ends at token ``i`` ("so-called")."""
+    while (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+    ):
+        i -= 2
+    return i
+
+
+def _qualified(doc: Doc, start: int, end: int) -> _Extent:
+    """``doc[start:end]`` with the hedges and hyphenated modifiers before it that modify it:
+    "so-called rebels", "Kremlin-backed separatists", "pro-Assad militias"."""
+    hedge = None
+    while start > 0 and doc[start - 1].whitespace_:
+        first = _hyphen_word_start(doc, start - 1)
+        word = doc[first:start]
+        if not any(start <= t.head.i < end for t in word):
+            break
+        text = word.text.lower()
+        if text in HEDGES:
+            hedge = text
+        elif len(word) == 1:
+            break
+        start = first
+    return _Extent(doc[start:end], hedge)
+
+
+def _extent(match: _Match) -> _Extent:
+    """The words the label is read in: "gang of terrorists", "terrorist rocket attack",
+    "so-called rebels"."""
     span = match.span
     doc = span.doc
     last = span[-1]
-    if last.dep_ in {"amod", "compound"} and last.head.i == span.end and last.head.pos_ == "NOUN":
-        return doc[span.start : span.end + 1]
+    head = _modified_noun(last)
+    between = doc[span.end : head.i] if head is not None else doc[0:0]
+    if head is not None and all(span.end - 1 <= t.head.i <= head.i for t in between):
+        return _qualified(doc, span.start, head.i + 1)
     if last.dep_ == "pobj" and last.head.lower_ == "of":
         collective = last.head.head
         if _lemma(collective) in COLLECTIVE_NOUNS and collective.i == last.head.i - 1:
-            return doc[collective.i : span.end]
-    return span
+            return _qualified(doc, collective.i, span.end)
+    return _qualified(doc, span.start, span.end)
 
 
 def _group_matches(doc: Doc, taken: set[int], terms: dict[str, Term]) -> list[_Match]:
@@ -174,8 +288,17 @@ def _actor(extent: Span, entry: Term) -> str:
         return entry.category
     for token in root.subtree:
         if token.ent_type_ in _ACTOR_ENTITY_TYPES and token.i < root.i:
-            return f"{token.text} {entry.category}"
+            return f"{_entity_name(token)} {entry.category}"
     return entry.category
+
+
+def _entity_name(token: Token) -> str:
+    """The whole name a token is part of, without a leading "the": "Al-Nusra Front", not "Al"."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None:
+        return token.text
+    words = [t for t in entity if t.pos_ != "DET" or t.i > entity.start]
+    return token.doc[words[0].i : entity.end].text if words else token.text
 
 
 class _Speech(NamedTuple):
@@ -201,11 +324,11 @@ def _voice(
     return "scare_quoted", None
 
 
-def _outermost(pairs: list[tuple[_Match, Span]]) -> list[tuple[_Match, Span]]:
+def _outermost(pairs: list[tuple[_Match, _Extent]]) -> list[tuple[_Match, _Extent]]:
     """One label per stretch of text, in text order: "gang of terrorists", not also "gang"."""
-    kept: list[tuple[_Match, Span]] = []
-    for match, extent in sorted(pairs, key=lambda pair: (pair[1].start, -len(pair[1]))):
-        if kept and extent.start < kept[-1][1].end:
+    kept: list[tuple[_Match, _Extent]] = []
+    for match, extent in sorted(pairs, key=lambda pair: (pair[1].span.start, -len(pair[1].span))):
+        if kept and extent.span.start < kept[-1][1].span.end:
             continue
         kept.append((match, extent))
     return kept
@@ -229,18 +352,25 @@ def find_labels(doc: Doc, terms: dict[str, Term] = TERMS) -> list[dict[str, Any]
     extents = _outermost([(m, _extent(m)) for m in matches])
     labels = []
     for match, extent in extents:
-        voice, speaker = _voice(extent.start_char, extent.end_char, quoted, speech, text)
+        span = extent.span
+        # The voice is the term's: in 'the "terrorist" bases' the outlet distances itself
+        # from the word, whatever surrounds it.
+        term = match.span
+        voice, speaker = _voice(term.start_char, term.end_char, quoted, speech, text)
+        modified = _modified_noun(term[-1])
         labels.append(
             {
-                "start": extent.start_char,
-                "end": extent.end_char,
-                "text": extent.text,
+                "start": span.start_char,
+                "end": span.end_char,
+                "text": span.text,
                 "term": match.term,
                 "category": match.entry.category,
                 "contested": match.entry.contested,
-                "actor": _actor(extent, match.entry),
+                "actor": _actor(span, match.entry),
                 "voice": voice,
                 "in_speech_of": speaker,
+                "hedge": extent.hedge,
+                "modifies": _lemma(modified) if modified is not None else None,
             }
         )
     return labels

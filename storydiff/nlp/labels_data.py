@@ -48,7 +48,7 @@ TERMS: dict[str, Term] = {
         ARMED_GROUPS,
         True,
         """
-        terrorist terrorism jihadist jihadi jihadism extremist extremism radical
+        terror terrorist terrorism jihadist jihadi jihadism extremist extremism radical
         islamist fundamentalist mujahideen mujahid freedom_fighter resistance_fighter martyr
         bandit
         """,
@@ -141,6 +141,44 @@ GROUP_PLACES_AND_DEEDS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Listed words with a common sense that is not a group of people, by the first senses of
+# Merriam-Webster and Collins ("radical change", "militant stance", "criminal charges",
+# "regime change", "fighter jets", "suspect package", "alien species", "Predator drone"). As a
+# modifier such a word names a group only before a group, place or deed noun or another
+# label ("regime forces", "radical jihadists"). Every other listed word labels
+# before any noun ("terrorist rocket attack", "terror cases", "rebel aid"): as a modifier it
+# still says what the outlet calls the people behind the thing.
+OTHER_SENSES: frozenset[str] = frozenset(
+    """
+    radical extremist fundamentalist militant criminal savage predator elite nationalist
+    populist leftist far-right far-left opposition establishment regime mob gang fighter
+    guerrilla guerilla suspect alien caravan
+    """.split()
+)
+
+# Contested words for people that a group is called by others and never calls itself (the
+# AP and Reuters guidance advises attributing them because they are judgements): inside an
+# organisation's name before a group noun ("the Nusra Terrorist Front", "Daesh Terrorist
+# Group") they are the outlet's insertion, not the group's name. Other listed words in a name
+# ("Free Syrian Army", "Islamic Jihad", "Rebel Media", "Joint Terrorism Task Force": a body
+# that fights it) are the name.
+OTHERS_WORDS: frozenset[str] = frozenset("terror terrorist extremist bandit thug gangster".split())
+
+# Words before a label that distance the outlet from it without quotation marks, from the
+# AP Stylebook ("so-called", "alleged") and Reuters Handbook ("alleged", "suspected")
+# entries: "so-called rebels", "self-styled jihadists", "alleged terrorists". Kept as the
+# label's ``hedge``; its voice stays what the quotation marks make it.
+HEDGES: frozenset[str] = frozenset(
+    """
+    so-called self-styled self-proclaimed self-declared self-described alleged purported
+    supposed suspected
+    """.split()
+)
+
+# Phrases ending in a listed word that name a campaign, not a group: the US-led campaign
+# since 2001 ("the war on terror") is a name, like "counter-terrorism" (lemmas).
+NOT_LABELS: frozenset[str] = frozenset({"war on terror", "war on terrorism"})
+
 # Nouns for a collection of people: "a gang of terrorists", "a pocket of terrorism".
 COLLECTIVE_NOUNS: frozenset[str] = frozenset(
     "gang group band bunch pocket cell network handful horde mob crowd army swarm wave".split()
@@ -148,7 +186,7 @@ COLLECTIVE_NOUNS: frozenset[str] = frozenset(
 
 # Heads of group names whose modifier carries the label: "armed groups", "rebel forces".
 GROUP_HEADS: frozenset[str] = frozenset(
-    "group force faction movement organisation organization unit militia formation".split()
+    "group force faction movement organisation organization unit militia formation front".split()
 )
 
 # Endings of English nouns for people ("separatists", "loyalists", "protesters").
