@@ -47,6 +47,7 @@ from storydiff.nlp.speakers import SpeakerResolver
 _LETTERS = re.compile(r"\w")
 _OPENING_MARKS = "\"“«„‘'`‹"
 _CLAUSE_DEPS = {"ccomp", "xcomp"}
+_CLAUSES_IN_PHRASE = {"relcl", "acl", "ccomp", "advcl", "parataxis"}
 _LEADING_JUNK = {"that", ",", ":", "—", "–", "-"}
 
 
@@ -126,8 +127,15 @@ def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
 
 def phrase(token: Token) -> Span:
     """The noun phrase a token heads, without a leading conjunction or punctuation and without
-    a relative clause ("the union, which said ..." is "the union")."""
-    clauses = {t.i for c in token.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+    the clauses hung on it ("the union, which said ..." is "the union"; a parse that hangs
+    the reported clause on the name is cut there too)."""
+    clauses = {
+        t.i
+        for inner in token.subtree
+        for c in inner.children
+        if c.dep_ in _CLAUSES_IN_PHRASE
+        for t in c.subtree
+    }
     tokens = [
         t
         for t in token.subtree

@@ -29,6 +29,7 @@ _RELATIVE = {"who", "that", "which"}
 _NOUNS = {"NOUN", "PROPN"}
 # Adjectives that name a group or place ("Russian officials", "Democratic lawmakers").
 _NAMED_ADJECTIVES = {"NORP", "GPE", "ORG"}
+_PLACES = {"GPE", "LOC", "FAC"}
 # What a speaker writes or records: the speech is the owner's ("X's tweet said").
 _DOCUMENTS = (ATTRIBUTION_NOUNS | EVIDENCE_NOUNS) - {"report", "poll", "survey", "study"}
 _DEFINITE = {"the", "this", "that"}
@@ -260,11 +261,11 @@ def _name_in(subject: Span) -> str | None:
     ("the chief executive, Jane Roe"), or a phrase with a proper noun in it ("UN officials",
     "Russian diplomats"). A bare description ("the minister", "the company") names nobody:
     the speaker stays unnamed, with the mention kept."""
-    for child in subject:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+    for child in subject.root.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in _PLACES:
+            # "the chief executive, Jane Roe", not "a nurse based in Kansas City, Mo."
             tokens = [t for t in child.subtree if t.pos_ == "PROPN"]
-            if tokens:
-                return subject.doc[tokens[0].i : tokens[-1].i + 1].text
+            return subject.doc[tokens[0].i : tokens[-1].i + 1].text
     if any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED_ADJECTIVES for t in subject):
         return _without_determiner(subject)
     return None
