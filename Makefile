@@ -51,6 +51,7 @@ benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/stories.py --cache .venv/seesaw-analyses.jsonl
 	$(BIN)/python benchmarks/corpus.py --cache .venv/seesaw-analyses.jsonl
 	$(BIN)/python benchmarks/speed.py
+	$(BIN)/python benchmarks/cleaning_speed.py
 
 clean:
 	rm -rf $(VENV) report.html *.egg-info .pytest_cache .ruff_cache

@@ -63,13 +63,15 @@ def analyze_stream(
     pipeline: str | None = None,
     batch_size: int = 32,
     workers: int = 1,
+    progress: bool = False,
 ) -> Iterator[AnalysisOrError]:
     """Analyse articles in order, passing errors through in their place.
 
     Articles are batched for spaCy; if a batch fails, its articles are retried one by one so
     that only the article at fault is reported. With ``workers`` > 1 the batches are analysed
     in that many processes, each loading the pipeline once; the output is the same, in the
-    same order.
+    same order. ``progress`` shows a bar on standard error for an article long enough to be
+    analysed in pieces, which can take minutes (on a terminal only).
     """
     batches = chunked(items, batch_size)
     if workers > 1:
@@ -78,30 +80,38 @@ def analyze_stream(
             batches,
             workers,
             initializer=_load_in_worker,
-            initargs=(pipeline, batch_size),
+            initargs=(pipeline, batch_size, progress),
         )
         return
     nlp = load_pipeline(pipeline)
     for batch in batches:
-        yield from analyze_batch(batch, nlp, batch_size)
+        yield from analyze_batch(batch, nlp, batch_size, progress=progress)
 
 
-def _load_in_worker(pipeline: str | None, batch_size: int) -> None:
-    set_worker_state(nlp=load_pipeline(pipeline), batch_size=batch_size)
+def _load_in_worker(pipeline: str | None, batch_size: int, progress: bool) -> None:
+    set_worker_state(nlp=load_pipeline(pipeline), batch_size=batch_size, progress=progress)
 
 
 def _analyze_in_worker(batch: list[ArticleOrError]) -> list[AnalysisOrError]:
-    return list(analyze_batch(batch, worker_state("nlp"), worker_state("batch_size")))
+    return list(
+        analyze_batch(
+            batch,
+            worker_state("nlp"),
+            worker_state("batch_size"),
+            progress=worker_state("progress"),
+        )
+    )
 
 
 def analyze_batch(
-    batch: list[ArticleOrError], nlp: object, batch_size: int
+    batch: list[ArticleOrError], nlp: object, batch_size: int, *, progress: bool = False
 ) -> Iterator[AnalysisOrError]:
     """One batch through a loaded pipeline, errors in their place: the step every engine
     (one process, worker processes, Ray actors) runs."""
     articles = [item for item in batch if isinstance(item, Article)]
     try:
-        done = {id(a.article): a for a in annotate(articles, nlp, batch_size)}  # type: ignore[arg-type]
+        analyses = annotate(articles, nlp, batch_size, progress=progress)  # type: ignore[arg-type]
+        done = {id(a.article): a for a in analyses}
     except Exception:  # noqa: BLE001 — isolate the article at fault below
         done = {}
         for article in articles:

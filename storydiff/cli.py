@@ -101,7 +101,7 @@ def _analyzer(options: dict[str, Any], engine: str = "local", address: str | Non
             articles, address=address, workers=options["workers"], pipeline=options["pipeline"]
         )
     return lambda articles: api.analyze_stream(
-        articles, pipeline=options["pipeline"], workers=options["workers"]
+        articles, pipeline=options["pipeline"], workers=options["workers"], progress=True
     )
 
 

@@ -17,7 +17,8 @@ class Code(Enum):
     E002 = "file is empty"
     E003 = "file looks binary, not text or HTML ({detail})"
     E004 = (
-        "file is too large: {size} bytes, the limit is {limit} bytes (set --max-bytes to raise it)"
+        "too large to analyse: {size} bytes, the limit is {limit} bytes (--max-bytes, or "
+        "max_bytes in Python, raises it)"
     )
     E005 = "cannot decode the bytes as text in any known encoding"
     E006 = "no article text found in the HTML page"

@@ -263,6 +263,11 @@ def test_speech_patterns(nlp, text, speaker, content):
     assert quote.speaker.mention is not None
 
 
+def test_cue_in_the_middle_keeps_the_second_half(nlp):
+    (quote,) = _quotes(nlp, '"The plan is sound," she says, "and we will carry it out."')
+    assert [p.text for p in quote.pieces] == ["The plan is sound,", "and we will carry it out."]
+
+
 def test_a_colon_far_from_the_cue_introduces_something_else(nlp):
     text = (
         'Jane Roe said the plan was "dead".\n\nThe full text follows:\n\n'

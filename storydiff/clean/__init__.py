@@ -18,7 +18,6 @@ from storydiff.clean.furniture import (
     Verdict,
     by_context,
     by_pattern,
-    by_repetition,
     furniture,
     trailing_footer,
     wording_for,
@@ -34,6 +33,7 @@ from storydiff.clean.metadata import (
     pick_outlet,
     site_name_cues,
 )
+from storydiff.clean.repetition import by_repetition
 from storydiff.errors import Code, InputError
 from storydiff.model import Article, Document, RemovedLine, Span, article_id, where
 

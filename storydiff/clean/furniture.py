@@ -4,7 +4,8 @@ The decision runs in passes, from the surest evidence to the weakest:
 
 1. explicit patterns (a ``READ MORE:`` teaser, an ``Image:`` caption, a copyright credit, a
    comment-section footer, a line in another script, a line naming the site);
-2. repetition (a caption printed twice, once with a prefix or a credit glued to it);
+2. repetition (a caption printed twice, once with a prefix or a credit glued to it), in
+   ``repetition.py``;
 3. position (lines above the title are masthead; short lines after the last paragraph are
    footer);
 4. context (a short line without a full stop is a heading when it stands alone between
@@ -162,85 +163,6 @@ def by_pattern(
     ):
         return furniture("promo")
     return None
-
-
-def by_repetition(lines: list[Line], site_names: set[str], words: Wording) -> dict[int, Verdict]:
-    """Pass 2: lines the page prints twice.
-
-    A caption is often printed bare and again with a prefix ("Image: ...") or a credit glued
-    to it ("© Agency / NameCaption ..."): both copies go. A sentence of the body printed again
-    on its own is a pull quote: the copy inside the paragraph stays, the repeat goes. An exact
-    repeat of a sentence keeps its first copy.
-    """
-    candidates = [line for line in lines if not line.blank and line.words >= 3]
-    cores = {line.number: _core(line, site_names) for line in candidates}
-    by_core: dict[str, list[Line]] = {}
-    for line in candidates:
-        by_core.setdefault(cores[line.number], []).append(line)
-    lengths = sorted({len(core) for core in by_core}, reverse=True)
-    verdicts: dict[int, Verdict] = {}
-    for line in candidates:
-        core = cores[line.number]
-        for other in _lines_ending_this_line(core, by_core, lengths):
-            if other.number == line.number:
-                continue
-            if core == cores[other.number]:
-                _exact_repeat(line, other, verdicts)
-            else:
-                prefix = core[: len(core) - len(cores[other.number])]
-                _prefixed_repeat(line, other, prefix, verdicts, words)
-    return verdicts
-
-
-def _core(line: Line, site_names: set[str]) -> str:
-    """The line without a trailing " - Outlet" stamp, so that stamped and bare copies match."""
-    text = line.stripped
-    suffix = line.suffix
-    if suffix and suffix in site_names:
-        text = text[: text.rfind(suffix)].rstrip(" -–—|")
-    return text
-
-
-def _lines_ending_this_line(
-    core: str, by_core: dict[str, list[Line]], lengths: list[int]
-) -> list[Line]:
-    """Lines whose whole text ends this one, at a word boundary or glued to a credit with no
-    space ("Agency / NameCaption words ..."). Only a suffix as long as some line's core can
-    match, so a line costs one look-up per distinct core length (``lengths``, longest first)
-    and the pass stays linear in the number of lines."""
-    at_boundary, glued = [], []
-    for length in lengths:
-        start = len(core) - length
-        if start < 0:
-            continue
-        if start == 0 or not core[start - 1].isalnum():
-            at_boundary.append(start)
-        elif core[start].isupper() and core[start - 1].isalpha():
-            glued.append(start)
-    found = [line for start in at_boundary + glued for line in by_core.get(core[start:], ())]
-    return [line for line in found if len(line.stripped.split()) >= 3]
-
-
-def _exact_repeat(line: Line, other: Line, verdicts: dict[int, Verdict]) -> None:
-    if line.reads_as_prose and line.ends_like_sentence:
-        later = max(line, other, key=lambda item: item.number)
-        verdicts[later.number] = furniture("duplicate")
-    else:
-        verdicts[line.number] = verdicts[other.number] = furniture("caption")
-
-
-def _prefixed_repeat(
-    line: Line, shorter: Line, prefix: str, verdicts: dict[int, Verdict], words: Wording
-) -> None:
-    if words.credit.match(prefix) or words.credit_hint.match(prefix):
-        verdicts[line.number] = furniture("credit")
-    elif words.caption.match(prefix) or not line.reads_as_prose:
-        verdicts[line.number] = furniture("caption")
-    else:
-        # A paragraph that ends with a line printed on its own: the lone copy is a pull quote.
-        verdicts[shorter.number] = furniture("duplicate")
-        return
-    verdicts.setdefault(shorter.number, furniture("caption"))
 
 
 def by_context(line: Line, before: Verdict | None, after: Verdict | None) -> Verdict:

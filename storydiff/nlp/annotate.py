@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import groupby
 from typing import Any, NamedTuple
 
 from spacy.language import Language
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 from storydiff.model import Analysis, Article, Entity, Quote, Span, Statement
 from storydiff.nlp.doctext import doc_text, make_doc
 from storydiff.nlp.intervals import Intervals
+from storydiff.nlp.pieces import parse_in_pieces, piece_size
 from storydiff.nlp.quantities import normalise_dates
 from storydiff.nlp.tone import TONE_METHOD, mean_tone, tone_of
 
@@ -218,9 +220,18 @@ def analysis_of(doc: Doc, article: Article) -> Analysis:
 
 
 def annotate(
-    articles: Iterable[Article], nlp: Language, batch_size: int = 32
+    articles: Iterable[Article], nlp: Language, batch_size: int = 32, *, progress: bool = False
 ) -> Iterator[Analysis]:
-    """Analyse articles in input order, streaming them through ``nlp.pipe``."""
-    pairs = ((make_doc(nlp, article.text), article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield analysis_of(doc, article)
+    """Analyse articles in input order, streaming them through ``nlp.pipe``; an article longer
+    than one pass takes goes through in pieces (``pieces.py``), with a progress bar of its
+    own when ``progress`` is set, since it can take minutes."""
+    size = piece_size(nlp)
+    for long, run in groupby(articles, key=lambda article: len(article.text) > size):
+        if long:
+            for article in run:
+                doc = parse_in_pieces(nlp, article.text, article.source, progress=progress)
+                yield analysis_of(doc, article)
+            continue
+        pairs = ((make_doc(nlp, article.text), article) for article in run)
+        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield analysis_of(doc, article)

@@ -22,6 +22,10 @@ def doc_text(doc: Doc) -> str:
 def make_doc(nlp: Language, text: str) -> Doc:
     """``text`` tokenised, its Doc already holding ``text``: spaCy's tokenizer keeps every
     character, so ``doc.text == text``, and joining the tokens again would be wasted work."""
-    doc = nlp.make_doc(text)
+    return with_text(nlp.make_doc(text), text)
+
+
+def with_text(doc: Doc, text: str) -> Doc:
+    """``doc`` holding ``text`` as its text, which the caller knows it to be."""
     doc.user_data[_KEY] = text
     return doc

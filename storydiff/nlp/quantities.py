@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy
 from spacy.attrs import LIKE_NUM, LOWER
@@ -31,6 +31,7 @@ from spacy.vocab import Vocab
 
 from storydiff.nlp import numbers_data as data
 from storydiff.nlp.doctext import doc_text
+from storydiff.nlp.intervals import Intervals
 
 Number = int | float
 
@@ -375,8 +376,8 @@ class QuantityFinder:
         misdated = {t.i for e in doc.ents if e.label_ == "DATE" and not _timely(e) for t in e}
         spans = self.candidates(doc)
         found = (self.describe(doc, start, end, misdated) for start, end in spans)
-        quotes = _quotes(doc)
-        results = [quantity_dict(f, quotes) for f in found if f is not None]
+        quoted = quoted_pieces(_quotes(doc))
+        results = [quantity_dict(f, quoted) for f in found if f is not None]
         return _without_overlaps(results)
 
     def candidates(self, doc: Doc) -> list[tuple[int, int]]:
@@ -866,7 +867,7 @@ def _join(*parts: str) -> str:
 # --- the dicts -------------------------------------------------------------------------------
 
 
-def quantity_dict(found: Found, quotes: list[Any]) -> dict[str, Any]:
+def quantity_dict(found: Found, quoted: Intervals[QuotedPiece]) -> dict[str, Any]:
     """A quantity as ``doc._.quantities`` holds it; offsets are into ``doc_text(doc)``."""
     doc = found.core.doc
     start_token = doc[found.qualifier_start]
@@ -886,17 +887,35 @@ def quantity_dict(found: Found, quotes: list[Any]) -> dict[str, Any]:
         "qualifier": found.qualifier,
         "unit": reading.unit,
         "counts": counts_of(found),
-        "claimed_by": claimed_by(found.core.start_char, found.core.end_char, quotes),
+        "claimed_by": claimed_by(found.core.start_char, found.core.end_char, quoted),
     }
 
 
-def claimed_by(start: int, end: int, quotes: Iterable[Any]) -> str | None:
-    """The speaker whose reported words hold the number; None is the outlet's own voice."""
-    for quote in quotes:
-        pieces = getattr(quote, "pieces", ()) or (quote.content,)
-        if any(p.start <= start and end <= p.end for p in pieces):
-            return quote.speaker.described
-    return None
+class QuotedPiece(NamedTuple):
+    """A stretch of a quote's words, with the quote's place in the article's list."""
+
+    start: int
+    end: int
+    order: int
+    speaker: str | None
+
+
+def quoted_pieces(quotes: Iterable[Any]) -> Intervals[QuotedPiece]:
+    """Every piece of every quote, so that each number finds the quotes holding it by
+    bisection: scanning every quote for every number is quadratic in a long article, which
+    has thousands of each."""
+    return Intervals(
+        QuotedPiece(piece.start, piece.end, order, quote.speaker.described)
+        for order, quote in enumerate(quotes)
+        for piece in (getattr(quote, "pieces", ()) or (quote.content,))
+    )
+
+
+def claimed_by(start: int, end: int, quoted: Intervals[QuotedPiece]) -> str | None:
+    """The speaker whose reported words hold the number (the first such quote's); None is the
+    outlet's own voice."""
+    holding = quoted.containing(start, end)
+    return min(holding, key=lambda piece: piece.order).speaker if holding else None
 
 
 def _quotes(doc: Doc) -> list[Any]:

@@ -597,6 +597,12 @@ class QuoteExtractor:
                 if opening is not None:
                     cue.content.insert(0, (opening.start, opening.end))
                     claimed.add(opening)
+            elif cue.token is not None and max(e for _, e in cue.content) <= cue.token.idx:
+                # "'A,' he says, 'and B.'": the parser gave the cue A; B is its second half.
+                closing = self._quote_just_after(doc, cue, quoted, claimed)
+                if closing is not None:
+                    cue.content.append((closing.start, closing.end))
+                    claimed.add(closing)
             return
         if cue.token is None:
             return
@@ -629,6 +635,20 @@ class QuoteExtractor:
             ):
                 found.append(after)
         return found
+
+    @staticmethod
+    def _quote_just_after(
+        doc: Doc, cue: Cue, quoted: Intervals[Quoted], claimed: set[Quoted]
+    ) -> Quoted | None:
+        """The quote that goes on right after the cue and its speaker, with nothing but a
+        comma between them, in the same paragraph."""
+        text = doc_text(doc)
+        end = max(cue.cue[1], cue.subject.end_char if cue.subject is not None else 0)
+        after = next((q for q in quoted.starting_from(end) if q not in claimed), None)
+        if after is None:
+            return None
+        gap = text[end : after.start]
+        return after if not gap.strip(" ,\"'“”‘’«»") and "\n" not in gap else None
 
     @staticmethod
     def _quote_just_before(

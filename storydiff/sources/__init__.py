@@ -95,16 +95,21 @@ def read_text(
     *,
     kind: str | None = None,
     url: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Document:
     """One article given as a string (plain text or HTML; detected when ``kind`` is None).
 
     Unlike ``read_inputs`` this raises InputError: a caller with one string has no batch to
-    keep going. ``url``, when known, helps the HTML extractor; nothing is fetched.
+    keep going. ``url``, when known, helps the HTML extractor; nothing is fetched. The string
+    is held to ``max_bytes`` in UTF-8, as a file is (E004).
     """
     if kind not in (None, TEXT, HTML):
         raise ValueError(
             f"read_text reads one article: kind must be 'text' or 'html', not {kind!r}"
         )
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise InputError(source, Code.E004, size=size, limit=max_bytes)
     return _document(text, source, kind, url)
 
 
