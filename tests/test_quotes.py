@@ -308,3 +308,26 @@ def test_lexicon_is_extended_by_configuration():
     assert quote.content.text == "the ruling was wrong"
     doc = nlp("Ombudsman Jane Roe will report next week.")
     assert doc._.entities[0].roles == ("Ombudsman",)
+
+
+def test_first_names_give_the_gender_a_pronoun_must_fit(nlp):
+    text = "Dianne Jones sat beside John Smith at the meeting. He said the budget was balanced."
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker.name == "John Smith"
+
+
+def test_a_title_written_as_a_name_is_a_description(nlp):
+    text = (
+        "Attorney General Jane Roe visited the city on Monday.\n\n"
+        "The Attorney General said the inquiry would be thorough."
+    )
+    assert _quotes(nlp, text)[-1].speaker.name == "Jane Roe"
+
+
+def test_a_speaker_ends_at_its_cue(nlp):
+    text = (
+        "Minority Leader Jane Roe said rivals had “agreed not to widen the scope of the bill,” "
+        "the provision that had stalled the talks."
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker.mention.text == "Minority Leader Jane Roe"

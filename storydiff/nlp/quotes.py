@@ -125,10 +125,11 @@ def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
     return fallback
 
 
-def phrase(token: Token) -> Span:
+def phrase(token: Token, cue: Token | None = None) -> Span:
     """The noun phrase a token heads, without a leading conjunction or punctuation and without
     the clauses hung on it ("the union, which said ..." is "the union"; a parse that hangs
-    the reported clause on the name is cut there too)."""
+    the reported clause on the name is cut there too). A speaker before its ``cue`` ends
+    before it, whatever the parse hangs on the name after the verb."""
     clauses = {
         t.i
         for inner in token.subtree
@@ -136,10 +137,11 @@ def phrase(token: Token) -> Span:
         if c.dep_ in _CLAUSES_IN_PHRASE
         for t in c.subtree
     }
+    limit = cue.i if cue is not None and cue.i > token.i else len(token.doc)
     tokens = [
         t
         for t in token.subtree
-        if t.i not in clauses and (t.dep_ not in {"cc", "punct"} or token.i >= t.i)
+        if t.i not in clauses and t.i < limit and (t.dep_ not in {"cc", "punct"} or token.i >= t.i)
     ]
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens) + 1
@@ -215,7 +217,7 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
         subject = subject_of(token, lexicon)
         if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON", "NUM"}:
             continue
-        cue = Cue(token, (token.idx, token.idx + len(token)), phrase(subject))
+        cue = Cue(token, (token.idx, token.idx + len(token)), phrase(subject, token))
         clauses = [c for c in token.children if c.dep_ in _CLAUSE_DEPS]
         for child in clauses + _noun_complements(token):
             if span := clause_chars(child, nested):
