@@ -79,3 +79,14 @@ def test_a_long_line_that_is_all_furniture_is_still_furniture():
     article = clean(read_text(text, "promo.txt", kind="text"))
     assert "newsletter" not in article.text
     assert [r.reason for r in article.removed if "newsletter" in r.text] == ["promo"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Business travel is booming again this year.",
+        "World news of the day was dominated by the storm.",
+    ],
+)
+def test_section_words_that_start_a_sentence_are_not_a_menu(text):
+    assert leading_stamp(text) == (0, "")

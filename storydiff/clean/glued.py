@@ -33,7 +33,7 @@ _TIME = re.compile(
     r",?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s+(?-i:[A-Z]{2,4})\b)?\s*",
     re.IGNORECASE,
 )
-_SECTIONS = re.compile(rf"(?:(?:{p.SECTION_NAMES})\s+){{2,}}(?=[A-Z])", re.IGNORECASE)
+_SECTIONS = re.compile(rf"(?:(?:{p.SECTION_NAMES})\s+){{2,}}(?=(?-i:[A-Z]))", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
