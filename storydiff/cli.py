@@ -13,8 +13,9 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 from tqdm import tqdm
@@ -85,11 +86,17 @@ def _dump(document: Any) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def _analysis_stream(
+    inputs: tuple[str, ...], options: dict[str, Any], failures: Failures
+) -> Iterator[Analysis]:
+    stream = _analyzer(options)(_articles(inputs, options))
+    return failures.keep_going(_progress(stream, "analysing"))
+
+
 def _analyses(
     inputs: tuple[str, ...], options: dict[str, Any], failures: Failures
 ) -> list[Analysis]:
-    stream = _analyzer(options)(_articles(inputs, options))
-    return list(failures.keep_going(_progress(stream, "analysing")))
+    return list(_analysis_stream(inputs, options, failures))
 
 
 def _analyzer(options: dict[str, Any], engine: str = "local", address: str | None = None) -> Any:
@@ -220,15 +227,42 @@ def analyze(inputs: tuple[str, ...], options: dict[str, Any], output: str | None
     if not inputs:
         raise click.UsageError("give at least one INPUT")
     failures = Failures()
-    analyses = _analyses(inputs, options, failures)
-    if fmt == "jsonl":
-        text = "".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in analyses)
-    elif fmt == "json":
-        text = _dump([a.to_dict() for a in analyses])
+    analyses = _analysis_stream(inputs, options, failures)
+    if fmt == "md":
+        _write(render_analyses_markdown(list(analyses)), output)
     else:
-        text = render_analyses_markdown(analyses)
-    _write(text, output)
+        with _output_stream(output) as out:
+            records = (a.to_dict() for a in analyses)
+            if fmt == "jsonl":
+                for record in records:
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                _write_json_array(out, records)
     sys.exit(1 if failures.count else 0)
+
+
+@contextmanager
+def _output_stream(output: str | None) -> Iterator[TextIO]:
+    """Standard output or the file, written record by record as analyses come: memory stays
+    flat however many articles there are, and the records finished before a failure are on
+    disk."""
+    if output in (None, "-"):
+        yield sys.stdout
+    else:
+        with open(output, "w", encoding="utf-8") as handle:
+            yield handle
+
+
+def _write_json_array(out: TextIO, records: Iterable[Any]) -> None:
+    """The records as one indented JSON array, as ``json.dumps(list, indent=2)`` writes it,
+    one record at a time."""
+    out.write("[")
+    written = 0
+    for record in records:
+        item = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(f"{',' if written else ''}\n  {item}")
+        written += 1
+    out.write("\n]\n" if written else "]\n")
 
 
 def _run_compare(

@@ -162,3 +162,25 @@ def test_nothing_analysed_prints_nothing(tmp_path):
     result = run("analyze", str(tmp_path / "empty.txt"))
     assert result.returncode == 1
     assert result.stdout == b""
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_analyze_streams_records_to_a_file_with_failures_between(tmp_path, fmt):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = tmp_path / f"out.{fmt}"
+    result = run(
+        "analyze",
+        str(SKY),
+        str(tmp_path / "empty.txt"),
+        str(SPUTNIK),
+        "--format",
+        fmt,
+        "-o",
+        str(out),
+    )
+    assert result.returncode == 1
+    text = out.read_text(encoding="utf-8")
+    records = json.loads(text) if fmt == "json" else [json.loads(x) for x in text.splitlines()]
+    assert [r["outlet"] for r in records] == ["Sky News", "Sputnik International"]
+    if fmt == "json":
+        assert text == json.dumps(records, ensure_ascii=False, indent=2) + "\n"
