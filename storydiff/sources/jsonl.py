@@ -14,9 +14,10 @@ from typing import Any
 
 from storydiff.errors import Code, InputError
 from storydiff.model import Document
-from storydiff.sources.decode import decode_bytes, normalise
+from storydiff.sources.decode import decode_bytes, normalise, replace_surrogates
 from storydiff.sources.detect import JSONL
 from storydiff.sources.files import read_failure
+from storydiff.sources.urls import checked_url
 
 # Fields whose value is prose: normalised like any article text. The others (url, published,
 # id) are identifiers: only trimmed, never rewritten.
@@ -106,6 +107,7 @@ def fields_document(
     identifiers = {
         key: _identifier(_string(record, columns[key], where)) for key in _IDENTIFIER_FIELDS
     }
+    identifiers["url"] = checked_url(identifiers["url"], where, columns["url"])
     return Document(
         source=source,
         text=text,
@@ -150,9 +152,13 @@ def _parse(text: str, where: str) -> dict[str, Any]:
 
 
 def _string(record: dict[str, Any], key: str, where: str) -> str | None:
+    """A field's string; a JSON escape such as "\\ud800" becomes U+FFFD here, in every field,
+    so that what is read can always be written out as UTF-8."""
     value = record.get(key)
-    if value is None or isinstance(value, str):
-        return value
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return replace_surrogates(value)
     raise InputError(where, Code.E015, field=key, expected="a string", detail=_json_type(value))
 
 
