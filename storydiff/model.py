@@ -41,7 +41,8 @@ class Document:
 
     ``kind`` says which reader produced it (``text``, ``html`` or ``jsonl``). Metadata given
     explicitly (a JSON Lines record's ``title``, say) is used as is; metadata that is None is
-    detected by the cleaner.
+    detected by the cleaner. ``id`` is the record's own id, if it gives one: the article's
+    ``source_id``, never its identity.
     """
 
     source: str
@@ -102,7 +103,13 @@ def article_id(text: str) -> str:
 
 @dataclass(frozen=True)
 class Article:
-    """A cleaned article: the body text and what was learned about it while cleaning."""
+    """A cleaned article: the body text and what was learned about it while cleaning.
+
+    ``id`` is always the hash of the text (``article_id``): it is what de-duplicates, so the
+    same text read twice is one article and two texts are two, whatever ids their records
+    give. A record's own id (a JSON Lines or table ``id``) is kept as ``source_id``, to join
+    results back to the input.
+    """
 
     id: str
     source: str
@@ -115,10 +122,12 @@ class Article:
     language: str = "en"
     removed: tuple[RemovedLine, ...] = ()
     headings: tuple[Span, ...] = ()
+    source_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "source_id": self.source_id,
             "source": self.source,
             "line": self.line,
             "url": self.url,
@@ -145,6 +154,7 @@ class Article:
             language=str(data.get("language") or "en"),
             removed=tuple(RemovedLine.from_dict(r) for r in data.get("removed", [])),
             headings=tuple(Span.from_dict(h) for h in data.get("headings", [])),
+            source_id=data.get("source_id"),
         )
 
 

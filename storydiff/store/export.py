@@ -16,7 +16,7 @@ from storydiff.store.store import Store
 
 TABLES = {
     "articles": "SELECT id, source, line, url, outlet, title, published, language, text, "
-    "copy_of, story_id, ingested_at FROM articles ORDER BY rowid",
+    "copy_of, story_id, ingested_at, source_id FROM articles ORDER BY rowid",
     "quotes": "SELECT * FROM quotes ORDER BY article_id, number",
     "labels": "SELECT * FROM labels ORDER BY article_id, number",
     "quantities": "SELECT * FROM quantities ORDER BY article_id, number",

@@ -71,10 +71,11 @@ class Store:
     def _insert(self, analysis: Analysis, now: str) -> int:
         article = analysis.article
         cursor = self._db.execute(
-            "INSERT OR IGNORE INTO articles (id, source, line, url, outlet, title, published, "
-            "language, text, analysis, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR IGNORE INTO articles (id, source_id, source, line, url, outlet, title, "
+            "published, language, text, analysis, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 article.id,
+                article.source_id,
                 article.source,
                 article.line,
                 article.url,
