@@ -8,7 +8,6 @@ traceback reaches the user unless ``--debug`` is given.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 import time
@@ -24,7 +23,7 @@ from storydiff.compare import compare_analyses, distinct
 from storydiff.compare.similarity import BACKENDS, DEFAULT_BACKEND
 from storydiff.compare.stories import group_stories
 from storydiff.errors import ConfigError, InputError, StorydiffError
-from storydiff.model import SCHEMA, Analysis, where
+from storydiff.model import SCHEMA, Analysis, to_json, where
 from storydiff.render import (
     render_analyses_markdown,
     render_comparison_html,
@@ -82,7 +81,7 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _dump(document: Any) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return to_json(document, indent=2) + "\n"
 
 
 def _analyses(
@@ -222,7 +221,7 @@ def analyze(inputs: tuple[str, ...], options: dict[str, Any], output: str | None
     failures = Failures()
     analyses = _analyses(inputs, options, failures)
     if fmt == "jsonl":
-        text = "".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in analyses)
+        text = "".join(to_json(a.to_dict()) + "\n" for a in analyses)
     elif fmt == "json":
         text = _dump([a.to_dict() for a in analyses])
     else:
@@ -464,7 +463,7 @@ def stories(
             group_store(store)
             records = list(stored_stories(store))
     if fmt == "jsonl":
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        text = "".join(to_json(r) + "\n" for r in records)
     else:
         text = _dump({"schema": SCHEMA, "stories": list(records)})
     _write(text, output)

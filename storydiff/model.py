@@ -11,6 +11,7 @@ All positions are character offsets into ``Article.text`` (0-based, end exclusiv
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,6 +95,13 @@ def paragraph_ranges(text: str) -> list[tuple[int, int]]:
 def where(source: str, line: int | None) -> str:
     """How errors name an input: the path, and for a JSON Lines record its line."""
     return f"{source}:{line}" if line is not None else source
+
+
+def to_json(document: Any, indent: int | None = None) -> str:
+    """JSON as storydiff writes it: text as is (UTF-8), and never NaN or Infinity, which are
+    not JSON and which other parsers reject: a value that is not finite must fail here, loudly,
+    rather than be written."""
+    return json.dumps(document, ensure_ascii=False, allow_nan=False, indent=indent)
 
 
 def article_id(text: str) -> str:

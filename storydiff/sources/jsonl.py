@@ -8,6 +8,7 @@ becomes an error for ``path:LINE`` while reading goes on with the next one.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -141,7 +142,7 @@ def _line(number: int, pending: bytearray, overflow: int | None) -> Line:
 
 def _parse(text: str, where: str) -> dict[str, Any]:
     try:
-        record = json.loads(text)
+        record = json.loads(text, parse_int=_integer)
     except json.JSONDecodeError as err:
         # json's own messages may end in "at" ("Unterminated string starting at").
         message = err.msg.removesuffix(" at")
@@ -149,6 +150,13 @@ def _parse(text: str, where: str) -> dict[str, Any]:
     if not isinstance(record, dict):
         raise InputError(where, Code.E014, detail=_json_type(record))
     return record
+
+
+def _integer(digits: str) -> int | str:
+    """A JSON integer; one longer than Python converts (``sys.get_int_max_str_digits``, 4,300
+    digits by default) stays its digits, a string, rather than failing the record."""
+    limit = sys.get_int_max_str_digits()
+    return int(digits) if not limit or len(digits.lstrip("-")) <= limit else digits
 
 
 def _string(record: dict[str, Any], key: str, where: str) -> str | None:

@@ -8,10 +8,10 @@ articles carry their metadata and text, and the other tables their own rows.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from storydiff.model import to_json
 from storydiff.store.store import Store
 
 TABLES = {
@@ -57,7 +57,7 @@ def _jsonl(path: Path, columns: list[str], chunks: Iterator[list[tuple]]) -> int
     with path.open("w", encoding="utf-8") as stream:
         for chunk in chunks:
             for row in chunk:
-                stream.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False))
+                stream.write(to_json(dict(zip(columns, row, strict=True))))
                 stream.write("\n")
             count += len(chunk)
     return count

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from storydiff.model import Analysis, Article, Entity
+from storydiff.model import Analysis, Article, Entity, to_json
 from storydiff.store.schema import SchemaError, migrate
 
 BUSY_TIMEOUT_MS = 30_000
@@ -84,7 +84,7 @@ class Store:
                 article.published,
                 article.language,
                 article.text,
-                json.dumps(analysis.to_dict(), ensure_ascii=False),
+                to_json(analysis.to_dict()),
                 now,
             ),
         )
