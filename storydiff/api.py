@@ -21,13 +21,15 @@ from storydiff.nlp.pipeline import load_pipeline
 from storydiff.parallel import chunked, ordered_map, set_worker_state, worker_state
 from storydiff.report import Report
 from storydiff.sources import DEFAULT_MAX_BYTES, read_inputs
+from storydiff.sources.files import read_failure
 
 ArticleOrError = Article | InputError
 AnalysisOrError = Analysis | InputError
 
 
 def clean_documents(items: Iterable[Document | InputError]) -> Iterator[ArticleOrError]:
-    """Clean each document; a document with no body left becomes an InputError."""
+    """Clean each document; a document with no body left becomes an InputError, and so does
+    one the cleaner fails on (E009), since one odd document must not end a batch."""
     for item in items:
         if isinstance(item, InputError):
             yield item
@@ -36,6 +38,8 @@ def clean_documents(items: Iterable[Document | InputError]) -> Iterator[ArticleO
             yield clean(item)
         except InputError as error:
             yield error
+        except Exception as error:  # noqa: BLE001
+            yield read_failure(where(item.source, item.line), error)
 
 
 def read(

@@ -8,7 +8,6 @@ traceback reaches the user unless ``--debug`` is given.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 import time
@@ -25,7 +24,7 @@ from storydiff.compare import compare_analyses, distinct
 from storydiff.compare.similarity import BACKENDS, DEFAULT_BACKEND
 from storydiff.compare.stories import group_stories
 from storydiff.errors import ConfigError, InputError, StorydiffError
-from storydiff.model import SCHEMA, Analysis, where
+from storydiff.model import SCHEMA, Analysis, to_json, where
 from storydiff.render import (
     render_analyses_markdown,
     render_comparison_html,
@@ -83,7 +82,7 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _dump(document: Any) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return to_json(document, indent=2) + "\n"
 
 
 def _analysis_stream(
@@ -235,7 +234,7 @@ def analyze(inputs: tuple[str, ...], options: dict[str, Any], output: str | None
             records = (a.to_dict() for a in analyses)
             if fmt == "jsonl":
                 for record in records:
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    out.write(to_json(record) + "\n")
             else:
                 _write_json_array(out, records)
     sys.exit(1 if failures.count else 0)
@@ -254,12 +253,12 @@ def _output_stream(output: str | None) -> Iterator[TextIO]:
 
 
 def _write_json_array(out: TextIO, records: Iterable[Any]) -> None:
-    """The records as one indented JSON array, as ``json.dumps(list, indent=2)`` writes it,
+    """The records as one indented JSON array, as ``to_json(list, indent=2)`` writes it,
     one record at a time."""
     out.write("[")
     written = 0
     for record in records:
-        item = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        item = to_json(record, indent=2).replace("\n", "\n  ")
         out.write(f"{',' if written else ''}\n  {item}")
         written += 1
     out.write("\n]\n" if written else "]\n")
@@ -498,7 +497,7 @@ def stories(
             group_store(store)
             records = list(stored_stories(store))
     if fmt == "jsonl":
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        text = "".join(to_json(r) + "\n" for r in records)
     else:
         text = _dump({"schema": SCHEMA, "stories": list(records)})
     _write(text, output)

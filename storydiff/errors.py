@@ -35,6 +35,8 @@ class Code(Enum):
     E017 = "no column {column!r} for {field!r} in the table (its columns: {columns})"
     E018 = "cannot fetch {url}: {detail}"
     E019 = "{detail}"
+    E020 = "the archive is cut short: {detail}"
+    E021 = "WARC response record without a WARC-Target-URI, skipped"
 
 
 class StorydiffError(Exception):

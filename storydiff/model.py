@@ -11,6 +11,7 @@ All positions are character offsets into ``Article.text`` (0-based, end exclusiv
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,7 +42,8 @@ class Document:
 
     ``kind`` says which reader produced it (``text``, ``html`` or ``jsonl``). Metadata given
     explicitly (a JSON Lines record's ``title``, say) is used as is; metadata that is None is
-    detected by the cleaner.
+    detected by the cleaner. ``id`` is the record's own id, if it gives one: the article's
+    ``source_id``, never its identity.
     """
 
     source: str
@@ -95,6 +97,13 @@ def where(source: str, line: int | None) -> str:
     return f"{source}:{line}" if line is not None else source
 
 
+def to_json(document: Any, indent: int | None = None) -> str:
+    """JSON as storydiff writes it: text as is (UTF-8), and never NaN or Infinity, which are
+    not JSON and which other parsers reject: a value that is not finite must fail here, loudly,
+    rather than be written."""
+    return json.dumps(document, ensure_ascii=False, allow_nan=False, indent=indent)
+
+
 def article_id(text: str) -> str:
     """Content hash of the cleaned text: the same article read twice gets the same id."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
@@ -102,7 +111,13 @@ def article_id(text: str) -> str:
 
 @dataclass(frozen=True)
 class Article:
-    """A cleaned article: the body text and what was learned about it while cleaning."""
+    """A cleaned article: the body text and what was learned about it while cleaning.
+
+    ``id`` is always the hash of the text (``article_id``): it is what de-duplicates, so the
+    same text read twice is one article and two texts are two, whatever ids their records
+    give. A record's own id (a JSON Lines or table ``id``) is kept as ``source_id``, to join
+    results back to the input.
+    """
 
     id: str
     source: str
@@ -115,10 +130,12 @@ class Article:
     language: str = "en"
     removed: tuple[RemovedLine, ...] = ()
     headings: tuple[Span, ...] = ()
+    source_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "source_id": self.source_id,
             "source": self.source,
             "line": self.line,
             "url": self.url,
@@ -145,6 +162,7 @@ class Article:
             language=str(data.get("language") or "en"),
             removed=tuple(RemovedLine.from_dict(r) for r in data.get("removed", [])),
             headings=tuple(Span.from_dict(h) for h in data.get("headings", [])),
+            source_id=data.get("source_id"),
         )
 
 

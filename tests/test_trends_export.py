@@ -13,7 +13,7 @@ from storydiff.cli import cli
 from storydiff.model import Analysis, Article, Entity, Quote, Span, Speaker
 from storydiff.render import render_trend
 from storydiff.store import Store
-from storydiff.store.export import TABLES, export
+from storydiff.store.export import TABLES, export, spreadsheet_safe
 from storydiff.store.trends import trend
 
 TEXT = 'The minister said "the rebels will talk". Rebels and terrorists fought on.'
@@ -135,3 +135,38 @@ def test_the_commands_need_one_subject_and_an_existing_store(store, tmp_path):
         ],
     )
     assert done.exit_code == 0 and (tmp_path / "labels.csv").exists()
+
+
+def test_csv_cells_that_start_like_a_formula_are_written_as_text(tmp_path):
+    hostile = ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tTab"]
+    with Store(tmp_path / "h.db") as store:
+        store.add(
+            [
+                Analysis(
+                    Article(
+                        id=f"h{n}",
+                        source="h.txt",
+                        text=f"{TEXT} Report {n}.",
+                        outlet=outlet,
+                        published="2024-01-05",
+                        title=outlet,
+                    ),
+                    (Entity("e1", "Ana Lima", "PERSON", (Span(4, 12, "minister"),)),),
+                    (Quote(Speaker("Ana Lima", "e1"), Span(26, 40, "the rebels will"), "direct"),),
+                )
+                for n, outlet in enumerate(hostile)
+            ]
+        )
+        path = tmp_path / "articles.csv"
+        export(store, "articles", path, "csv")
+        rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+        table = list(
+            csv.reader(render_trend(trend(store, "speaker", "Ana Lima"), "csv").split("\n"))
+        )
+    assert [r["title"] for r in rows] == [f"'{h}" for h in hostile]
+    assert sorted(r[1] for r in table[1:] if r) == sorted(f"'{h}" for h in hostile)
+    assert spreadsheet_safe([-5, "-5", None, "a=b"]) == [-5, "'-5", None, "a=b"]  # text only
+    with Store(tmp_path / "h.db") as store:
+        export(store, "articles", tmp_path / "articles.jsonl", "jsonl")
+    lines = (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["title"] for line in lines] == hostile  # JSON keeps the values

@@ -183,7 +183,7 @@ def clean(document: Document) -> Article:
     if not any(not is_heading for _, is_heading in paragraphs):
         raise InputError(where(document.source, document.line), Code.E010)
     return Article(
-        id=document.id or article_id(text),
+        id=article_id(text),
         source=document.source,
         line=document.line,
         url=document.url,
@@ -194,6 +194,7 @@ def clean(document: Document) -> Article:
         text=text,
         removed=tuple(removed),
         headings=tuple(headings),
+        source_id=document.id,
     )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from storydiff.errors import Code, ConfigError, InputError
-from storydiff.model import Analysis, Article
+from storydiff.model import Analysis, Article, to_json
 from storydiff.parallel import chunked
 
 INSTALL_HINT = "the Ray engine needs Ray: pip install 'storydiff[ray]' (ray[data]==2.60.0)"
@@ -135,7 +135,7 @@ def write_parquet_with_ray(
             "outlet": a.article.outlet,
             "title": a.article.title,
             "published": a.article.published,
-            "analysis": json.dumps(a.to_dict(), ensure_ascii=False),
+            "analysis": to_json(a.to_dict()),
         }
         for a in analyze_with_ray(articles, **options)
         if isinstance(a, Analysis)

@@ -16,6 +16,7 @@ afterwards, so that one parsed ``Doc`` can be re-dated without re-running the pi
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,6 +35,8 @@ from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.intervals import Intervals
 
 Number = int | float
+# Beyond this a figure is an identifier, a typo or junk rather than a count or a sum.
+_IMPLAUSIBLE = 1e30
 
 QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 # Labels of labelled spans that may hold a number which is not a quantity: "Committee 1540",
@@ -174,8 +177,17 @@ def read_number(words: list[str], measure: bool = False) -> Reading | None:
     for reader in (_read_range, _read_vague, _read_fraction, _read_exact):
         reading = reader(words)
         if reading is not None:
-            return Reading(reading.value, reading.low, reading.high, unit or reading.unit)
+            low, high = _plausible(reading.low), _plausible(reading.high)
+            return Reading(_plausible(reading.value), low, high, unit or reading.unit)
     return None
+
+
+def _plausible(value: Number | None) -> Number | None:
+    """A value no news figure comes near (a digit run of 30 or more, read as a float, reaches
+    infinity at about 309) is no value: null in the JSON, which has no Infinity, the text kept."""
+    if value is None or not math.isfinite(value) or abs(value) >= _IMPLAUSIBLE:
+        return None
+    return value
 
 
 def _strip_unit(words: list[str], measure: bool) -> tuple[list[str], str | None]:
@@ -287,7 +299,7 @@ def _read_exact(words: list[str]) -> Reading | None:
         else:
             total += (current or 1) * amount
             current = 0
-    return Reading(value=_tidy(total + current)) if seen else None
+    return Reading(value=_plausible(_tidy(total + current))) if seen else None
 
 
 def _number_word(word: str, following: list[str]) -> tuple[str, Number] | None:
@@ -1113,7 +1125,12 @@ def _ago(words: list[str], base: date) -> str | dict[str, str] | None:
     amount = reading.value if reading and reading.value else 1
     if amount_words and amount_words[-1] not in {"a", "an"} and reading is None:
         return None
-    return _shift(base, unit, -int(amount)).isoformat()
+    if reading is not None and reading.value is None:
+        return None  # a number too large to count days by
+    try:
+        return _shift(base, unit, -int(amount)).isoformat()
+    except (OverflowError, ValueError):
+        return None  # "a million years ago": before the calendar
 
 
 def _shift(base: date, unit: str, amount: int) -> date:
@@ -1121,7 +1138,11 @@ def _shift(base: date, unit: str, amount: int) -> date:
     if unit.startswith("month"):
         return _add_months(base, amount)
     if unit.startswith("year"):
-        return _date(base.year + amount, base.month, base.day) or base.replace(day=28)
+        year = base.year + amount  # 29 February in a year without one is the 28th
+        shifted = _date(year, base.month, base.day) or _date(year, base.month, 28)
+        if shifted is None:
+            raise ValueError(f"year {year} is outside the calendar")
+        return shifted
     return base + timedelta(days=amount * data.DATE_UNITS[unit])
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 
 from storydiff.render.charts import line_chart
+from storydiff.store.export import spreadsheet_safe
 from storydiff.store.trends import Trend
 
 
@@ -14,7 +15,7 @@ def render_trend(result: Trend, fmt: str) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(result.columns)
-        writer.writerows(result.rows)
+        writer.writerows(map(spreadsheet_safe, result.rows))
         return buffer.getvalue()
     if fmt == "svg":
         return str(_chart(result)) + "\n"

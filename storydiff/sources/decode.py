@@ -148,8 +148,13 @@ def normalise(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _CONTROLS.sub("", text)
     text = _SPACES.sub(" ", text)
-    text = _SURROGATES.sub("\ufffd", text)
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", replace_surrogates(text))
+
+
+def replace_surrogates(text: str) -> str:
+    """Lone surrogates as U+FFFD: the one change even an identifier (a URL, an id) gets, since
+    no UTF-8 writer, SQLite included, accepts them."""
+    return _SURROGATES.sub("\ufffd", text)
 
 
 def peek_text(head: bytes) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import zlib
 from collections.abc import Sequence
 
 from storydiff.sources.detect import (
@@ -65,10 +66,11 @@ def _count(path: str) -> int:
 
 def _occurrences(stream, needle: bytes | None) -> int:
     """Occurrences of ``needle`` (or of feed entries when None) in the stream, read in blocks;
-    a match cut by a block boundary is found by carrying the block's tail over."""
+    a match cut by a block boundary is found by carrying the block's tail over. A compressed
+    file cut short is counted up to the cut: reading reports the cut, an estimate must not."""
     count, carry = 0, b""
     with stream:
-        while block := stream.read(CHUNK_BYTES * 16):
+        while block := _block(stream):
             data = carry + block
             if needle is None:
                 count += len(_FEED_ITEM.findall(data))
@@ -78,3 +80,10 @@ def _occurrences(stream, needle: bytes | None) -> int:
                 count += data.count(needle)
                 carry = data[-(len(needle) - 1) :] if len(needle) > 1 else b""
     return count
+
+
+def _block(stream) -> bytes:
+    try:
+        return stream.read(CHUNK_BYTES * 16)
+    except (EOFError, zlib.error, gzip.BadGzipFile):
+        return b""

@@ -8,6 +8,8 @@ the page lacks them. Nothing is fetched unless the user gives a URL or asks for 
 
 from __future__ import annotations
 
+import codecs
+import re
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -23,8 +25,12 @@ from storydiff.sources.decode import decode_bytes, normalise
 from storydiff.sources.detect import FEED
 from storydiff.sources.files import read_failure
 from storydiff.sources.html import html_document
+from storydiff.sources.urls import checked_url
 
 FETCH_TIMEOUT = 20
+# What XML 1.0 forbids and real feeds still carry: C0 controls but tab and line breaks.
+_XML_INVALID = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CHAR_REFERENCE = re.compile(b"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
 USER_AGENT = "storydiff (+https://pypi.org/project/storydiff/)"
 _BLOCKS = ("p", "li", "blockquote", "h1", "h2", "h3", "h4", "pre")
 
@@ -32,12 +38,16 @@ Item = Document | InputError
 
 
 def read_feed(
-    data: bytes | str, source: str, max_bytes: int, *, fetch_links: bool = False
+    data: bytes, source: str, max_bytes: int, *, fetch_links: bool = False
 ) -> Iterator[Item]:
     """A Document or an InputError for every entry, in feed order."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(_parseable(data))
+    except Exception as error:  # noqa: BLE001 — feedparser's own failures, whatever their kind
+        yield InputError(source, Code.E016, kind="RSS or Atom feed", detail=str(error))
+        return
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         detail = str(problem) if problem else "no entries"
@@ -55,6 +65,24 @@ def read_feed(
             yield error
         except Exception as error:  # noqa: BLE001 — one odd entry must not end the feed
             yield read_failure(where, error)
+
+
+def _parseable(data: bytes) -> bytes:
+    """The feed without what XML forbids: control characters, and character references to
+    them or to lone surrogates (feedparser raises on "&#xD800;" and loses the whole feed).
+    The bytes stay bytes, so that feedparser still reads the encoding the feed declares; a
+    UTF-16 feed (it starts with a byte-order mark) is left to feedparser as it is."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data
+    return _CHAR_REFERENCE.sub(_valid_reference, _XML_INVALID.sub(b"", data))
+
+
+def _valid_reference(match: re.Match[bytes]) -> bytes:
+    """A character reference kept when XML allows its character, else one to U+FFFD."""
+    digits = match.group(1)
+    code = int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+    allowed = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0x10FFFF
+    return match.group(0) if allowed and code not in (0xFFFE, 0xFFFF) else b"&#xFFFD;"
 
 
 def fetch(url: str, max_bytes: int) -> bytes:
@@ -82,7 +110,7 @@ def _entry_document(entry: Any, source: str, number: int, outlet: str | None) ->
         source=where,
         text=text,
         kind=FEED,
-        url=_field(entry.get("link")),
+        url=checked_url(_field(entry.get("link")), where, "link"),
         title=_field(entry.get("title")),
         outlet=outlet,
         published=_date(entry),

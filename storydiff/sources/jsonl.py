@@ -8,15 +8,17 @@ becomes an error for ``path:LINE`` while reading goes on with the next one.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from storydiff.errors import Code, InputError
 from storydiff.model import Document
-from storydiff.sources.decode import decode_bytes, normalise
+from storydiff.sources.decode import decode_bytes, normalise, replace_surrogates
 from storydiff.sources.detect import JSONL
 from storydiff.sources.files import read_failure
+from storydiff.sources.urls import checked_url
 
 # Fields whose value is prose: normalised like any article text. The others (url, published,
 # id) are identifiers: only trimmed, never rewritten.
@@ -106,6 +108,7 @@ def fields_document(
     identifiers = {
         key: _identifier(_string(record, columns[key], where)) for key in _IDENTIFIER_FIELDS
     }
+    identifiers["url"] = checked_url(identifiers["url"], where, columns["url"])
     return Document(
         source=source,
         text=text,
@@ -139,7 +142,7 @@ def _line(number: int, pending: bytearray, overflow: int | None) -> Line:
 
 def _parse(text: str, where: str) -> dict[str, Any]:
     try:
-        record = json.loads(text)
+        record = json.loads(text, parse_int=_integer)
     except json.JSONDecodeError as err:
         # json's own messages may end in "at" ("Unterminated string starting at").
         message = err.msg.removesuffix(" at")
@@ -149,10 +152,21 @@ def _parse(text: str, where: str) -> dict[str, Any]:
     return record
 
 
+def _integer(digits: str) -> int | str:
+    """A JSON integer; one longer than Python converts (``sys.get_int_max_str_digits``, 4,300
+    digits by default) stays its digits, a string, rather than failing the record."""
+    limit = sys.get_int_max_str_digits()
+    return int(digits) if not limit or len(digits.lstrip("-")) <= limit else digits
+
+
 def _string(record: dict[str, Any], key: str, where: str) -> str | None:
+    """A field's string; a JSON escape such as "\\ud800" becomes U+FFFD here, in every field,
+    so that what is read can always be written out as UTF-8."""
     value = record.get(key)
-    if value is None or isinstance(value, str):
-        return value
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return replace_surrogates(value)
     raise InputError(where, Code.E015, field=key, expected="a string", detail=_json_type(value))
 
 

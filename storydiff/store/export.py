@@ -8,15 +8,16 @@ articles carry their metadata and text, and the other tables their own rows.
 from __future__ import annotations
 
 import csv
-import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
+from storydiff.model import to_json
 from storydiff.store.store import Store
 
 TABLES = {
     "articles": "SELECT id, source, line, url, outlet, title, published, language, text, "
-    "copy_of, story_id, ingested_at FROM articles ORDER BY rowid",
+    "copy_of, story_id, ingested_at, source_id FROM articles ORDER BY rowid",
     "quotes": "SELECT * FROM quotes ORDER BY article_id, number",
     "labels": "SELECT * FROM labels ORDER BY article_id, number",
     "quantities": "SELECT * FROM quantities ORDER BY article_id, number",
@@ -25,6 +26,8 @@ TABLES = {
 }
 FORMATS = ("parquet", "csv", "jsonl")
 CHUNK_ROWS = 10_000
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export(store: Store, table: str, path: str | Path, fmt: str) -> int:
@@ -47,9 +50,16 @@ def _csv(path: Path, columns: list[str], chunks: Iterator[list[tuple]]) -> int:
         writer = csv.writer(stream)
         writer.writerow(columns)
         for chunk in chunks:
-            writer.writerows(chunk)
+            writer.writerows(map(spreadsheet_safe, chunk))
             count += len(chunk)
     return count
+
+
+def spreadsheet_safe(row: Iterable[Any]) -> list[Any]:
+    """A CSV row as a spreadsheet can open it: a text cell that starts like a formula (an
+    article's title "=HYPERLINK(...)", a quote "-- and then") gets a leading ``'``, as OWASP
+    recommends, so that it shows as text and never runs; numbers are left alone."""
+    return [f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in row]
 
 
 def _jsonl(path: Path, columns: list[str], chunks: Iterator[list[tuple]]) -> int:
@@ -57,7 +67,7 @@ def _jsonl(path: Path, columns: list[str], chunks: Iterator[list[tuple]]) -> int
     with path.open("w", encoding="utf-8") as stream:
         for chunk in chunks:
             for row in chunk:
-                stream.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False))
+                stream.write(to_json(dict(zip(columns, row, strict=True))))
                 stream.write("\n")
             count += len(chunk)
     return count

@@ -6,13 +6,16 @@ the steps from the file's version to ``VERSION``, so a store made by an older st
 with a newer one and a half-applied step never remains. The README documents the tables.
 
 Articles are keyed by their id, the hash of their normalised text: the same article read
-twice is one row. The whole analysis is kept as JSON (``analysis``), and the parts people
-query (quotes, labels, quantities, entities) are also kept as rows of their own.
+twice is one row, whatever id its record gives (that is kept as ``source_id``). The whole
+analysis is kept as JSON (``analysis``), and the parts people query (quotes, labels,
+quantities, entities) are also kept as rows of their own.
 """
 
 from __future__ import annotations
 
 import sqlite3
+
+from storydiff.model import article_id
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles, their findings as rows, full-text search, stories.
@@ -108,6 +111,42 @@ MIGRATIONS: tuple[str, ...] = (
         VALUES ('delete', old.rowid, old.title, old.text);
     END;
     """,
+    # 2: an article's id is always the hash of its text; a record's own id is ``source_id``.
+    # Rows a version-1 store keyed by a given id are keyed by their hash (findings, copies and
+    # the analysis JSON follow), and a text stored twice under two given ids is kept once.
+    """
+    ALTER TABLE articles ADD COLUMN source_id TEXT;
+    CREATE INDEX articles_source_id ON articles(source_id);
+    PRAGMA defer_foreign_keys = ON;
+    CREATE TEMP TABLE rekeyed AS
+        SELECT rowid AS row, id AS old, storydiff_article_id(text) AS new FROM articles
+        WHERE id <> storydiff_article_id(text);
+    DELETE FROM articles WHERE rowid IN (
+        SELECT k.row FROM rekeyed k
+        WHERE EXISTS (SELECT 1 FROM articles a WHERE a.id = k.new)
+           OR EXISTS (SELECT 1 FROM rekeyed j WHERE j.new = k.new AND j.row < k.row));
+    UPDATE articles SET copy_of = (SELECT new FROM rekeyed WHERE old = articles.copy_of)
+        WHERE copy_of IN (SELECT old FROM rekeyed);
+    UPDATE quotes SET article_id = (SELECT new FROM rekeyed WHERE old = quotes.article_id)
+        WHERE article_id IN (SELECT old FROM rekeyed);
+    UPDATE labels SET article_id = (SELECT new FROM rekeyed WHERE old = labels.article_id)
+        WHERE article_id IN (SELECT old FROM rekeyed);
+    UPDATE quantities SET article_id = (SELECT new FROM rekeyed WHERE old = quantities.article_id)
+        WHERE article_id IN (SELECT old FROM rekeyed);
+    UPDATE entities SET article_id = (SELECT new FROM rekeyed WHERE old = entities.article_id)
+        WHERE article_id IN (SELECT old FROM rekeyed);
+    UPDATE articles SET
+        id = (SELECT new FROM rekeyed WHERE row = articles.rowid),
+        source_id = id,
+        analysis = json_set(analysis, '$.id', (SELECT new FROM rekeyed WHERE row = articles.rowid),
+                            '$.source_id', id)
+        WHERE rowid IN (SELECT row FROM rekeyed);
+    UPDATE articles SET copy_of = NULL WHERE copy_of = id;
+    UPDATE stories SET
+        articles = (SELECT count(*) FROM articles WHERE story_id = stories.id),
+        origins = (SELECT count(*) FROM articles WHERE story_id = stories.id AND copy_of IS NULL);
+    DROP TABLE rekeyed;
+    """,
 )
 VERSION = len(MIGRATIONS)
 
@@ -130,6 +169,8 @@ def migrate(connection: sqlite3.Connection) -> int:
         )
     if found == 0 and _has_tables(connection):
         raise SchemaError("the file is an SQLite database but not a storydiff store")
+    # Migrations re-key articles by the hash of their text, computed as storydiff does.
+    connection.create_function("storydiff_article_id", 1, article_id, deterministic=True)
     for step in range(found, VERSION):
         with connection:
             connection.execute("BEGIN")

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from storydiff.model import Analysis, Article, Entity
+from storydiff.model import Analysis, Article, Entity, to_json
 from storydiff.store.schema import SchemaError, migrate
 
 BUSY_TIMEOUT_MS = 30_000
@@ -71,10 +71,11 @@ class Store:
     def _insert(self, analysis: Analysis, now: str) -> int:
         article = analysis.article
         cursor = self._db.execute(
-            "INSERT OR IGNORE INTO articles (id, source, line, url, outlet, title, published, "
-            "language, text, analysis, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR IGNORE INTO articles (id, source_id, source, line, url, outlet, title, "
+            "published, language, text, analysis, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 article.id,
+                article.source_id,
                 article.source,
                 article.line,
                 article.url,
@@ -83,7 +84,7 @@ class Store:
                 article.published,
                 article.language,
                 article.text,
-                json.dumps(analysis.to_dict(), ensure_ascii=False),
+                to_json(analysis.to_dict()),
                 now,
             ),
         )
