@@ -28,6 +28,7 @@ from storydiff.model import SCHEMA, Analysis, where
 from storydiff.render import (
     render_analyses_markdown,
     render_comparison_html,
+    render_comparison_json,
     render_comparison_markdown,
     render_trend,
 )
@@ -260,10 +261,8 @@ def _run_compare(
         path.write_text(render_comparison_html(comparison), encoding="utf-8")
         click.echo(f"Report written to {path.resolve()}", err=True)
     else:
-        rendered = (
-            _dump(comparison.to_dict()) if fmt == "json" else render_comparison_markdown(comparison)
-        )
-        _write(rendered, output)
+        render = render_comparison_json if fmt == "json" else render_comparison_markdown
+        _write(render(comparison), output)
     return 1 if failures.count else 0
 
 

@@ -9,11 +9,14 @@ pandas is installed, as DataFrames. Every attribute of the underlying ``Comparis
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from storydiff.model import Comparison
-from storydiff.render import render_comparison_html, render_comparison_markdown
+from storydiff.render import (
+    render_comparison_html,
+    render_comparison_json,
+    render_comparison_markdown,
+)
 
 TABLES = ("summary", "sources", "framing", "numbers", "points", "related", "only_in")
 
@@ -37,7 +40,7 @@ class Report:
         return render_comparison_markdown(self.comparison)
 
     def to_json(self) -> str:
-        return json.dumps(self.comparison.to_dict(), ensure_ascii=False, indent=2)
+        return render_comparison_json(self.comparison)
 
     def rows(self, table: str) -> list[dict[str, Any]]:
         """One of ``TABLES`` as flat rows, one per outlet and item, ready for any dataframe."""

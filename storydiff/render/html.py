@@ -11,6 +11,10 @@ Element ids the page promises to scripts and browser tests:
 - ``a{i}-s{start}-{end}``: a statement in article ``i``; every fragment of it (a statement cut
   by a quote or a paragraph break is several elements) carries ``data-sid`` with that id;
 - ``a{i}-q{n}``: the ``n``-th quote of article ``i``; fragments carry ``data-qid``;
+- ``sources``, ``framing``, ``numbers``, ``points``, ``only-in``, ``articles``: the sections
+  (the three tables are also ``sources-table``, ``framing-table``, ``numbers-table``); each
+  heading, each point and each article carries an ``a.anchor`` linking to its own id, for a
+  reader to copy;
 - ``p{n}``: the ``n``-th shared point; its ``button.point`` lists ``data-targets``, the
   statement ids to highlight, which get the class ``hl`` when it is selected;
 - ``related`` and ``r{n}``: the collapsed list of possibly related pairs and its ``n``-th pair,
@@ -40,6 +44,7 @@ from storydiff.render.common import (
     framing_rows,
     numbers_rows,
     point_kind,
+    shareable,
     speaker_name,
     speaker_rows,
 )
@@ -115,7 +120,10 @@ class OnlyInView:
 
 
 def render_comparison_html(comparison: Comparison) -> str:
-    """The report as one HTML file that opens anywhere, offline, with nothing to install."""
+    """The report as one HTML file that opens anywhere, offline, with nothing to install.
+
+    Inputs are named by file name or URL (``shareable``), so the file can be sent on."""
+    comparison = shareable(comparison)
     labels = article_labels(comparison.articles)
     articles = [
         _article_view(i, a, comparison, labels[i]) for i, a in enumerate(comparison.articles)
