@@ -65,7 +65,7 @@ def test_compare_returns_a_report_with_tables(seed_analyses):
     report = storydiff.compare(list(seed_analyses.values()))
     assert isinstance(report, storydiff.Report)
     assert len(report.articles) == 2  # the comparison's own attributes are there
-    assert report._repr_html_().startswith("<!DOCTYPE html>")
+    assert report._repr_html_().startswith('<div class="storydiff-report">')
     frames = report.frames()
     assert set(frames) == {
         "summary",
@@ -92,3 +92,13 @@ def test_compare_returns_a_report_with_tables(seed_analyses):
     assert set(sky_rebels.voice) == {"own"}
     with pytest.raises(ValueError):
         report.rows("no such table")
+
+
+def test_a_report_says_what_it_holds(seed_analyses):
+    report = storydiff.compare(list(seed_analyses.values()))
+    speakers = {(s.actor or s.speaker) for counts in report.sources.values() for s in counts}
+    assert repr(report) == (
+        "<Report: 2 articles (Sky News, Sputnik International), "
+        f"{len(report.points)} points, {len(report.related)} possibly related pairs, "
+        f"{len(speakers)} speakers>"
+    )
