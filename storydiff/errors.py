@@ -35,6 +35,10 @@ class Code(Enum):
     E017 = "no column {column!r} for {field!r} in the table (its columns: {columns})"
     E018 = "cannot fetch {url}: {detail}"
     E019 = "{detail}"
+    E020 = (
+        "file not found, and this looks like an article's text rather than a path: a string "
+        "is a path; pass a text as storydiff.Text(text)"
+    )
 
 
 class StorydiffError(Exception):
