@@ -25,6 +25,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 demo: $(VENV)/.installed  ## Compare the bundled example articles and write report.html
 	$(BIN)/storydiff demo -o report.html
+	@echo "Your own articles: $(BIN)/storydiff compare a.txt b.html -o report.html ($(BIN)/storydiff --help for every command)"
 
 browser:  ## Install Chromium for the browser tests if it is missing
 	@{ $(HAVE_CHROMIUM); } >/dev/null || { \

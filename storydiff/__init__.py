@@ -6,8 +6,18 @@ points, only-in statements, sources) -> render (HTML, Markdown, JSON).
 """
 
 from storydiff.api import analyze, compare, read
-from storydiff.model import SCHEMA, Analysis, Article, Comparison
+from storydiff.model import SCHEMA, Analysis, Article, Comparison, Text
 from storydiff.report import Report
 
-__all__ = ["SCHEMA", "Analysis", "Article", "Comparison", "Report", "analyze", "compare", "read"]
+__all__ = [
+    "SCHEMA",
+    "Analysis",
+    "Article",
+    "Comparison",
+    "Report",
+    "Text",
+    "analyze",
+    "compare",
+    "read",
+]
 __version__ = "0.1.0"

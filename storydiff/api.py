@@ -7,7 +7,9 @@ rather than the end of the run.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from os import PathLike, fspath
 from typing import BinaryIO
 
@@ -15,16 +17,20 @@ from storydiff.clean import clean
 from storydiff.compare import compare_analyses
 from storydiff.compare.similarity import DEFAULT_BACKEND
 from storydiff.errors import Code, InputError
-from storydiff.model import Analysis, Article, Document, where
+from storydiff.model import Analysis, Article, Document, Text, where
 from storydiff.nlp.annotate import annotate
 from storydiff.nlp.pipeline import load_pipeline
 from storydiff.parallel import chunked, ordered_map, set_worker_state, worker_state
 from storydiff.report import Report
-from storydiff.sources import DEFAULT_MAX_BYTES, read_inputs
+from storydiff.sources import DEFAULT_MAX_BYTES, STDIN, read_inputs, read_text
 from storydiff.sources.files import read_failure
 
 ArticleOrError = Article | InputError
 AnalysisOrError = Analysis | InputError
+# What the Python API takes for an article: a path, a text in memory, or a cleaned article.
+Input = str | PathLike[str] | Text | Article
+# Longer than a file name may be: a string this long that names no file is a text.
+LONGEST_NAME = 255
 
 
 def clean_documents(items: Iterable[Document | InputError]) -> Iterator[ArticleOrError]:
@@ -129,35 +135,77 @@ def analyze_batch(
 
 
 def analyze(
-    inputs: str | PathLike[str] | Sequence[str | PathLike[str]] | Iterable[Article],
+    inputs: Input | Iterable[Input],
     *,
     pipeline: str | None = None,
 ) -> list[Analysis]:
-    """Analyse paths (one or several) or already cleaned articles; raises the first
-    InputError met."""
-    items: Iterable[ArticleOrError]
-    if isinstance(inputs, (str, PathLike)):
-        items = read([fspath(inputs)])
-    else:
-        given = list(inputs)
-        paths = [fspath(i) for i in given if isinstance(i, (str, PathLike))]
-        items = read(paths) if len(paths) == len(given) else given  # type: ignore[assignment]
+    """Analyse articles given as paths (a string is a path, as on the command line), texts
+    in memory (``Text``) or already cleaned articles, one or several in any mix, in order;
+    raises the first InputError met."""
+    given = [inputs] if isinstance(inputs, str | PathLike | Text) else list(inputs)
     analyses = []
-    for item in analyze_stream(items, pipeline=pipeline):
+    for item in analyze_stream(_articles(given), pipeline=pipeline):
         if isinstance(item, InputError):
             raise item
         analyses.append(item)
     return analyses
 
 
+def _articles(inputs: Iterable[Input]) -> Iterator[ArticleOrError]:
+    """Each input as cleaned articles, errors in their place, in input order."""
+    for number, item in enumerate(inputs, start=1):
+        if isinstance(item, Article):
+            yield item
+        elif isinstance(item, Text):
+            yield from clean_documents([_text_document(item, number)])
+        else:
+            path = fspath(item)
+            if _looks_like_text(path):
+                yield InputError(_preview(path), Code.E022)
+            else:
+                yield from read([path])
+
+
+def _text_document(text: Text, number: int) -> Document | InputError:
+    """Read as a string is (normalised, held to the size limit, HTML detected), then given
+    the metadata the caller knows. Named by its URL or its position, ``<text 2>``."""
+    source = text.url or f"<text {number}>"
+    try:
+        document = read_text(text.text, source, url=text.url)
+    except InputError as error:
+        return error
+    known = {
+        "title": text.title,
+        "outlet": text.outlet,
+        "url": text.url,
+        "published": text.published,
+    }
+    return replace(document, **{k: v for k, v in known.items() if v is not None})
+
+
+def _looks_like_text(path: str) -> bool:
+    """A string that names no file, and has a line break or is longer than a file name:
+    someone passed an article's text where a path goes."""
+    if path == STDIN or "://" in path or os.path.exists(path):
+        return False
+    return "\n" in path or len(path) > LONGEST_NAME
+
+
+def _preview(text: str) -> str:
+    """The start of a text, to name it in an error in one short line."""
+    words = " ".join(text.split())
+    return repr(words[:40] + "…" if len(words) > 40 else words)
+
+
 def compare(
-    inputs: Sequence[str | PathLike[str]] | Iterable[Article] | Sequence[Analysis],
+    inputs: Iterable[Input] | Sequence[Analysis],
     *,
     pipeline: str | None = None,
     similarity: str = DEFAULT_BACKEND,
 ) -> Report:
-    """Compare two or more articles given as paths, cleaned articles or analyses. The
-    ``Report`` shows itself in Jupyter and gives its tables as rows or DataFrames."""
+    """Compare two or more articles given as paths, texts (``Text``), cleaned articles or
+    analyses. The ``Report`` shows itself in Jupyter and gives its tables as rows or
+    DataFrames."""
     items = list(inputs)
     analyses = (
         items

@@ -28,6 +28,7 @@ from storydiff.model import SCHEMA, Analysis, to_json, where
 from storydiff.render import (
     render_analyses_markdown,
     render_comparison_html,
+    render_comparison_json,
     render_comparison_markdown,
     render_trend,
 )
@@ -37,6 +38,7 @@ from storydiff.store import DEFAULT_BATCH, Store, run_ingest
 from storydiff.store.export import FORMATS as EXPORT_FORMATS
 from storydiff.store.export import TABLES as EXPORT_TABLES
 from storydiff.store.export import export as export_table
+from storydiff.store.export import format_for as export_format
 from storydiff.store.grouping import group_store, stored_stories
 from storydiff.store.trends import PERIODS, trend
 
@@ -293,10 +295,8 @@ def _run_compare(
         path.write_text(render_comparison_html(comparison), encoding="utf-8")
         click.echo(f"Report written to {path.resolve()}", err=True)
     else:
-        rendered = (
-            _dump(comparison.to_dict()) if fmt == "json" else render_comparison_markdown(comparison)
-        )
-        _write(rendered, output)
+        render = render_comparison_json if fmt == "json" else render_comparison_markdown
+        _write(render(comparison), output)
     return 1 if failures.count else 0
 
 
@@ -572,15 +572,36 @@ def trends(
 @store_option
 @click.option("--table", type=click.Choice(list(EXPORT_TABLES)), required=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="parquet", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(list(EXPORT_FORMATS)),
+    help="Default: the one the -o file's extension names (.parquet, .csv, .jsonl).",
 )
-@click.option("-o", "--output", required=True, help="The file to write.")
-def export(store_path: str, table: str, fmt: str, output: str) -> None:
+@click.option("-o", "--output", required=True, help="The file to write, or - for standard output.")
+def export(store_path: str, table: str, fmt: str | None, output: str) -> None:
     """Write one of the store's tables (articles, quotes, labels, quantities, entities,
-    stories) as Parquet, CSV or JSON Lines."""
+    stories) as Parquet, CSV or JSON Lines; a row of quotes, labels, quantities or entities
+    carries its article's outlet, date and title."""
+    to_stdout = output == "-"
+    if fmt is None:
+        if to_stdout:
+            raise click.UsageError(
+                "standard output has no extension to tell the format: give --format "
+                + "|".join(EXPORT_FORMATS)
+            )
+        try:
+            fmt = export_format(output)
+        except ValueError as error:
+            raise click.UsageError(str(error)) from None
+    if to_stdout and fmt == "parquet" and sys.stdout.isatty():
+        raise click.UsageError(
+            "Parquet is binary: send standard output to a file or a pipe, or give -o FILE"
+        )
     with Store(store_path) as store:
-        rows = export_table(store, table, output, fmt)
-    click.echo(f"storydiff: wrote {rows} rows of {table} to {output}", err=True)
+        target = sys.stdout.buffer if to_stdout else output
+        rows = export_table(store, table, target, fmt)
+    where = "standard output" if to_stdout else output
+    click.echo(f"storydiff: wrote {rows} rows of {table} as {fmt} to {where}", err=True)
 
 
 @cli.command()

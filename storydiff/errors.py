@@ -37,6 +37,10 @@ class Code(Enum):
     E019 = "{detail}"
     E020 = "the archive is cut short: {detail}"
     E021 = "WARC response record without a WARC-Target-URI, skipped"
+    E022 = (
+        "file not found, and this looks like an article's text rather than a path: a string "
+        "is a path; pass a text as storydiff.Text(text)"
+    )
 
 
 class StorydiffError(Exception):

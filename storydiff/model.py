@@ -58,6 +58,23 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Text:
+    """An article held in memory, plain text or an HTML page, and what is known about it.
+
+    ``storydiff.analyze`` and ``storydiff.compare`` read a plain string as a path, as the
+    command line does, so that existing scripts keep working; wrapping a string in ``Text``
+    says it is the article itself. Metadata left None is detected by the cleaner, as for a
+    file; metadata given is used as is.
+    """
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
 class RemovedLine:
     """A line the cleaner dropped, kept so that cleaning is auditable and reversible."""
 

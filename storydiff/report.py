@@ -1,6 +1,7 @@
 """A comparison as a notebook and a script want it: rendered, exported, or as tables.
 
-``storydiff.compare`` returns a ``Report``: it shows itself as the HTML report in Jupyter,
+``storydiff.compare`` returns a ``Report``: it shows itself as the HTML report in Jupyter
+(a fragment whose styles touch only itself) and says what it holds in a console,
 writes HTML, Markdown or JSON, and gives its tables (who each outlet quotes, how each names
 the actors, the figures, the shared points, what only one says) as lists of rows or, when
 pandas is installed, as DataFrames. Every attribute of the underlying ``Comparison``
@@ -11,8 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from storydiff.model import Comparison, to_json
-from storydiff.render import render_comparison_html, render_comparison_markdown
+from storydiff.compare.summary import article_labels
+from storydiff.model import Comparison
+from storydiff.render import (
+    render_comparison_fragment,
+    render_comparison_html,
+    render_comparison_json,
+    render_comparison_markdown,
+)
+from storydiff.render.common import speaker_rows
 
 TABLES = ("summary", "sources", "framing", "numbers", "points", "related", "only_in")
 
@@ -26,8 +34,22 @@ class Report:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.comparison, name)
 
+    def __repr__(self) -> str:
+        """What it holds, for a console or a notebook cell: the articles by outlet, how many
+        shared points, possibly related pairs and speakers."""
+        count = len(self.comparison.articles)
+        outlets = ", ".join(article_labels(self.comparison.articles))
+        return (
+            f"<Report: {_count(count, 'article')} ({outlets}), "
+            f"{_count(len(self.comparison.points), 'point')}, "
+            f"{_count(len(self.comparison.related), 'possibly related pair')}, "
+            f"{_count(len(speaker_rows(self.comparison)), 'speaker')}>"
+        )
+
     def _repr_html_(self) -> str:
-        return render_comparison_html(self.comparison)
+        """A fragment, not a page: a notebook shows it inside its own page, whose look the
+        report's styles (scoped to the fragment's root element) leave alone."""
+        return render_comparison_fragment(self.comparison)
 
     def to_html(self) -> str:
         return render_comparison_html(self.comparison)
@@ -36,7 +58,7 @@ class Report:
         return render_comparison_markdown(self.comparison)
 
     def to_json(self) -> str:
-        return to_json(self.comparison.to_dict(), indent=2)
+        return render_comparison_json(self.comparison)
 
     def rows(self, table: str) -> list[dict[str, Any]]:
         """One of ``TABLES`` as flat rows, one per outlet and item, ready for any dataframe."""
@@ -134,3 +156,7 @@ class Report:
                     "end": statement.end,
                     "text": statement.text,
                 }
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

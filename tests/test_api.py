@@ -65,7 +65,7 @@ def test_compare_returns_a_report_with_tables(seed_analyses):
     report = storydiff.compare(list(seed_analyses.values()))
     assert isinstance(report, storydiff.Report)
     assert len(report.articles) == 2  # the comparison's own attributes are there
-    assert report._repr_html_().startswith("<!DOCTYPE html>")
+    assert report._repr_html_().startswith('<div class="storydiff-report">')
     frames = report.frames()
     assert set(frames) == {
         "summary",
@@ -92,3 +92,64 @@ def test_compare_returns_a_report_with_tables(seed_analyses):
     assert set(sky_rebels.voice) == {"own"}
     with pytest.raises(ValueError):
         report.rows("no such table")
+
+
+def test_a_report_says_what_it_holds(seed_analyses):
+    report = storydiff.compare(list(seed_analyses.values()))
+    speakers = {(s.actor or s.speaker) for counts in report.sources.values() for s in counts}
+    assert repr(report) == (
+        "<Report: 2 articles (Sky News, Sputnik International), "
+        f"{len(report.points)} points, {len(report.related)} possibly related pairs, "
+        f"{len(speakers)} speakers>"
+    )
+
+
+def test_compare_takes_texts_in_memory():
+    from .conftest import SKY, SPUTNIK
+
+    sky, sputnik = (p.read_text(encoding="utf-8") for p in (SKY, SPUTNIK))
+    report = storydiff.compare(
+        [storydiff.Text(sky), storydiff.Text(sputnik, outlet="Sputnik", published="2018-09-07")]
+    )
+    first, second = (a.article for a in report.articles)
+    assert (first.source, first.outlet) == ("<text 1>", "Sky News")  # detected, as for a file
+    assert (second.source, second.outlet, second.published) == (
+        "<text 2>",
+        "Sputnik",
+        "2018-09-07",
+    )
+    assert "Sputnik" in repr(report) and report.summary
+
+
+def test_texts_paths_and_articles_mix_in_input_order(page_analysis):
+    html = PAGE.read_text(encoding="utf-8")
+    url = "https://example.org/dam"
+    by_text, by_path, again = storydiff.analyze(
+        [storydiff.Text(html, url=url, title="Given title"), PAGE, page_analysis.article]
+    )
+    assert by_text.article.title == "Given title" and by_text.article.url == url
+    assert by_text.article.source == url and by_text.article.outlet == "Example Herald"
+    assert by_path.article == again.article
+    assert "A dam burst in the north" in by_text.article.text
+    (alone,) = storydiff.analyze(storydiff.Text("Officials said the dam held.", outlet="Wire"))
+    assert alone.article.outlet == "Wire" and alone.article.source == "<text 1>"
+
+
+@pytest.mark.parametrize("text", ["Officials said\nthe dam held.", "word " * 60])
+def test_a_text_given_as_a_plain_string_is_told_to_use_text(text):
+    with pytest.raises(InputError) as caught:
+        storydiff.compare([text, text])
+    assert caught.value.code.name == "E022" and "storydiff.Text(" in str(caught.value)
+    assert len(caught.value.source) < 50
+
+
+def test_a_short_missing_path_is_still_file_not_found(tmp_path):
+    with pytest.raises(InputError) as caught:
+        storydiff.analyze([str(tmp_path / "missing.txt")])
+    assert caught.value.code.name == "E001"
+
+
+def test_an_empty_text_is_an_error_naming_it():
+    with pytest.raises(InputError) as caught:
+        storydiff.analyze([storydiff.Text("   ")])
+    assert caught.value.source == "<text 1>" and caught.value.code.name == "E002"

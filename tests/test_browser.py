@@ -9,7 +9,7 @@ import pytest
 
 from storydiff.compare import compare_analyses
 from storydiff.compare.align import Thresholds
-from storydiff.render import render_comparison_html
+from storydiff.render import render_comparison_fragment, render_comparison_html
 
 from .browser import open_page, problems, requests
 
@@ -90,3 +90,37 @@ def test_possibly_related_pairs_are_collapsed_until_opened_and_then_highlight(re
         assert state["pressed"] == "true" and state["lit"] == state["targets"]
         assert len({target.split("-", 1)[0] for target in state["targets"]}) == 2
         assert problems(page.events) == []
+
+
+HOST = """<!DOCTYPE html><html><head><style>body { margin: 8px; }</style></head><body>
+<h1 id="h">A notebook</h1><h2 id="h2">Cell</h2><p id="p"><a id="link" href="#h">text</a></p>
+<table id="t"><tr><td id="td">1</td></tr></table><button id="b">Run</button>
+%s
+</body></html>"""
+HOST_STYLE = """JSON.stringify(["body", "h", "h2", "p", "link", "t", "td", "b"].map(id => {
+  const el = id === "body" ? document.body : document.getElementById(id);
+  const style = getComputedStyle(el);
+  return ["font", "color", "background-color", "margin", "padding", "border", "box-sizing",
+          "text-decoration", "display"].map(name => style.getPropertyValue(name));
+}))"""
+
+
+def test_the_notebook_fragment_leaves_the_host_page_as_it_was(tmp_path, report, seed_analyses):
+    comparison = compare_analyses(list(seed_analyses.values()))
+    looks = []
+    for inside in ("", render_comparison_fragment(comparison)):
+        path = tmp_path / f"host{len(looks)}.html"
+        path.write_text(HOST % inside, encoding="utf-8")
+        with open_page(path.as_uri()) as page:
+            looks.append(json.loads(page.evaluate(HOST_STYLE)))
+            if inside:
+                # The report inside it is styled: its headings are the report's, not the host's.
+                assert (
+                    page.evaluate(
+                        "getComputedStyle(document.querySelector('.storydiff-report h2'))"
+                        ".borderBottomStyle"
+                    )
+                    == "solid"
+                )
+                assert problems(page.events) == []
+    assert looks[0] == looks[1]

@@ -33,6 +33,7 @@ from storydiff.render import (
     md_escape,
     paragraph_ranges,
     render_analyses_markdown,
+    render_comparison_fragment,
     render_comparison_html,
     render_comparison_markdown,
 )
@@ -528,6 +529,59 @@ def test_content_security_policy_pins_the_inline_script_and_style(page: str, tre
     assert "frame-ancestors" not in meta.attrs["content"]  # ignored in <meta>, with a warning
 
 
+ROOT = "storydiff-report"
+
+
+def css_selectors(css: str) -> list[str]:
+    """Every selector of a style sheet, those inside ``@media`` blocks too."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    selectors: list[str] = []
+    prelude_start = 0
+    for match in re.finditer(r"[{};]", css):
+        prelude = css[prelude_start : match.start()].strip()
+        prelude_start = match.end()
+        if match.group() == "{" and not prelude.startswith("@"):
+            selectors += [s.strip() for s in prelude.split(",")]
+    return selectors
+
+
+def test_css_selectors_reads_rules_inside_media_blocks() -> None:
+    css = "a, b c { x: 1; } /* d { } */ @media print { e > f { y: 2 } g { } }"
+    assert css_selectors(css) == ["a", "b c", "e > f", "g"]
+
+
+def _assert_scoped(style: str) -> None:
+    selectors = css_selectors(style)
+    assert len(selectors) > 50
+    for selector in selectors:
+        assert selector == f".{ROOT}" or selector.startswith(f".{ROOT} "), selector
+
+
+def test_the_page_styles_only_its_root_the_body(page: str, tree: Tree) -> None:
+    (body,) = tree.find("body")
+    assert body.classes == {ROOT}
+    _assert_scoped(re.search(r"<style>(.*?)</style>", page, re.DOTALL).group(1))
+
+
+def test_the_notebook_fragment_is_one_element_that_styles_only_itself(
+    comparison: Comparison,
+) -> None:
+    fragment = render_comparison_fragment(comparison)
+    tree = parse(fragment)
+    root = tree.elements[0]
+    assert root.tag == "div" and root.classes == {ROOT}
+    assert all(id(root) in e.ancestors for e in tree.elements[1:])
+    assert fragment.strip().endswith("</div>") and "<!doctype" not in fragment.lower()
+    assert not {"html", "head", "body", "meta", "script"} & {e.tag for e in tree.elements}
+    (style,) = re.findall(r"<style>(.*?)</style>", fragment, re.DOTALL)
+    _assert_scoped(style)
+    # The same report, untrusted text escaped as on the page.
+    assert HOSTILE_TITLE not in fragment
+    assert [e.text for e in tree.find("h3") if e.attrs.get("id") == "a0-title"] == [HOSTILE_TITLE]
+    ids = {e.attrs["id"] for e in tree.elements if "id" in e.attrs}
+    assert {"p0", "p1", "a0", "a1", "a2", "sources", "points"} <= ids
+
+
 def test_every_point_target_exists_and_is_a_statement(tree: Tree) -> None:
     by_id = tree.by_id()
     controls = [e for e in tree.elements if "data-targets" in e.attrs]
@@ -587,7 +641,7 @@ def test_article_columns_show_the_text_and_metadata(tree: Tree, comparison: Comp
         assert column.tag == "article"
         assert " ".join(bodies[index].words.split()) == " ".join(article.text.split())
         assert any(e.tag == "p" for e in _inside(tree, bodies[index]))
-        assert article.source in column.text
+        assert article.source.rsplit("/", 1)[-1] in column.text
     assert tree.find("time")[0].attrs["datetime"] == "2018-09-07"
     assert "07.09.2018" in tree.by_id()["a1"].text
 

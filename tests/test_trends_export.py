@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
@@ -170,3 +171,75 @@ def test_csv_cells_that_start_like_a_formula_are_written_as_text(tmp_path):
         export(store, "articles", tmp_path / "articles.jsonl", "jsonl")
     lines = (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["title"] for line in lines] == hostile  # JSON keeps the values
+
+
+def _export(store, *args):
+    return CliRunner().invoke(cli, ["export", "--store", str(store.path), *args])
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("q.csv", lambda p: next(csv.reader(p.open(encoding="utf-8")))),
+        ("q.jsonl", lambda p: list(json.loads(p.open(encoding="utf-8").readline()))),
+        ("q.parquet", lambda p: pq.read_table(p).column_names),
+        ("Q.PQ", lambda p: pq.read_table(p).column_names),
+    ],
+)
+def test_export_writes_the_format_its_file_name_asks_for(store, tmp_path, name, read):
+    done = _export(store, "--table", "quotes", "-o", str(tmp_path / name))
+    assert done.exit_code == 0, done.output
+    assert read(tmp_path / name)[:4] == ["article_id", "outlet", "published", "title"]
+
+
+def test_an_explicit_format_wins_over_the_extension(store, tmp_path):
+    path = tmp_path / "quotes.data.csv"
+    done = _export(store, "--table", "quotes", "--format", "jsonl", "-o", str(path))
+    assert done.exit_code == 0 and json.loads(path.read_text().splitlines()[0])["number"] == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"), [("q.json", ".jsonl"), ("q.xlsx", "--format"), ("q", "")]
+)
+def test_an_extension_that_names_no_format_is_a_usage_error(store, tmp_path, name, hint):
+    done = _export(store, "--table", "quotes", "-o", str(tmp_path / name))
+    assert done.exit_code == 2 and "cannot tell the format" in done.output and hint in done.output
+    assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_dash_writes_text_to_standard_output_and_no_file(store, tmp_path, monkeypatch, fmt):
+    monkeypatch.chdir(tmp_path)
+    done = _export(store, "--table", "quotes", "--format", fmt, "-o", "-")
+    assert done.exit_code == 0 and not (tmp_path / "-").exists()
+    lines = done.stdout.splitlines()
+    rows = list(csv.DictReader(lines)) if fmt == "csv" else [json.loads(x) for x in lines]
+    assert [r["speaker"] for r in rows] == ["Ana Lima"] * 4
+    assert "wrote 4 rows of quotes as " + fmt + " to standard output" in done.stderr
+
+
+def test_dash_writes_parquet_bytes_to_a_pipe_and_needs_a_format(store, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    done = _export(store, "--table", "labels", "--format", "parquet", "-o", "-")
+    assert done.exit_code == 0 and not (tmp_path / "-").exists()
+    assert pq.read_table(pa.BufferReader(done.stdout_bytes)).num_rows == 4
+    unknown = _export(store, "--table", "labels", "-o", "-")
+    assert unknown.exit_code == 2 and "--format" in unknown.output
+
+
+def test_exported_rows_carry_their_articles_outlet_date_and_title(store, tmp_path):
+    for table in ("quotes", "labels", "entities"):
+        rows = [
+            json.loads(x)
+            for x in _export(
+                store, "--table", table, "--format", "jsonl", "-o", "-"
+            ).stdout.splitlines()
+        ]
+        assert [(r["article_id"], r["outlet"], r["published"], r["title"]) for r in rows] == [
+            ("a1", "Daily", "2024-01-05", "Report 1"),
+            ("a2", "Daily", "2024-01-20", "Report 2"),
+            ("a3", "Herald", "2024-02-02", "Report 3"),
+            ("a4", "Herald", None, "Report 4"),
+        ]
+    export(store, "quantities", tmp_path / "n.parquet", "parquet")
+    assert pq.read_schema(tmp_path / "n.parquet").field("published").type == pa.string()

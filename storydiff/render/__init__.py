@@ -6,7 +6,8 @@ output, so reports can be diffed and cached.
 
 from storydiff.model import paragraph_ranges
 from storydiff.render.annotate import Annotation, annotate_html
-from storydiff.render.html import render_comparison_html
+from storydiff.render.html import render_comparison_fragment, render_comparison_html
+from storydiff.render.json_report import render_comparison_json
 from storydiff.render.markdown import (
     md_escape,
     render_analyses_markdown,
@@ -20,7 +21,9 @@ __all__ = [
     "md_escape",
     "paragraph_ranges",
     "render_analyses_markdown",
+    "render_comparison_fragment",
     "render_comparison_html",
+    "render_comparison_json",
     "render_comparison_markdown",
     "render_trend",
 ]

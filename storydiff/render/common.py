@@ -6,12 +6,43 @@ format.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from storydiff.model import EVIDENCE_FLAGS, Article, Comparison, Point, Quote, Span
 
 UNNAMED_SPEAKER = "Unnamed speaker"
 POINT_KINDS = ("agree", "framing", "conflict", "related")
+
+
+# A record inside a file: a WARC response (``crawl.warc.gz#https://…``, ``#<urn:…>``) or a
+# feed entry (``feed.xml#3``).
+_RECORD = re.compile(r"#(\d+|<urn:.*|[A-Za-z][A-Za-z0-9+.-]*://.*)\Z", re.DOTALL)
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def shareable_source(source: str) -> str:
+    """How a report names an input: a URL as it is, a file by its name alone.
+
+    A report is sent to colleagues and published; the directories of the machine that wrote it
+    (``/home/alice/leaks/…``) are none of the reader's business, and a name is what the reader
+    needs to find the file among those they were sent.
+    """
+    if _URL.match(source):
+        return source
+    record = _RECORD.search(source)
+    path, rest = (source[: record.start()], record.group()) if record else (source, "")
+    return re.split(r"[\\/]", path.rstrip("/\\"))[-1] + rest
+
+
+def shareable(comparison: Comparison) -> Comparison:
+    """The comparison with every article's ``source`` as ``shareable_source`` gives it: what
+    every rendering of a report (HTML, Markdown, JSON) shows."""
+    articles = tuple(
+        replace(a, article=replace(a.article, source=shareable_source(a.article.source)))
+        for a in comparison.articles
+    )
+    return replace(comparison, articles=articles)
 
 
 def article_positions(comparison: Comparison) -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""The comparison as one self-contained HTML page.
+"""The comparison as one self-contained HTML page, or as a fragment for a notebook.
 
 Article text, titles, names and reasons all come from scraped pages, so the page is built to
 survive hostile input: Jinja2 escapes everything it is given, the one piece of pre-built markup
@@ -11,6 +11,10 @@ Element ids the page promises to scripts and browser tests:
 - ``a{i}-s{start}-{end}``: a statement in article ``i``; every fragment of it (a statement cut
   by a quote or a paragraph break is several elements) carries ``data-sid`` with that id;
 - ``a{i}-q{n}``: the ``n``-th quote of article ``i``; fragments carry ``data-qid``;
+- ``sources``, ``framing``, ``numbers``, ``points``, ``only-in``, ``articles``: the sections
+  (the three tables are also ``sources-table``, ``framing-table``, ``numbers-table``); each
+  heading, each point and each article carries an ``a.anchor`` linking to its own id, for a
+  reader to copy;
 - ``p{n}``: the ``n``-th shared point; its ``button.point`` lists ``data-targets``, the
   statement ids to highlight, which get the class ``hl`` when it is selected;
 - ``related`` and ``r{n}``: the collapsed list of possibly related pairs and its ``n``-th pair,
@@ -40,6 +44,7 @@ from storydiff.render.common import (
     framing_rows,
     numbers_rows,
     point_kind,
+    shareable,
     speaker_name,
     speaker_rows,
 )
@@ -115,14 +120,29 @@ class OnlyInView:
 
 
 def render_comparison_html(comparison: Comparison) -> str:
-    """The report as one HTML file that opens anywhere, offline, with nothing to install."""
+    """The report as one HTML file that opens anywhere, offline, with nothing to install.
+
+    Inputs are named by file name or URL (``shareable``), so the file can be sent on."""
+    return _render(comparison, "report.html.j2", interactive=True)
+
+
+def render_comparison_fragment(comparison: Comparison) -> str:
+    """The report as one ``<div class="storydiff-report">`` to show inside another page (a
+    Jupyter notebook): its style scoped to that element, so the host page keeps its own look,
+    and no script, which a notebook may not run; the page's selecting and highlighting needs
+    ``render_comparison_html``."""
+    return _render(comparison, "report_fragment.html.j2", interactive=False)
+
+
+def _render(comparison: Comparison, template_name: str, *, interactive: bool) -> str:
+    comparison = shareable(comparison)
     labels = article_labels(comparison.articles)
     articles = [
         _article_view(i, a, comparison, labels[i]) for i, a in enumerate(comparison.articles)
     ]
     on_page = frozenset(i for article in articles for i in article.ids)
     style, script = _asset("report.css"), _asset("report.js")
-    template = _environment().get_template("report.html.j2")
+    template = _environment().get_template(template_name)
     speakers, framing = speaker_rows(comparison), framing_rows(comparison)
     return template.render(
         title=_page_title(comparison),
@@ -145,6 +165,7 @@ def render_comparison_html(comparison: Comparison) -> str:
         style=style,
         script=script,
         csp=_content_security_policy(style, script),
+        interactive=interactive,
     )
 
 
@@ -344,4 +365,4 @@ def _on_page(target: str, on_page: frozenset[str]) -> str | None:
     return target if target in on_page else None
 
 
-__all__ = ["render_comparison_html", "statement_id", "quote_id"]
+__all__ = ["render_comparison_fragment", "render_comparison_html", "statement_id", "quote_id"]

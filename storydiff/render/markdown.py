@@ -19,6 +19,7 @@ from storydiff.render.common import (
     numbers_rows,
     point_kind,
     quote_text,
+    shareable,
     span_text,
     speaker_name,
     speaker_rows,
@@ -42,7 +43,9 @@ def md_escape(text: str | None) -> str:
 
 
 def render_comparison_markdown(comparison: Comparison) -> str:
-    """The report of ``render_comparison_html``, for places that show Markdown."""
+    """The report of ``render_comparison_html``, for places that show Markdown; inputs named
+    by file name or URL, as there."""
+    comparison = shareable(comparison)
     labels = article_labels(comparison.articles)
     count = len(comparison.articles)
     lines = [f"# How {count} article{'s' if count != 1 else ''} tell the story", ""]

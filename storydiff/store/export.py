@@ -2,52 +2,124 @@
 
 Rows are streamed from SQLite and written in chunks, so exporting a corpus of millions of
 quotes needs the memory of one chunk. The analysis JSON stays in the store: the exported
-articles carry their metadata and text, and the other tables their own rows.
+articles carry their metadata and text, and the other tables their own rows, each row of a
+quote, label, figure or entity with its article's outlet, date and title, so that a row read
+alone (a spreadsheet filtered to one speaker) still says who published it and when.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import Any
+from contextlib import contextmanager
+from os import PathLike
+from pathlib import PurePath
+from typing import Any, BinaryIO
 
 from storydiff.model import to_json
 from storydiff.store.store import Store
 
+ARTICLES = (
+    "SELECT id, source, line, url, outlet, title, published, language, text, copy_of, story_id, "
+    "ingested_at, source_id FROM articles ORDER BY rowid"
+)
+# Each table, and the columns its rows are ordered by.
 TABLES = {
-    "articles": "SELECT id, source, line, url, outlet, title, published, language, text, "
-    "copy_of, story_id, ingested_at, source_id FROM articles ORDER BY rowid",
-    "quotes": "SELECT * FROM quotes ORDER BY article_id, number",
-    "labels": "SELECT * FROM labels ORDER BY article_id, number",
-    "quantities": "SELECT * FROM quantities ORDER BY article_id, number",
-    "entities": "SELECT * FROM entities ORDER BY article_id, entity_id",
-    "stories": "SELECT * FROM stories ORDER BY first IS NULL, first, id",
+    "articles": "rowid",
+    "quotes": "article_id, number",
+    "labels": "article_id, number",
+    "quantities": "article_id, number",
+    "entities": "article_id, entity_id",
+    "stories": "first IS NULL, first, id",
 }
+# What a row of a table that refers to an article carries of it, after ``article_id``.
+ARTICLE_FIELDS = ("outlet", "published", "title")
 FORMATS = ("parquet", "csv", "jsonl")
+EXTENSIONS = {
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
 CHUNK_ROWS = 10_000
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
+Output = str | PathLike[str] | BinaryIO
 
-def export(store: Store, table: str, path: str | Path, fmt: str) -> int:
-    """Write one table to ``path``; returns the number of rows."""
+
+def format_for(path: str | PathLike[str]) -> str:
+    """The format a file name's extension asks for; ValueError when it names none, rather
+    than a guess: a file called ``quotes.csv`` holding Parquet helps nobody."""
+    suffix = PurePath(path).suffix.lower()
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    known = ", ".join(EXTENSIONS)
+    hint = (
+        " (the export is JSON Lines, one row a line: name it .jsonl)" if suffix == ".json" else ""
+    )
+    raise ValueError(
+        f"cannot tell the format from {str(path)!r}{hint}; use one of {known}, or give --format"
+    )
+
+
+def export(store: Store, table: str, output: Output, fmt: str) -> int:
+    """Write one table to ``output``, a path or a binary stream (left open); returns the
+    number of rows."""
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    columns, chunks = store.stream(TABLES[table], CHUNK_ROWS)
-    if fmt == "parquet":
-        types = {row["name"]: row["type"] for row in store.query(f"PRAGMA table_info({table})")}
-        return _parquet(Path(path), columns, chunks, [types.get(c, "TEXT") for c in columns])
-    writer = _csv if fmt == "csv" else _jsonl
-    return writer(Path(path), columns, chunks)
+    types = {row["name"]: row["type"] for row in store.query(f"PRAGMA table_info({table})")}
+    columns, chunks = store.stream(_query(table, list(types)), CHUNK_ROWS)
+    with _binary(output) as stream:
+        if fmt == "parquet":
+            return _parquet(stream, columns, chunks, [types.get(c, "TEXT") for c in columns])
+        writer = _csv if fmt == "csv" else _jsonl
+        return writer(stream, columns, chunks)
 
 
-def _csv(path: Path, columns: list[str], chunks: Iterator[list[tuple]]) -> int:
+def _query(table: str, columns: list[str]) -> str:
+    if table == "articles":
+        return ARTICLES
+    if "article_id" not in columns:
+        return f"SELECT * FROM {table} ORDER BY {TABLES[table]}"
+    own = ", ".join(f't."{c}"' for c in columns if c != "article_id")
+    joined = ", ".join(f"a.{c}" for c in ARTICLE_FIELDS)
+    order = ", ".join(f"t.{c.strip()}" for c in TABLES[table].split(","))
+    return (
+        f"SELECT t.article_id, {joined}, {own} FROM {table} AS t "
+        f"LEFT JOIN articles AS a ON a.id = t.article_id ORDER BY {order}"
+    )
+
+
+@contextmanager
+def _binary(output: Output) -> Iterator[BinaryIO]:
+    """A path opened for writing (and closed), or a stream as given (left open)."""
+    if isinstance(output, str | PathLike):
+        with open(output, "wb") as stream:
+            yield stream
+    else:
+        yield output
+
+
+@contextmanager
+def _text(stream: BinaryIO, newline: str | None = None) -> Iterator[io.TextIOWrapper]:
+    """UTF-8 text on a binary stream, detached at the end so that the stream stays open."""
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline=newline)
+    try:
+        yield text
+    finally:
+        text.flush()
+        text.detach()
+
+
+def _csv(stream: BinaryIO, columns: list[str], chunks: Iterator[list[tuple]]) -> int:
     count = 0
-    with path.open("w", newline="", encoding="utf-8") as stream:
-        writer = csv.writer(stream)
+    with _text(stream, newline="") as text:
+        writer = csv.writer(text)
         writer.writerow(columns)
         for chunk in chunks:
             writer.writerows(map(spreadsheet_safe, chunk))
@@ -62,22 +134,23 @@ def spreadsheet_safe(row: Iterable[Any]) -> list[Any]:
     return [f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in row]
 
 
-def _jsonl(path: Path, columns: list[str], chunks: Iterator[list[tuple]]) -> int:
+def _jsonl(stream: BinaryIO, columns: list[str], chunks: Iterator[list[tuple]]) -> int:
     count = 0
-    with path.open("w", encoding="utf-8") as stream:
+    with _text(stream) as text:
         for chunk in chunks:
             for row in chunk:
-                stream.write(to_json(dict(zip(columns, row, strict=True))))
-                stream.write("\n")
+                text.write(to_json(dict(zip(columns, row, strict=True))))
+                text.write("\n")
             count += len(chunk)
     return count
 
 
 def _parquet(
-    path: Path, columns: list[str], chunks: Iterator[list[tuple]], types: list[str]
+    stream: BinaryIO, columns: list[str], chunks: Iterator[list[tuple]], types: list[str]
 ) -> int:
     """Columns typed from the table's declared SQLite types, so that a column empty in the
-    first chunk has the same type as in the rest."""
+    first chunk has the same type as in the rest (an article's outlet, date and title are
+    text). Written front to back, so standard output through a pipe will do."""
     import pyarrow as pa
     import pyarrow.parquet as parquet
 
@@ -86,7 +159,7 @@ def _parquet(
         [(c, arrow.get(t.upper(), pa.string())) for c, t in zip(columns, types, strict=True)]
     )
     count = 0
-    with parquet.ParquetWriter(path, schema) as writer:
+    with parquet.ParquetWriter(stream, schema) as writer:
         for chunk in chunks:
             rows = [dict(zip(columns, r, strict=True)) for r in chunk]
             writer.write_table(pa.Table.from_pylist(rows, schema=schema))
