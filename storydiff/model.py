@@ -20,6 +20,10 @@ SCHEMA = "storydiff/1"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
+# Words that stand for a speaker without saying who (see ``Speaker.attribution``).
+_PRONOUNS = frozenset("he she it they we i you who that which this".split())
+
+
 @dataclass(frozen=True)
 class Span:
     """A stretch of an article's text."""
@@ -235,6 +239,18 @@ class Speaker:
         article never names has no ``name``, so such speakers are never counted as people."""
         return self.name or (self.mention.text if self.mention else None)
 
+    @property
+    def attribution(self) -> str | None:
+        """Who the words count as coming from when statements are matched across articles:
+        the actor, the name, or a description's words ("the minister"); an unresolved pronoun
+        tells nothing about who, so two outlets' "he said" never make one speaker."""
+        if self.entity or self.name:
+            return self.entity or self.name
+        words = self.mention.text.lower().split() if self.mention else []
+        if words == [] or (len(words) == 1 and words[0] in _PRONOUNS):
+            return None
+        return self.described
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
@@ -290,8 +306,9 @@ class Quote:
 
 @dataclass(frozen=True)
 class Statement:
-    """A sentence-level unit of an article: who it is attributed to (an entity id or a
-    speaker's name; None means the outlet's own voice), the entities it names, the labels and
+    """A sentence-level unit of an article: who it is attributed to (``Speaker.attribution``:
+    an entity id, a speaker's name or a description's words; None means the outlet's own voice,
+    or a speaker only a pronoun stands for), the entities it names, the labels and
     quantities it holds (indices into the analysis's lists), its tone (an estimate), the
     lemmas of its verbs (what happens in it, for the comparison to match events rather than
     topics), whether one of them is negated, the lemmas of its other content words

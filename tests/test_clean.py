@@ -268,3 +268,11 @@ def test_furniture_line_shapes(line, reason):
 def test_body_lines_that_start_like_furniture_are_kept(line):
     text = f"A title for the page\n\n{line}\n\nThe council voted on Tuesday to close the bridge.\n"
     assert line in clean(Document(source="body.txt", text=text, kind="text")).text
+
+
+@pytest.mark.parametrize(
+    "line", ["Which would you rather be (cat/dog)", "said a spokeswoman, jane doe/ap"]
+)
+def test_lower_case_slashes_are_not_credits(line):
+    text = f"A title for the page\n\n{line}\n\nThe council voted on Tuesday to close the bridge.\n"
+    assert line in clean(Document(source="slash.txt", text=text, kind="text")).text

@@ -90,3 +90,22 @@ def test_a_long_line_that_is_all_furniture_is_still_furniture():
 )
 def test_section_words_that_start_a_sentence_are_not_a_menu(text):
     assert leading_stamp(text) == (0, "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Friday — the deadline set by the council — no deal had been reached at all.",
+        "World Health Organization officials said on Monday that the outbreak was over.",
+    ],
+)
+def test_dates_and_names_at_the_start_are_not_stamps(text):
+    assert leading_stamp(text) == (0, "")
+
+
+def test_runs_of_capitals_and_buttons_are_judged_quickly():
+    # Patterns that could backtrack exponentially on these lines must answer at once.
+    lines = ["By CHRISTOPHER TORCHIA ASSOCIATED PRESS for now", " ".join(["Share"] * 40)]
+    text = "A title for the page\n\n" + "\n\n".join(lines) + "\n\nThe body is one long sentence."
+    article = clean(read_text(text, "runs.txt", kind="text"))
+    assert [r.reason for r in article.removed] == ["navigation"]

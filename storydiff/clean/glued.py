@@ -22,7 +22,12 @@ from storydiff.clean.metadata import date_at
 _STAMP_LABEL = re.compile(
     r"(?:published|posted|updated|last updated|first published)(?:\s+on)?\s*:?\s*", re.IGNORECASE
 )
-_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+# A name, not a day or a month: "By Friday — the deadline" is news.
+_NOT_A_DATE = (
+    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b)"
+)
+_NAME = rf"{_NOT_A_DATE}[A-Z][\w.'’-]*+(?:\s+[A-Z][\w.'’-]*+)?"
 # A byline counts as a stamp only with a date or a separator after it: "By Sunday, ..." is news.
 _BYLINE = re.compile(rf"\s*[Bb]y\s+{_NAME}(?:(?:\s*,\s*|\s+and\s+){_NAME})*\s*")
 _SEPARATOR = re.compile(r"[|–—-]+\s*")
@@ -33,7 +38,7 @@ _TIME = re.compile(
     r",?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s+(?-i:[A-Z]{2,4})\b)?\s*",
     re.IGNORECASE,
 )
-_SECTIONS = re.compile(rf"(?:(?:{p.SECTION_NAMES})\s+){{2,}}(?=(?-i:[A-Z]))", re.IGNORECASE)
+_SECTIONS = re.compile(rf"(?:(?:{p.SECTION_NAMES})\s+){{3,}}(?=(?-i:[A-Z]))", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -71,10 +71,11 @@ UNIVERSAL = Lexicon(
         # "... (AP Photo/Jane Roe, File)", "... (Foto: dpa)"
         r"\([^()]{0,40}\b(photo|foto|image|bild|picture|credit)\b\s*[/:][^()]{1,60}\)$",
         # "... ( NASA/JPL-Caltech/ASU )": a bracketed credit of several names and slashes
-        r"\(\s*[A-Z][\w.&-]*(\s*/\s*[A-Z][\w.&-]*)+\s*\)$",
+        r"\(\s*(?-i:[A-Z])[\w.&-]*(\s*/\s*(?-i:[A-Z])[\w.&-]*)+\s*\)$",
         # "... REUTERS/Jane Roe", "... Jane Roe / AP file", "... Jane Roe/Getty Images"
         r"(?-i:\b[A-Z]{2,})/[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}$",
-        rf"\b[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}}\s*/\s*({AGENCIES})( (photo|file|images?))?$",
+        rf"\b(?-i:[A-Z])[\w.'’-]+( (?-i:[A-Z])[\w.'’-]+){{0,3}}\s*/\s*({AGENCIES})"
+        r"( (photo|file|images?))?$",
         # "... of the drug. Getty": an agency's name after the caption's full stop
         rf"[.!?][\"”’]?\s+({AGENCIES})( images)?$",
     ),
@@ -95,7 +96,12 @@ SECTION_NAMES = (
 )
 
 # One sharing button; a row of them is one navigation line.
-_SHARE_BUTTON = r"share|share this( article| story| page| post)?|share on \w+|tweet|email|print"
+# Longest alternatives first, each tried atomically, so that a long row of buttons is matched
+# in linear time.
+_SHARE_BUTTON = r"share this(?: article| story| page| post)?|share on \w+|share|tweet|email|print"
+# A word of a name in a byline: a capital, then the rest of the word taken whole (possessive,
+# so that "By CHRISTOPHER TORCHIA" cannot be split a million ways).
+_NAME_WORD = r"(?-i:[A-Z])[\w.'’-]*+"
 _MONTH = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _WEEKDAY = r"mon|tue|wed|thu|fri|sat|sun"
 
@@ -139,7 +145,7 @@ ENGLISH = Lexicon(
         r"editor'?s picks|don'?t miss|explore more( on these topics)?|more on this story|"
         r"reuse this content)",
         r"(published|updated|posted|last updated|first published)( .{0,40})?",
-        rf"({_SHARE_BUTTON})(\s*[|·•,]?\s*({_SHARE_BUTTON}))*",
+        rf"(?>{_SHARE_BUTTON})(?:(?:\s*[|·•,]\s*|\s+)(?>{_SHARE_BUTTON}))*",
         r"(copy link|"
         r"comments?|\d+ comments?|show comments|hide comments|skip to (main )?content|"
         r"back to top|next article|previous article|advertisement|sponsored( content)?|"
@@ -189,7 +195,7 @@ ENGLISH = Lexicon(
     ),
     bylines=(
         # "By Jane Roe", "By JANE ROE, JOHN DOE and MARY MAJOR": names only, no sentence
-        r"by\s+((?-i:[A-Z])[\w.'’-]*\s*(,\s*|\s+and\s+|\s+)?){1,12}$",
+        rf"by\s+{_NAME_WORD}(?:(?:\s*,\s*|\s+and\s+|\s+){_NAME_WORD}){{0,11}}\s*$",
     ),
     footer_labels=(
         r"^\(?\s*(reporting|writing|editing|additional reporting|compiled) by\b",
@@ -268,7 +274,7 @@ GERMAN = Lexicon(
         r"\b(ist|sind) (redakteur|redakteurin|korrespondent|korrespondentin|autor|autorin|"
         r"reporter|reporterin)\b",
     ),
-    bylines=(r"von\s+((?-i:[A-Z])[\w.'’-]*\s*(,\s*|\s+und\s+|\s+)?){1,12}$",),
+    bylines=(rf"von\s+{_NAME_WORD}(?:(?:\s*,\s*|\s+und\s+|\s+){_NAME_WORD}){{0,11}}\s*$",),
     footer_labels=(r"^\(?\s*(mitarbeit|mit material von)\b",),
     footer_patterns=(
         r"\b(kommentar (schreiben|verfassen)|kommentarfunktion|zu den kommentaren)\b",

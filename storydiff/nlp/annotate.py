@@ -173,7 +173,7 @@ def _attribution(
         cue_here = quote.cue is not None and start <= quote.cue.start < end
         share = overlap / (end - start)
         if overlap and (share * 3 >= 1 or cue_here) and share > best_share:
-            best, best_share = quote.speaker.entity or quote.speaker.described, share
+            best, best_share = quote.speaker.attribution, share
     return best
 
 
