@@ -64,12 +64,8 @@ class Tally:
     removed_by_kind: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Tally) -> None:
-        self.body += other.body
-        self.body_kept += other.body_kept
-        self.furniture += other.furniture
-        self.furniture_removed += other.furniture_removed
-        self.by_kind.update(other.by_kind)
-        self.removed_by_kind.update(other.removed_by_kind)
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 @dataclass(frozen=True)

@@ -237,11 +237,8 @@ class SpeakerTally:
     wrong_names: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: SpeakerTally) -> None:
-        self.mentions += other.mentions
-        self.mentions_right += other.mentions_right
-        self.names += other.names
-        self.names_right += other.names_right
-        self.wrong_names.update(other.wrong_names)
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 def score_seesaw_article(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storydiff.compare.summary import article_labels
+from storydiff.compare.summary import article_labels, plural
 from storydiff.model import Comparison
 from storydiff.render import (
     render_comparison_fragment,
@@ -40,10 +40,10 @@ class Report:
         count = len(self.comparison.articles)
         outlets = ", ".join(article_labels(self.comparison.articles))
         return (
-            f"<Report: {_count(count, 'article')} ({outlets}), "
-            f"{_count(len(self.comparison.points), 'point')}, "
-            f"{_count(len(self.comparison.related), 'possibly related pair')}, "
-            f"{_count(len(speaker_rows(self.comparison)), 'speaker')}>"
+            f"<Report: {plural(count, 'article')} ({outlets}), "
+            f"{plural(len(self.comparison.points), 'point')}, "
+            f"{plural(len(self.comparison.related), 'possibly related pair')}, "
+            f"{plural(len(speaker_rows(self.comparison)), 'speaker')}>"
         )
 
     def _repr_html_(self) -> str:
@@ -156,7 +156,3 @@ class Report:
                     "end": statement.end,
                     "text": statement.text,
                 }
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -34,7 +34,15 @@ import jinja2
 from markupsafe import Markup
 
 from storydiff.compare.summary import article_labels
-from storydiff.model import Analysis, Comparison, Point, RemovedLine, Statement, StatementRef
+from storydiff.model import (
+    Analysis,
+    Comparison,
+    Copy,
+    Point,
+    RemovedLine,
+    Statement,
+    StatementRef,
+)
 from storydiff.render.annotate import Annotation, annotate_html
 from storydiff.render.charts import labels_by_voice_chart, quote_share_chart
 from storydiff.render.common import (
@@ -149,10 +157,7 @@ def _render(comparison: Comparison, template_name: str, *, interactive: bool) ->
         quote_chart=quote_share_chart(speakers, labels),
         labels_chart=labels_by_voice_chart(framing, labels),
         findings=_finding_views(comparison, on_page),
-        copies={
-            c.article: (labels[article_positions(comparison)[c.copy_of]], c)
-            for c in comparison.copies
-        },
+        copies=_copies(comparison, labels),
         labels=labels,
         articles=articles,
         rows=speakers,
@@ -366,3 +371,9 @@ def _on_page(target: str, on_page: frozenset[str]) -> str | None:
 
 
 __all__ = ["render_comparison_fragment", "render_comparison_html", "statement_id", "quote_id"]
+
+
+def _copies(comparison: Comparison, labels: dict[str, str]) -> dict[str, tuple[str, Copy]]:
+    """Each copied article, with the label of the article it copies and the copy finding."""
+    positions = article_positions(comparison)
+    return {c.article: (labels[positions[c.copy_of]], c) for c in comparison.copies}
