@@ -7,8 +7,39 @@ from collections.abc import Sequence
 from typing import Any
 
 from storydiff.model import Analysis
+from storydiff.nlp.labels_data import STATE_FORCES
 
 VOICES = ("own", "attributed", "scare_quoted")
+# How a sentence says where an outlet uses a term, voice by voice: quoting someone and putting
+# a word in scare quotes in its own sentence are two different things.
+VOICE_WORDING = {
+    "own": "in its own voice",
+    "attributed": "only when quoting someone",
+    "scare_quoted": "in scare quotes",
+}
+# Categories whose members each belong to one state.
+ONE_PER_STATE = frozenset({STATE_FORCES})
+
+
+def actor_names(analyses: Sequence[Analysis]) -> dict[str, str]:
+    """The one name the comparison gives each group a label is about, for every table and
+    sentence to use.
+
+    A state has one army, one police: when the comparison names the state forces of exactly
+    one state ("Syrian state forces", from "the Syrian army"), a bare "the army" or
+    "government troops" (``state forces``) is that state's, and takes its name. With two
+    ("Syrian" and "Russian state forces") a bare "the army" could be either and keeps the
+    category's name. Other categories are never narrowed so: "Islamist groups" are some of
+    the "rebels", not all of them. Returns a label's actor to the name to show; an actor left
+    out keeps its own.
+    """
+    narrower: dict[str, set[str]] = {}
+    for analysis in analyses:
+        for label in analysis.labels:
+            category, actor = label.get("category"), label["actor"]
+            if category in ONE_PER_STATE and actor != category:
+                narrower.setdefault(category, set()).add(actor)
+    return {category: next(iter(names)) for category, names in narrower.items() if len(names) == 1}
 
 
 def framing_table(analyses: Sequence[Analysis]) -> list[dict[str, Any]]:
@@ -16,13 +47,14 @@ def framing_table(analyses: Sequence[Analysis]) -> list[dict[str, Any]]:
 
     Rows: ``{"actor", "contested", "labels": {article_id: [{"text", "voice", "count"}]}}``.
     The term is the label's lemma ("rebel" for "rebels"), so that an outlet's singular and
-    plural uses count together.
+    plural uses count together; the actor is named as ``actor_names`` names it.
     """
+    names = actor_names(analyses)
     counts: dict[str, dict[str, Counter[tuple[str, str]]]] = {}
     contested: dict[str, bool] = {}
     for analysis in analyses:
         for label in analysis.labels:
-            actor = label["actor"]
+            actor = names.get(label["actor"], label["actor"])
             per_article = counts.setdefault(actor, {})
             per_article.setdefault(analysis.article.id, Counter())[
                 (label["term"], label["voice"])
