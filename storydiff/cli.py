@@ -21,6 +21,7 @@ from tqdm import tqdm
 
 from storydiff import api
 from storydiff.compare import compare_analyses, distinct
+from storydiff.compare.coherence import story_doubt
 from storydiff.compare.similarity import BACKENDS, DEFAULT_BACKEND
 from storydiff.compare.stories import group_stories
 from storydiff.errors import ConfigError, InputError, StorydiffError
@@ -290,6 +291,9 @@ def _run_compare(
         )
         return 1 if failures.count else 2
     comparison = compare_analyses(analyses, similarity)
+    doubt = story_doubt(comparison)
+    if doubt:
+        click.echo(f"storydiff: warning: {doubt}", err=True)
     if fmt == "html":
         path = Path(output or "report.html")
         path.write_text(render_comparison_html(comparison), encoding="utf-8")

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from storydiff.compare.actors import link_entities
 from storydiff.compare.align import DEFAULT_THRESHOLDS, Alignment, Thresholds, align
+from storydiff.compare.coherence import story_doubt
 from storydiff.compare.copies import find_copies
 from storydiff.compare.framing import framing_table
 from storydiff.compare.numbers import numbers_table
@@ -14,7 +15,7 @@ from storydiff.compare.similarity import DEFAULT_BACKEND, get_backend
 from storydiff.compare.sources import quoted_sources
 from storydiff.compare.summary import summarize
 from storydiff.errors import Code, ConfigError
-from storydiff.model import Analysis, Comparison
+from storydiff.model import Analysis, Comparison, Finding
 
 
 def distinct(
@@ -62,4 +63,9 @@ def compare_analyses(
         actors=tuple(actor.to_dict() for actor in actors),
         copies=tuple(copies),
     )
-    return replace(comparison, summary=summarize(comparison))
+    summary = summarize(comparison)
+    doubt = story_doubt(comparison)
+    if doubt:
+        # Said first: every table below has to be read knowing it.
+        summary = (Finding(doubt, "points"), *summary)
+    return replace(comparison, summary=summary)
