@@ -876,3 +876,17 @@ def test_labels_chart_splits_each_outlets_terms_by_voice_on_one_scale() -> None:
     assert "Right, armed <groups>, own voice: terrorist ×4" in tips
     # One scale: Left's 5 terms make the longest bar; Right's 4 are four fifths of it.
     assert widths[0] + widths[1] == pytest.approx(widths[2] * 5 / 4, rel=1e-3)
+
+
+def test_figures_compared_across_articles_come_first() -> None:
+    from storydiff.render.common import numbers_rows
+
+    articles = tuple(Analysis(Article(id=k, source=f"{k}.txt", text="x")) for k in "ab")
+    numbers = (
+        {"counts": "only a", "values": {"a": ["3"]}, "conflict": False},
+        {"counts": "both", "values": {"a": ["5"], "b": ["5"]}, "conflict": False},
+        {"counts": "only b", "values": {"b": ["7"]}, "conflict": False},
+        {"counts": "both again", "values": {"a": ["1"], "b": ["2"]}, "conflict": True},
+    )
+    rows = numbers_rows(Comparison(articles, numbers=numbers))
+    assert [row.counts for row in rows] == ["both", "both again", "only a", "only b"]

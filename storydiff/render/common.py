@@ -201,8 +201,10 @@ class NumbersRow:
 
 
 def numbers_rows(comparison: Comparison) -> list[NumbersRow]:
+    """The figures table: rows where two or more articles give a figure come first, since
+    comparing them is what the table is for; otherwise in the comparison's order."""
     order = [a.article.id for a in comparison.articles]
-    return [
+    rows = [
         NumbersRow(
             row["counts"],
             bool(row.get("conflict")),
@@ -210,3 +212,4 @@ def numbers_rows(comparison: Comparison) -> list[NumbersRow]:
         )
         for row in comparison.numbers
     ]
+    return sorted(rows, key=lambda row: sum(1 for cell in row.cells if cell) < 2)
