@@ -487,7 +487,10 @@ def test_hostile_text_is_never_markup(page: str, tree: Tree) -> None:
         assert raw not in page
     assert [e.tag for e in tree.elements].count("script") == 1
     assert not tree.find("img") and not tree.find("spokesman") and not tree.find("b")
-    assert len(tree.find("details")) == 2  # Sky and Sputnik have removed lines; no injected one
+    # Every <details> is one the template writes: none injected by the removed lines' text.
+    kinds = {"finding", "outlet-filter", "only-in-fold", "article-fold", "removed", "related"}
+    assert all(e.classes & kinds for e in tree.find("details"))
+    assert len(tree.find("details", "removed")) == 2  # Sky and Sputnik have removed lines
     assert not [e for e in tree.elements for name in e.attrs if name.startswith("on")]
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
 
@@ -647,9 +650,10 @@ def test_article_columns_show_the_text_and_metadata(tree: Tree, comparison: Comp
 
 
 def test_only_in_entries_link_to_their_sentences(tree: Tree) -> None:
-    links = [e for e in tree.find("a") if "data-targets" in e.attrs]
+    only_in = _inside(tree, tree.by_id()["only-in"])
+    links = [e for e in only_in if e.tag == "a" and "data-targets" in e.attrs]
     assert len(links) == 3
-    for link in links:
+    for link in [e for e in tree.find("a") if "data-targets" in e.attrs]:
         assert link.attrs["href"] == "#" + link.attrs["data-targets"]
 
 
@@ -661,17 +665,29 @@ def test_sources_table_marks_speakers_only_one_outlet_quotes(tree: Tree) -> None
     assert {b.text for b in tree.find(cls="only-one-badge")} >= {"only Sky News", "only Sputnik"}
 
 
-def test_summary_sentences_select_their_evidence_or_link_to_their_section(tree: Tree) -> None:
-    items = [e for e in _inside(tree, tree.by_id()["summary"]) if e.tag == "li"]
+def test_summary_sentences_open_their_evidence_or_link_to_their_section(tree: Tree) -> None:
+    summary = tree.by_id()["summary"]
+    items = [e for e in _inside(tree, summary) if e.tag == "li" and e.ancestors[-1] == id(summary)]
     assert len(items) == 2
     assert "3 articles: they share <b>2</b> points." in items[0].text
-    (button,) = tree.find("button", "finding")
-    assert button.text == f"Only Sky News quotes {HOSTILE_SPEAKER}."
-    targets = button.attrs["data-targets"].split()
+    assert not [e for e in _inside(tree, items[0]) if e.tag == "details"]
+    (finding,) = tree.find("details", "finding")
+    assert "open" not in finding.attrs  # opened in place by the reader
+    (text,) = [e for e in _inside(tree, finding) if "finding-text" in e.classes]
+    assert text.text == f"Only Sky News quotes {HOSTILE_SPEAKER}."
+    targets = finding.attrs["data-evidence"].split()
     sky = "The Kremlin said the army was ready to solve the issue."
     start = SKY_TEXT.index(sky)
     assert targets[0] == f"a0-s{start}-{start + len(sky)}"
     assert set(targets) <= set(tree.by_id())
+    # The evidence sits under the sentence: each statement with its article, linking to it.
+    cited = [e for e in _inside(tree, finding) if e.tag == "li"]
+    assert [" ".join(e.text.split()) for e in cited] == [
+        f"Sky News: {sky}",
+        "Sky News: Officials in Ankara agreed.",
+    ]
+    links = [e for e in _inside(tree, finding) if e.tag == "a" and "data-targets" in e.attrs]
+    assert [link.attrs["data-targets"] for link in links] == targets
     more = [e.attrs["href"] for e in tree.find("a", "more")]
     assert more == ["#points", "#sources"]
 
@@ -693,7 +709,7 @@ def test_ten_articles_and_empty_ones_render() -> None:
     )
     tree = parse(render_comparison_html(Comparison(articles)))
     assert len(tree.find("article")) == 10
-    assert not tree.find("button")
+    assert not tree.find("button", "point")
 
 
 def test_point_citing_an_unknown_article_or_a_vanished_span_has_no_dead_target() -> None:

@@ -12,6 +12,7 @@ so the page's Content-Security-Policy needs no exception; every text is escaped.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
@@ -22,7 +23,7 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 OTHERS_COLOUR = "#8C8C8C"
 VOICE_COLOURS = {"own": "#0072B2", "attributed": "#E69F00", "scare_quoted": "#CC79A7"}
 WIDTH = 720
-LABEL_WIDTH = 170
+LABEL_WIDTH = 200
 BAR_HEIGHT = 22
 GAP = 8
 FONT = 'font-family="system-ui, sans-serif" font-size="13"'
@@ -32,7 +33,40 @@ MAX_SPEAKERS = len(PALETTE)
 MAX_ACTORS = 8
 
 
-def quote_share_chart(rows: Sequence[SpeakerRow], labels: Sequence[str]) -> Markup:
+@dataclass(frozen=True)
+class Frame:
+    """How a bar chart is laid out. Wide: each bar's name in a column to its left. Narrow,
+    for a phone: each name on its own line above its bar, in a drawing about as wide as the
+    screen, so the text is shown at the page's own size rather than shrunk to half of it."""
+
+    width: int
+    label_width: int
+    name: str
+    limit: int
+
+    @property
+    def narrow(self) -> bool:
+        return not self.label_width
+
+    def bar_label(self, parts: list[str], y: float, label: str) -> float:
+        """Draws a bar's name; returns where the bar goes."""
+        if self.narrow:
+            parts.append(_text(0, y + 13, label, limit=self.limit))
+            return y + 18
+        parts.append(
+            _text(self.label_width - GAP, y + BAR_HEIGHT * 0.7, label, "end", limit=self.limit)
+        )
+        return y
+
+
+# Longest names: what fits in the label column, or across a narrow drawing, at 13 px.
+WIDE = Frame(WIDTH, LABEL_WIDTH, "", 26)
+NARROW = Frame(360, 0, "-narrow", 48)
+
+
+def quote_share_chart(
+    rows: Sequence[SpeakerRow], labels: Sequence[str], frame: Frame = WIDE
+) -> Markup:
     """One 100% bar per outlet, a segment per speaker in the order of the sources table."""
     if not rows or not any(r.total for r in rows):
         return Markup("")
@@ -42,15 +76,15 @@ def quote_share_chart(rows: Sequence[SpeakerRow], labels: Sequence[str]) -> Mark
     if rest:
         others = tuple(sum(r.counts[i] for r in rest) for i in range(len(labels)))
         series.append((plural(len(rest), "other speaker"), OTHERS_COLOUR, others))
-    plot = WIDTH - LABEL_WIDTH - GAP
-    parts = []
-    y = GAP
+    plot = frame.width - frame.label_width - GAP
+    parts: list[str] = []
+    y: float = GAP
     for index, label in enumerate(labels):
         total = sum(counts[index] for _, _, counts in series)
-        parts.append(_text(LABEL_WIDTH - GAP, y + BAR_HEIGHT * 0.7, label, anchor="end"))
+        y = frame.bar_label(parts, y, label)
         if not total:
-            parts.append(_text(LABEL_WIDTH + GAP, y + BAR_HEIGHT * 0.7, "no quotes"))
-        x = float(LABEL_WIDTH)
+            parts.append(_text(frame.label_width + GAP, y + BAR_HEIGHT * 0.7, "no quotes"))
+        x = float(frame.label_width)
         for name, colour, counts in series:
             count = counts[index]
             if not count:
@@ -60,7 +94,9 @@ def quote_share_chart(rows: Sequence[SpeakerRow], labels: Sequence[str]) -> Mark
             parts.append(_rect(x, y, width, BAR_HEIGHT, colour, tip))
             x += width
         y += BAR_HEIGHT + GAP
-    legend, height = _legend([(name, colour) for name, colour, _ in series], y + GAP)
+    legend, height = _legend(
+        [(name, colour) for name, colour, _ in series], y + GAP, frame.width, frame.limit
+    )
     description = "; ".join(
         f"{label}: " + ", ".join(f"{name} {counts[i]}" for name, _, counts in series if counts[i])
         for i, label in enumerate(labels)
@@ -71,10 +107,13 @@ def quote_share_chart(rows: Sequence[SpeakerRow], labels: Sequence[str]) -> Mark
         description,
         height,
         parts + legend,
+        frame,
     )
 
 
-def labels_by_voice_chart(rows: Sequence[FramingRow], labels: Sequence[str]) -> Markup:
+def labels_by_voice_chart(
+    rows: Sequence[FramingRow], labels: Sequence[str], frame: Frame = WIDE
+) -> Markup:
     """Per group of actors, one bar per outlet: how many labels it uses in each voice, on one
     scale for the whole chart so that bars compare across groups."""
     rows = [r for r in rows if any(r.cells)][:MAX_ACTORS]
@@ -86,15 +125,15 @@ def labels_by_voice_chart(rows: Sequence[FramingRow], labels: Sequence[str]) -> 
         for cell in row.cells
     ]
     largest = max((sum(t) for t in totals), default=0) or 1
-    plot = WIDTH - LABEL_WIDTH - GAP - 40
-    parts = []
-    y = GAP
+    plot = frame.width - frame.label_width - GAP - 40
+    parts: list[str] = []
+    y: float = GAP
     for row in rows:
-        parts.append(_text(0, y + 14, row.actor, bold=True))
+        parts.append(_text(0, y + 14, row.actor, bold=True, limit=frame.limit))
         y += 20
         for label, cell in zip(labels, row.cells, strict=True):
-            parts.append(_text(LABEL_WIDTH - GAP, y + BAR_HEIGHT * 0.7, label, anchor="end"))
-            x = float(LABEL_WIDTH)
+            y = frame.bar_label(parts, y, label)
+            x = float(frame.label_width)
             for voice, colour in VOICE_COLOURS.items():
                 terms = [t for t in cell if t.voice == voice]
                 count = sum(t.count for t in terms)
@@ -109,7 +148,12 @@ def labels_by_voice_chart(rows: Sequence[FramingRow], labels: Sequence[str]) -> 
             parts.append(_text(x + 4, y + BAR_HEIGHT * 0.7, str(total) if total else "none"))
             y += BAR_HEIGHT + 4
         y += GAP
-    legend, height = _legend([(f"{VOICE_LABELS[v]} voice", c) for v, c in VOICE_COLOURS.items()], y)
+    legend, height = _legend(
+        [(f"{VOICE_LABELS[v]} voice", c) for v, c in VOICE_COLOURS.items()],
+        y,
+        frame.width,
+        frame.limit,
+    )
     description = "; ".join(
         f"{row.actor}: "
         + ", ".join(
@@ -128,19 +172,23 @@ def labels_by_voice_chart(rows: Sequence[FramingRow], labels: Sequence[str]) -> 
         description,
         height,
         parts + legend,
+        frame,
     )
 
 
-def _legend(entries: Sequence[tuple[str, str]], top: float) -> tuple[list[str], float]:
+def _legend(
+    entries: Sequence[tuple[str, str]], top: float, width: float = WIDTH, limit: int = 28
+) -> tuple[list[str], float]:
     """Swatches with names, wrapped into rows; returns the parts and the chart's height."""
     parts, x, y = [], 0.0, top
     for name, colour in entries:
-        width = 22 + 7.5 * len(name)
-        if x and x + width > WIDTH:
+        shown = _short(name, limit)
+        entry = 22 + 7.5 * len(shown)
+        if x and x + entry > width:
             x, y = 0.0, y + 20
         parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="14" height="14" fill="{colour}"/>')
-        parts.append(_text(x + 18, y + 12, name))
-        x += width + 12
+        parts.append(_text(x + 18, y + 12, name, limit=limit))
+        x += entry + 12
     return parts, y + 24
 
 
@@ -151,11 +199,18 @@ def _rect(x: float, y: float, width: float, height: float, colour: str, tip: str
     )
 
 
-def _text(x: float, y: float, text: str, anchor: str = "start", bold: bool = False) -> str:
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    anchor: str = "start",
+    bold: bool = False,
+    limit: int = 28,
+) -> str:
     weight = ' font-weight="600"' if bold else ""
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="#1b1b1b" {FONT}{weight}>'
-        f"{escape(_short(text))}</text>"
+        f"{escape(_short(text, limit))}</text>"
     )
 
 
@@ -164,10 +219,22 @@ def _short(text: str, limit: int = 28) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _svg(name: str, title: str, description: str, height: float, parts: list[str]) -> Markup:
+def _svg(
+    name: str,
+    title: str,
+    description: str,
+    height: float,
+    parts: list[str],
+    frame: Frame = WIDE,
+) -> Markup:
+    """The chart's drawing; the narrow one is told apart by its id and class, for the page to
+    show one of the two."""
     body = "".join(parts)
+    kind = "chart chart-narrow" if frame.narrow else "chart"
+    name += frame.name
     return Markup(
-        f'<svg class="chart" id="chart-{name}" role="img" viewBox="0 0 {WIDTH} {height:.0f}" '
+        f'<svg class="{kind}" id="chart-{name}" role="img" '
+        f'viewBox="0 0 {frame.width} {height:.0f}" '
         f'width="100%" aria-labelledby="chart-{name}-title chart-{name}-desc" '
         'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="chart-{name}-title">{escape(title)}</title>'

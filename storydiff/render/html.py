@@ -33,18 +33,20 @@ from functools import cache, lru_cache
 import jinja2
 from markupsafe import Markup
 
+from storydiff.compare.coherence import story_doubt
 from storydiff.compare.summary import article_labels
 from storydiff.model import (
     Analysis,
     Comparison,
     Copy,
+    Finding,
     Point,
     RemovedLine,
     Statement,
     StatementRef,
 )
 from storydiff.render.annotate import Annotation, annotate_html
-from storydiff.render.charts import labels_by_voice_chart, quote_share_chart
+from storydiff.render.charts import NARROW, labels_by_voice_chart, quote_share_chart
 from storydiff.render.common import (
     SpeakerRow,
     article_positions,
@@ -58,6 +60,19 @@ from storydiff.render.common import (
 )
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
+# The report's sections in page order, each with its heading as the index names it.
+SECTION_TITLES = {
+    "sources": "Who each outlet quotes",
+    "framing": "How each names the actors",
+    "numbers": "Figures",
+    "points": "Shared points",
+    "related": "Possibly related",
+    "only-in": "Only in one article",
+    "articles": "The articles",
+}
+# Up to this many articles are shown side by side, open; more start folded, each opened by
+# the reader (or by selecting a point that cites it), so twenty columns stay navigable.
+MAX_OPEN_ARTICLES = 4
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?\Z")
 _RENDERED_ID = re.compile(r' id="([^"]+)"')
 
@@ -78,6 +93,10 @@ class ArticleView:
     date_attr: str | None
     body: Markup
     ids: frozenset[str]
+
+    @property
+    def title(self) -> str:
+        return self.analysis.article.title or "(untitled)"
 
     @property
     def anchor(self) -> str:
@@ -113,12 +132,21 @@ class PointView:
 
 @dataclass(frozen=True)
 class FindingView:
-    """A summary sentence: selecting it highlights its evidence; without evidence on the page
-    it links to the section that tells more."""
+    """A summary sentence with the statements that bear it out, shown under it when it is
+    opened (and highlighted in the articles), and the section that tells more."""
 
+    anchor: str
     text: str
     section: str
-    targets: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def section_title(self) -> str:
+        return SECTION_TITLES.get(self.section, self.section)
+
+    @property
+    def targets(self) -> str:
+        return " ".join(dict.fromkeys(c.target for c in self.citations if c.target))
 
 
 @dataclass(frozen=True)
@@ -152,18 +180,28 @@ def _render(comparison: Comparison, template_name: str, *, interactive: bool) ->
     style, script = _asset("report.css"), _asset("report.js")
     template = _environment().get_template(template_name)
     speakers, framing = speaker_rows(comparison), framing_rows(comparison)
+    doubt = story_doubt(comparison)
+    # The doubt is the summary's first sentence; the page shows it apart, above the others.
+    findings = [f for f in comparison.summary if not (doubt and f.text == doubt)]
+    points = _point_views(comparison, comparison.points, "p", labels, on_page)
+    related = _point_views(comparison, comparison.related, "r", labels, on_page)
     return template.render(
         title=_page_title(comparison),
-        quote_chart=quote_share_chart(speakers, labels),
-        labels_chart=labels_by_voice_chart(framing, labels),
-        findings=_finding_views(comparison, on_page),
+        doubt=doubt,
+        sections=_sections(points, related),
+        quote_chart=quote_share_chart(speakers, labels)
+        + quote_share_chart(speakers, labels, NARROW),
+        labels_chart=labels_by_voice_chart(framing, labels)
+        + labels_by_voice_chart(framing, labels, NARROW),
+        findings=_finding_views(comparison, labels, findings, on_page),
         copies=_copies(comparison, labels),
         labels=labels,
         articles=articles,
         rows=speakers,
         only_one_label=lambda row: _only_one_label(row, labels),
-        points=_point_views(comparison, comparison.points, "p", labels, on_page),
-        related=_point_views(comparison, comparison.related, "r", labels, on_page),
+        points=points,
+        related=related,
+        open_articles=len(articles) <= MAX_OPEN_ARTICLES,
         only_in=_only_in_views(comparison, articles, on_page),
         framing=framing,
         numbers=numbers_rows(comparison),
@@ -216,6 +254,17 @@ def _page_title(comparison: Comparison) -> str:
     count = len(comparison.articles)
     story = " ".join(titles[0].split()) if titles else "story"
     return f"storydiff: {story} ({count} article{'s' if count != 1 else ''})"
+
+
+def _sections(points: Sequence[PointView], related: Sequence[PointView]) -> list[tuple[str, str]]:
+    """The index: every section, the lists with their lengths; the related pairs only when
+    there are some."""
+    counted = {"points": len(points), "related": len(related)}
+    return [
+        (anchor, f"{title} ({counted[anchor]})" if anchor in counted else title)
+        for anchor, title in SECTION_TITLES.items()
+        if anchor != "related" or related
+    ]
 
 
 def _only_one_label(row: SpeakerRow, labels: list[str]) -> str:
@@ -314,13 +363,22 @@ def _point_citations(
     on_page: frozenset[str],
 ) -> Iterable[Citation]:
     for ref in point.statements:
-        index = positions.get(ref.article)
-        if index is None:
-            yield Citation("unknown article", ref.text, None)
-            continue
-        article = comparison.articles[index].article
-        text = ref.text or article.text[max(ref.start, 0) : max(ref.end, 0)]
-        yield Citation(labels[index], text, _ref_target(ref, positions, on_page))
+        yield _cite(ref, comparison, positions, labels, on_page)
+
+
+def _cite(
+    ref: StatementRef,
+    comparison: Comparison,
+    positions: dict[str, int],
+    labels: list[str],
+    on_page: frozenset[str],
+) -> Citation:
+    index = positions.get(ref.article)
+    if index is None:
+        return Citation("unknown article", ref.text, None)
+    article = comparison.articles[index].article
+    text = ref.text or article.text[max(ref.start, 0) : max(ref.end, 0)]
+    return Citation(labels[index], text, _ref_target(ref, positions, on_page))
 
 
 def _ref_target(
@@ -332,19 +390,19 @@ def _ref_target(
     return _on_page(statement_id(index, ref.start, ref.end), on_page)
 
 
-def _finding_views(comparison: Comparison, on_page: frozenset[str]) -> list[FindingView]:
+def _finding_views(
+    comparison: Comparison, labels: list[str], findings: Sequence[Finding], on_page: frozenset[str]
+) -> list[FindingView]:
     positions = article_positions(comparison)
-    views = []
-    for finding in comparison.summary:
-        targets = (_ref_target(ref, positions, on_page) for ref in finding.evidence)
-        views.append(
-            FindingView(
-                finding.text,
-                finding.section,
-                " ".join(dict.fromkeys(t for t in targets if t)),
-            )
+    return [
+        FindingView(
+            f"f{number}",
+            finding.text,
+            finding.section,
+            tuple(_cite(ref, comparison, positions, labels, on_page) for ref in finding.evidence),
         )
-    return views
+        for number, finding in enumerate(findings)
+    ]
 
 
 def _only_in_views(
