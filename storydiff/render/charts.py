@@ -11,6 +11,7 @@ so the page's Content-Security-Policy needs no exception; every text is escaped.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -243,34 +244,53 @@ def _svg(
 
 
 def line_chart(
-    title: str, periods: Sequence[str], series: Sequence[tuple[str, Sequence[float]]]
+    title: str,
+    periods: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    positions: Sequence[float] | None = None,
+    axes: tuple[str, str] = ("", ""),
 ) -> Markup:
-    """One line per series over the periods, on one scale from zero, each point with its value
-    in a tooltip. Used for trends: an outlet's quotes of a speaker month by month."""
+    """One line per series over the periods, on one scale from zero, each point with data
+    marked and its value in a tooltip. Used for trends: an outlet's quotes of a speaker month
+    by month.
+
+    ``positions`` places each period in time (days from the first, say), so that a stretch
+    with no data keeps its width; without them periods are evenly spaced. ``axes`` names
+    what the horizontal and the vertical axis measure. Every label is kept inside the frame:
+    the first and last period labels are aligned to the plot's edges, and labels that would
+    overlap are left out."""
     if not periods or not series:
         return Markup("")
     shown = list(series[: len(PALETTE)])
-    height_plot, left, top = 260.0, 48.0, 12.0
-    width_plot = WIDTH - left - 16
+    height_plot, left, top, right = 240.0, 48.0, 30.0, 16.0
+    width_plot = WIDTH - left - right
     largest = max((max(values, default=0) for _, values in shown), default=0) or 1
-    step = width_plot / max(len(periods) - 1, 1)
+    where = list(positions) if positions is not None else [float(k) for k in range(len(periods))]
+    first, span = where[0], (where[-1] - where[0]) or 1.0
 
     def x(k: int) -> float:
-        return left + k * step if len(periods) > 1 else left + width_plot / 2
+        if len(periods) == 1:
+            return left + width_plot / 2
+        return left + width_plot * (where[k] - first) / span
 
     def y(value: float) -> float:
         return top + height_plot * (1 - value / largest)
 
+    across, up = axes
     parts = [
         f'<line x1="{left}" y1="{y(0):.1f}" x2="{left + width_plot:.1f}" y2="{y(0):.1f}" '
         'stroke="#4a4a4a" stroke-width="1"/>',
+        f'<line x1="{left}" y1="{y(largest):.1f}" x2="{left + width_plot:.1f}" '
+        f'y2="{y(largest):.1f}" stroke="#d0d0d0" stroke-width="1"/>',
         _text(left - 6, y(largest) + 4, _number(largest), anchor="end"),
         _text(left - 6, y(0) + 4, "0", anchor="end"),
     ]
-    every = max(1, len(periods) // 8)
-    for k, period in enumerate(periods):
-        if k % every == 0 or k == len(periods) - 1:
-            parts.append(_text(x(k), y(0) + 18, period, anchor="middle"))
+    if up:
+        parts.append(_text(left, top - 12, up, limit=60))
+    for k, anchor in _period_labels([x(k) for k in range(len(periods))], periods):
+        parts.append(_text(x(k), y(0) + 18, periods[k], anchor=anchor))
+    if across:
+        parts.append(_text(left + width_plot, y(0) + 38, across, anchor="end", limit=60))
     for number, (name, values) in enumerate(shown):
         colour = PALETTE[number]
         points = " ".join(f"{x(k):.1f},{y(v):.1f}" for k, v in enumerate(values))
@@ -278,17 +298,43 @@ def line_chart(
             f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"/>'
         )
         for k, value in enumerate(values):
+            if not value:
+                continue
             tip = f"{name}, {periods[k]}: {_number(value)}"
             parts.append(
                 f'<circle cx="{x(k):.1f}" cy="{y(value):.1f}" r="3.5" fill="{colour}">'
                 f"<title>{escape(tip)}</title></circle>"
             )
-    legend, height = _legend([(name, PALETTE[n]) for n, (name, _) in enumerate(shown)], y(0) + 34)
+    legend, height = _legend([(name, PALETTE[n]) for n, (name, _) in enumerate(shown)], y(0) + 52)
     description = "; ".join(
-        f"{name}: " + ", ".join(f"{p} {_number(v)}" for p, v in zip(periods, values, strict=True))
+        f"{name}: "
+        + (
+            ", ".join(f"{p} {_number(v)}" for p, v in zip(periods, values, strict=True) if v)
+            or "none"
+        )
+        + (" (0 in the other periods)" if 0 in values and any(values) else "")
         for name, values in shown
     )
     return _svg("trend", title, description, height, parts + legend)
+
+
+# Width of a character of the charts' 13 px sans-serif, on average, to keep labels apart.
+CHAR_WIDTH = 7.5
+
+
+def _period_labels(xs: Sequence[float], periods: Sequence[str]) -> list[tuple[int, str]]:
+    """Which period labels to draw, and how each is anchored: every n-th period, n as small
+    as keeps the labels apart, and the last; the first label starts at its point and the last
+    ends at its point, so that neither runs past the frame, and the others are centred."""
+    last = len(periods) - 1
+    if not last:
+        return [(0, "middle")]
+    width = CHAR_WIDTH * max(len(p) for p in periods) + GAP
+    closest = min((b - a for a, b in zip(xs, xs[1:], strict=False)), default=width) or width
+    stride = max(1, math.ceil(width / closest))
+    chosen = [k for k in range(0, last, stride) if xs[last] - xs[k] >= width]
+    anchors = {0: "start", last: "end"}
+    return [(k, anchors.get(k, "middle")) for k in [*chosen, last]]
 
 
 def _number(value: float) -> str:
