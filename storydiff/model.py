@@ -363,8 +363,47 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Headline:
+    """What the article's title says, found as in a paragraph of the body: its entities,
+    quotes, statements, figures, labels and dates.
+
+    Every offset here indexes ``Article.title``, never ``Article.text``: the title is
+    analysed as a text of its own, so that every offset into the body stays what it is. Its
+    entity ids (``h1``, ``h2``, …) are its own too, never one of the body's."""
+
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    quantities: tuple[dict[str, Any], ...] = ()
+    labels: tuple[dict[str, Any], ...] = ()
+    dates: tuple[dict[str, Any], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "quantities": list(self.quantities),
+            "labels": list(self.labels),
+            "dates": list(self.dates),
+            "statements": [s.to_dict() for s in self.statements],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Headline:
+        return cls(
+            entities=tuple(Entity.from_dict(e) for e in data.get("entities", [])),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", [])),
+            statements=tuple(Statement.from_dict(s) for s in data.get("statements", [])),
+            quantities=tuple(data.get("quantities", [])),
+            labels=tuple(data.get("labels", [])),
+            dates=tuple(data.get("dates", [])),
+        )
+
+
+@dataclass(frozen=True)
 class Analysis:
-    """An article with everything the NLP stage found in it."""
+    """An article with everything the NLP stage found in it; what its title says is in
+    ``headline`` (None for an article without a title)."""
 
     article: Article
     entities: tuple[Entity, ...] = ()
@@ -374,6 +413,7 @@ class Analysis:
     labels: tuple[dict[str, Any], ...] = ()
     dates: tuple[dict[str, Any], ...] = ()
     tone_method: str | None = None
+    headline: Headline | None = None
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
@@ -389,6 +429,7 @@ class Analysis:
             "dates": list(self.dates),
             "statements": [s.to_dict() for s in self.statements],
             "tone_method": self.tone_method,
+            "headline": self.headline.to_dict() if self.headline else None,
         }
 
     @classmethod
@@ -402,6 +443,7 @@ class Analysis:
             labels=tuple(data.get("labels", [])),
             dates=tuple(data.get("dates", [])),
             tone_method=data.get("tone_method"),
+            headline=Headline.from_dict(data["headline"]) if data.get("headline") else None,
         )
 
 

@@ -107,6 +107,7 @@ class Report:
                         "term": term["text"],
                         "voice": term["voice"],
                         "count": term["count"],
+                        "headline": term.get("headline", 0),
                     }
 
     def _numbers_rows(self) -> Any:

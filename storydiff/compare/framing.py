@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from storydiff.model import Analysis
@@ -35,30 +35,41 @@ def actor_names(analyses: Sequence[Analysis]) -> dict[str, str]:
     """
     narrower: dict[str, set[str]] = {}
     for analysis in analyses:
-        for label in analysis.labels:
+        for label, _ in label_uses(analysis):
             category, actor = label.get("category"), label["actor"]
             if category in ONE_PER_STATE and actor != category:
                 narrower.setdefault(category, set()).add(actor)
     return {category: next(iter(names)) for category, names in narrower.items() if len(names) == 1}
 
 
+def label_uses(analysis: Analysis) -> Iterator[tuple[dict[str, Any], bool]]:
+    """Every label the article uses, in its body and in its headline, each with whether it
+    is the headline's: a headline names the actors as much as the body does."""
+    for label in analysis.labels:
+        yield label, False
+    for label in analysis.headline.labels if analysis.headline else ():
+        yield label, True
+
+
 def framing_table(analyses: Sequence[Analysis]) -> list[dict[str, Any]]:
     """One row per actor, contested actors first; cells count each term by voice.
 
-    Rows: ``{"actor", "contested", "labels": {article_id: [{"text", "voice", "count"}]}}``.
+    Rows: ``{"actor", "contested", "labels": {article_id: [{"text", "voice", "count",
+    "headline"}]}}``: ``count`` uses in all, ``headline`` of them in the article's headline.
     The term is the label's lemma ("rebel" for "rebels"), so that an outlet's singular and
     plural uses count together; the actor is named as ``actor_names`` names it.
     """
     names = actor_names(analyses)
     counts: dict[str, dict[str, Counter[tuple[str, str]]]] = {}
+    in_headline: Counter[tuple[str, str, str, str]] = Counter()
     contested: dict[str, bool] = {}
     for analysis in analyses:
-        for label in analysis.labels:
+        for label, headline in label_uses(analysis):
             actor = names.get(label["actor"], label["actor"])
+            use = (label["term"], label["voice"])
             per_article = counts.setdefault(actor, {})
-            per_article.setdefault(analysis.article.id, Counter())[
-                (label["term"], label["voice"])
-            ] += 1
+            per_article.setdefault(analysis.article.id, Counter())[use] += 1
+            in_headline[(actor, analysis.article.id, *use)] += headline
             contested[actor] = contested.get(actor, False) or bool(label.get("contested"))
     rows = []
     for actor, per_article in counts.items():
@@ -68,7 +79,12 @@ def framing_table(analyses: Sequence[Analysis]) -> list[dict[str, Any]]:
                 "contested": contested[actor],
                 "labels": {
                     article_id: [
-                        {"text": term, "voice": voice, "count": n}
+                        {
+                            "text": term,
+                            "voice": voice,
+                            "count": n,
+                            "headline": in_headline[(actor, article_id, term, voice)],
+                        }
                         for (term, voice), n in sorted(
                             cell.items(), key=lambda item: (-item[1], VOICES.index(item[0][1]))
                         )

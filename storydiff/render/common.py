@@ -163,6 +163,8 @@ class FramingTerm:
     voice: str
     voice_label: str
     count: int
+    # Of the uses counted, how many are in the article's headline.
+    headline: int = 0
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,11 @@ def framing_rows(comparison: Comparison) -> list[FramingRow]:
         cells = [
             [
                 FramingTerm(
-                    t["text"], t["voice"], VOICE_LABELS.get(t["voice"], t["voice"]), t["count"]
+                    t["text"],
+                    t["voice"],
+                    VOICE_LABELS.get(t["voice"], t["voice"]),
+                    t["count"],
+                    t.get("headline", 0),
                 )
                 for t in row["labels"].get(article_id, [])
             ]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -34,6 +34,7 @@ import jinja2
 from markupsafe import Markup
 
 from storydiff.compare.coherence import story_doubt
+from storydiff.compare.framing import actor_names
 from storydiff.compare.summary import article_labels
 from storydiff.model import (
     Analysis,
@@ -41,13 +42,15 @@ from storydiff.model import (
     Copy,
     Finding,
     Point,
+    Quote,
     RemovedLine,
     Statement,
     StatementRef,
 )
-from storydiff.render.annotate import Annotation, annotate_html
+from storydiff.render.annotate import Annotation, annotate_html, annotate_line
 from storydiff.render.charts import NARROW, labels_by_voice_chart, quote_share_chart
 from storydiff.render.common import (
+    VOICE_LABELS,
     SpeakerRow,
     article_positions,
     evidence_line,
@@ -58,10 +61,12 @@ from storydiff.render.common import (
     speaker_name,
     speaker_rows,
 )
+from storydiff.render.headlines import headline_notes
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 # The report's sections in page order, each with its heading as the index names it.
 SECTION_TITLES = {
+    "headlines": "Headlines",
     "sources": "Who each outlet quotes",
     "framing": "How each names the actors",
     "numbers": "Figures",
@@ -93,10 +98,13 @@ class ArticleView:
     date_attr: str | None
     body: Markup
     ids: frozenset[str]
+    headline: Markup | None = None
+    headline_notes: tuple[str, ...] = ()
 
     @property
-    def title(self) -> str:
-        return self.analysis.article.title or "(untitled)"
+    def title(self) -> str | Markup:
+        """The title as the column heads it: annotated like the body when it was analysed."""
+        return self.headline or self.analysis.article.title or "(untitled)"
 
     @property
     def anchor(self) -> str:
@@ -173,8 +181,9 @@ def render_comparison_fragment(comparison: Comparison) -> str:
 def _render(comparison: Comparison, template_name: str, *, interactive: bool) -> str:
     comparison = shareable(comparison)
     labels = article_labels(comparison.articles)
+    names = actor_names(comparison.articles)
     articles = [
-        _article_view(i, a, comparison, labels[i]) for i, a in enumerate(comparison.articles)
+        _article_view(i, a, comparison, labels[i], names) for i, a in enumerate(comparison.articles)
     ]
     on_page = frozenset(i for article in articles for i in article.ids)
     style, script = _asset("report.css"), _asset("report.js")
@@ -272,13 +281,13 @@ def _only_one_label(row: SpeakerRow, labels: list[str]) -> str:
 
 
 def _article_view(
-    index: int, analysis: Analysis, comparison: Comparison, label: str
+    index: int, analysis: Analysis, comparison: Comparison, label: str, names: dict[str, str]
 ) -> ArticleView:
     article = analysis.article
     annotations = [
         *(Annotation(h.start, h.end, "heading") for h in article.headings),
         *_statement_annotations(index, analysis, comparison),
-        *_quote_annotations(index, analysis),
+        *_quote_annotations(analysis.quotes, lambda number: quote_id(index, number)),
     ]
     body = annotate_html(article.text, annotations)
     published = (article.published or "").strip()
@@ -289,7 +298,33 @@ def _article_view(
         date_attr=published if _ISO_DATE.match(published) else None,
         body=body,
         ids=frozenset(_RENDERED_ID.findall(body)),
+        headline=_headline_markup(index, analysis),
+        headline_notes=tuple(headline_notes(analysis.headline, names)),
     )
+
+
+def _headline_markup(index: int, analysis: Analysis) -> Markup | None:
+    """The title with what its analysis found marked as in the body: quotes with their
+    speaker (ids ``a{i}-hq{n}``), and the terms for groups and the figures it uses."""
+    title, headline = analysis.article.title, analysis.headline
+    if not title or headline is None:
+        return None
+    # No ids: the headline is shown twice, in the list of headlines and over its column.
+    quotes = _quote_annotations(headline.quotes, lambda number: f"a{index}-hq{number}")
+    annotations = [
+        *(q._replace(attrs={k: v for k, v in q.attrs.items() if k != "id"}) for q in quotes),
+        *(
+            Annotation(x["start"], x["end"], "term-use", {"class": f"voice-{_voice(x)}"})
+            for x in headline.labels
+        ),
+        *(Annotation(q["start"], q["end"], "figure") for q in headline.quantities),
+    ]
+    return annotate_line(title, annotations)
+
+
+def _voice(label: dict) -> str:
+    """A label's voice as a CSS class: one of the known three, else ``other``."""
+    return label["voice"] if label["voice"] in VOICE_LABELS else "other"
 
 
 def _statement_annotations(
@@ -314,10 +349,10 @@ def _statement_annotations(
     return annotations
 
 
-def _quote_annotations(index: int, analysis: Analysis) -> list[Annotation]:
+def _quote_annotations(quotes: Sequence[Quote], qid_of: Callable[[int], str]) -> list[Annotation]:
     annotations = []
-    for number, quote in enumerate(analysis.quotes):
-        qid = quote_id(index, number)
+    for number, quote in enumerate(quotes):
+        qid = qid_of(number)
         name = speaker_name(quote)
         kind = quote.kind if quote.kind in QUOTE_KINDS else "other"
         attrs = {
