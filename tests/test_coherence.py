@@ -3,6 +3,8 @@ what the command line says."""
 
 from __future__ import annotations
 
+import json
+
 from storydiff.compare.coherence import RELATED_TIE, story_doubt
 from storydiff.model import (
     Analysis,
@@ -102,4 +104,11 @@ def test_compare_says_so_on_standard_error(tmp_path):
     )
     result = run("compare", str(first), str(second), "--format", "json")
     assert result.returncode == 0, result.stderr
-    assert "storydiff: warning: These articles may not be about one story" in result.stderr.decode()
+    warning = next(
+        line for line in result.stderr.decode().splitlines() if line.startswith("storydiff: warn")
+    )
+    doubt = warning.removeprefix("storydiff: warning: ")
+    assert doubt.startswith("These articles may not be about one story")
+    # In the report too, right after the count of articles and points.
+    summary = json.loads(result.stdout)["summary"]
+    assert summary[0]["text"].startswith("2 articles") and summary[1]["text"] == doubt

@@ -66,6 +66,7 @@ def compare_analyses(
     summary = summarize(comparison)
     doubt = story_doubt(comparison)
     if doubt:
-        # Said first: every table below has to be read knowing it.
-        summary = (Finding(doubt, "points"), *summary)
+        # Said right after the count of articles and points: every table below has to be
+        # read knowing it.
+        summary = (summary[0], Finding(doubt, "points"), *summary[1:])
     return replace(comparison, summary=summary)

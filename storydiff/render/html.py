@@ -190,7 +190,7 @@ def _render(comparison: Comparison, template_name: str, *, interactive: bool) ->
     template = _environment().get_template(template_name)
     speakers, framing = speaker_rows(comparison), framing_rows(comparison)
     doubt = story_doubt(comparison)
-    # The doubt is the summary's first sentence; the page shows it apart, above the others.
+    # The doubt is one of the summary's sentences; the page shows it apart, above them all.
     findings = [f for f in comparison.summary if not (doubt and f.text == doubt)]
     points = _point_views(comparison, comparison.points, "p", labels, on_page)
     related = _point_views(comparison, comparison.related, "r", labels, on_page)
