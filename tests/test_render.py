@@ -906,3 +906,17 @@ def test_figures_compared_across_articles_come_first() -> None:
     )
     rows = numbers_rows(Comparison(articles, numbers=numbers))
     assert [row.counts for row in rows] == ["both", "both again", "only a", "only b"]
+
+
+def test_a_speaker_known_by_several_names_lists_them_as_english() -> None:
+    from storydiff.render.common import speaker_rows
+
+    articles = tuple(Analysis(Article(id=k, source=f"{k}.txt", text="x")) for k in "abc")
+    sources = {
+        "a": (SourceCount("Bashar Assad", 2, actor="Bashar al Assad"),),
+        "b": (SourceCount("Assad", 1, actor="Bashar al Assad"),),
+        "c": (SourceCount("al-Assad", 1, actor="Bashar al Assad"),),
+    }
+    (row,) = speaker_rows(Comparison(articles, sources=sources))
+    assert row.speaker == "Bashar al Assad (as Assad, Bashar Assad and al-Assad)"
+    assert row.counts == (2, 1, 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from storydiff.compare.summary import join
 from storydiff.model import EVIDENCE_FLAGS, Article, Comparison, Point, Quote, Span
 
 UNNAMED_SPEAKER = "Unnamed speaker"
@@ -151,7 +152,7 @@ def speaker_rows(comparison: Comparison) -> list[SpeakerRow]:
 
 def _with_spellings(name: str, spoken: set[str]) -> str:
     others = sorted(spoken - {name})
-    return f"{name} (as {', '.join(others)})" if others else name
+    return f"{name} (as {join(others)})" if others else name
 
 
 VOICE_LABELS = {"own": "own", "attributed": "attributed", "scare_quoted": "scare-quoted"}

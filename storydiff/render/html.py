@@ -18,7 +18,15 @@ Element ids the page promises to scripts and browser tests:
 - ``p{n}``: the ``n``-th shared point; its ``button.point`` lists ``data-targets``, the
   statement ids to highlight, which get the class ``hl`` when it is selected;
 - ``related`` and ``r{n}``: the collapsed list of possibly related pairs and its ``n``-th pair,
-  a ``button.point`` like a point's.
+  a ``button.point`` like a point's;
+- ``summary`` and ``f{n}``: the summary and its ``n``-th sentence; one with evidence is a
+  ``details.finding`` whose ``data-evidence`` lists the statement ids it lights when opened,
+  and whose links (``data-targets``) lead to each; ``doubt``: the warning that the articles
+  may not tell one story;
+- ``headlines``: each article's title, marked like the body (its marks carry no ids: the
+  title is shown twice, there and over its column);
+- ``index``: the sticky index; its outlet filter's boxes, and every article column, only-in
+  list and table cell of one article, carry ``data-col="a{i}"``.
 """
 
 from __future__ import annotations
