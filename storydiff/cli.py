@@ -11,7 +11,7 @@ import functools
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
@@ -21,17 +21,11 @@ from tqdm import tqdm
 
 from storydiff import api
 from storydiff.compare import compare_analyses, distinct
-from storydiff.compare.similarity import BACKENDS, DEFAULT_BACKEND
+from storydiff.compare.similarity import DEFAULT_BACKEND, get_backend
 from storydiff.compare.stories import group_stories
-from storydiff.errors import ConfigError, InputError, StorydiffError
+from storydiff.errors import Code, ConfigError, InputError, OptionError, StorydiffError
 from storydiff.model import SCHEMA, Analysis, to_json, where
-from storydiff.render import (
-    render_analyses_markdown,
-    render_comparison_html,
-    render_comparison_json,
-    render_comparison_markdown,
-    render_trend,
-)
+from storydiff.render import FORMATS, get_renderer, render_analyses_markdown, render_trend
 from storydiff.sources import DEFAULT_MAX_BYTES, FIELDS
 from storydiff.sources.estimate import estimate_articles
 from storydiff.store import DEFAULT_BATCH, Store, run_ingest
@@ -42,7 +36,8 @@ from storydiff.store.export import format_for as export_format
 from storydiff.store.grouping import group_store, stored_stories
 from storydiff.store.trends import PERIODS, trend
 
-EXAMPLE_DIR = Path(__file__).resolve().parent.parent / "examples" / "seeds"
+# Package data, so that the demo works wherever storydiff is installed.
+EXAMPLE_DIR = Path(__file__).resolve().parent / "examples" / "seeds"
 # A progress bar only helps when there is more than a moment's work: seconds before it shows.
 PROGRESS_DELAY = 2.0
 
@@ -289,23 +284,40 @@ def _run_compare(
             f"storydiff: error: compare needs at least two articles, got {len(analyses)}", err=True
         )
         return 1 if failures.count else 2
-    comparison = compare_analyses(analyses, similarity)
+    report = get_renderer(fmt)(compare_analyses(analyses, similarity))
     if fmt == "html":
         path = Path(output or "report.html")
-        path.write_text(render_comparison_html(comparison), encoding="utf-8")
+        path.write_text(report, encoding="utf-8")
         click.echo(f"Report written to {path.resolve()}", err=True)
     else:
-        render = render_comparison_json if fmt == "json" else render_comparison_markdown
-        _write(render(comparison), output)
+        _write(report, output)
     return 1 if failures.count else 0
+
+
+def _registered(
+    get: Callable[[str], object],
+) -> Callable[[click.Context, click.Parameter, str], str]:
+    """An option callback: the value must name a registered part (E023 lists the known ones),
+    checked before any article is read."""
+
+    def check(context: click.Context, parameter: click.Parameter, value: str) -> str:
+        try:
+            get(value)
+        except OptionError as error:
+            raise click.BadParameter(str(error)) from None
+        return value
+
+    return check
 
 
 similarity_option = click.option(
     "--similarity",
-    type=click.Choice(sorted(BACKENDS)),
     default=DEFAULT_BACKEND,
     show_default=True,
-    help="How statements are matched across articles.",
+    callback=_registered(get_backend),
+    help="How statements are matched across articles: storydiff.similarity.hybrid.v1, "
+    "storydiff.similarity.tfidf.v1, storydiff.similarity.static.v1, or a backend another "
+    "package registers.",
 )
 
 
@@ -313,7 +325,12 @@ similarity_option = click.option(
 @input_options
 @output_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["html", "json", "md"]), default="html", show_default=True
+    "--format",
+    "fmt",
+    default="html",
+    show_default=True,
+    callback=_registered(get_renderer),
+    help=f"{', '.join(FORMATS)}, or the name of a renderer another package registers.",
 )
 @similarity_option
 @click.option(
@@ -613,7 +630,13 @@ def demo(output: str, pipeline: str | None) -> None:
     """Compare the bundled example: two outlets' articles on the same day about one offensive."""
     examples = sorted(str(p) for p in EXAMPLE_DIR.glob("*.txt"))
     if not examples:
-        raise click.ClickException(f"the bundled example is missing from {EXAMPLE_DIR}")
+        raise ConfigError(
+            Code.E026,
+            what="the bundled example",
+            place=EXAMPLE_DIR,
+            detail="no .txt articles there",
+            package="storydiff",
+        )
     options = {
         "pipeline": pipeline,
         "max_bytes": DEFAULT_MAX_BYTES,
