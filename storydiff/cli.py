@@ -280,9 +280,7 @@ def _run_compare(
             err=True,
         )
     if len(analyses) < 2:
-        click.echo(
-            f"storydiff: error: compare needs at least two articles, got {len(analyses)}", err=True
-        )
+        click.echo(f"storydiff: error: {ConfigError(Code.E012, count=len(analyses))}", err=True)
         return 1 if failures.count else 2
     report = get_renderer(fmt)(compare_analyses(analyses, similarity))
     if fmt == "html":
@@ -608,7 +606,7 @@ def export(store_path: str, table: str, fmt: str | None, output: str) -> None:
             )
         try:
             fmt = export_format(output)
-        except ValueError as error:
+        except OptionError as error:
             raise click.UsageError(str(error)) from None
     if to_stdout and fmt == "parquet" and sys.stdout.isatty():
         raise click.UsageError(
