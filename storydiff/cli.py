@@ -23,6 +23,7 @@ from storydiff import api
 from storydiff.compare import compare_analyses, distinct
 from storydiff.compare.similarity import BACKENDS, DEFAULT_BACKEND
 from storydiff.compare.stories import group_stories
+from storydiff.engines import ENGINES, Engine, EngineSettings, get_engine
 from storydiff.errors import ConfigError, InputError, StorydiffError
 from storydiff.model import SCHEMA, Analysis, to_json, where
 from storydiff.render import (
@@ -90,7 +91,7 @@ def _dump(document: Any) -> str:
 def _analysis_stream(
     inputs: tuple[str, ...], options: dict[str, Any], failures: Failures
 ) -> Iterator[Analysis]:
-    stream = _analyzer(options)(_articles(inputs, options))
+    stream = _engine(options).analyze(_articles(inputs, options))
     return failures.keep_going(_progress(stream, "analysing"))
 
 
@@ -100,17 +101,10 @@ def _analyses(
     return list(_analysis_stream(inputs, options, failures))
 
 
-def _analyzer(options: dict[str, Any], engine: str = "local", address: str | None = None) -> Any:
-    """The analysis step the options ask for: a function from articles to analyses."""
-    if engine == "ray":
-        from storydiff.engines.ray_engine import analyze_with_ray
-
-        return lambda articles: analyze_with_ray(
-            articles, address=address, workers=options["workers"], pipeline=options["pipeline"]
-        )
-    return lambda articles: api.analyze_stream(
-        articles, pipeline=options["pipeline"], workers=options["workers"], progress=True
-    )
+def _engine(options: dict[str, Any], name: str = "local", address: str | None = None) -> Engine:
+    """The engine the options choose, with the bar for an article analysed in pieces."""
+    settings = EngineSettings(name, workers=options["workers"], address=address)
+    return get_engine(settings, pipeline=options["pipeline"], progress=True)
 
 
 def _articles(inputs: tuple[str, ...], options: dict[str, Any]) -> Iterator[Any]:
@@ -369,7 +363,7 @@ def compare(
 )
 @click.option(
     "--engine",
-    type=click.Choice(["local", "ray"]),
+    type=click.Choice(ENGINES),
     default="local",
     show_default=True,
     help="Analyse in local processes, or on Ray Data (pip install 'storydiff[ray]').",
@@ -403,13 +397,14 @@ def ingest(
     if not inputs:
         raise click.UsageError("give at least one INPUT")
     failures = Failures()
+    analyzer = _engine(options, engine, address)
     total = estimate_articles(inputs)
     started = time.monotonic()
     with Store(store_path) as store, _bar(total) as bar:
         summary = run_ingest(
             _articles(inputs, options),
             store,
-            _analyzer(options, engine, address),
+            analyzer.analyze,
             batch_size=batch_size,
             on_error=failures.report,
             on_read=bar.update,
@@ -491,7 +486,7 @@ def stories(
                 run_ingest(
                     _articles(inputs, options),
                     store,
-                    _analyzer(options),
+                    _engine(options).analyze,
                     on_error=failures.report,
                 )
             group_store(store)

@@ -41,6 +41,7 @@ class Code(Enum):
         "file not found, and this looks like an article's text rather than a path: a string "
         "is a path; pass a text as storydiff.Text(text)"
     )
+    E023 = "unknown engine {name!r}; the engines are {choices}"
 
 
 class StorydiffError(Exception):
