@@ -22,7 +22,7 @@ from tqdm import tqdm
 from storydiff import api
 from storydiff.compare import compare_analyses, distinct
 from storydiff.compare.similarity import BACKENDS, DEFAULT_BACKEND
-from storydiff.compare.stories import group_stories
+from storydiff.compare.story_records import story_records
 from storydiff.engines import ENGINES, Engine, EngineSettings, get_engine
 from storydiff.errors import ConfigError, InputError, StorydiffError
 from storydiff.model import SCHEMA, Analysis, to_json, where
@@ -476,10 +476,7 @@ def stories(
     if store_path is None:
         if not inputs:
             raise click.UsageError("give INPUT, or --store")
-        analyses = distinct(_analyses(inputs, options, failures))[0]
-        records = _story_records(
-            group_stories(analyses), {a.article.id: a.article for a in analyses}
-        )
+        records = story_records(_analyses(inputs, options, failures))
     else:
         with Store(store_path) as store:
             if inputs:
@@ -491,34 +488,13 @@ def stories(
                 )
             group_store(store)
             records = list(stored_stories(store))
+    found = [r.to_dict() for r in records]
     if fmt == "jsonl":
-        text = "".join(to_json(r) + "\n" for r in records)
+        text = "".join(to_json(r) + "\n" for r in found)
     else:
-        text = _dump({"schema": SCHEMA, "stories": list(records)})
+        text = _dump({"schema": SCHEMA, "stories": found})
     _write(text, output)
     sys.exit(1 if failures.count else 0)
-
-
-def _story_records(found: Iterable[Any], articles: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": story.id,
-            "title": story.title,
-            "first": story.first,
-            "last": story.last,
-            "articles": [
-                {
-                    "id": a.id,
-                    "source": a.source,
-                    "line": a.line,
-                    "outlet": a.outlet,
-                    "published": a.published,
-                }
-                for a in (articles[i] for i in story.articles)
-            ],
-        }
-        for story in found
-    ]
 
 
 @cli.command()
