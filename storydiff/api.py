@@ -8,13 +8,13 @@ rather than the end of the run.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from os import PathLike, fspath
 from typing import BinaryIO
 
 from storydiff.clean import clean
-from storydiff.compare import compare_analyses
+from storydiff.compare import compare_analyses, distinct
 from storydiff.compare.similarity import DEFAULT_BACKEND
 from storydiff.engines import LOCAL, EngineSettings, get_engine
 from storydiff.errors import Code, InputError
@@ -151,14 +151,23 @@ def compare(
     pipeline: str | None = None,
     similarity: str = DEFAULT_BACKEND,
     engine: EngineSettings = LOCAL,
+    on_repeat: Callable[[Analysis, Analysis], None] | None = None,
 ) -> Report:
     """Compare two or more articles given as paths, texts (``Text``), cleaned articles or
     analyses. The ``Report`` shows itself in Jupyter and gives its tables as rows or
-    DataFrames."""
+    DataFrames.
+
+    The same article given twice (one text, so one id) is compared once; ``on_repeat`` is
+    told of each ``(repeat, first)`` pair. Fewer than two distinct articles is a
+    ``ConfigError`` (E012)."""
     items = list(inputs)
     analyses = (
         items
-        if items and all(isinstance(i, Analysis) for i in items)
+        if all(isinstance(i, Analysis) for i in items)
         else analyze(items, pipeline=pipeline, engine=engine)
     )
-    return Report(compare_analyses(analyses, similarity))  # type: ignore[arg-type]
+    unique, repeats = distinct(analyses)  # type: ignore[arg-type]
+    if on_repeat is not None:
+        for repeat, first in repeats:
+            on_repeat(repeat, first)
+    return Report(compare_analyses(unique, similarity))

@@ -1,4 +1,6 @@
-"""The ``storydiff`` command line: a thin layer over ``storydiff.api``.
+"""The ``storydiff`` command line: a thin layer over the library (``storydiff.api``, the
+engines, the store). It parses arguments, shows progress, writes output and chooses the exit
+code; what it prints is built by the library, so a script gets the same from Python.
 
 Exit codes (INTERFACE.md): 0 when every input was processed, 1 when some failed (each named on
 standard error, one line each; the others are still in the output), 2 for a usage error. No
@@ -11,7 +13,7 @@ import functools
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
@@ -20,19 +22,12 @@ import click
 from tqdm import tqdm
 
 from storydiff import api
-from storydiff.compare import compare_analyses, distinct
 from storydiff.compare.similarity import BACKENDS, DEFAULT_BACKEND
 from storydiff.compare.story_records import story_records
 from storydiff.engines import ENGINES, Engine, EngineSettings, get_engine
-from storydiff.errors import ConfigError, InputError, StorydiffError
+from storydiff.errors import Code, ConfigError, InputError, StorydiffError
 from storydiff.model import SCHEMA, Analysis, to_json, where
-from storydiff.render import (
-    render_analyses_markdown,
-    render_comparison_html,
-    render_comparison_json,
-    render_comparison_markdown,
-    render_trend,
-)
+from storydiff.render import render_analyses_markdown, render_trend
 from storydiff.sources import DEFAULT_MAX_BYTES, FIELDS
 from storydiff.sources.estimate import estimate_articles
 from storydiff.store import DEFAULT_BATCH, Store, run_ingest
@@ -260,38 +255,32 @@ def _write_json_array(out: TextIO, records: Iterable[Any]) -> None:
     out.write("\n]\n" if written else "]\n")
 
 
-def _run_compare(
-    inputs: tuple[str, ...],
-    options: dict[str, Any],
-    output: str | None,
-    fmt: str,
-    similarity: str,
-    stored: Sequence[Analysis] = (),
+def _compare(
+    analyses: list[Analysis], failures: Failures, output: str | None, fmt: str, similarity: str
 ) -> int:
-    failures = Failures()
-    read = _analyses(inputs, options, failures) if inputs else []
-    analyses, repeats = distinct([*stored, *read])
-    for repeat, original in repeats:
-        click.echo(
-            f"storydiff: note: {where(repeat.article.source, repeat.article.line)} is the same "
-            f"article as {where(original.article.source, original.article.line)}; "
-            "it is compared once",
-            err=True,
-        )
-    if len(analyses) < 2:
-        click.echo(
-            f"storydiff: error: compare needs at least two articles, got {len(analyses)}", err=True
-        )
+    """Compare and write the report; the exit code."""
+    try:
+        report = api.compare(analyses, similarity=similarity, on_repeat=_note_repeat)
+    except ConfigError as error:
+        if error.code is not Code.E012:
+            raise
+        click.echo(f"storydiff: error: {error}", err=True)
         return 1 if failures.count else 2
-    comparison = compare_analyses(analyses, similarity)
     if fmt == "html":
         path = Path(output or "report.html")
-        path.write_text(render_comparison_html(comparison), encoding="utf-8")
+        path.write_text(report.to_html(), encoding="utf-8")
         click.echo(f"Report written to {path.resolve()}", err=True)
     else:
-        render = render_comparison_json if fmt == "json" else render_comparison_markdown
-        _write(render(comparison), output)
+        _write(report.to_json() if fmt == "json" else report.to_markdown(), output)
     return 1 if failures.count else 0
+
+
+def _note_repeat(repeat: Analysis, first: Analysis) -> None:
+    click.echo(
+        f"storydiff: note: {where(repeat.article.source, repeat.article.line)} is the same "
+        f"article as {where(first.article.source, first.article.line)}; it is compared once",
+        err=True,
+    )
 
 
 similarity_option = click.option(
@@ -336,13 +325,14 @@ def compare(
         if not (story and store_path):
             raise click.UsageError("--story and --store go together")
         with Store(store_path) as store:
-            ids = store.story_articles(story)
-            if not ids:
-                raise click.UsageError(f"no story {story!r} in {store_path}")
-            stored = [a for a in map(store.analysis, ids) if a is not None]
+            stored = store.story_analyses(story)
+        if not stored:
+            raise click.UsageError(f"no story {story!r} in {store_path}")
     elif not inputs:
         raise click.UsageError("give the articles to compare, or --store and --story")
-    sys.exit(_run_compare(inputs, options, output, fmt, similarity, stored))
+    failures = Failures()
+    read = _analyses(inputs, options, failures) if inputs else []
+    sys.exit(_compare([*stored, *read], failures, output, fmt, similarity))
 
 
 @cli.command()
@@ -592,7 +582,9 @@ def demo(output: str, pipeline: str | None) -> None:
         "fetch_links": False,
         "workers": 1,
     }
-    sys.exit(_run_compare(tuple(examples), options, output, "html", DEFAULT_BACKEND))
+    failures = Failures()
+    analyses = _analyses(tuple(examples), options, failures)
+    sys.exit(_compare(analyses, failures, output, "html", DEFAULT_BACKEND))
 
 
 def main() -> None:
