@@ -2,7 +2,7 @@
 
 A frozen value rather than loose keyword arguments, so that the command line, the Python API
 and a configuration file can all hand the same choice to ``get_engine`` and record it as it
-was made. It names no engine's code, so it can be read and validated without importing one.
+was made. It imports no engine, so a configuration can hold it; ``get_engine`` checks the name.
 """
 
 from __future__ import annotations
