@@ -23,6 +23,7 @@ __all__ = [
     "Analysis",
     "Article",
     "Comparison",
+    "EngineSettings",
     "Report",
     "Text",
     "analyze",
@@ -32,6 +33,7 @@ __all__ = [
 __version__ = "0.1.0"
 
 _LAZY = {
+    "EngineSettings": "storydiff.engines",
     "analyze": "storydiff.api",
     "compare": "storydiff.api",
     "read": "storydiff.api",

@@ -45,6 +45,8 @@ def test_the_entry_points_resolve_lazily_and_compare_stays_the_function():
         "assert storydiff.compare is api.compare, storydiff.compare\n"
         "assert storydiff.analyze is api.analyze and storydiff.read is api.read\n"
         "assert storydiff.Report is report.Report\n"
+        "from storydiff import engines\n"
+        "assert storydiff.EngineSettings is engines.EngineSettings\n"
         "assert set(storydiff.__all__) <= set(dir(storydiff))\n"
         "from storydiff.compare import compare_analyses\n"
         "print('ok')\n"
