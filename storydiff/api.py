@@ -8,19 +8,17 @@ rather than the end of the run.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from os import PathLike, fspath
 from typing import BinaryIO
 
 from storydiff.clean import clean
-from storydiff.compare import compare_analyses
+from storydiff.compare import compare_analyses, distinct
 from storydiff.compare.similarity import DEFAULT_BACKEND
+from storydiff.engines import LOCAL, EngineSettings, get_engine
 from storydiff.errors import Code, InputError
 from storydiff.model import Analysis, Article, Document, Text, where
-from storydiff.nlp.annotate import annotate
-from storydiff.nlp.pipeline import load_pipeline
-from storydiff.parallel import chunked, ordered_map, set_worker_state, worker_state
 from storydiff.report import Report
 from storydiff.sources import DEFAULT_MAX_BYTES, STDIN, read_inputs, read_text
 from storydiff.sources.files import read_failure
@@ -71,80 +69,30 @@ def analyze_stream(
     items: Iterable[ArticleOrError],
     *,
     pipeline: str | None = None,
-    batch_size: int = 32,
-    workers: int = 1,
+    engine: EngineSettings = LOCAL,
     progress: bool = False,
 ) -> Iterator[AnalysisOrError]:
-    """Analyse articles in order, passing errors through in their place.
-
-    Articles are batched for spaCy; if a batch fails, its articles are retried one by one so
-    that only the article at fault is reported. With ``workers`` > 1 the batches are analysed
-    in that many processes, each loading the pipeline once; the output is the same, in the
-    same order. ``progress`` shows a bar on standard error for an article long enough to be
-    analysed in pieces, which can take minutes (on a terminal only).
-    """
-    batches = chunked(items, batch_size)
-    if workers > 1:
-        yield from ordered_map(
-            _analyze_in_worker,
-            batches,
-            workers,
-            initializer=_load_in_worker,
-            initargs=(pipeline, batch_size, progress),
-        )
-        return
-    nlp = load_pipeline(pipeline)
-    for batch in batches:
-        yield from analyze_batch(batch, nlp, batch_size, progress=progress)
-
-
-def _load_in_worker(pipeline: str | None, batch_size: int, progress: bool) -> None:
-    set_worker_state(nlp=load_pipeline(pipeline), batch_size=batch_size, progress=progress)
-
-
-def _analyze_in_worker(batch: list[ArticleOrError]) -> list[AnalysisOrError]:
-    return list(
-        analyze_batch(
-            batch,
-            worker_state("nlp"),
-            worker_state("batch_size"),
-            progress=worker_state("progress"),
-        )
-    )
-
-
-def analyze_batch(
-    batch: list[ArticleOrError], nlp: object, batch_size: int, *, progress: bool = False
-) -> Iterator[AnalysisOrError]:
-    """One batch through a loaded pipeline, errors in their place: the step every engine
-    (one process, worker processes, Ray actors) runs."""
-    articles = [item for item in batch if isinstance(item, Article)]
-    try:
-        analyses = annotate(articles, nlp, batch_size, progress=progress)  # type: ignore[arg-type]
-        done = {id(a.article): a for a in analyses}
-    except Exception:  # noqa: BLE001 — isolate the article at fault below
-        done = {}
-        for article in articles:
-            try:
-                done[id(article)] = next(annotate([article], nlp))  # type: ignore[arg-type]
-            except Exception as error:  # noqa: BLE001
-                source = where(article.source, article.line)
-                done[id(article)] = InputError(source, Code.E013, detail=repr(error))
-    for item in batch:
-        yield item if isinstance(item, InputError) else done[id(item)]
+    """Analyse articles in order, passing errors through in their place, on the engine
+    ``engine`` names (this process by default; ``EngineSettings(workers=4)`` for four worker
+    processes, ``EngineSettings("ray", ...)`` for Ray): where it runs never changes what
+    comes out. Articles are batched for spaCy; if a batch fails, its articles are retried one
+    by one so that only the article at fault is reported. ``progress`` shows a bar on standard
+    error for an article long enough to be analysed in pieces (on a terminal only)."""
+    return get_engine(engine, pipeline=pipeline, progress=progress).analyze(items)
 
 
 def analyze(
     inputs: Input | Iterable[Input],
     *,
     pipeline: str | None = None,
+    engine: EngineSettings = LOCAL,
 ) -> list[Analysis]:
     """Analyse articles given as paths (a string is a path, as on the command line), texts
     in memory (``Text``) or already cleaned articles, one or several in any mix, in order;
     raises the first InputError met."""
     given = [inputs] if isinstance(inputs, str | PathLike | Text) else list(inputs)
     analyses = []
-    for item in analyze_stream(_articles(given), pipeline=pipeline):
+    for item in analyze_stream(_articles(given), pipeline=pipeline, engine=engine):
         if isinstance(item, InputError):
             raise item
         analyses.append(item)
@@ -202,14 +150,24 @@ def compare(
     *,
     pipeline: str | None = None,
     similarity: str = DEFAULT_BACKEND,
+    engine: EngineSettings = LOCAL,
+    on_repeat: Callable[[Analysis, Analysis], None] | None = None,
 ) -> Report:
     """Compare two or more articles given as paths, texts (``Text``), cleaned articles or
     analyses. The ``Report`` shows itself in Jupyter and gives its tables as rows or
-    DataFrames."""
+    DataFrames.
+
+    The same article given twice (one text, so one id) is compared once; ``on_repeat`` is
+    told of each ``(repeat, first)`` pair. Fewer than two distinct articles is a
+    ``ConfigError`` (E012)."""
     items = list(inputs)
     analyses = (
         items
-        if items and all(isinstance(i, Analysis) for i in items)
-        else analyze(items, pipeline=pipeline)
+        if all(isinstance(i, Analysis) for i in items)
+        else analyze(items, pipeline=pipeline, engine=engine)
     )
-    return Report(compare_analyses(analyses, similarity))  # type: ignore[arg-type]
+    unique, repeats = distinct(analyses)  # type: ignore[arg-type]
+    if on_repeat is not None:
+        for repeat, first in repeats:
+            on_repeat(repeat, first)
+    return Report(compare_analyses(unique, similarity))

@@ -1,4 +1,6 @@
-"""The ``storydiff`` command line: a thin layer over ``storydiff.api``.
+"""The ``storydiff`` command line: a thin layer over the library (``storydiff.api``, the
+engines, the store). It parses arguments, shows progress, writes output and chooses the exit
+code; what it prints is built by the library, so a script gets the same from Python.
 
 Exit codes (INTERFACE.md): 0 when every input was processed, 1 when some failed (each named on
 standard error, one line each; the others are still in the output), 2 for a usage error. No
@@ -11,7 +13,7 @@ import functools
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
@@ -20,19 +22,13 @@ import click
 from tqdm import tqdm
 
 from storydiff import api
-from storydiff.compare import compare_analyses, distinct
 from storydiff.compare.coherence import story_doubt
-from storydiff.compare.similarity import BACKENDS, DEFAULT_BACKEND
-from storydiff.compare.stories import group_stories
-from storydiff.errors import ConfigError, InputError, StorydiffError
+from storydiff.compare.similarity import DEFAULT_BACKEND, get_backend
+from storydiff.compare.story_records import story_records
+from storydiff.engines import ENGINES, Engine, EngineSettings, get_engine
+from storydiff.errors import Code, ConfigError, InputError, OptionError, StorydiffError
 from storydiff.model import SCHEMA, Analysis, to_json, where
-from storydiff.render import (
-    render_analyses_markdown,
-    render_comparison_html,
-    render_comparison_json,
-    render_comparison_markdown,
-    render_trend,
-)
+from storydiff.render import FORMATS, get_renderer, render_analyses_markdown, render_trend
 from storydiff.sources import DEFAULT_MAX_BYTES, FIELDS
 from storydiff.sources.estimate import estimate_articles
 from storydiff.store import DEFAULT_BATCH, Store, run_ingest
@@ -43,7 +39,8 @@ from storydiff.store.export import format_for as export_format
 from storydiff.store.grouping import group_store, stored_stories
 from storydiff.store.trends import PERIODS, trend
 
-EXAMPLE_DIR = Path(__file__).resolve().parent.parent / "examples" / "seeds"
+# Package data, so that the demo works wherever storydiff is installed.
+EXAMPLE_DIR = Path(__file__).resolve().parent / "examples" / "seeds"
 # A progress bar only helps when there is more than a moment's work: seconds before it shows.
 PROGRESS_DELAY = 2.0
 
@@ -91,7 +88,7 @@ def _dump(document: Any) -> str:
 def _analysis_stream(
     inputs: tuple[str, ...], options: dict[str, Any], failures: Failures
 ) -> Iterator[Analysis]:
-    stream = _analyzer(options)(_articles(inputs, options))
+    stream = _engine(options).analyze(_articles(inputs, options))
     return failures.keep_going(_progress(stream, "analysing"))
 
 
@@ -101,17 +98,10 @@ def _analyses(
     return list(_analysis_stream(inputs, options, failures))
 
 
-def _analyzer(options: dict[str, Any], engine: str = "local", address: str | None = None) -> Any:
-    """The analysis step the options ask for: a function from articles to analyses."""
-    if engine == "ray":
-        from storydiff.engines.ray_engine import analyze_with_ray
-
-        return lambda articles: analyze_with_ray(
-            articles, address=address, workers=options["workers"], pipeline=options["pipeline"]
-        )
-    return lambda articles: api.analyze_stream(
-        articles, pipeline=options["pipeline"], workers=options["workers"], progress=True
-    )
+def _engine(options: dict[str, Any], name: str = "local", address: str | None = None) -> Engine:
+    """The engine the options choose, with the bar for an article analysed in pieces."""
+    settings = EngineSettings(name, workers=options["workers"], address=address)
+    return get_engine(settings, pipeline=options["pipeline"], progress=True)
 
 
 def _articles(inputs: tuple[str, ...], options: dict[str, Any]) -> Iterator[Any]:
@@ -267,49 +257,62 @@ def _write_json_array(out: TextIO, records: Iterable[Any]) -> None:
     out.write("\n]\n" if written else "]\n")
 
 
-def _run_compare(
-    inputs: tuple[str, ...],
-    options: dict[str, Any],
-    output: str | None,
-    fmt: str,
-    similarity: str,
-    stored: Sequence[Analysis] = (),
+def _compare(
+    analyses: list[Analysis], failures: Failures, output: str | None, fmt: str, similarity: str
 ) -> int:
-    failures = Failures()
-    read = _analyses(inputs, options, failures) if inputs else []
-    analyses, repeats = distinct([*stored, *read])
-    for repeat, original in repeats:
-        click.echo(
-            f"storydiff: note: {where(repeat.article.source, repeat.article.line)} is the same "
-            f"article as {where(original.article.source, original.article.line)}; "
-            "it is compared once",
-            err=True,
-        )
-    if len(analyses) < 2:
-        click.echo(
-            f"storydiff: error: compare needs at least two articles, got {len(analyses)}", err=True
-        )
+    """Compare and write the report; the exit code."""
+    try:
+        report = api.compare(analyses, similarity=similarity, on_repeat=_note_repeat)
+    except ConfigError as error:
+        if error.code is not Code.E012:
+            raise
+        click.echo(f"storydiff: error: {error}", err=True)
         return 1 if failures.count else 2
-    comparison = compare_analyses(analyses, similarity)
-    doubt = story_doubt(comparison)
+    doubt = story_doubt(report.comparison)
     if doubt:
         click.echo(f"storydiff: warning: {doubt}", err=True)
+    text = report.render(fmt)
     if fmt == "html":
         path = Path(output or "report.html")
-        path.write_text(render_comparison_html(comparison), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         click.echo(f"Report written to {path.resolve()}", err=True)
     else:
-        render = render_comparison_json if fmt == "json" else render_comparison_markdown
-        _write(render(comparison), output)
+        _write(text, output)
     return 1 if failures.count else 0
+
+
+def _note_repeat(repeat: Analysis, first: Analysis) -> None:
+    click.echo(
+        f"storydiff: note: {where(repeat.article.source, repeat.article.line)} is the same "
+        f"article as {where(first.article.source, first.article.line)}; it is compared once",
+        err=True,
+    )
+
+
+def _registered(
+    get: Callable[[str], object],
+) -> Callable[[click.Context, click.Parameter, str], str]:
+    """An option callback: the value must name a registered part (E023 lists the known ones),
+    checked before any article is read."""
+
+    def check(context: click.Context, parameter: click.Parameter, value: str) -> str:
+        try:
+            get(value)
+        except OptionError as error:
+            raise click.BadParameter(str(error)) from None
+        return value
+
+    return check
 
 
 similarity_option = click.option(
     "--similarity",
-    type=click.Choice(sorted(BACKENDS)),
     default=DEFAULT_BACKEND,
     show_default=True,
-    help="How statements are matched across articles.",
+    callback=_registered(get_backend),
+    help="How statements are matched across articles: storydiff.similarity.hybrid.v1, "
+    "storydiff.similarity.tfidf.v1, storydiff.similarity.static.v1, or a backend another "
+    "package registers.",
 )
 
 
@@ -317,7 +320,12 @@ similarity_option = click.option(
 @input_options
 @output_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["html", "json", "md"]), default="html", show_default=True
+    "--format",
+    "fmt",
+    default="html",
+    show_default=True,
+    callback=_registered(get_renderer),
+    help=f"{', '.join(FORMATS)}, or the name of a renderer another package registers.",
 )
 @similarity_option
 @click.option(
@@ -346,13 +354,14 @@ def compare(
         if not (story and store_path):
             raise click.UsageError("--story and --store go together")
         with Store(store_path) as store:
-            ids = store.story_articles(story)
-            if not ids:
-                raise click.UsageError(f"no story {story!r} in {store_path}")
-            stored = [a for a in map(store.analysis, ids) if a is not None]
+            stored = store.story_analyses(story)
+        if not stored:
+            raise click.UsageError(f"no story {story!r} in {store_path}")
     elif not inputs:
         raise click.UsageError("give the articles to compare, or --store and --story")
-    sys.exit(_run_compare(inputs, options, output, fmt, similarity, stored))
+    failures = Failures()
+    read = _analyses(inputs, options, failures) if inputs else []
+    sys.exit(_compare([*stored, *read], failures, output, fmt, similarity))
 
 
 @cli.command()
@@ -373,7 +382,7 @@ def compare(
 )
 @click.option(
     "--engine",
-    type=click.Choice(["local", "ray"]),
+    type=click.Choice(ENGINES),
     default="local",
     show_default=True,
     help="Analyse in local processes, or on Ray Data (pip install 'storydiff[ray]').",
@@ -407,13 +416,14 @@ def ingest(
     if not inputs:
         raise click.UsageError("give at least one INPUT")
     failures = Failures()
+    analyzer = _engine(options, engine, address)
     total = estimate_articles(inputs)
     started = time.monotonic()
     with Store(store_path) as store, _bar(total) as bar:
         summary = run_ingest(
             _articles(inputs, options),
             store,
-            _analyzer(options, engine, address),
+            analyzer.analyze,
             batch_size=batch_size,
             on_error=failures.report,
             on_read=bar.update,
@@ -485,49 +495,25 @@ def stories(
     if store_path is None:
         if not inputs:
             raise click.UsageError("give INPUT, or --store")
-        analyses = distinct(_analyses(inputs, options, failures))[0]
-        records = _story_records(
-            group_stories(analyses), {a.article.id: a.article for a in analyses}
-        )
+        records = story_records(_analyses(inputs, options, failures))
     else:
         with Store(store_path) as store:
             if inputs:
                 run_ingest(
                     _articles(inputs, options),
                     store,
-                    _analyzer(options),
+                    _engine(options).analyze,
                     on_error=failures.report,
                 )
             group_store(store)
             records = list(stored_stories(store))
+    found = [r.to_dict() for r in records]
     if fmt == "jsonl":
-        text = "".join(to_json(r) + "\n" for r in records)
+        text = "".join(to_json(r) + "\n" for r in found)
     else:
-        text = _dump({"schema": SCHEMA, "stories": list(records)})
+        text = _dump({"schema": SCHEMA, "stories": found})
     _write(text, output)
     sys.exit(1 if failures.count else 0)
-
-
-def _story_records(found: Iterable[Any], articles: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": story.id,
-            "title": story.title,
-            "first": story.first,
-            "last": story.last,
-            "articles": [
-                {
-                    "id": a.id,
-                    "source": a.source,
-                    "line": a.line,
-                    "outlet": a.outlet,
-                    "published": a.published,
-                }
-                for a in (articles[i] for i in story.articles)
-            ],
-        }
-        for story in found
-    ]
 
 
 @cli.command()
@@ -595,7 +581,7 @@ def export(store_path: str, table: str, fmt: str | None, output: str) -> None:
             )
         try:
             fmt = export_format(output)
-        except ValueError as error:
+        except OptionError as error:
             raise click.UsageError(str(error)) from None
     if to_stdout and fmt == "parquet" and sys.stdout.isatty():
         raise click.UsageError(
@@ -617,7 +603,13 @@ def demo(output: str, pipeline: str | None) -> None:
     """Compare the bundled example: two outlets' articles on the same day about one offensive."""
     examples = sorted(str(p) for p in EXAMPLE_DIR.glob("*.txt"))
     if not examples:
-        raise click.ClickException(f"the bundled example is missing from {EXAMPLE_DIR}")
+        raise ConfigError(
+            Code.E026,
+            what="the bundled example",
+            place=EXAMPLE_DIR,
+            detail="no .txt articles there",
+            package="storydiff",
+        )
     options = {
         "pipeline": pipeline,
         "max_bytes": DEFAULT_MAX_BYTES,
@@ -625,7 +617,9 @@ def demo(output: str, pipeline: str | None) -> None:
         "fetch_links": False,
         "workers": 1,
     }
-    sys.exit(_run_compare(tuple(examples), options, output, "html", DEFAULT_BACKEND))
+    failures = Failures()
+    analyses = _analyses(tuple(examples), options, failures)
+    sys.exit(_compare(analyses, failures, output, "html", DEFAULT_BACKEND))
 
 
 def main() -> None:

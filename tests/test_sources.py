@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import storydiff.sources as sources
-from storydiff.errors import Code, InputError
+from storydiff.errors import Code, InputError, OptionError
 from storydiff.model import Document
 from storydiff.sources import DEFAULT_MAX_BYTES, STDIN_SOURCE, files, read_inputs, read_text
 from storydiff.sources.decode import decode_bytes, normalise
@@ -572,8 +572,9 @@ def test_unreadable_file_is_e009(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_read_inputs_rejects_a_bare_string_and_bad_limit() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(OptionError) as bare:
         read_inputs("file.txt")
+    assert bare.value.code is Code.E024 and "a single string" in str(bare.value)
     with pytest.raises(ValueError):
         read_inputs(["file.txt"], max_bytes=0)
 

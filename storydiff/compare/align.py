@@ -27,6 +27,7 @@ from storydiff.compare.actors import Actor
 from storydiff.compare.evidence import Item, PairFeatures, pair_features
 from storydiff.compare.numbers import conflicting
 from storydiff.compare.similarity import Backend, content_words
+from storydiff.errors import Code, OptionError
 from storydiff.model import Analysis, Point, Statement, StatementRef
 
 
@@ -44,9 +45,11 @@ class Thresholds:
 
     def __post_init__(self) -> None:
         if not 0 < self.related <= self.point <= 1:
-            raise ValueError(
-                f"thresholds must satisfy 0 < related <= point <= 1, got related "
-                f"{self.related} and point {self.point}"
+            raise OptionError(
+                Code.E024,
+                option="thresholds",
+                expected="0 < related <= point <= 1",
+                value=f"related {self.related} and point {self.point}",
             )
 
 
