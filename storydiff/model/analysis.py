@@ -1,0 +1,54 @@
+"""An article with everything the NLP stage found in it: the record ``storydiff analyze``
+writes, one per article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from storydiff.model.article import Article
+from storydiff.model.findings import Entity, Quote, Statement
+from storydiff.model.schema import SCHEMA
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """An article with everything the NLP stage found in it."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    quantities: tuple[dict[str, Any], ...] = ()
+    labels: tuple[dict[str, Any], ...] = ()
+    dates: tuple[dict[str, Any], ...] = ()
+    tone_method: str | None = None
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            **self.article.to_dict(),
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "quantities": list(self.quantities),
+            "labels": list(self.labels),
+            "dates": list(self.dates),
+            "statements": [s.to_dict() for s in self.statements],
+            "tone_method": self.tone_method,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            article=Article.from_dict(data),
+            entities=tuple(Entity.from_dict(e) for e in data.get("entities", [])),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", [])),
+            statements=tuple(Statement.from_dict(s) for s in data.get("statements", [])),
+            quantities=tuple(data.get("quantities", [])),
+            labels=tuple(data.get("labels", [])),
+            dates=tuple(data.get("dates", [])),
+            tone_method=data.get("tone_method"),
+        )
