@@ -2,15 +2,16 @@
 
 Every object is a frozen dataclass so that a stage cannot quietly change what an earlier stage
 produced, and every object serialises to the JSON of INTERFACE.md (``to_dict``) and back
-(``from_dict``) so that results can be stored, diffed and re-rendered without re-analysis.
+(``from_dict``) so that results can be stored, diffed and re-rendered without re-analysis:
+``X.from_dict(x.to_dict()) == x``.
 
 All positions are character offsets into ``Article.text`` (0-based, end exclusive, Python
 ``str`` indices), so that every finding can be highlighted in the article's own words.
 
 The package holds one module a stage's output: ``article`` (what reading and cleaning give),
 ``findings`` (what the NLP stage finds), ``analysis``, ``comparison`` and ``tables`` (what
-comparing gives) and ``schema`` (the JSON itself). Import from ``storydiff.model``; the
-modules are how it is laid out, not part of the interface.
+comparing gives), ``story`` (a corpus's stories) and ``schema`` (the JSON itself). Import
+from ``storydiff.model``; the modules are how it is laid out, not part of the interface.
 """
 
 from storydiff.model.analysis import Analysis
@@ -33,22 +34,41 @@ from storydiff.model.comparison import (
     Point,
     StatementRef,
 )
-from storydiff.model.findings import Entity, Quote, Speaker, Statement
+from storydiff.model.findings import (
+    Date,
+    DateRange,
+    Entity,
+    Label,
+    Number,
+    Quantity,
+    Quote,
+    Speaker,
+    Statement,
+)
 from storydiff.model.schema import SCHEMA, to_json
-from storydiff.model.tables import SourceCount
+from storydiff.model.story import Story
+from storydiff.model.tables import Actor, ActorFraming, FigureRow, SourceCount, TermCount
 
 __all__ = [
     "EVIDENCE_FLAGS",
     "SCHEMA",
+    "Actor",
+    "ActorFraming",
     "Analysis",
     "Article",
     "Comparison",
     "Copy",
+    "Date",
+    "DateRange",
     "Document",
     "Entity",
     "Evidence",
+    "FigureRow",
     "Finding",
+    "Label",
+    "Number",
     "Point",
+    "Quantity",
     "Quote",
     "RemovedLine",
     "SourceCount",
@@ -56,6 +76,8 @@ __all__ = [
     "Speaker",
     "Statement",
     "StatementRef",
+    "Story",
+    "TermCount",
     "Text",
     "article_id",
     "paragraph_ranges",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storydiff.model.article import Article
-from storydiff.model.findings import Entity, Quote, Statement
+from storydiff.model.findings import Date, Entity, Label, Quantity, Quote, Statement
 from storydiff.model.schema import SCHEMA
 
 
@@ -19,9 +19,9 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     statements: tuple[Statement, ...] = ()
-    quantities: tuple[dict[str, Any], ...] = ()
-    labels: tuple[dict[str, Any], ...] = ()
-    dates: tuple[dict[str, Any], ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    labels: tuple[Label, ...] = ()
+    dates: tuple[Date, ...] = ()
     tone_method: str | None = None
 
     def entity(self, entity_id: str | None) -> Entity | None:
@@ -33,9 +33,9 @@ class Analysis:
             **self.article.to_dict(),
             "entities": [e.to_dict() for e in self.entities],
             "quotes": [q.to_dict() for q in self.quotes],
-            "quantities": list(self.quantities),
-            "labels": list(self.labels),
-            "dates": list(self.dates),
+            "quantities": [q.to_dict() for q in self.quantities],
+            "labels": [x.to_dict() for x in self.labels],
+            "dates": [d.to_dict() for d in self.dates],
             "statements": [s.to_dict() for s in self.statements],
             "tone_method": self.tone_method,
         }
@@ -47,8 +47,8 @@ class Analysis:
             entities=tuple(Entity.from_dict(e) for e in data.get("entities", [])),
             quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", [])),
             statements=tuple(Statement.from_dict(s) for s in data.get("statements", [])),
-            quantities=tuple(data.get("quantities", [])),
-            labels=tuple(data.get("labels", [])),
-            dates=tuple(data.get("dates", [])),
+            quantities=tuple(Quantity.from_dict(q) for q in data.get("quantities", [])),
+            labels=tuple(Label.from_dict(x) for x in data.get("labels", [])),
+            dates=tuple(Date.from_dict(d) for d in data.get("dates", [])),
             tone_method=data.get("tone_method"),
         )

@@ -9,7 +9,7 @@ from typing import Any
 from storydiff.model.analysis import Analysis
 from storydiff.model.findings import Statement
 from storydiff.model.schema import SCHEMA
-from storydiff.model.tables import SourceCount
+from storydiff.model.tables import Actor, ActorFraming, FigureRow, SourceCount
 
 
 @dataclass(frozen=True)
@@ -137,9 +137,9 @@ class Comparison:
     related: tuple[Point, ...] = ()
     only_in: dict[str, tuple[Statement, ...]] = field(default_factory=dict)
     sources: dict[str, tuple[SourceCount, ...]] = field(default_factory=dict)
-    framing: tuple[dict[str, Any], ...] = ()
-    numbers: tuple[dict[str, Any], ...] = ()
-    actors: tuple[dict[str, Any], ...] = ()
+    framing: tuple[ActorFraming, ...] = ()
+    numbers: tuple[FigureRow, ...] = ()
+    actors: tuple[Actor, ...] = ()
     copies: tuple[Copy, ...] = ()
     summary: tuple[Finding, ...] = ()
 
@@ -157,8 +157,8 @@ class Comparison:
             "sources": {
                 article: [c.to_dict() for c in counts] for article, counts in self.sources.items()
             },
-            "framing": list(self.framing),
-            "numbers": list(self.numbers),
-            "actors": list(self.actors),
+            "framing": [row.to_dict() for row in self.framing],
+            "numbers": [row.to_dict() for row in self.numbers],
+            "actors": [actor.to_dict() for actor in self.actors],
             "copies": [c.to_dict() for c in self.copies],
         }

@@ -1,4 +1,5 @@
-"""What the NLP stage finds in an article: actors, quotes and statements.
+"""What the NLP stage finds in an article: actors, quotes, statements, figures, dates and the
+words used for groups of actors.
 
 Every finding is a frozen dataclass whose ``to_dict`` is its JSON in INTERFACE.md and whose
 ``from_dict`` reads that JSON back; positions are offsets into ``Article.text``.
@@ -13,6 +14,8 @@ from storydiff.model.article import Span
 
 # Words that stand for a speaker without saying who (see ``Speaker.attribution``).
 _PRONOUNS = frozenset("he she it they we i you who that which this".split())
+
+Number = int | float
 
 
 @dataclass(frozen=True)
@@ -187,4 +190,145 @@ class Statement:
             bool(data.get("negated", False)),
             tuple(data.get("terms", [])),
             tuple(data.get("agents", [])),
+        )
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure as the article gives it: its value, or a range (``low``/``high``) for a vague
+    one ("hundreds of thousands"), its qualifier ("about", "more than"), unit, what it counts
+    and who claims it (None: the outlet's own voice). A value too large for any figure is
+    None, its text kept."""
+
+    start: int
+    end: int
+    text: str
+    value: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
+    qualifier: str | None = None
+    unit: str | None = None
+    counts: str | None = None
+    claimed_by: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "unit": self.unit,
+            "counts": self.counts,
+            "claimed_by": self.claimed_by,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quantity:
+        return cls(
+            int(data["start"]),
+            int(data["end"]),
+            str(data["text"]),
+            data.get("value"),
+            data.get("low"),
+            data.get("high"),
+            data.get("qualifier"),
+            data.get("unit"),
+            data.get("counts"),
+            data.get("claimed_by"),
+        )
+
+
+@dataclass(frozen=True)
+class Label:
+    """One use of a term for a group of actors ("rebels", "terrorists"): the lemma or phrase
+    matched (``term``), the kind of group (``category``), whether choosing it takes a side
+    (``contested``), the group it names (``actor``) and its voice: ``own``, ``attributed`` or
+    ``scare_quoted``. ``in_speech_of`` names the speaker an ``own`` use paraphrases,
+    ``hedge`` a distancing word before it ("so-called"), ``modifies`` the noun it stands
+    before ("attack" in "terrorist rocket attack")."""
+
+    start: int
+    end: int
+    text: str
+    term: str
+    category: str
+    contested: bool
+    actor: str
+    voice: str
+    in_speech_of: str | None = None
+    hedge: str | None = None
+    modifies: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "term": self.term,
+            "category": self.category,
+            "contested": self.contested,
+            "actor": self.actor,
+            "voice": self.voice,
+            "in_speech_of": self.in_speech_of,
+            "hedge": self.hedge,
+            "modifies": self.modifies,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Label:
+        return cls(
+            int(data["start"]),
+            int(data["end"]),
+            str(data["text"]),
+            str(data["term"]),
+            str(data["category"]),
+            bool(data["contested"]),
+            str(data["actor"]),
+            str(data["voice"]),
+            data.get("in_speech_of"),
+            data.get("hedge"),
+            data.get("modifies"),
+        )
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A stretch of days a date stands for ("September 2018", "last week"), as ISO dates."""
+
+    low: str
+    high: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"low": self.low, "high": self.high}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateRange:
+        return cls(str(data["low"]), str(data["high"]))
+
+
+@dataclass(frozen=True)
+class Date:
+    """A date the article names, and its value against the publication date: an ISO date,
+    ``--MM-DD`` when the year is unknown, a ``DateRange``, or None when it cannot be told."""
+
+    start: int
+    end: int
+    text: str
+    value: str | DateRange | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        value = self.value.to_dict() if isinstance(self.value, DateRange) else self.value
+        return {"start": self.start, "end": self.end, "text": self.text, "value": value}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Date:
+        value = data.get("value")
+        return cls(
+            int(data["start"]),
+            int(data["end"]),
+            str(data["text"]),
+            DateRange.from_dict(value) if isinstance(value, dict) else value,
         )
