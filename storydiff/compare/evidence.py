@@ -125,7 +125,7 @@ class PairFeatures:
     def explain(self, i: int, j: int) -> Evidence:
         """The evidence for one pair, as a reader would want it listed."""
         return Evidence(
-            similarity=round(float(self.matrices["similarity"][i, j]), 3),
+            similarity=float(self.matrices["similarity"][i, j]),
             shared_actors=tuple(sorted(self.actor_names[i] & self.actor_names[j])),
             shared_predicates=tuple(sorted(self.predicates[i] & self.predicates[j])),
             shared_words=tuple(

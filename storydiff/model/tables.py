@@ -57,6 +57,16 @@ class SourceCount:
             "actor": self.actor,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SourceCount:
+        return cls(
+            data.get("speaker"),
+            int(data["quotes"]),
+            data.get("entity"),
+            tuple(data.get("roles", [])),
+            data.get("actor"),
+        )
+
 
 @dataclass(frozen=True)
 class TermCount:
