@@ -1,5 +1,5 @@
 """The data model survives a round trip through its JSON: every class, on every fixture
-article and on comparisons of them."""
+article and on comparisons of them, and a document in another schema is refused."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 
 import storydiff.model
 from storydiff.cli import EXAMPLE_DIR
+from storydiff.errors import Code, StorydiffError
 from storydiff.model import Analysis, Comparison, article_id, to_json
 
 from .conftest import DATA, SKY, SPUTNIK
@@ -139,3 +140,30 @@ def test_every_model_class_round_trips(fixture_analyses, fixture_comparisons):
     }
     # Every class that reads JSON was met, so none goes untested.
     assert readable - seen == set()
+
+
+def test_a_document_in_another_schema_is_refused_with_its_name(fixture_comparisons):
+    comparison = fixture_comparisons[-1]
+    record = comparison.articles[0].to_dict()
+    with pytest.raises(StorydiffError) as refused:
+        Analysis.from_dict({**record, "schema": "storydiff/2"})
+    assert refused.value.code is Code.E030
+    assert record["source"] in str(refused.value) and "'storydiff/2'" in str(refused.value)
+    with pytest.raises(StorydiffError) as refused:
+        Comparison.from_dict({**comparison.to_dict(), "schema": "other/1"})
+    assert refused.value.code is Code.E030
+    # An article inside a comparison is a record of its own, and checked as one.
+    document = comparison.to_dict()
+    document["articles"][1]["schema"] = "storydiff/2"
+    with pytest.raises(StorydiffError):
+        Comparison.from_dict(document)
+
+
+def test_a_document_without_a_schema_is_read_as_storydiff_1(fixture_comparisons):
+    comparison = fixture_comparisons[-1]
+    record = comparison.articles[0].to_dict()
+    del record["schema"]
+    assert Analysis.from_dict(record) == comparison.articles[0]
+    document = comparison.to_dict()
+    del document["schema"]
+    assert Comparison.from_dict(document) == comparison

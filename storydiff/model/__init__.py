@@ -45,7 +45,7 @@ from storydiff.model.findings import (
     Speaker,
     Statement,
 )
-from storydiff.model.schema import SCHEMA, to_json
+from storydiff.model.schema import SCHEMA, check_schema, to_json
 from storydiff.model.story import Story
 from storydiff.model.tables import Actor, ActorFraming, FigureRow, SourceCount, TermCount
 
@@ -80,6 +80,7 @@ __all__ = [
     "TermCount",
     "Text",
     "article_id",
+    "check_schema",
     "paragraph_ranges",
     "to_json",
     "where",

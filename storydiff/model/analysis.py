@@ -8,7 +8,7 @@ from typing import Any
 
 from storydiff.model.article import Article
 from storydiff.model.findings import Date, Entity, Label, Quantity, Quote, Statement
-from storydiff.model.schema import SCHEMA
+from storydiff.model.schema import SCHEMA, check_schema
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """The analysis a record holds; ``E030`` for a record in another schema."""
+        check_schema(data, f"the analysis of {data.get('source', 'an article')}")
         return cls(
             article=Article.from_dict(data),
             entities=tuple(Entity.from_dict(e) for e in data.get("entities", [])),

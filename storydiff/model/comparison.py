@@ -12,7 +12,7 @@ from typing import Any
 
 from storydiff.model.analysis import Analysis
 from storydiff.model.findings import Statement
-from storydiff.model.schema import SCHEMA
+from storydiff.model.schema import SCHEMA, check_schema
 from storydiff.model.tables import Actor, ActorFraming, FigureRow, SourceCount
 
 
@@ -211,9 +211,10 @@ class Comparison:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Comparison:
-        """The comparison a document holds. The JSON lists an only-in statement by its place
-        alone; it is read back as the article's own statement at that place, with all it
-        holds."""
+        """The comparison a document holds; ``E030`` for a document in another schema. The
+        JSON lists an only-in statement by its place alone; it is read back as the article's
+        own statement at that place, with all it holds."""
+        check_schema(data, "the comparison")
         articles = tuple(Analysis.from_dict(a) for a in data.get("articles", []))
         return cls(
             articles=articles,
