@@ -125,8 +125,10 @@ def test_scores_and_shares_keep_the_precision_the_json_gives_them(fixture_compar
 
 def test_every_model_class_round_trips(fixture_analyses, fixture_comparisons):
     from storydiff.compare.stories import group_stories
+    from storydiff.compare.story_records import story_records
 
-    stories = group_stories([a for group in fixture_analyses.values() for a in group])
+    analyses = [a for group in fixture_analyses.values() for a in group]
+    stories = [group_stories(analyses), story_records(analyses)]
     seen: set[type] = set()
     for found in _model_objects([fixture_comparisons, stories]):
         kind = type(found)

@@ -46,7 +46,7 @@ from storydiff.model.findings import (
     Statement,
 )
 from storydiff.model.schema import SCHEMA, check_schema, to_json
-from storydiff.model.story import Story
+from storydiff.model.story import Story, StoryArticle, StoryRecord
 from storydiff.model.tables import Actor, ActorFraming, FigureRow, SourceCount, TermCount
 
 __all__ = [
@@ -77,6 +77,8 @@ __all__ = [
     "Statement",
     "StatementRef",
     "Story",
+    "StoryArticle",
+    "StoryRecord",
     "TermCount",
     "Text",
     "article_id",
