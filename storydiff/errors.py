@@ -55,6 +55,10 @@ class Code(Enum):
         "upgrade storydiff to open it"
     )
     E029 = "cannot tell the format from {path!r}{hint}; use one of {known}, or give --format"
+    E030 = (
+        "{document} is in schema {found!r}, which this storydiff does not read (it reads "
+        "{known!r}): a newer storydiff wrote it, or it is not storydiff's JSON"
+    )
 
 
 class StorydiffError(Exception):

@@ -6,7 +6,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from storydiff.compare.framing import framing_table
-from storydiff.model import Analysis, Article, Comparison, Headline, Quote, Span, Speaker
+from storydiff.model import (
+    Analysis,
+    Article,
+    Comparison,
+    Headline,
+    Label,
+    Quantity,
+    Quote,
+    Span,
+    Speaker,
+)
 from storydiff.nlp.annotate import annotate
 from storydiff.nlp.headline import sentence_case
 from storydiff.render import render_comparison_html, render_comparison_markdown
@@ -24,11 +34,9 @@ def test_the_headline_is_analysed_with_offsets_into_the_title(seed_analyses):
     assert headline is not None
     (quote,) = headline.quotes
     assert quote.speaker.name == "Kremlin" and quote.speaker.entity.startswith("h")
-    assert {(x["text"], x["voice"]) for x in headline.labels} >= {
-        ("pocket of terrorism", "attributed")
-    }
-    for found in (*headline.labels, *(q.content.to_dict() for q in headline.quotes)):
-        assert title[found["start"] : found["end"]] == found["text"]
+    assert {(x.text, x.voice) for x in headline.labels} >= {("pocket of terrorism", "attributed")}
+    for found in (*headline.labels, *(q.content for q in headline.quotes)):
+        assert title[found.start : found.end] == found.text
     assert all(e.id.startswith("h") for e in headline.entities)
     (statement,) = headline.statements
     assert statement.text == title and statement.attributed_to == quote.speaker.entity
@@ -38,9 +46,9 @@ def test_a_title_case_headline_is_read_in_sentence_case_and_kept_as_written(seed
     sputnik = seed_analyses[SPUTNIK]
     title = sputnik.article.title
     assert title.startswith("Russia Says Has to React to Aggression as Terrorists")
-    (label,) = [x for x in sputnik.headline.labels if x["term"] == "terrorist"]
-    assert label["text"] == "Terrorists" == title[label["start"] : label["end"]]
-    assert label["voice"] == "own"  # the outlet's word, in its paraphrase of Russia
+    (label,) = [x for x in sputnik.headline.labels if x.term == "terrorist"]
+    assert label.text == "Terrorists" == title[label.start : label.end]
+    assert label.voice == "own"  # the outlet's word, in its paraphrase of Russia
 
 
 def test_sentence_case_keeps_names_and_every_offset():
@@ -79,12 +87,12 @@ def test_the_headline_goes_through_json_and_back(seed_analyses):
 
 def test_headline_labels_count_in_the_framing_table(seed_analyses):
     sky = seed_analyses[SKY]
-    rows = {row["actor"]: row for row in framing_table([sky])}
-    terms = {(t["text"], t["voice"]): t for t in rows["armed groups"]["labels"][sky.article.id]}
-    (used,) = [x for x in sky.headline.labels if x["text"] == "pocket of terrorism"]
-    term = terms[(used["term"], used["voice"])]
-    body = sum(1 for x in sky.labels if (x["term"], x["voice"]) == (used["term"], used["voice"]))
-    assert term["headline"] == 1 and term["count"] == body + 1
+    rows = {row.actor: row for row in framing_table([sky])}
+    terms = {(t.text, t.voice): t for t in rows["armed groups"].labels[sky.article.id]}
+    (used,) = [x for x in sky.headline.labels if x.text == "pocket of terrorism"]
+    term = terms[(used.term, used.voice)]
+    body = sum(1 for x in sky.labels if (x.term, x.voice) == (used.term, used.voice))
+    assert term.headline == 1 and term.count == body + 1
 
 
 HOSTILE = '<b>Rebels</b> say "800 dead"'
@@ -92,18 +100,18 @@ HOSTILE = '<b>Rebels</b> say "800 dead"'
 
 def _hostile_headline() -> Comparison:
     start = HOSTILE.index("Rebels")
-    label = {
-        "start": start,
-        "end": start + 6,
-        "text": "Rebels",
-        "term": "rebel",
-        "actor": "armed groups",
-        "category": "armed groups",
-        "voice": "own",
-        "contested": False,
-    }
+    label = Label(
+        start,
+        start + 6,
+        "Rebels",
+        term="rebel",
+        category="armed groups",
+        contested=False,
+        actor="armed groups",
+        voice="own",
+    )
     figure_start = HOSTILE.index("800 dead")
-    figure = {"start": figure_start, "end": figure_start + 8, "text": "800 dead", "counts": "dead"}
+    figure = Quantity(figure_start, figure_start + 8, "800 dead", counts="dead")
     quote = Quote(
         Speaker("Rebels <i>", "h1"),
         Span(figure_start - 1, figure_start + 9, '"800 dead"'),

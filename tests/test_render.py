@@ -17,6 +17,7 @@ from storydiff.model import (
     Article,
     Comparison,
     Entity,
+    FigureRow,
     Finding,
     Point,
     Quote,
@@ -899,10 +900,10 @@ def test_figures_compared_across_articles_come_first() -> None:
 
     articles = tuple(Analysis(Article(id=k, source=f"{k}.txt", text="x")) for k in "ab")
     numbers = (
-        {"counts": "only a", "values": {"a": ["3"]}, "conflict": False},
-        {"counts": "both", "values": {"a": ["5"], "b": ["5"]}, "conflict": False},
-        {"counts": "only b", "values": {"b": ["7"]}, "conflict": False},
-        {"counts": "both again", "values": {"a": ["1"], "b": ["2"]}, "conflict": True},
+        FigureRow("only a", {"a": ("3",)}),
+        FigureRow("both", {"a": ("5",), "b": ("5",)}),
+        FigureRow("only b", {"b": ("7",)}),
+        FigureRow("both again", {"a": ("1",), "b": ("2",)}, conflict=True),
     )
     rows = numbers_rows(Comparison(articles, numbers=numbers))
     assert [row.counts for row in rows] == ["both", "both again", "only a", "only b"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from storydiff.compare import compare_analyses
 from storydiff.compare.framing import actor_names, framing_table
 from storydiff.compare.summary import join_some, summarize
-from storydiff.model import Analysis, Article, Comparison, Statement
+from storydiff.model import Analysis, Article, Comparison, Label, Statement
 
 SKY = "000_5988aafb84cd7969.txt"
 SPUTNIK = "001_4776b1b0b6ff724a.txt"
@@ -20,17 +20,17 @@ def test_long_lists_name_three_and_count_the_rest():
     assert join_some(["A"] * 7, 3, "more article") == "A, A, A and 4 more articles"
 
 
-def _label(text: str, term: str, actor: str, category: str, voice: str, start: int) -> dict:
-    return {
-        "start": start,
-        "end": start + len(text),
-        "text": text,
-        "term": term,
-        "actor": actor,
-        "category": category,
-        "contested": term in {"terrorist", "regime"},
-        "voice": voice,
-    }
+def _label(text: str, term: str, actor: str, category: str, voice: str, start: int) -> Label:
+    return Label(
+        start,
+        start + len(text),
+        text,
+        term=term,
+        category=category,
+        contested=term in {"terrorist", "regime"},
+        actor=actor,
+        voice=voice,
+    )
 
 
 def _article(key: str, outlet: str, sentences: list[tuple[str, list[tuple]]]) -> Analysis:
@@ -71,7 +71,7 @@ def test_the_same_army_has_one_name_in_the_table():
     second = _article(
         "b", "Herald", [("Government troops moved in.", [("troops", "troop", state, state, "own")])]
     )
-    rows = {row["actor"] for row in framing_table([first, second])}
+    rows = {row.actor for row in framing_table([first, second])}
     # "the army" is the Syrian army; "rebels" are not all Islamists.
     assert rows == {"Syrian state forces", "Islamist armed groups", armed}
     assert actor_names([first, second]) == {state: "Syrian state forces"}
@@ -85,7 +85,7 @@ def test_the_same_army_has_one_name_in_the_table():
             )
         ],
     )
-    assert state in {row["actor"] for row in framing_table([first, second, russian])}
+    assert state in {row.actor for row in framing_table([first, second, russian])}
 
 
 def test_voices_are_told_apart_in_the_summary():

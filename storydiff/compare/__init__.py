@@ -60,7 +60,7 @@ def compare_analyses(
         sources={a.article.id: quoted_sources(a, actors) for a in analyses},
         framing=tuple(framing_table(analyses)),
         numbers=tuple(numbers_table(analyses, alignment.points)),
-        actors=tuple(actor.to_dict() for actor in actors),
+        actors=tuple(actors),
         copies=tuple(copies),
     )
     summary = summarize(comparison)

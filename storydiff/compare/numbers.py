@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache, partial
-from typing import Any
 
 from storydiff.compare.similarity import content_words
-from storydiff.model import Analysis, Point
+from storydiff.model import Analysis, FigureRow, Point, Quantity
 from storydiff.nlp.numbers_data import MEASURE_UNITS, PERCENT_WORDS
 
 # Two descriptions of what is counted are taken to be the same thing when they share the head
@@ -32,17 +31,15 @@ UNIT_WORDS = frozenset(
     for word in content_words(phrase)
 )
 
-Quantity = dict[str, Any]
-
 
 def interval(quantity: Quantity) -> tuple[float, float] | None:
     """The range a quantity claims, widened a little when it is qualified."""
-    low, high, value = quantity.get("low"), quantity.get("high"), quantity.get("value")
+    low, high, value = quantity.low, quantity.high, quantity.value
     if value is not None:
         low = high = float(value)
     if low is None or high is None:
         return None
-    qualifier = quantity.get("qualifier")
+    qualifier = quantity.qualifier
     if qualifier in {"more than", "at least", "over"}:
         return float(low), float("inf")
     if qualifier in {"less than", "up to", "at most"}:
@@ -54,7 +51,7 @@ def interval(quantity: Quantity) -> tuple[float, float] | None:
 
 def counted_words(quantity: Quantity) -> tuple[str, ...]:
     """The content words of what a quantity counts, without unit words."""
-    return _counted_words(quantity.get("counts") or "")
+    return _counted_words(quantity.counts or "")
 
 
 @lru_cache(maxsize=4096)
@@ -65,7 +62,7 @@ def _counted_words(counts: str) -> tuple[str, ...]:
 
 def same_thing(a: Quantity, b: Quantity) -> bool:
     """The same unit and the same counted thing: the same head noun and enough shared words."""
-    if a.get("unit") != b.get("unit"):
+    if a.unit != b.unit:
         return False
     words_a, words_b = counted_words(a), counted_words(b)
     if not words_a or not words_b or words_a[0] != words_b[0]:
@@ -83,7 +80,7 @@ def disagree(a: Quantity, b: Quantity) -> bool:
 
 def compatible(a: Quantity, b: Quantity) -> bool:
     """The same unit and overlapping values: the two may be one figure told twice."""
-    if a.get("unit") != b.get("unit"):
+    if a.unit != b.unit:
         return False
     first, second = interval(a), interval(b)
     return first is not None and second is not None and not disagree(a, b)
@@ -107,10 +104,8 @@ def conflicting(first: Sequence[Quantity], second: Sequence[Quantity]) -> bool:
     )
 
 
-def numbers_table(
-    analyses: Sequence[Analysis], points: Iterable[Point] = ()
-) -> list[dict[str, Any]]:
-    """Rows ``{"counts", "values": {article_id: [text, ...]}, "conflict", "claimed_by"}``.
+def numbers_table(analyses: Sequence[Analysis], points: Iterable[Point] = ()) -> list[FigureRow]:
+    """The figures table, one ``FigureRow`` per thing counted.
 
     Figures of different articles share a row as ``_same_figure`` says; only figures whose
     sentences are in one point can disagree. A figure that does not say what it counts
@@ -120,22 +115,16 @@ def numbers_table(
     same_point = _figures_in_same_point(analyses, points)
     rows: list[_Row] = []
     described = [
-        (a.article.id, k, q)
-        for a in analyses
-        for k, q in enumerate(a.quantities)
-        if q.get("counts")
+        (a.article.id, k, q) for a in analyses for k, q in enumerate(a.quantities) if q.counts
     ]
     bare = [
-        (a.article.id, k, q)
-        for a in analyses
-        for k, q in enumerate(a.quantities)
-        if not q.get("counts")
+        (a.article.id, k, q) for a in analyses for k, q in enumerate(a.quantities) if not q.counts
     ]
     for article_id, index, quantity in described:
         partners = same_point.get((article_id, index), set())
         row = _row_for(rows, article_id, partial(_described_fits, quantity, partners))
         if row is None:
-            row = _Row(quantity["counts"])
+            row = _Row(quantity.counts)
             rows.append(row)
         row.add(article_id, index, quantity)
     for article_id, index, quantity in bare:
@@ -143,8 +132,8 @@ def numbers_table(
         row = _row_for(rows, article_id, partial(_bare_fits, quantity, partners))
         if row is not None:
             row.add(article_id, index, quantity)
-    table = [row.to_dict() for row in rows]
-    return sorted(table, key=lambda r: (len(r["values"]) < 2, not r["conflict"]))
+    table = [row.finished() for row in rows]
+    return sorted(table, key=lambda r: (len(r.values) < 2, not r.conflict))
 
 
 def _described_fits(
@@ -197,17 +186,15 @@ class _Row:
         self.members.setdefault(article_id, []).append(quantity)
         self.figures.append((article_id, index, quantity))
 
-    def to_dict(self) -> dict[str, Any]:
+    def finished(self) -> FigureRow:
         sides = list(self.members.values())
         conflict = any(conflicting(a, b) for k, a in enumerate(sides) for b in sides[k + 1 :])
-        return {
-            "counts": self.counts,
-            "values": {aid: [q["text"] for q in qs] for aid, qs in self.members.items()},
-            "claimed_by": {
-                aid: [q.get("claimed_by") for q in qs] for aid, qs in self.members.items()
-            },
-            "conflict": conflict,
-        }
+        return FigureRow(
+            self.counts,
+            {aid: tuple(q.text for q in qs) for aid, qs in self.members.items()},
+            {aid: tuple(q.claimed_by for q in qs) for aid, qs in self.members.items()},
+            conflict,
+        )
 
 
 def _figures_in_same_point(
@@ -222,7 +209,7 @@ def _figures_in_same_point(
             (ref.article, k)
             for ref in point.statements
             for k, q in enumerate(by_id[ref.article].quantities)
-            if ref.start <= q["start"] < ref.end
+            if ref.start <= q.start < ref.end
         ]
         for a in figures:
             for b in figures:

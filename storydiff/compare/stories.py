@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from storydiff.compare.embeddings import common_direction, unit_vectors
-from storydiff.model import Analysis
+from storydiff.model import Analysis, Story
 
 # Calibrated on SEESAW (benchmarks/stories.py prints the sweep): each sits in the middle of
 # the range where B-cubed F1 stays at 0.97 or above (join 0.2 to 0.45, actor weight 0.5 to
@@ -46,24 +46,6 @@ UNDATED_OPEN = 500
 UNDATED_MARGIN = 0.45
 ACTOR_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "FAC", "LOC", "LAW"})
 _TOKEN = re.compile(r"[^\W_]+")
-
-
-@dataclass(frozen=True)
-class Story:
-    id: str
-    title: str | None
-    articles: tuple[str, ...]
-    first: str | None
-    last: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "articles": list(self.articles),
-            "first": self.first,
-            "last": self.last,
-        }
 
 
 @dataclass

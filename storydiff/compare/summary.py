@@ -22,6 +22,7 @@ from storydiff.model import (
     SourceCount,
     Statement,
     StatementRef,
+    TermCount,
 )
 
 # Enough to say what differs without turning the summary into the report.
@@ -167,15 +168,15 @@ def _framing(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
     names = actor_names(comparison.articles)
     for row in comparison.framing:
         own = {
-            article_id: [t["text"] for t in terms if t["voice"] == "own"][:2]
-            for article_id, terms in row["labels"].items()
+            article_id: [t.text for t in terms if t.voice == "own"][:2]
+            for article_id, terms in row.labels.items()
         }
-        if not row.get("contested") or len(own) < 2:
+        if not row.contested or len(own) < 2:
             continue
         if len({tuple(t) for t in own.values()}) < 2:
             continue
         clauses, evidence = [], []
-        for article_id, terms in row["labels"].items():
+        for article_id, terms in row.labels.items():
             named = _terms_by_voice(terms)
             parts = [f"{join(_in_marks(words))} {VOICE_WORDING[voice]}" for voice, words in named]
             if parts:
@@ -185,9 +186,9 @@ def _framing(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
                 _ref(analysis, statement)
                 for voice, words in named
                 for word in words
-                for statement in _first_use(analysis, row["actor"], word, voice, names)
+                for statement in _first_use(analysis, row.actor, word, voice, names)
             ]
-        text = f"For {row['actor']}, {'; '.join(clauses)}."
+        text = f"For {row.actor}, {'; '.join(clauses)}."
         return [Finding(text, "framing", tuple(dict.fromkeys(evidence)))]
     return []
 
@@ -197,16 +198,16 @@ def _framing(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
 _VOICE_RANK = {"own": 0, "scare_quoted": 1, "attributed": 2}
 
 
-def _terms_by_voice(terms: Sequence[dict]) -> list[tuple[str, list[str]]]:
+def _terms_by_voice(terms: Sequence[TermCount]) -> list[tuple[str, list[str]]]:
     """An outlet's terms for a group, at most two a voice, each told in one voice: its own if
     it ever writes the term unquoted, else in scare quotes if it ever puts it so in its own
     sentence, else only when quoting someone."""
     voices: dict[str, str] = {}
     for term in terms:
-        voice = term["voice"] if term["voice"] in _VOICE_RANK else "attributed"
-        known = voices.get(term["text"])
+        voice = term.voice if term.voice in _VOICE_RANK else "attributed"
+        known = voices.get(term.text)
         if known is None or _VOICE_RANK[voice] < _VOICE_RANK[known]:
-            voices[term["text"]] = voice
+            voices[term.text] = voice
     grouped = []
     for voice in _VOICE_RANK:
         words = [text for text, v in voices.items() if v == voice][:2]
@@ -222,8 +223,8 @@ def _first_use(
     for statement in analysis.statements:
         for k in statement.labels:
             label = analysis.labels[k]
-            named = names.get(label["actor"], label["actor"])
-            if named == actor and label["term"] == term and label["voice"] == voice:
+            named = names.get(label.actor, label.actor)
+            if named == actor and label.term == term and label.voice == voice:
                 return [statement]
     return []
 
@@ -232,21 +233,18 @@ def _conflicts(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
     by_id = {a.article.id: a for a in comparison.articles}
     findings = []
     for row in comparison.numbers:
-        if not row.get("conflict"):
+        if not row.conflict:
             continue
         values = [
-            f"{labels[article_id]} gives {join(texts)}"
-            for article_id, texts in row["values"].items()
+            f"{labels[article_id]} gives {join(texts)}" for article_id, texts in row.values.items()
         ]
         evidence = tuple(
             _ref(by_id[article_id], statement)
-            for article_id, texts in row["values"].items()
+            for article_id, texts in row.values.items()
             for statement in _statements_with_figures(by_id[article_id], texts)
         )
         findings.append(
-            Finding(
-                f"Figures disagree on {row['counts']}: {'; '.join(values)}.", "numbers", evidence
-            )
+            Finding(f"Figures disagree on {row.counts}: {'; '.join(values)}.", "numbers", evidence)
         )
     return findings
 
@@ -276,7 +274,7 @@ def _only_in(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
 def _telling(analysis: Analysis, statement: Statement, quoted_elsewhere: set[str]) -> tuple:
     """A figure, a source no other outlet quotes, and a named actor (a sentence that names who
     it is about reads on its own) count one each; the fuller statement wins a tie."""
-    figures = any(analysis.quantities[k].get("counts") for k in statement.quantities)
+    figures = any(analysis.quantities[k].counts for k in statement.quantities)
     speaker = statement.attributed_to
     entity = analysis.entity(speaker)
     name = (entity.name if entity else speaker) or ""
@@ -358,7 +356,7 @@ def _statements_with_figures(analysis: Analysis, texts: Sequence[str]) -> list[S
     return [
         s
         for s in analysis.statements
-        if any(analysis.quantities[k]["text"] in texts for k in s.quantities)
+        if any(analysis.quantities[k].text in texts for k in s.quantities)
     ]
 
 

@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
+from typing import TypeVar
 
 from storydiff.model import (
     Analysis,
     Article,
+    Date,
     Entity,
     Headline,
+    Label,
+    Quantity,
     Quote,
     Span,
     Speaker,
@@ -35,6 +38,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # A title is in Title Case when this share of its words of four letters or more are
 # capitalised; sentence-case titles capitalise their names only, well under half.
 TITLE_CASE_SHARE = 0.6
+# A finding that quotes the words at its offsets.
+Found = TypeVar("Found", Quantity, Label, Date)
 
 
 def title_article(article: Article) -> Article | None:
@@ -102,10 +107,8 @@ class _Words:
     def span(self, span: Span) -> Span:
         return replace(span, text=self.text(span.start, span.end, span.text))
 
-    def found(self, item: dict[str, Any]) -> dict[str, Any]:
-        if "text" not in item or "start" not in item or "end" not in item:
-            return item
-        return {**item, "text": self.text(item["start"], item["end"], item["text"])}
+    def found(self, item: Found) -> Found:
+        return replace(item, text=self.text(item.start, item.end, item.text))
 
 
 def _entity(entity: Entity, ids: dict[str, str], words: _Words) -> Entity:

@@ -184,17 +184,13 @@ def framing_rows(comparison: Comparison) -> list[FramingRow]:
         cells = [
             [
                 FramingTerm(
-                    t["text"],
-                    t["voice"],
-                    VOICE_LABELS.get(t["voice"], t["voice"]),
-                    t["count"],
-                    t.get("headline", 0),
+                    t.text, t.voice, VOICE_LABELS.get(t.voice, t.voice), t.count, t.headline
                 )
-                for t in row["labels"].get(article_id, [])
+                for t in row.labels.get(article_id, ())
             ]
             for article_id in order
         ]
-        rows.append(FramingRow(row["actor"], bool(row.get("contested")), cells))
+        rows.append(FramingRow(row.actor, row.contested, cells))
     return rows
 
 
@@ -213,9 +209,9 @@ def numbers_rows(comparison: Comparison) -> list[NumbersRow]:
     order = [a.article.id for a in comparison.articles]
     rows = [
         NumbersRow(
-            row["counts"],
-            bool(row.get("conflict")),
-            [list(row["values"].get(article_id, [])) for article_id in order],
+            row.counts,
+            row.conflict,
+            [list(row.values.get(article_id, ())) for article_id in order],
         )
         for row in comparison.numbers
     ]

@@ -22,13 +22,13 @@ def headline_notes(headline: Headline | None, names: Mapping[str, str]) -> list[
     if speakers:
         notes.append("quotes " + ", ".join(speakers))
     terms = [
-        f"“{label['text']}” {VOICE_LABELS.get(label['voice'], label['voice'])} "
-        f"({names.get(label['actor'], label['actor'])})"
+        f"“{label.text}” {VOICE_LABELS.get(label.voice, label.voice)} "
+        f"({names.get(label.actor, label.actor)})"
         for label in headline.labels
     ]
     if terms:
         notes.append("terms: " + "; ".join(terms))
-    figures = [str(quantity["text"]) for quantity in headline.quantities]
+    figures = [quantity.text for quantity in headline.quantities]
     if figures:
         notes.append("figures: " + "; ".join(figures))
     return notes

@@ -49,6 +49,7 @@ from storydiff.model import (
     Comparison,
     Copy,
     Finding,
+    Label,
     Point,
     Quote,
     RemovedLine,
@@ -322,17 +323,17 @@ def _headline_markup(index: int, analysis: Analysis) -> Markup | None:
     annotations = [
         *(q._replace(attrs={k: v for k, v in q.attrs.items() if k != "id"}) for q in quotes),
         *(
-            Annotation(x["start"], x["end"], "term-use", {"class": f"voice-{_voice(x)}"})
+            Annotation(x.start, x.end, "term-use", {"class": f"voice-{_voice(x)}"})
             for x in headline.labels
         ),
-        *(Annotation(q["start"], q["end"], "figure") for q in headline.quantities),
+        *(Annotation(q.start, q.end, "figure") for q in headline.quantities),
     ]
     return annotate_line(title, annotations)
 
 
-def _voice(label: dict) -> str:
+def _voice(label: Label) -> str:
     """A label's voice as a CSS class: one of the known three, else ``other``."""
-    return label["voice"] if label["voice"] in VOICE_LABELS else "other"
+    return label.voice if label.voice in VOICE_LABELS else "other"
 
 
 def _statement_annotations(

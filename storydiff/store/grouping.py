@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from storydiff.compare.corpus import CorpusGrouping
-from storydiff.compare.story_records import StoryArticle, StoryRecord
+from storydiff.model import StoryArticle, StoryRecord
 from storydiff.store.store import Store
 
 
