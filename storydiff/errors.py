@@ -41,6 +41,9 @@ class Code(Enum):
         "file not found, and this looks like an article's text rather than a path: a string "
         "is a path; pass a text as storydiff.Text(text)"
     )
+    E023 = "setting {setting} must be {allowed}, got {value}"
+    E024 = "unknown setting {setting!r} (known here: {known})"
+    E025 = "cannot read the configuration: {detail}"
 
 
 class StorydiffError(Exception):
@@ -69,6 +72,25 @@ class InputError(StorydiffError):
 
 class ConfigError(StorydiffError):
     """The configuration cannot work (a missing pipeline, too few inputs)."""
+
+
+class SettingError(ConfigError, ValueError):
+    """A setting of the run configuration has a value it cannot take (E023), is unknown
+    (E024), or a configuration file cannot be read (E025). ``source`` names where the setting
+    came from (a file, ``--set``), when it came from outside a program. A ``ValueError`` too, as
+    a bad argument to a function is."""
+
+    def __init__(self, code: Code, source: str | None = None, **details: object) -> None:
+        self.source = source
+        super().__init__(code, **details)
+
+    def at(self, source: str | None) -> SettingError:
+        """The same error, said to come from ``source``."""
+        return SettingError(self.code, source, **self.details)
+
+    def __str__(self) -> str:
+        message = super().__str__()
+        return f"{self.source}: {message}" if self.source else message
 
 
 def _input_error(source: str, code: Code, details: dict[str, object]) -> InputError:
