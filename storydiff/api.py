@@ -15,14 +15,14 @@ from typing import BinaryIO
 
 from storydiff.clean import clean
 from storydiff.compare import compare_analyses
-from storydiff.compare.similarity import DEFAULT_BACKEND
+from storydiff.config import Config, PipelineSettings, Run, from_environment
 from storydiff.errors import Code, InputError
 from storydiff.model import Analysis, Article, Document, Text, where
 from storydiff.nlp.annotate import annotate
-from storydiff.nlp.pipeline import load_pipeline
+from storydiff.nlp.pipeline import load_configured, pipeline_identity
 from storydiff.parallel import chunked, ordered_map, set_worker_state, worker_state
 from storydiff.report import Report
-from storydiff.sources import DEFAULT_MAX_BYTES, STDIN, read_inputs, read_text
+from storydiff.sources import STDIN, read_inputs, read_text
 from storydiff.sources.files import read_failure
 
 ArticleOrError = Article | InputError
@@ -48,21 +48,49 @@ def clean_documents(items: Iterable[Document | InputError]) -> Iterator[ArticleO
             yield read_failure(where(item.source, item.line), error)
 
 
+def _configured(config: Config | None = None, **values: object) -> Config:
+    """The run's configuration: ``config``, else the defaults with ``STORYDIFF_PIPELINE`` as
+    pipeline.name, with the settings a caller gives by name (``{"section.key": value}``;
+    None for those not given) over it."""
+    base = config if config is not None else from_environment()
+    given = {name: value for name, value in values.items() if value is not None}
+    return base.with_values(given) if given else base
+
+
+def run_record(config: Config) -> Run:
+    """What produced an output under ``config``, for the ``run`` block of its JSON."""
+    return Run.of(config, *pipeline_identity(config.pipeline.name))
+
+
 def read(
     inputs: Sequence[str],
     *,
     stdin: BinaryIO | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     columns: Mapping[str, str] | None = None,
-    fetch_links: bool = False,
+    fetch_links: bool | None = None,
+    config: Config | None = None,
 ) -> Iterator[ArticleOrError]:
     """Read and clean files, directories, URLs or ``-`` (standard input), in input order.
 
     Files may hold one article (text, HTML) or many (JSON Lines, CSV, Parquet, WARC, RSS or
-    Atom feeds); ``columns`` maps storydiff's fields to a table's own column names, and
-    ``fetch_links`` fetches the page each feed entry links to."""
+    Atom feeds). The reading section of ``config`` sets the limits; ``max_bytes``,
+    ``columns`` (storydiff's fields to a table's own column names) and ``fetch_links`` (fetch
+    the page each feed entry links to), when given, stand for its settings."""
+    reading = _configured(
+        config,
+        **{
+            "reading.max_bytes": max_bytes,
+            "reading.columns": columns,
+            "reading.fetch_links": fetch_links,
+        },
+    ).reading
     documents = read_inputs(
-        inputs, stdin=stdin, max_bytes=max_bytes, columns=columns, fetch_links=fetch_links
+        inputs,
+        stdin=stdin,
+        max_bytes=reading.max_bytes,
+        columns=reading.column_map(),
+        fetch_links=reading.fetch_links,
     )
     return clean_documents(documents)
 
@@ -71,35 +99,42 @@ def analyze_stream(
     items: Iterable[ArticleOrError],
     *,
     pipeline: str | None = None,
-    batch_size: int = 32,
+    batch_size: int | None = None,
     workers: int = 1,
     progress: bool = False,
+    config: Config | None = None,
 ) -> Iterator[AnalysisOrError]:
     """Analyse articles in order, passing errors through in their place.
 
-    Articles are batched for spaCy; if a batch fails, its articles are retried one by one so
-    that only the article at fault is reported. With ``workers`` > 1 the batches are analysed
-    in that many processes, each loading the pipeline once; the output is the same, in the
-    same order. ``progress`` shows a bar on standard error for an article long enough to be
-    analysed in pieces, which can take minutes (on a terminal only).
+    Articles are batched for spaCy (pipeline.batch_size); if a batch fails, its articles are
+    retried one by one so that only the article at fault is reported. With ``workers`` > 1
+    the batches are analysed in that many processes, each loading the pipeline once; the
+    output is the same, in the same order. ``progress`` shows a bar on standard error for an
+    article long enough to be analysed in pieces, which can take minutes (on a terminal only).
+    ``pipeline`` and ``batch_size``, when given, stand for those settings of ``config``.
     """
-    batches = chunked(items, batch_size)
+    settings = _configured(
+        config, **{"pipeline.name": pipeline, "pipeline.batch_size": batch_size}
+    ).pipeline
+    batches = chunked(items, settings.batch_size)
     if workers > 1:
         yield from ordered_map(
             _analyze_in_worker,
             batches,
             workers,
             initializer=_load_in_worker,
-            initargs=(pipeline, batch_size, progress),
+            initargs=(settings, progress),
         )
         return
-    nlp = load_pipeline(pipeline)
+    nlp = load_configured(settings)
     for batch in batches:
-        yield from analyze_batch(batch, nlp, batch_size, progress=progress)
+        yield from analyze_batch(batch, nlp, settings.batch_size, progress=progress)
 
 
-def _load_in_worker(pipeline: str | None, batch_size: int, progress: bool) -> None:
-    set_worker_state(nlp=load_pipeline(pipeline), batch_size=batch_size, progress=progress)
+def _load_in_worker(settings: PipelineSettings, progress: bool) -> None:
+    set_worker_state(
+        nlp=load_configured(settings), batch_size=settings.batch_size, progress=progress
+    )
 
 
 def _analyze_in_worker(batch: list[ArticleOrError]) -> list[AnalysisOrError]:
@@ -138,40 +173,43 @@ def analyze(
     inputs: Input | Iterable[Input],
     *,
     pipeline: str | None = None,
+    config: Config | None = None,
 ) -> list[Analysis]:
     """Analyse articles given as paths (a string is a path, as on the command line), texts
     in memory (``Text``) or already cleaned articles, one or several in any mix, in order;
-    raises the first InputError met."""
+    raises the first InputError met. ``config`` sets how they are read and analysed;
+    ``pipeline``, when given, stands for its pipeline.name."""
+    config = _configured(config, **{"pipeline.name": pipeline})
     given = [inputs] if isinstance(inputs, str | PathLike | Text) else list(inputs)
     analyses = []
-    for item in analyze_stream(_articles(given), pipeline=pipeline):
+    for item in analyze_stream(_articles(given, config), config=config):
         if isinstance(item, InputError):
             raise item
         analyses.append(item)
     return analyses
 
 
-def _articles(inputs: Iterable[Input]) -> Iterator[ArticleOrError]:
+def _articles(inputs: Iterable[Input], config: Config) -> Iterator[ArticleOrError]:
     """Each input as cleaned articles, errors in their place, in input order."""
     for number, item in enumerate(inputs, start=1):
         if isinstance(item, Article):
             yield item
         elif isinstance(item, Text):
-            yield from clean_documents([_text_document(item, number)])
+            yield from clean_documents([_text_document(item, number, config)])
         else:
             path = fspath(item)
             if _looks_like_text(path):
                 yield InputError(_preview(path), Code.E022)
             else:
-                yield from read([path])
+                yield from read([path], config=config)
 
 
-def _text_document(text: Text, number: int) -> Document | InputError:
+def _text_document(text: Text, number: int, config: Config) -> Document | InputError:
     """Read as a string is (normalised, held to the size limit, HTML detected), then given
     the metadata the caller knows. Named by its URL or its position, ``<text 2>``."""
     source = text.url or f"<text {number}>"
     try:
-        document = read_text(text.text, source, url=text.url)
+        document = read_text(text.text, source, url=text.url, max_bytes=config.reading.max_bytes)
     except InputError as error:
         return error
     known = {
@@ -201,15 +239,19 @@ def compare(
     inputs: Iterable[Input] | Sequence[Analysis],
     *,
     pipeline: str | None = None,
-    similarity: str = DEFAULT_BACKEND,
+    similarity: str | None = None,
+    config: Config | None = None,
 ) -> Report:
     """Compare two or more articles given as paths, texts (``Text``), cleaned articles or
     analyses. The ``Report`` shows itself in Jupyter and gives its tables as rows or
-    DataFrames."""
+    DataFrames. ``config`` sets the whole run; ``pipeline`` and ``similarity`` (a backend's
+    name), when given, stand for pipeline.name and similarity.backend."""
+    config = _configured(config, **{"pipeline.name": pipeline, "similarity.backend": similarity})
     items = list(inputs)
     analyses = (
         items
         if items and all(isinstance(i, Analysis) for i in items)
-        else analyze(items, pipeline=pipeline)
+        else analyze(items, config=config)
     )
-    return Report(compare_analyses(analyses, similarity))  # type: ignore[arg-type]
+    comparison = compare_analyses(analyses, config=config)  # type: ignore[arg-type]
+    return Report(comparison, run=run_record(config))

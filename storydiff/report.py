@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from storydiff.compare.summary import article_labels, plural
+from storydiff.config import Run
 from storydiff.model import Comparison
 from storydiff.render import (
     render_comparison_fragment,
@@ -26,10 +27,12 @@ TABLES = ("summary", "sources", "framing", "numbers", "points", "related", "only
 
 
 class Report:
-    """A ``Comparison`` with ways to look at it."""
+    """A ``Comparison`` with ways to look at it, and what produced it (``run``, given in its
+    JSON)."""
 
-    def __init__(self, comparison: Comparison) -> None:
+    def __init__(self, comparison: Comparison, run: Run | None = None) -> None:
         self.comparison = comparison
+        self.run = run
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.comparison, name)
@@ -58,7 +61,7 @@ class Report:
         return render_comparison_markdown(self.comparison)
 
     def to_json(self) -> str:
-        return render_comparison_json(self.comparison)
+        return render_comparison_json(self.comparison, self.run)
 
     def rows(self, table: str) -> list[dict[str, Any]]:
         """One of ``TABLES`` as flat rows, one per outlet and item, ready for any dataframe."""

@@ -3,7 +3,8 @@
 Backends are registered under versioned names (``storydiff.similarity.tfidf.v1``) so a
 configuration names the one it used and a run can be reproduced. ``benchmarks/similarity.py``
 measures how well each ranks same-fact pairs; the hybrid of TF-IDF and static embeddings is the
-default, and the alignment model of ``evidence.py`` is fitted with it.
+default (the setting similarity.backend), and the alignment model of ``evidence.py`` is fitted
+with it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storydiff.compare.embeddings import static_embedding_similarity  # loads its model lazily
+from storydiff.config import DEFAULTS
+from storydiff.errors import Code, SettingError
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d,.]*")
 
@@ -103,13 +106,17 @@ BACKENDS: dict[str, Backend] = {
     "storydiff.similarity.static.v1": Backend(static_embedding_similarity),
     "storydiff.similarity.hybrid.v1": Backend(hybrid_similarity),
 }
-DEFAULT_BACKEND = "storydiff.similarity.hybrid.v1"
 
 
-def get_backend(name: str = DEFAULT_BACKEND) -> Backend:
+def get_backend(name: str = DEFAULTS.similarity.backend) -> Backend:
+    """The backend registered under ``name`` (the setting similarity.backend); E023 naming
+    the known ones for any other."""
     try:
         return BACKENDS[name]
     except KeyError:
-        raise ValueError(
-            f"unknown similarity backend {name!r}; known: {sorted(BACKENDS)}"
+        raise SettingError(
+            Code.E023,
+            setting="similarity.backend",
+            allowed=f"one of {', '.join(sorted(BACKENDS))}",
+            value=repr(name),
         ) from None

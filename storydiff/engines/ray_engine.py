@@ -18,6 +18,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from storydiff.config import PipelineSettings
 from storydiff.errors import Code, ConfigError, InputError
 from storydiff.model import Analysis, Article, to_json
 from storydiff.parallel import chunked
@@ -41,10 +42,13 @@ def _ray() -> Any:
 class _Annotator:
     """A Ray actor: loads the pipeline once, then analyses batch after batch."""
 
-    def __init__(self, pipeline: str | None, batch_size: int) -> None:
-        from storydiff.nlp.pipeline import load_pipeline
+    def __init__(self, pipeline: PipelineSettings | str | None, batch_size: int) -> None:
+        from storydiff.nlp.pipeline import load_configured, load_pipeline
 
-        self._nlp = load_pipeline(pipeline)
+        if isinstance(pipeline, PipelineSettings):
+            self._nlp = load_configured(pipeline)
+        else:
+            self._nlp = load_pipeline(pipeline)
         self._batch_size = batch_size
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
@@ -60,13 +64,15 @@ def analyze_with_ray(
     *,
     address: str | None = None,
     workers: int = 2,
-    pipeline: str | None = None,
+    pipeline: PipelineSettings | str | None = None,
     batch_size: int = 32,
 ) -> Iterator[Analysis | InputError]:
     """Analyse on Ray, in input order; errors from reading pass through in their place.
 
     ``address`` is a cluster's (``ray://host:10001``, or ``auto``); without it a local Ray
-    with ``workers`` CPUs is started for the run and shut down after it.
+    with ``workers`` CPUs is started for the run and shut down after it. ``pipeline`` is a
+    pipeline's name or the pipeline section of a configuration (with its components'
+    settings).
     """
     ray = _ray()
     started_here = not ray.is_initialized()
@@ -97,7 +103,7 @@ def _run(
     ray: Any,
     items: list[Article | InputError],
     workers: int,
-    pipeline: str | None,
+    pipeline: PipelineSettings | str | None,
     batch_size: int,
 ) -> Iterator[Analysis | InputError]:
     """One dataset of up to ARTICLES_PER_RUN articles through the actor pool."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from storydiff.compare.copies import CopyFinder
 from storydiff.compare.stories import Story, StoryGrouper
+from storydiff.config import DEFAULTS, Config
 from storydiff.store.store import Store
 
 BATCH = 256
@@ -26,14 +27,20 @@ class GroupingSummary:
     copies: int
 
 
-def group_store(store: Store, on_progress: Callable[[int], None] | None = None) -> GroupingSummary:
+def group_store(
+    store: Store,
+    on_progress: Callable[[int], None] | None = None,
+    config: Config = DEFAULTS,
+) -> GroupingSummary:
+    """Stories and copies of the whole store, by the stories and copies settings of
+    ``config``, written over the previous grouping."""
     copies: dict[str, str] = {}
     counts = {"articles": 0, "stories": 0}
 
     def stories() -> Iterator[tuple[str, str | None, str | None, str | None, tuple[str, ...]]]:
         closed: deque[Story] = deque()
-        grouper = StoryGrouper(on_close=closed.append)
-        finder = CopyFinder()
+        grouper = StoryGrouper(config, on_close=closed.append)
+        finder = CopyFinder(config)
         batch = []
         for analysis in store.outlines():
             article = analysis.article
