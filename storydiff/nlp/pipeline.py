@@ -10,7 +10,6 @@ is handed to each component as its spaCy config.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ import storydiff.nlp.labels  # noqa: F401  (registers the storydiff_labels facto
 import storydiff.nlp.paragraphs  # noqa: F401  (registers the storydiff_paragraphs component)
 import storydiff.nlp.quantities  # noqa: F401  (registers the storydiff_quantities factory)
 import storydiff.nlp.quotes  # noqa: F401  (registers the storydiff_quotes factory)
-from storydiff.config import DEFAULT_PIPELINE, PIPELINE_ENV, PipelineSettings
+from storydiff.config import DEFAULT_PIPELINE, PipelineSettings, from_environment
 from storydiff.errors import Code, ConfigError
 
 DEFAULT_PIPELINES = (DEFAULT_PIPELINE, "en_core_web_sm")
@@ -36,15 +35,13 @@ OUR_COMPONENTS = (
 
 
 def pipeline_name(requested: str | None = None) -> str:
-    """The pipeline to load: the argument, the environment setting, else the first installed
-    default (the default name stands for the fallback too, when it is not installed)."""
-    name = requested or os.environ.get(PIPELINE_ENV)
-    if name and (name != DEFAULT_PIPELINE or spacy.util.is_package(name)):
+    """The pipeline to load: the name asked for, by default pipeline.name as the environment
+    leaves it (``STORYDIFF_PIPELINE``, else the default); the default name stands for the
+    first installed of ``DEFAULT_PIPELINES``."""
+    name = requested or from_environment().pipeline.name
+    if name != DEFAULT_PIPELINE or spacy.util.is_package(name):
         return name
-    for candidate in DEFAULT_PIPELINES:
-        if spacy.util.is_package(candidate):
-            return candidate
-    return DEFAULT_PIPELINES[0]
+    return next((p for p in DEFAULT_PIPELINES[1:] if spacy.util.is_package(p)), name)
 
 
 def load_pipeline(name: str | None = None) -> Language:
