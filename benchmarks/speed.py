@@ -140,18 +140,25 @@ def measure(documents: Sequence[Any], repeat: int, batch_size: int) -> dict[str,
 
 def parallel(documents: Sequence[Any], ray: bool) -> dict[str, Any]:
     """Seconds to analyse the documents with 1 and 2 local workers, and on Ray with 1 and 2."""
-    from storydiff.api import analyze_stream, clean_documents
-
-    def local(workers: int) -> float:
-        return timed(lambda: _drain(analyze_stream(clean_documents(documents), workers=workers)))
-
-    rows: dict[str, Any] = {"local 1": local(1), "local 2": local(2)}
+    rows: dict[str, Any] = {
+        "local 1": engine_seconds(documents, "local", 1),
+        "local 2": engine_seconds(documents, "local", 2),
+    }
     if ray:
         try:
             rows.update(on_ray(documents))
         except Exception as error:  # noqa: BLE001 — Ray missing or failing: say so, go on
             rows["ray"] = f"not run: {error}"
     return rows
+
+
+def engine_seconds(documents: Sequence[Any], name: str, workers: int) -> float:
+    """Seconds to clean and analyse the documents on the engine named, with ``workers``."""
+    from storydiff.api import clean_documents
+    from storydiff.engines import EngineSettings, get_engine
+
+    engine = get_engine(EngineSettings(name, workers=workers))
+    return timed(lambda: _drain(engine.analyze(clean_documents(documents))))
 
 
 def on_ray(documents: Sequence[Any]) -> dict[str, float]:
@@ -164,9 +171,6 @@ def on_ray(documents: Sequence[Any]) -> dict[str, float]:
 
     import ray
 
-    from storydiff.api import clean_documents
-    from storydiff.engines.ray_engine import analyze_with_ray
-
     started = time.perf_counter()
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
     rows = {"ray start": time.perf_counter() - started}
@@ -174,9 +178,7 @@ def on_ray(documents: Sequence[Any]) -> dict[str, float]:
         logging.getLogger(name).setLevel(logging.ERROR)
     try:
         for workers in (1, 2):
-            rows[f"ray {workers}"] = timed(
-                lambda w=workers: _drain(analyze_with_ray(clean_documents(documents), workers=w))
-            )
+            rows[f"ray {workers}"] = engine_seconds(documents, "ray", workers)
     finally:
         ray.shutdown()
     return rows

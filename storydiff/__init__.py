@@ -6,6 +6,7 @@ points, only-in statements, sources) -> render (HTML, Markdown, JSON).
 """
 
 from storydiff.api import analyze, compare, read
+from storydiff.engines import EngineSettings
 from storydiff.model import SCHEMA, Analysis, Article, Comparison, Text
 from storydiff.report import Report
 
@@ -14,6 +15,7 @@ __all__ = [
     "Analysis",
     "Article",
     "Comparison",
+    "EngineSettings",
     "Report",
     "Text",
     "analyze",

@@ -8,19 +8,18 @@ rather than the end of the run.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from os import PathLike, fspath
 from typing import BinaryIO
 
 from storydiff.clean import clean
-from storydiff.compare import compare_analyses
-from storydiff.config import Config, PipelineSettings, Run, from_environment
+from storydiff.compare import compare_analyses, distinct
+from storydiff.config import Config, Run, from_environment
+from storydiff.engines import LOCAL, EngineSettings, get_engine
 from storydiff.errors import Code, InputError
 from storydiff.model import Analysis, Article, Document, Text, where
-from storydiff.nlp.annotate import annotate
-from storydiff.nlp.pipeline import load_configured, pipeline_identity
-from storydiff.parallel import chunked, ordered_map, set_worker_state, worker_state
+from storydiff.nlp.pipeline import pipeline_identity
 from storydiff.report import Report
 from storydiff.sources import STDIN, read_inputs, read_text
 from storydiff.sources.files import read_failure
@@ -99,80 +98,27 @@ def analyze_stream(
     items: Iterable[ArticleOrError],
     *,
     pipeline: str | None = None,
-    batch_size: int | None = None,
-    workers: int = 1,
+    engine: EngineSettings = LOCAL,
     progress: bool = False,
     config: Config | None = None,
 ) -> Iterator[AnalysisOrError]:
-    """Analyse articles in order, passing errors through in their place.
-
-    Articles are batched for spaCy (pipeline.batch_size); if a batch fails, its articles are
-    retried one by one so that only the article at fault is reported. With ``workers`` > 1
-    the batches are analysed in that many processes, each loading the pipeline once; the
-    output is the same, in the same order. ``progress`` shows a bar on standard error for an
-    article long enough to be analysed in pieces, which can take minutes (on a terminal only).
-    ``pipeline`` and ``batch_size``, when given, stand for those settings of ``config``.
-    """
-    settings = _configured(
-        config, **{"pipeline.name": pipeline, "pipeline.batch_size": batch_size}
-    ).pipeline
-    batches = chunked(items, settings.batch_size)
-    if workers > 1:
-        yield from ordered_map(
-            _analyze_in_worker,
-            batches,
-            workers,
-            initializer=_load_in_worker,
-            initargs=(settings, progress),
-        )
-        return
-    nlp = load_configured(settings)
-    for batch in batches:
-        yield from analyze_batch(batch, nlp, settings.batch_size, progress=progress)
-
-
-def _load_in_worker(settings: PipelineSettings, progress: bool) -> None:
-    set_worker_state(
-        nlp=load_configured(settings), batch_size=settings.batch_size, progress=progress
-    )
-
-
-def _analyze_in_worker(batch: list[ArticleOrError]) -> list[AnalysisOrError]:
-    return list(
-        analyze_batch(
-            batch,
-            worker_state("nlp"),
-            worker_state("batch_size"),
-            progress=worker_state("progress"),
-        )
-    )
-
-
-def analyze_batch(
-    batch: list[ArticleOrError], nlp: object, batch_size: int, *, progress: bool = False
-) -> Iterator[AnalysisOrError]:
-    """One batch through a loaded pipeline, errors in their place: the step every engine
-    (one process, worker processes, Ray actors) runs."""
-    articles = [item for item in batch if isinstance(item, Article)]
-    try:
-        analyses = annotate(articles, nlp, batch_size, progress=progress)  # type: ignore[arg-type]
-        done = {id(a.article): a for a in analyses}
-    except Exception:  # noqa: BLE001 — isolate the article at fault below
-        done = {}
-        for article in articles:
-            try:
-                done[id(article)] = next(annotate([article], nlp))  # type: ignore[arg-type]
-            except Exception as error:  # noqa: BLE001
-                source = where(article.source, article.line)
-                done[id(article)] = InputError(source, Code.E013, detail=repr(error))
-    for item in batch:
-        yield item if isinstance(item, InputError) else done[id(item)]
+    """Analyse articles in order, passing errors through in their place, on the engine
+    ``engine`` names (this process by default; ``EngineSettings(workers=4)`` for four worker
+    processes, ``EngineSettings("ray", ...)`` for Ray): where it runs never changes what
+    comes out. Articles are batched for spaCy; if a batch fails, its articles are retried one
+    by one so that only the article at fault is reported. ``progress`` shows a bar on standard
+    error for an article long enough to be analysed in pieces (on a terminal only). The
+    pipeline section of ``config`` names the pipeline and its components' settings;
+    ``pipeline``, when given, stands for its pipeline.name."""
+    settings = _configured(config, **{"pipeline.name": pipeline}).pipeline
+    return get_engine(engine, pipeline=settings, progress=progress).analyze(items)
 
 
 def analyze(
     inputs: Input | Iterable[Input],
     *,
     pipeline: str | None = None,
+    engine: EngineSettings = LOCAL,
     config: Config | None = None,
 ) -> list[Analysis]:
     """Analyse articles given as paths (a string is a path, as on the command line), texts
@@ -182,7 +128,7 @@ def analyze(
     config = _configured(config, **{"pipeline.name": pipeline})
     given = [inputs] if isinstance(inputs, str | PathLike | Text) else list(inputs)
     analyses = []
-    for item in analyze_stream(_articles(given, config), config=config):
+    for item in analyze_stream(_articles(given, config), engine=engine, config=config):
         if isinstance(item, InputError):
             raise item
         analyses.append(item)
@@ -240,18 +186,27 @@ def compare(
     *,
     pipeline: str | None = None,
     similarity: str | None = None,
+    engine: EngineSettings = LOCAL,
+    on_repeat: Callable[[Analysis, Analysis], None] | None = None,
     config: Config | None = None,
 ) -> Report:
     """Compare two or more articles given as paths, texts (``Text``), cleaned articles or
     analyses. The ``Report`` shows itself in Jupyter and gives its tables as rows or
     DataFrames. ``config`` sets the whole run; ``pipeline`` and ``similarity`` (a backend's
-    name), when given, stand for pipeline.name and similarity.backend."""
+    name), when given, stand for pipeline.name and similarity.backend.
+
+    The same article given twice (one text, so one id) is compared once; ``on_repeat`` is
+    told of each ``(repeat, first)`` pair. Fewer than two distinct articles is a
+    ``ConfigError`` (E012)."""
     config = _configured(config, **{"pipeline.name": pipeline, "similarity.backend": similarity})
     items = list(inputs)
     analyses = (
         items
-        if items and all(isinstance(i, Analysis) for i in items)
-        else analyze(items, config=config)
+        if all(isinstance(i, Analysis) for i in items)
+        else analyze(items, engine=engine, config=config)
     )
-    comparison = compare_analyses(analyses, config=config)  # type: ignore[arg-type]
-    return Report(comparison, run=run_record(config))
+    unique, repeats = distinct(analyses)  # type: ignore[arg-type]
+    if on_repeat is not None:
+        for repeat, first in repeats:
+            on_repeat(repeat, first)
+    return Report(compare_analyses(unique, config=config), run=run_record(config))

@@ -1,4 +1,6 @@
-"""The ``storydiff`` command line: a thin layer over ``storydiff.api``.
+"""The ``storydiff`` command line: a thin layer over the library (``storydiff.api``, the
+engines, the store). It parses arguments, shows progress, writes output and chooses the exit
+code; what it prints is built by the library, so a script gets the same from Python.
 
 Exit codes (INTERFACE.md): 0 when every input was processed, 1 when some failed (each named on
 standard error, one line each; the others are still in the output), 2 for a usage error. No
@@ -11,7 +13,7 @@ import functools
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
@@ -20,9 +22,8 @@ import click
 from tqdm import tqdm
 
 from storydiff import api
-from storydiff.compare import compare_analyses, distinct
 from storydiff.compare.similarity import BACKENDS, get_backend
-from storydiff.compare.stories import group_stories
+from storydiff.compare.story_records import story_records
 from storydiff.config import (
     COLUMN_FIELDS,
     DEFAULTS,
@@ -31,15 +32,10 @@ from storydiff.config import (
     parse_columns,
     read_config,
 )
-from storydiff.errors import ConfigError, InputError, StorydiffError
+from storydiff.engines import ENGINES, Engine, EngineSettings, get_engine
+from storydiff.errors import Code, ConfigError, InputError, StorydiffError
 from storydiff.model import SCHEMA, Analysis, to_json, where
-from storydiff.render import (
-    render_analyses_markdown,
-    render_comparison_html,
-    render_comparison_json,
-    render_comparison_markdown,
-    render_trend,
-)
+from storydiff.render import render_analyses_markdown, render_trend
 from storydiff.sources.estimate import estimate_articles
 from storydiff.store import DEFAULT_BATCH, Store, run_ingest
 from storydiff.store.export import FORMATS as EXPORT_FORMATS
@@ -105,7 +101,7 @@ def _dump(document: Any) -> str:
 def _analysis_stream(
     inputs: tuple[str, ...], config: Config, workers: int, failures: Failures
 ) -> Iterator[Analysis]:
-    stream = _analyzer(config, workers)(_articles(inputs, config))
+    stream = _engine(config, workers).analyze(_articles(inputs, config))
     return failures.keep_going(_progress(stream, "analysing"))
 
 
@@ -115,23 +111,13 @@ def _analyses(
     return list(_analysis_stream(inputs, config, workers, failures))
 
 
-def _analyzer(
-    config: Config, workers: int, engine: str = "local", address: str | None = None
-) -> Any:
-    """The analysis step the options ask for: a function from articles to analyses."""
-    if engine == "ray":
-        from storydiff.engines.ray_engine import analyze_with_ray
-
-        return lambda articles: analyze_with_ray(
-            articles,
-            address=address,
-            workers=workers,
-            pipeline=config.pipeline,
-            batch_size=config.pipeline.batch_size,
-        )
-    return lambda articles: api.analyze_stream(
-        articles, config=config, workers=workers, progress=True
-    )
+def _engine(
+    config: Config, workers: int, name: str = "local", address: str | None = None
+) -> Engine:
+    """The engine the options choose, loading the configured pipeline, with the bar for an
+    article analysed in pieces."""
+    settings = EngineSettings(name, workers=workers, address=address)
+    return get_engine(settings, pipeline=config.pipeline, progress=True)
 
 
 def _articles(inputs: tuple[str, ...], config: Config) -> Iterator[Any]:
@@ -341,39 +327,32 @@ def _write_json_array(out: TextIO, records: Iterable[Any]) -> None:
     out.write("\n]\n" if written else "]\n")
 
 
-def _run_compare(
-    inputs: tuple[str, ...],
-    config: Config,
-    workers: int,
-    output: str | None,
-    fmt: str,
-    stored: Sequence[Analysis] = (),
+def _compare(
+    analyses: list[Analysis], failures: Failures, output: str | None, fmt: str, config: Config
 ) -> int:
-    failures = Failures()
-    read = _analyses(inputs, config, workers, failures) if inputs else []
-    analyses, repeats = distinct([*stored, *read])
-    for repeat, original in repeats:
-        click.echo(
-            f"storydiff: note: {where(repeat.article.source, repeat.article.line)} is the same "
-            f"article as {where(original.article.source, original.article.line)}; "
-            "it is compared once",
-            err=True,
-        )
-    if len(analyses) < 2:
-        click.echo(
-            f"storydiff: error: compare needs at least two articles, got {len(analyses)}", err=True
-        )
+    """Compare and write the report; the exit code."""
+    try:
+        report = api.compare(analyses, config=config, on_repeat=_note_repeat)
+    except ConfigError as error:
+        if error.code is not Code.E012:
+            raise
+        click.echo(f"storydiff: error: {error}", err=True)
         return 1 if failures.count else 2
-    comparison = compare_analyses(analyses, config=config)
     if fmt == "html":
         path = Path(output or "report.html")
-        path.write_text(render_comparison_html(comparison), encoding="utf-8")
+        path.write_text(report.to_html(), encoding="utf-8")
         click.echo(f"Report written to {path.resolve()}", err=True)
-    elif fmt == "json":
-        _write(render_comparison_json(comparison, api.run_record(config)), output)
     else:
-        _write(render_comparison_markdown(comparison), output)
+        _write(report.to_json() if fmt == "json" else report.to_markdown(), output)
     return 1 if failures.count else 0
+
+
+def _note_repeat(repeat: Analysis, first: Analysis) -> None:
+    click.echo(
+        f"storydiff: note: {where(repeat.article.source, repeat.article.line)} is the same "
+        f"article as {where(first.article.source, first.article.line)}; it is compared once",
+        err=True,
+    )
 
 
 similarity_option = click.option(
@@ -417,13 +396,14 @@ def compare(
         if not (story and store_path):
             raise click.UsageError("--story and --store go together")
         with Store(store_path) as store:
-            ids = store.story_articles(story)
-            if not ids:
-                raise click.UsageError(f"no story {story!r} in {store_path}")
-            stored = [a for a in map(store.analysis, ids) if a is not None]
+            stored = store.story_analyses(story)
+        if not stored:
+            raise click.UsageError(f"no story {story!r} in {store_path}")
     elif not inputs:
         raise click.UsageError("give the articles to compare, or --store and --story")
-    sys.exit(_run_compare(inputs, config, workers, output, fmt, stored))
+    failures = Failures()
+    read = _analyses(inputs, config, workers, failures) if inputs else []
+    sys.exit(_compare([*stored, *read], failures, output, fmt, config))
 
 
 @cli.command()
@@ -444,7 +424,7 @@ def compare(
 )
 @click.option(
     "--engine",
-    type=click.Choice(["local", "ray"]),
+    type=click.Choice(ENGINES),
     default="local",
     show_default=True,
     help="Analyse in local processes, or on Ray Data (pip install 'storydiff[ray]').",
@@ -479,13 +459,14 @@ def ingest(
     if not inputs:
         raise click.UsageError("give at least one INPUT")
     failures = Failures()
+    analyzer = _engine(config, workers, engine, address)
     total = estimate_articles(inputs)
     started = time.monotonic()
     with Store(store_path) as store, _bar(total) as bar:
         summary = run_ingest(
             _articles(inputs, config),
             store,
-            _analyzer(config, workers, engine, address),
+            analyzer.analyze,
             batch_size=batch_size,
             on_error=failures.report,
             on_read=bar.update,
@@ -558,50 +539,26 @@ def stories(
     if store_path is None:
         if not inputs:
             raise click.UsageError("give INPUT, or --store")
-        analyses = distinct(_analyses(inputs, config, workers, failures))[0]
-        records = _story_records(
-            group_stories(analyses, config), {a.article.id: a.article for a in analyses}
-        )
+        records = story_records(_analyses(inputs, config, workers, failures), config)
     else:
         with Store(store_path) as store:
             if inputs:
                 run_ingest(
                     _articles(inputs, config),
                     store,
-                    _analyzer(config, workers),
+                    _engine(config, workers).analyze,
                     on_error=failures.report,
                 )
             group_store(store, config=config)
             records = list(stored_stories(store))
-    run = api.run_record(config).to_dict()
+    found = [r.to_dict() for r in records]
     if fmt == "jsonl":
-        text = "".join(to_json({**r, "run": run}) + "\n" for r in records)
+        text = "".join(to_json(r) + "\n" for r in found)
     else:
-        text = _dump({"schema": SCHEMA, "run": run, "stories": list(records)})
+        run = api.run_record(config).to_dict()
+        text = _dump({"schema": SCHEMA, "run": run, "stories": found})
     _write(text, output)
     sys.exit(1 if failures.count else 0)
-
-
-def _story_records(found: Iterable[Any], articles: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": story.id,
-            "title": story.title,
-            "first": story.first,
-            "last": story.last,
-            "articles": [
-                {
-                    "id": a.id,
-                    "source": a.source,
-                    "line": a.line,
-                    "outlet": a.outlet,
-                    "published": a.published,
-                }
-                for a in (articles[i] for i in story.articles)
-            ],
-        }
-        for story in found
-    ]
 
 
 @cli.command()
@@ -696,7 +653,9 @@ def demo(output: str, config: Config) -> None:
     examples = sorted(str(p) for p in EXAMPLE_DIR.glob("*.txt"))
     if not examples:
         raise click.ClickException(f"the bundled example is missing from {EXAMPLE_DIR}")
-    sys.exit(_run_compare(tuple(examples), config, 1, output, "html"))
+    failures = Failures()
+    analyses = _analyses(tuple(examples), config, 1, failures)
+    sys.exit(_compare(analyses, failures, output, "html", config))
 
 
 @cli.group("config")

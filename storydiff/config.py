@@ -7,7 +7,7 @@ compared with the defaults, and hashed into the digest that every JSON output ca
 ``run`` block, so that an output says what produced it. The defaults are the values the
 benchmarks calibrated (``benchmarks/compare.py``, ``benchmarks/stories.py``); docs/INTERFACE.md
 lists every setting. A value outside its range is refused when the configuration is made
-(``SettingError``, E023, naming the setting and what it may be), so a bad file fails before any
+(``SettingError``, E024, naming the setting and what it may be), so a bad file fails before any
 article is read.
 
 This module sits at the bottom of the layering, beside ``model`` and ``errors``: every stage
@@ -79,11 +79,11 @@ class _Section:
                 value = kinds[item.name].read(value)
             except (TypeError, ValueError):
                 raise SettingError(
-                    Code.E023, setting=setting, allowed=allowed, value=_shown(value)
+                    Code.E024, setting=setting, allowed=allowed, value=_shown(value)
                 ) from None
             check = item.metadata.get("check")
             if check is not None and not check(value):
-                raise SettingError(Code.E023, setting=setting, allowed=allowed, value=_shown(value))
+                raise SettingError(Code.E024, setting=setting, allowed=allowed, value=_shown(value))
             object.__setattr__(self, item.name, value)
 
 
@@ -103,10 +103,11 @@ class ReadingSettings(_Section):
 @dataclass(frozen=True)
 class PipelineSettings(_Section):
     """The spaCy pipeline (``storydiff.nlp.pipeline``) and what its storydiff components add
-    to their word lists."""
+    to their word lists. How many articles spaCy takes at once is the engine's batch
+    (``EngineSettings.batch_size``), like its workers: where and in what steps the work is
+    done, which never changes the output, so no setting."""
 
     name: str = _setting(DEFAULT_PIPELINE, "a pipeline's name", bool)
-    batch_size: int = _at_least(1, 32)
     extra_cue_verbs: Words = ()
     extra_attribution_nouns: Words = ()
     extra_role_nouns: Words = ()
@@ -149,7 +150,7 @@ class AlignmentSettings(_Section):
         if not 0 < self.related <= self.point <= 1:
             setting = "related" if not 0 < self.related <= min(self.point, 1) else "point"
             raise SettingError(
-                Code.E023,
+                Code.E024,
                 setting=f"alignment.{setting}",
                 allowed=_ORDER,
                 value=f"related {self.related} and point {self.point}",
@@ -233,7 +234,7 @@ class Config:
         for name, kind in _sections().items():
             if not isinstance(getattr(self, name), kind):
                 raise SettingError(
-                    Code.E023,
+                    Code.E024,
                     setting=name,
                     allowed=f"a {kind.__name__}",
                     value=_shown(getattr(self, name)),
@@ -280,10 +281,10 @@ class Config:
         values = {}
         for section, settings in data.items():
             if section not in _sections():
-                raise SettingError(Code.E024, source, setting=section, known=_known_sections())
+                raise SettingError(Code.E025, source, setting=section, known=_known_sections())
             if not isinstance(settings, Mapping):
                 raise SettingError(
-                    Code.E023,
+                    Code.E024,
                     source,
                     setting=section,
                     allowed=f"a [{section}] table of settings",
@@ -324,16 +325,16 @@ class Config:
 
 def read_config(path: str | os.PathLike[str], base: Config | None = None) -> Config:
     """The configuration a TOML file sets, over ``base`` (the defaults): an unreadable file
-    (E025), an unknown section or setting (E024) or a bad value (E023) is an error naming the
+    (E026), an unknown section or setting (E025) or a bad value (E024) is an error naming the
     file."""
     source = os.fspath(path)
     try:
         with open(source, "rb") as handle:
             data = tomllib.load(handle)
     except OSError as error:
-        raise SettingError(Code.E025, source, detail=error.strerror or str(error)) from None
+        raise SettingError(Code.E026, source, detail=error.strerror or str(error)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise SettingError(Code.E025, source, detail=f"not TOML: {error}") from None
+        raise SettingError(Code.E026, source, detail=f"not TOML: {error}") from None
     return (base or DEFAULTS).merged(data, source)
 
 
@@ -503,14 +504,14 @@ def _known_sections() -> str:
 
 
 def _split(name: str, source: str | None) -> tuple[str, str]:
-    """``section.key`` as its two parts, both known (E024 otherwise)."""
+    """``section.key`` as its two parts, both known (E025 otherwise)."""
     section, _, key = name.partition(".")
     if section not in _sections():
-        raise SettingError(Code.E024, source, setting=name, known=_known_sections())
+        raise SettingError(Code.E025, source, setting=name, known=_known_sections())
     names = [item.name for item in fields(_sections()[section])]
     if key not in names:
         known = ", ".join(f"{section}.{n}" for n in names)
-        raise SettingError(Code.E024, source, setting=name, known=known)
+        raise SettingError(Code.E025, source, setting=name, known=known)
     return section, key
 
 

@@ -41,9 +41,10 @@ class Code(Enum):
         "file not found, and this looks like an article's text rather than a path: a string "
         "is a path; pass a text as storydiff.Text(text)"
     )
-    E023 = "setting {setting} must be {allowed}, got {value}"
-    E024 = "unknown setting {setting!r} (known here: {known})"
-    E025 = "cannot read the configuration: {detail}"
+    E023 = "unknown engine {name!r}; the engines are {choices}"
+    E024 = "setting {setting} must be {allowed}, got {value}"
+    E025 = "unknown setting {setting!r} (known here: {known})"
+    E026 = "cannot read the configuration: {detail}"
 
 
 class StorydiffError(Exception):
@@ -75,8 +76,8 @@ class ConfigError(StorydiffError):
 
 
 class SettingError(ConfigError, ValueError):
-    """A setting of the run configuration has a value it cannot take (E023), is unknown
-    (E024), or a configuration file cannot be read (E025). ``source`` names where the setting
+    """A setting of the run configuration has a value it cannot take (E024), is unknown
+    (E025), or a configuration file cannot be read (E026). ``source`` names where the setting
     came from (a file, ``--set``), when it came from outside a program. A ``ValueError`` too, as
     a bad argument to a function is."""
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import storydiff
-from storydiff.errors import InputError
+from storydiff.errors import Code, ConfigError, InputError
 
 PAGE = Path(__file__).parent / "data" / "pages" / "dam-breach.html"
 
@@ -153,3 +154,20 @@ def test_an_empty_text_is_an_error_naming_it():
     with pytest.raises(InputError) as caught:
         storydiff.analyze([storydiff.Text("   ")])
     assert caught.value.source == "<text 1>" and caught.value.code.name == "E002"
+
+
+def test_compare_tells_of_each_repeat_and_needs_two_distinct_articles(seed_analyses):
+    sky, sputnik = seed_analyses.values()
+    again = replace(sky, article=replace(sky.article, source="again.txt"))  # one text, one id
+    repeats = []
+    report = storydiff.compare(
+        [sky, sputnik, again], on_repeat=lambda repeat, first: repeats.append((repeat, first))
+    )
+    assert [a.article.source for a in report.articles] == [
+        sky.article.source,
+        sputnik.article.source,
+    ]
+    assert repeats == [(again, sky)]
+    with pytest.raises(ConfigError) as caught:
+        storydiff.compare([sky, again])
+    assert caught.value.code is Code.E012

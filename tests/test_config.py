@@ -98,12 +98,12 @@ def test_every_kind_of_setting_round_trips_through_toml(tmp_path):
 def test_a_bad_value_is_refused_naming_the_setting_and_what_it_may_be():
     with pytest.raises(SettingError) as raised:
         DEFAULTS.with_values({"copies.containment": 1.5})
-    assert raised.value.code is Code.E023
+    assert raised.value.code is Code.E024
     assert "copies.containment" in str(raised.value) and "0 < x <= 1" in str(raised.value)
     with pytest.raises(SettingError, match="stories.window_days must be an integer of at least 0"):
         StorySettings(window_days=-1)
-    with pytest.raises(SettingError, match="pipeline.batch_size"):
-        DEFAULTS.with_values({"pipeline.batch_size": 2.5})
+    with pytest.raises(SettingError, match="copies.num_perm must be an integer"):
+        DEFAULTS.with_values({"copies.num_perm": 2.5})
     with pytest.raises(SettingError, match="reading.fetch_links must be true or false"):
         ReadingSettings(fetch_links="yes")
     with pytest.raises(SettingError, match="reading.columns"):
@@ -112,18 +112,18 @@ def test_a_bad_value_is_refused_naming_the_setting_and_what_it_may_be():
         DEFAULTS.with_values({"alignment.related": 0.9})
     with pytest.raises(SettingError) as raised:
         DEFAULTS.with_values({"alignment.pont": 0.8})
-    assert raised.value.code is Code.E024 and "alignment.point" in str(raised.value)
+    assert raised.value.code is Code.E025 and "alignment.point" in str(raised.value)
 
 
 @pytest.mark.parametrize(
     ("text", "code", "named"),
     [
-        ("[alignment]\npont = 0.8\n", Code.E024, "alignment.pont"),
-        ("[alignmnt]\npoint = 0.8\n", Code.E024, "alignmnt"),
-        ('[alignment]\npoint = "high"\n', Code.E023, "alignment.point"),
-        ("[stories]\nwindow_days = 1.5\n", Code.E023, "stories.window_days"),
-        ("alignment = 0.8\n", Code.E023, "alignment"),
-        ("[alignment\npoint = 0.8\n", Code.E025, "not TOML"),
+        ("[alignment]\npont = 0.8\n", Code.E025, "alignment.pont"),
+        ("[alignmnt]\npoint = 0.8\n", Code.E025, "alignmnt"),
+        ('[alignment]\npoint = "high"\n', Code.E024, "alignment.point"),
+        ("[stories]\nwindow_days = 1.5\n", Code.E024, "stories.window_days"),
+        ("alignment = 0.8\n", Code.E024, "alignment"),
+        ("[alignment\npoint = 0.8\n", Code.E026, "not TOML"),
     ],
 )
 def test_a_bad_file_is_a_coded_error_naming_the_file_and_the_key(tmp_path, text, code, named):
@@ -139,7 +139,7 @@ def test_a_bad_file_is_a_coded_error_naming_the_file_and_the_key(tmp_path, text,
 def test_a_missing_file_is_a_coded_error(tmp_path):
     with pytest.raises(SettingError) as raised:
         read_config(tmp_path / "missing.toml")
-    assert raised.value.code is Code.E025 and "missing.toml" in str(raised.value)
+    assert raised.value.code is Code.E026 and "missing.toml" in str(raised.value)
 
 
 def test_the_environment_names_the_pipeline_unless_a_file_does(tmp_path):
@@ -278,7 +278,7 @@ def test_a_bad_setting_on_the_command_line_is_one_coded_line(args, named, storyd
     stderr = result.stderr
     assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1
     assert stderr.startswith("storydiff: error: ")
-    assert named in stderr and ("E023" in stderr or "E024" in stderr)
+    assert named in stderr and ("E024" in stderr or "E025" in stderr)
     assert not result.stdout
 
 
@@ -287,7 +287,7 @@ def test_a_bad_configuration_file_is_one_coded_line_naming_file_and_key(tmp_path
     path.write_text("[stories]\nwindow = 2\n", encoding="utf-8")
     result = storydiff_cli("stories", str(SKY), "--config", str(path))
     assert result.code == 2
-    assert result.stderr.startswith(f"storydiff: error: {path}: [E024]")
+    assert result.stderr.startswith(f"storydiff: error: {path}: [E025]")
     assert "stories.window" in result.stderr and "Traceback" not in result.stderr
     assert storydiff_cli("analyze", str(SKY), "--set", "no-equals-sign").code == 2
 
@@ -329,14 +329,12 @@ def test_analysis_records_and_stories_carry_the_run_block(storydiff_cli):
     records = [
         json.loads(line)
         for line in output(
-            storydiff_cli, "analyze", str(SKY), "--set", "pipeline.batch_size=8"
+            storydiff_cli, "analyze", str(SKY), "--set", "alignment.max_points=8"
         ).splitlines()
     ]
     (record,) = records
-    assert record["run"]["settings"] == {"pipeline.batch_size": 8}
-    assert record["run"]["config"] == DEFAULTS.with_values({"pipeline.batch_size": 8}).digest()
+    assert record["run"]["settings"] == {"alignment.max_points": 8}
+    assert record["run"]["config"] == DEFAULTS.with_values({"alignment.max_points": 8}).digest()
     grouped = json.loads(output(storydiff_cli, "stories", str(SKY), str(SPUTNIK)))
     assert list(grouped) == ["schema", "run", "stories"]
     assert grouped["run"]["settings"] == {} and grouped["run"]["config"] == DEFAULTS.digest()
-    lines = output(storydiff_cli, "stories", str(SKY), "--format", "jsonl").splitlines()
-    assert [json.loads(line)["run"]["config"] for line in lines] == [DEFAULTS.digest()]

@@ -11,6 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from storydiff import api
+from storydiff.engines import EngineSettings, get_engine
 from storydiff.errors import Code, ConfigError, InputError
 from storydiff.store import Store, run_ingest
 
@@ -71,11 +72,10 @@ def test_ray_gives_the_local_engines_analyses_in_the_same_order(tmp_path):
             assert (mine.source, mine.code) == (theirs.source, theirs.code)
         else:
             assert mine.to_dict() == theirs.to_dict()
-    # And into a store, as ingest --engine ray does it.
+    # And into a store, as ingest --engine ray does it: the Ray engine picked by name.
+    engine = get_engine(EngineSettings("ray", workers=2))
     with Store(tmp_path / "c.db") as store:
-        summary = run_ingest(
-            api.read([str(SEEDS)]), store, lambda a: analyze_with_ray(a, workers=2)
-        )
+        summary = run_ingest(api.read([str(SEEDS)]), store, engine.analyze)
         assert (summary.new, store.count()) == (2, 2)
     # And to Parquet, one analysis a row.
     from storydiff.engines.ray_engine import write_parquet_with_ray

@@ -187,9 +187,9 @@ def test_a_story_in_the_store_opens_straight_into_compare(tmp_path):
     assert missing.exit_code == 2 and "no story 's9'" in missing.output
 
 
-def test_grouping_a_store_writes_stories_and_copies(tmp_path):
-    from storydiff.store.grouping import group_store, stored_stories
-
+def _wire_corpus(tmp_path: Path) -> Path:
+    """Three reports of one day: an agency's, a paper running the agency's copy under a lead
+    of its own, and an unrelated one."""
     wire = (
         "Flood waters rose across the northern valley on Monday, forcing thousands of residents "
         "to leave their homes as rescue teams worked through the night. The regional governor "
@@ -208,12 +208,47 @@ def test_grouping_a_store_writes_stories_and_copies(tmp_path):
         ):
             record = {"text": text, "outlet": outlet, "published": "2024-05-06"}
             stream.write(json.dumps(record) + "\n")
+    return corpus
+
+
+def test_grouping_a_store_writes_stories_and_copies(tmp_path):
+    from storydiff.store.grouping import group_store, stored_stories
+
+    corpus = _wire_corpus(tmp_path)
     with Store(tmp_path / "c.db") as store:
         run_ingest(api.read([str(corpus)]), store, _analyze)
         summary = group_store(store)
         stories = list(stored_stories(store))
     assert (summary.articles, summary.copies) == (3, 1)
-    flood = next(s for s in stories if len(s["articles"]) == 2)
-    assert flood["origins"] == 1
-    assert [a["copy_of"] is not None for a in flood["articles"]] == [False, True]
+    flood = next(s for s in stories if len(s.articles) == 2)
+    assert flood.origins == 1
+    assert [a.copy_of is not None for a in flood.articles] == [False, True]
     assert summary.stories == len(stories) == 2
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_stories_prints_one_shape_from_files_and_from_a_store(tmp_path, fmt):
+    from click.testing import CliRunner
+
+    from storydiff.cli import cli
+
+    corpus, db = str(_wire_corpus(tmp_path)), str(tmp_path / "c.db")
+    runner = CliRunner()
+    from_files = runner.invoke(cli, ["stories", corpus, "--format", fmt])
+    into_store = runner.invoke(cli, ["stories", corpus, "--store", db, "--format", fmt])
+    from_store = runner.invoke(cli, ["stories", "--store", db, "--format", fmt])
+    assert from_files.exit_code == into_store.exit_code == from_store.exit_code == 0
+    assert from_files.output == into_store.output == from_store.output
+    lines = from_files.output.splitlines()
+    stories = (
+        json.loads(from_files.output)["stories"] if fmt == "json" else list(map(json.loads, lines))
+    )
+    flood, budget = stories
+    assert list(flood) == ["id", "title", "first", "last", "origins", "articles"]
+    assert (flood["origins"], flood["first"], flood["last"]) == (1, "2024-05-06", "2024-05-06")
+    assert [a["outlet"] for a in flood["articles"]] == ["Agency", "Daily"]
+    agency, daily = flood["articles"]
+    assert list(agency) == ["id", "source", "line", "outlet", "published", "copy_of"]
+    assert (agency["copy_of"], daily["copy_of"]) == (None, agency["id"])
+    assert (agency["source"], agency["line"], daily["line"]) == (corpus, 1, 2)
+    assert [a["outlet"] for a in budget["articles"]] == ["Herald"] and budget["origins"] == 1

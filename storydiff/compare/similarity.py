@@ -109,13 +109,13 @@ BACKENDS: dict[str, Backend] = {
 
 
 def get_backend(name: str = DEFAULTS.similarity.backend) -> Backend:
-    """The backend registered under ``name`` (the setting similarity.backend); E023 naming
+    """The backend registered under ``name`` (the setting similarity.backend); E024 naming
     the known ones for any other."""
     try:
         return BACKENDS[name]
     except KeyError:
         raise SettingError(
-            Code.E023,
+            Code.E024,
             setting="similarity.backend",
             allowed=f"one of {', '.join(sorted(BACKENDS))}",
             value=repr(name),

@@ -1,5 +1,5 @@
-"""Analysis on Ray Data: the same annotate function as a ``map_batches`` step, on a laptop's
-local Ray or on a cluster.
+"""Analysis on Ray Data: the batch step every engine runs (``batch.py``) as a ``map_batches``
+step, on a laptop's local Ray or on a cluster.
 
 Inputs are read and cleaned by storydiff's own readers (every kind: files, JSON Lines, CSV,
 Parquet, WARC, feeds), so cleaning is the same as with the local engine; the articles become a
@@ -19,9 +19,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from storydiff.config import PipelineSettings
+from storydiff.engines.batch import analyze_batch, chunked
+from storydiff.engines.settings import DEFAULT_ENGINE_BATCH
 from storydiff.errors import Code, ConfigError, InputError
 from storydiff.model import Analysis, Article, to_json
-from storydiff.parallel import chunked
 
 INSTALL_HINT = "the Ray engine needs Ray: pip install 'storydiff[ray]' (ray[data]==2.60.0)"
 # Articles are sent to Ray this many at a time, so the driver never holds a whole corpus.
@@ -43,20 +44,42 @@ class _Annotator:
     """A Ray actor: loads the pipeline once, then analyses batch after batch."""
 
     def __init__(self, pipeline: PipelineSettings | str | None, batch_size: int) -> None:
-        from storydiff.nlp.pipeline import load_configured, load_pipeline
+        from storydiff.nlp.pipeline import load_pipeline
 
-        if isinstance(pipeline, PipelineSettings):
-            self._nlp = load_configured(pipeline)
-        else:
-            self._nlp = load_pipeline(pipeline)
+        self._nlp = load_pipeline(pipeline)
         self._batch_size = batch_size
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
-        from storydiff.api import analyze_batch
-
         articles = [Article.from_dict(json.loads(row)) for row in batch["article"]]
         results = analyze_batch(articles, self._nlp, self._batch_size)
         return {"result": [_encode(r) for r in results]}
+
+
+class RayEngine:
+    """The Ray engine behind the ``Engine`` interface: ``analyze_with_ray`` with its options
+    fixed."""
+
+    def __init__(
+        self,
+        *,
+        pipeline: PipelineSettings | str | None,
+        workers: int,
+        batch_size: int,
+        address: str | None,
+    ) -> None:
+        self.pipeline = pipeline
+        self.workers = workers
+        self.batch_size = batch_size
+        self.address = address
+
+    def analyze(self, items: Iterable[Article | InputError]) -> Iterator[Analysis | InputError]:
+        return analyze_with_ray(
+            items,
+            address=self.address,
+            workers=self.workers,
+            pipeline=self.pipeline,
+            batch_size=self.batch_size,
+        )
 
 
 def analyze_with_ray(
@@ -65,14 +88,12 @@ def analyze_with_ray(
     address: str | None = None,
     workers: int = 2,
     pipeline: PipelineSettings | str | None = None,
-    batch_size: int = 32,
+    batch_size: int = DEFAULT_ENGINE_BATCH,
 ) -> Iterator[Analysis | InputError]:
     """Analyse on Ray, in input order; errors from reading pass through in their place.
 
     ``address`` is a cluster's (``ray://host:10001``, or ``auto``); without it a local Ray
-    with ``workers`` CPUs is started for the run and shut down after it. ``pipeline`` is a
-    pipeline's name or the pipeline section of a configuration (with its components'
-    settings).
+    with ``workers`` CPUs is started for the run and shut down after it.
     """
     ray = _ray()
     started_here = not ray.is_initialized()

@@ -44,16 +44,17 @@ def pipeline_name(requested: str | None = None) -> str:
     return next((p for p in DEFAULT_PIPELINES[1:] if spacy.util.is_package(p)), name)
 
 
-def load_pipeline(name: str | None = None) -> Language:
-    """The named spaCy pipeline with storydiff's components at their default settings,
-    loaded once per process."""
-    return load_configured(PipelineSettings(name=pipeline_name(name)))
+def load_pipeline(pipeline: PipelineSettings | str | None = None) -> Language:
+    """The spaCy pipeline with storydiff's components, loaded once per process: as a
+    configuration's pipeline section sets it (its components' added words too), or by name
+    with the components at their defaults (None: ``pipeline_name``'s default)."""
+    if isinstance(pipeline, PipelineSettings):
+        return _load(pipeline)
+    return _load(PipelineSettings(name=pipeline_name(pipeline)))
 
 
 @lru_cache(maxsize=4)
-def load_configured(settings: PipelineSettings) -> Language:
-    """The pipeline ``settings`` names, with storydiff's components configured by them,
-    loaded once per process for each settings."""
+def _load(settings: PipelineSettings) -> Language:
     resolved = pipeline_name(settings.name)
     try:
         nlp = spacy.load(resolved)

@@ -3,7 +3,7 @@
 The expensive step is analysis, so an article is checked against the store (by the hash of its
 cleaned text, which is its id) before it is analysed: re-running an ingest, or ingesting an
 overlapping export, costs a read and a clean per stored article, not an analysis. New articles
-stream through ``analyze`` (which may use several processes) and are committed every
+stream through ``analyze`` (an engine's, which may use processes or Ray) and are committed every
 ``batch_size`` analyses, each batch one transaction, so a run killed at any moment loses at most
 the work in flight, and running it again finishes the job with every article stored once.
 """
@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from storydiff.engines.batch import chunked
 from storydiff.errors import InputError
 from storydiff.model import Analysis, Article
-from storydiff.parallel import chunked
 from storydiff.store.store import Store
 
 DEFAULT_BATCH = 64

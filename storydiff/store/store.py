@@ -184,6 +184,10 @@ class Store:
         )
         return [row[0] for row in rows]
 
+    def story_analyses(self, story_id: str) -> list[Analysis]:
+        """A story's analyses, oldest first; none for an unknown story."""
+        return [a for a in map(self.analysis, self.story_articles(story_id)) if a is not None]
+
     # ---------------------------------------------------------------- reading
 
     def count(self) -> int:

@@ -1,10 +1,10 @@
-"""Analysing on every core: batches of articles go to worker processes, results come back in
-input order.
+"""Work on every core: batches go to worker processes, results come back in input order.
 
-Each worker loads the spaCy pipeline once (the pool's initializer) and analyses whole batches,
-so the cost of a process is paid once and the cost of sending work is one pickle per batch. At
-most two batches per worker are in flight, so a corpus larger than memory streams through; the
-output is the same, item for item and in the same order, as with one process.
+Each worker runs the pool's initializer once (the local engine loads the spaCy pipeline
+there) and then whole batches, so the cost of a process is paid once and the cost of sending
+work is one pickle per batch. At most two batches per worker are in flight, so a corpus larger
+than memory streams through; the output is the same, item for item and in the same order, as
+with one process.
 """
 
 from __future__ import annotations
@@ -43,18 +43,6 @@ def ordered_map(
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
-
-
-def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """The items in lists of ``size`` (the last one shorter)."""
-    chunk: list[T] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def set_worker_state(**state: Any) -> None:
