@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: demo test check lint benchmarks clean browser
+.PHONY: demo test check static lint benchmarks clean browser
 
 # The browser tests drive Debian's Chromium; it is installed with apt when missing (as root,
 # or through sudo).
@@ -32,14 +32,18 @@ browser:  ## Install Chromium for the browser tests if it is missing
 	  echo "Installing Chromium for the browser tests: apt-get install chromium"; \
 	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
-test: $(VENV)/.installed-test browser  ## Run the whole test suite
+test: static browser  ## The static checks, then the whole test suite (what CI runs)
 	$(BIN)/python -m pytest -q
 
-lint: $(VENV)/.installed-test
+# Checks that read the code without running it, before any test: CI runs them through
+# make test. A type check (mypy --strict on storydiff) goes here, as one more prerequisite.
+static: lint
+
+lint: $(VENV)/.installed-test  ## ruff's lint rules and its format check
 	$(BIN)/ruff check storydiff tests benchmarks
 	$(BIN)/ruff format --check storydiff tests benchmarks
 
-check: lint test
+check: test
 
 benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/quality.py

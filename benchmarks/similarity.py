@@ -235,18 +235,19 @@ def score_seesaw(backend: Backend, articles: Sequence[tuple[str, list[str]]]) ->
 def evaluate(
     names: Sequence[str], gold: Path, articles: Path, seesaw: Path | None, triplets: int
 ) -> dict[str, Any]:
-    from storydiff.compare.similarity import BACKENDS
+    from storydiff.compare.similarity import get_backend
+    from storydiff.errors import ConfigError
 
     seeds = load_seeds(gold, articles)
     seesaw_articles = load_seesaw(seesaw, triplets) if seesaw and seesaw.is_dir() else []
     results: dict[str, Any] = {}
     for name in names:
-        backend = BACKENDS[name]
+        backend = get_backend(name)
         entry: dict[str, Any] = {"error": None}
         started = time.perf_counter()
         try:
             backend(["warm up", "load the model once"])
-        except RuntimeError as error:  # an optional backend whose package is missing
+        except ConfigError as error:  # an optional backend whose package is missing
             results[name] = {"error": str(error)}
             continue
         entry["load_seconds"] = time.perf_counter() - started
@@ -307,11 +308,11 @@ def report(results: Mapping[str, Any]) -> list[str]:
 
 def backends_parser(doc: str) -> argparse.ArgumentParser:
     """The options every backend benchmark on the seeds takes."""
-    from storydiff.compare.similarity import BACKENDS
+    from storydiff.compare.similarity import backend_names
 
     parser = argparse.ArgumentParser(description=doc.split("\n\n", 1)[0])
     parser.add_argument(
-        "--backend", action="append", choices=sorted(BACKENDS), help="default: every backend"
+        "--backend", action="append", choices=backend_names(), help="default: every backend"
     )
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
@@ -320,14 +321,14 @@ def backends_parser(doc: str) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from storydiff.compare.similarity import BACKENDS
+    from storydiff.compare.similarity import backend_names
 
     parser = backends_parser(__doc__)
     parser.add_argument("--seesaw", type=Path, default=DEFAULT_SEESAW)
     parser.add_argument("--triplets", type=int, default=20)
     args = parser.parse_args(argv)
     results = evaluate(
-        args.backend or sorted(BACKENDS), args.gold, args.articles, args.seesaw, args.triplets
+        args.backend or backend_names(), args.gold, args.articles, args.seesaw, args.triplets
     )
     if args.json:
         print(json.dumps(results, indent=2))

@@ -13,12 +13,13 @@ from dataclasses import replace
 from os import PathLike, fspath
 from typing import BinaryIO
 
+from storydiff import __version__
 from storydiff.clean import clean
 from storydiff.compare import compare_analyses, distinct
-from storydiff.config import Config, Run, from_environment
+from storydiff.config import Config, from_environment
 from storydiff.engines import LOCAL, EngineSettings, get_engine
 from storydiff.errors import Code, InputError
-from storydiff.model import Analysis, Article, Document, Text, where
+from storydiff.model import Analysis, Article, Document, Run, Text, where
 from storydiff.nlp.pipeline import pipeline_identity
 from storydiff.report import Report
 from storydiff.sources import STDIN, read_inputs, read_text
@@ -58,7 +59,8 @@ def _configured(config: Config | None = None, **values: object) -> Config:
 
 def run_record(config: Config) -> Run:
     """What produced an output under ``config``, for the ``run`` block of its JSON."""
-    return Run.of(config, *pipeline_identity(config.pipeline.name))
+    pipeline, version = pipeline_identity(config.pipeline.name)
+    return Run(__version__, pipeline, version, config.digest(), config.differences())
 
 
 def read(
@@ -209,4 +211,5 @@ def compare(
     if on_repeat is not None:
         for repeat, first in repeats:
             on_repeat(repeat, first)
-    return Report(compare_analyses(unique, config=config), run=run_record(config))
+    comparison = compare_analyses(unique, config=config)
+    return Report(replace(comparison, run=run_record(config)))

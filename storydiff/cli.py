@@ -13,7 +13,7 @@ import functools
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
@@ -22,7 +22,7 @@ import click
 from tqdm import tqdm
 
 from storydiff import api
-from storydiff.compare.similarity import BACKENDS, get_backend
+from storydiff.compare.similarity import get_backend
 from storydiff.compare.story_records import story_records
 from storydiff.config import (
     COLUMN_FIELDS,
@@ -33,9 +33,9 @@ from storydiff.config import (
     read_config,
 )
 from storydiff.engines import ENGINES, Engine, EngineSettings, get_engine
-from storydiff.errors import Code, ConfigError, InputError, StorydiffError
+from storydiff.errors import Code, ConfigError, InputError, OptionError, StorydiffError
 from storydiff.model import SCHEMA, Analysis, to_json, where
-from storydiff.render import render_analyses_markdown, render_trend
+from storydiff.render import FORMATS, get_renderer, render_analyses_markdown, render_trend
 from storydiff.sources.estimate import estimate_articles
 from storydiff.store import DEFAULT_BATCH, Store, run_ingest
 from storydiff.store.export import FORMATS as EXPORT_FORMATS
@@ -45,7 +45,8 @@ from storydiff.store.export import format_for as export_format
 from storydiff.store.grouping import group_store, stored_stories
 from storydiff.store.trends import PERIODS, trend
 
-EXAMPLE_DIR = Path(__file__).resolve().parent.parent / "examples" / "seeds"
+# Package data, so that the demo works wherever storydiff is installed.
+EXAMPLE_DIR = Path(__file__).resolve().parent / "examples" / "seeds"
 # A progress bar only helps when there is more than a moment's work: seconds before it shows.
 PROGRESS_DELAY = 2.0
 # The options that stand for one setting each; one given overrides --config and --set.
@@ -338,12 +339,13 @@ def _compare(
             raise
         click.echo(f"storydiff: error: {error}", err=True)
         return 1 if failures.count else 2
+    text = report.render(fmt)
     if fmt == "html":
         path = Path(output or "report.html")
-        path.write_text(report.to_html(), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         click.echo(f"Report written to {path.resolve()}", err=True)
     else:
-        _write(report.to_json() if fmt == "json" else report.to_markdown(), output)
+        _write(text, output)
     return 1 if failures.count else 0
 
 
@@ -355,11 +357,30 @@ def _note_repeat(repeat: Analysis, first: Analysis) -> None:
     )
 
 
+def _registered(
+    get: Callable[[str], object],
+) -> Callable[[click.Context, click.Parameter, str | None], str | None]:
+    """An option callback: the value, when given, must name a registered part (E023 lists the
+    known ones), checked before any article is read."""
+
+    def check(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+        try:
+            if value is not None:
+                get(value)
+        except OptionError as error:
+            raise click.BadParameter(str(error)) from None
+        return value
+
+    return check
+
+
 similarity_option = click.option(
     "--similarity",
-    type=click.Choice(sorted(BACKENDS)),
+    callback=_registered(get_backend),
     help="How statements are matched across articles (similarity.backend; default: "
-    f"{DEFAULTS.similarity.backend}).",
+    f"{DEFAULTS.similarity.backend}): storydiff.similarity.hybrid.v1, "
+    "storydiff.similarity.tfidf.v1, storydiff.similarity.static.v1, or a backend another "
+    "package registers.",
 )
 
 
@@ -367,7 +388,12 @@ similarity_option = click.option(
 @input_options
 @output_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["html", "json", "md"]), default="html", show_default=True
+    "--format",
+    "fmt",
+    default="html",
+    show_default=True,
+    callback=_registered(get_renderer),
+    help=f"{', '.join(FORMATS)}, or the name of a renderer another package registers.",
 )
 @similarity_option
 @click.option(
@@ -629,7 +655,7 @@ def export(store_path: str, table: str, fmt: str | None, output: str) -> None:
             )
         try:
             fmt = export_format(output)
-        except ValueError as error:
+        except OptionError as error:
             raise click.UsageError(str(error)) from None
     if to_stdout and fmt == "parquet" and sys.stdout.isatty():
         raise click.UsageError(
@@ -652,7 +678,13 @@ def demo(output: str, config: Config) -> None:
     """Compare the bundled example: two outlets' articles on the same day about one offensive."""
     examples = sorted(str(p) for p in EXAMPLE_DIR.glob("*.txt"))
     if not examples:
-        raise click.ClickException(f"the bundled example is missing from {EXAMPLE_DIR}")
+        raise ConfigError(
+            Code.E026,
+            what="the bundled example",
+            place=EXAMPLE_DIR,
+            detail="no .txt articles there",
+            package="storydiff",
+        )
     failures = Failures()
     analyses = _analyses(tuple(examples), config, 1, failures)
     sys.exit(_compare(analyses, failures, output, "html", config))

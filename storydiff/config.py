@@ -25,7 +25,6 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any, get_type_hints
 
@@ -79,11 +78,11 @@ class _Section:
                 value = kinds[item.name].read(value)
             except (TypeError, ValueError):
                 raise SettingError(
-                    Code.E024, setting=setting, allowed=allowed, value=_shown(value)
+                    Code.E024, option=setting, expected=allowed, value=_shown(value)
                 ) from None
             check = item.metadata.get("check")
             if check is not None and not check(value):
-                raise SettingError(Code.E024, setting=setting, allowed=allowed, value=_shown(value))
+                raise SettingError(Code.E024, option=setting, expected=allowed, value=_shown(value))
             object.__setattr__(self, item.name, value)
 
 
@@ -151,8 +150,8 @@ class AlignmentSettings(_Section):
             setting = "related" if not 0 < self.related <= min(self.point, 1) else "point"
             raise SettingError(
                 Code.E024,
-                setting=f"alignment.{setting}",
-                allowed=_ORDER,
+                option=f"alignment.{setting}",
+                expected=_ORDER,
                 value=f"related {self.related} and point {self.point}",
             )
 
@@ -235,8 +234,8 @@ class Config:
             if not isinstance(getattr(self, name), kind):
                 raise SettingError(
                     Code.E024,
-                    setting=name,
-                    allowed=f"a {kind.__name__}",
+                    option=name,
+                    expected=f"a {kind.__name__}",
                     value=_shown(getattr(self, name)),
                 )
 
@@ -281,13 +280,13 @@ class Config:
         values = {}
         for section, settings in data.items():
             if section not in _sections():
-                raise SettingError(Code.E025, source, setting=section, known=_known_sections())
+                raise _unknown("section", section, ", ".join(_sections()), source)
             if not isinstance(settings, Mapping):
                 raise SettingError(
                     Code.E024,
                     source,
-                    setting=section,
-                    allowed=f"a [{section}] table of settings",
+                    option=section,
+                    expected=f"a [{section}] table of settings",
                     value=_shown(settings),
                 )
             values.update({f"{section}.{key}": value for key, value in settings.items()})
@@ -325,16 +324,16 @@ class Config:
 
 def read_config(path: str | os.PathLike[str], base: Config | None = None) -> Config:
     """The configuration a TOML file sets, over ``base`` (the defaults): an unreadable file
-    (E026), an unknown section or setting (E025) or a bad value (E024) is an error naming the
+    (E030), an unknown section or setting (E023) or a bad value (E024) is an error naming the
     file."""
     source = os.fspath(path)
     try:
         with open(source, "rb") as handle:
             data = tomllib.load(handle)
     except OSError as error:
-        raise SettingError(Code.E026, source, detail=error.strerror or str(error)) from None
+        raise SettingError(Code.E030, source, detail=error.strerror or str(error)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise SettingError(Code.E026, source, detail=f"not TOML: {error}") from None
+        raise SettingError(Code.E030, source, detail=f"not TOML: {error}") from None
     return (base or DEFAULTS).merged(data, source)
 
 
@@ -365,42 +364,6 @@ def parse_columns(text: str) -> dict[str, str]:
             )
         columns[name] = column
     return columns
-
-
-@dataclass(frozen=True)
-class Run:
-    """What produced an output, as the ``run`` block of storydiff's JSON: its version, the
-    spaCy pipeline as its meta names it (``nlp.meta``: name and version), the configuration's
-    digest and the settings that differ from the defaults."""
-
-    storydiff: str
-    pipeline: str
-    pipeline_version: str | None
-    config: str
-    settings: Mapping[str, Any]
-
-    @classmethod
-    def of(cls, config: Config, pipeline: str, pipeline_version: str | None) -> Run:
-        return cls(
-            storydiff_version(), pipeline, pipeline_version, config.digest(), config.differences()
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "storydiff": self.storydiff,
-            "pipeline": self.pipeline,
-            "pipeline_version": self.pipeline_version,
-            "config": self.config,
-            "settings": dict(self.settings),
-        }
-
-
-@cache
-def storydiff_version() -> str:
-    try:
-        return metadata.version("storydiff")
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 # --------------------------------------------------------------------------- kinds of value
@@ -499,19 +462,18 @@ def _section_name(section: type) -> str:
     return next(name for name, kind in _sections().items() if kind is section)
 
 
-def _known_sections() -> str:
-    return "sections " + ", ".join(_sections())
+def _unknown(kind: str, name: str, known: str, source: str | None) -> SettingError:
+    return SettingError(Code.E023, source, kind=kind, name=name, known=known)
 
 
 def _split(name: str, source: str | None) -> tuple[str, str]:
-    """``section.key`` as its two parts, both known (E025 otherwise)."""
+    """``section.key`` as its two parts, both known (E023 otherwise)."""
     section, _, key = name.partition(".")
     if section not in _sections():
-        raise SettingError(Code.E025, source, setting=name, known=_known_sections())
+        raise _unknown("section", section, ", ".join(_sections()), source)
     names = [item.name for item in fields(_sections()[section])]
     if key not in names:
-        known = ", ".join(f"{section}.{n}" for n in names)
-        raise SettingError(Code.E025, source, setting=name, known=known)
+        raise _unknown("setting", name, ", ".join(f"{section}.{n}" for n in names), source)
     return section, key
 
 

@@ -7,6 +7,7 @@ match on the code, not on the wording, so messages can be improved freely.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 
 
@@ -41,10 +42,20 @@ class Code(Enum):
         "file not found, and this looks like an article's text rather than a path: a string "
         "is a path; pass a text as storydiff.Text(text)"
     )
-    E023 = "unknown engine {name!r}; the engines are {choices}"
-    E024 = "setting {setting} must be {allowed}, got {value}"
-    E025 = "unknown setting {setting!r} (known here: {known})"
-    E026 = "cannot read the configuration: {detail}"
+    E023 = "unknown {kind} {name!r}; known: {known}"
+    E024 = "{option} must be {expected}, got {value}"
+    E025 = "{feature} needs the {package} package: pip install {install}"
+    E026 = (
+        "{what} could not be loaded from {place}: {detail}; reinstall it: "
+        "pip install --force-reinstall {package}"
+    )
+    E027 = "{path} is not a storydiff store: {detail}"
+    E028 = (
+        "{path} is a store of schema version {found}, newer than this storydiff's {version}; "
+        "upgrade storydiff to open it"
+    )
+    E029 = "cannot tell the format from {path!r}{hint}; use one of {known}, or give --format"
+    E030 = "cannot read the configuration: {detail}"
 
 
 class StorydiffError(Exception):
@@ -75,11 +86,25 @@ class ConfigError(StorydiffError):
     """The configuration cannot work (a missing pipeline, too few inputs)."""
 
 
-class SettingError(ConfigError, ValueError):
-    """A setting of the run configuration has a value it cannot take (E024), is unknown
-    (E025), or a configuration file cannot be read (E026). ``source`` names where the setting
-    came from (a file, ``--set``), when it came from outside a program. A ``ValueError`` too, as
-    a bad argument to a function is."""
+class OptionError(ConfigError, ValueError):
+    """An option or argument was given a value it cannot take (an unknown backend's name, a
+    limit below one). Also a ValueError, as these errors were before they had codes, so that
+    code catching ValueError still catches them."""
+
+
+def check_choice(option: str, value: object, choices: Iterable[str]) -> None:
+    """E024 unless ``value`` is one of ``choices``, which the message lists."""
+    known = list(choices)
+    if value not in known:
+        raise OptionError(
+            Code.E024, option=option, expected=f"one of {', '.join(known)}", value=repr(value)
+        )
+
+
+class SettingError(OptionError):
+    """A setting of the run configuration is unknown (E023), has a value it cannot take
+    (E024), or a configuration file cannot be read (E030). ``source`` names where the setting
+    came from (a file, ``--set``), when it came from outside a program."""
 
     def __init__(self, code: Code, source: str | None = None, **details: object) -> None:
         self.source = source

@@ -542,8 +542,32 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Run:
+    """What produced an output, for the ``run`` block of storydiff's JSON: storydiff's version,
+    the spaCy pipeline as its meta names it (``nlp.meta``: name and version), the digest of the
+    run's configuration and the settings that differ from the defaults
+    (``{"section.key": value}``; ``storydiff.config`` makes both)."""
+
+    storydiff: str
+    pipeline: str
+    pipeline_version: str | None
+    config: str
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "storydiff": self.storydiff,
+            "pipeline": self.pipeline,
+            "pipeline_version": self.pipeline_version,
+            "config": self.config,
+            "settings": dict(self.settings),
+        }
+
+
+@dataclass(frozen=True)
 class Comparison:
-    """What a set of articles agree on, what only one says, and who each one quotes."""
+    """What a set of articles agree on, what only one says, and who each one quotes; ``run``,
+    when known, says what produced it (its JSON gives it right after ``schema``)."""
 
     articles: tuple[Analysis, ...]
     points: tuple[Point, ...] = ()
@@ -555,10 +579,12 @@ class Comparison:
     actors: tuple[dict[str, Any], ...] = ()
     copies: tuple[Copy, ...] = ()
     summary: tuple[Finding, ...] = ()
+    run: Run | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
+            **({"run": self.run.to_dict()} if self.run is not None else {}),
             "summary": [f.to_dict() for f in self.summary],
             "articles": [a.to_dict() for a in self.articles],
             "points": [p.to_dict() for p in self.points],

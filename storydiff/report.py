@@ -13,9 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from storydiff.compare.summary import article_labels, plural
-from storydiff.config import Run
+from storydiff.errors import Code, ConfigError, check_choice
 from storydiff.model import Comparison
 from storydiff.render import (
+    get_renderer,
     render_comparison_fragment,
     render_comparison_html,
     render_comparison_json,
@@ -27,12 +28,10 @@ TABLES = ("summary", "sources", "framing", "numbers", "points", "related", "only
 
 
 class Report:
-    """A ``Comparison`` with ways to look at it, and what produced it (``run``, given in its
-    JSON)."""
+    """A ``Comparison`` with ways to look at it."""
 
-    def __init__(self, comparison: Comparison, run: Run | None = None) -> None:
+    def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
-        self.run = run
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.comparison, name)
@@ -61,12 +60,16 @@ class Report:
         return render_comparison_markdown(self.comparison)
 
     def to_json(self) -> str:
-        return render_comparison_json(self.comparison, self.run)
+        return render_comparison_json(self.comparison)
+
+    def render(self, name: str) -> str:
+        """The report as a registered renderer writes it: ``html``, ``md``, ``json``, or the
+        name of a renderer another package registered."""
+        return get_renderer(name)(self.comparison)
 
     def rows(self, table: str) -> list[dict[str, Any]]:
         """One of ``TABLES`` as flat rows, one per outlet and item, ready for any dataframe."""
-        if table not in TABLES:
-            raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+        check_choice("table", table, TABLES)
         return list(getattr(self, f"_{table}_rows")())
 
     def frames(self) -> dict[str, Any]:
@@ -74,8 +77,11 @@ class Report:
         try:
             import pandas
         except ImportError:
-            raise RuntimeError(
-                "tables as DataFrames need pandas: pip install pandas (or use .rows(table))"
+            raise ConfigError(
+                Code.E025,
+                feature="tables as DataFrames",
+                package="pandas",
+                install="pandas (or use .rows(table))",
             ) from None
         return {table: pandas.DataFrame(self.rows(table)) for table in TABLES}
 

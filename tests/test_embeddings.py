@@ -10,7 +10,8 @@ import pytest
 
 from storydiff.compare import embeddings
 from storydiff.compare.embeddings import static_embedding_similarity
-from storydiff.compare.similarity import BACKENDS, get_backend, tfidf_similarity
+from storydiff.compare.similarity import get_backend, similarity_backends, tfidf_similarity
+from storydiff.errors import Code, ConfigError
 
 from .conftest import SEEDS
 
@@ -30,7 +31,7 @@ def fresh_model():
 
 
 def test_registered_under_a_versioned_name():
-    assert BACKENDS["storydiff.similarity.static.v1"].score is static_embedding_similarity
+    assert similarity_backends.get("storydiff.similarity.static.v1") is static_embedding_similarity
     assert get_backend("storydiff.similarity.static.v1").score is static_embedding_similarity
 
 
@@ -99,5 +100,6 @@ def test_loading_leaves_the_logging_setup_alone(fresh_model):
 
 def test_a_missing_package_says_how_to_install_it(fresh_model, monkeypatch):
     monkeypatch.setitem(sys.modules, "wordllama", None)  # import wordllama raises ImportError
-    with pytest.raises(RuntimeError, match=r"pip install storydiff\[semantic\]"):
+    with pytest.raises(ConfigError, match=r"pip install storydiff\[semantic\]") as missing:
         static_embedding_similarity(["one text"])
+    assert missing.value.code is Code.E025

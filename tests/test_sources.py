@@ -14,7 +14,7 @@ import pytest
 
 import storydiff.sources as sources
 from storydiff.config import DEFAULTS
-from storydiff.errors import Code, InputError
+from storydiff.errors import Code, InputError, OptionError
 from storydiff.model import Document
 from storydiff.sources import STDIN_SOURCE, files, read_inputs, read_text
 from storydiff.sources.decode import decode_bytes, normalise
@@ -574,8 +574,9 @@ def test_unreadable_file_is_e009(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_read_inputs_rejects_a_bare_string_and_bad_limit() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(OptionError) as bare:
         read_inputs("file.txt")
+    assert bare.value.code is Code.E024 and "a single string" in str(bare.value)
     with pytest.raises(ValueError):
         read_inputs(["file.txt"], max_bytes=0)
 

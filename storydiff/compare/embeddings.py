@@ -21,11 +21,10 @@ from typing import Any
 
 import numpy as np
 
+from storydiff.errors import Code, ConfigError
+
 MODEL = "wordllama==0.4.0.post1 l2_supercat 256"
-_INSTALL_HINT = (
-    "the static embedding backend needs the wordllama package, which ships the model's "
-    "weights: pip install storydiff[semantic] (or pip install wordllama==0.4.0.post1)"
-)
+_PACKAGE = "wordllama==0.4.0.post1"
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +36,12 @@ def _model() -> Any:
         import wordllama
         from wordllama import WordLlama
     except ImportError as error:
-        raise RuntimeError(_INSTALL_HINT) from error
+        raise ConfigError(
+            Code.E025,
+            feature="the static embedding backend",
+            package="wordllama",  # it ships the model's weights
+            install=f"storydiff[semantic] (or pip install {_PACKAGE})",
+        ) from error
     finally:
         # Importing wordllama calls logging.basicConfig(level=INFO); undo that so that a
         # library import does not change what the application logs.
@@ -53,9 +57,12 @@ def _model() -> Any:
             config="l2_supercat", dim=256, cache_dir=package, disable_download=True
         )
     except (FileNotFoundError, OSError, ValueError) as error:
-        raise RuntimeError(
-            f"the static embedding model could not be loaded from {package}: {error}; "
-            "reinstall it: pip install --force-reinstall wordllama==0.4.0.post1"
+        raise ConfigError(
+            Code.E026,
+            what="the static embedding model",
+            place=package,
+            detail=error,
+            package=_PACKAGE,
         ) from error
 
 

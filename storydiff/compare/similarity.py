@@ -1,10 +1,11 @@
 """How alike two statements are, behind one small interface so that backends can be swapped.
 
-Backends are registered under versioned names (``storydiff.similarity.tfidf.v1``) so a
-configuration names the one it used and a run can be reproduced. ``benchmarks/similarity.py``
-measures how well each ranks same-fact pairs; the hybrid of TF-IDF and static embeddings is the
-default (the setting similarity.backend), and the alignment model of ``evidence.py`` is fitted
-with it.
+Backends are registered under versioned names (``storydiff.similarity.tfidf.v1``) in the
+``similarity_backends`` registry (``storydiff/registry.py``), so a configuration names the one
+it used and a run can be reproduced, and another package can add one (entry point group
+``storydiff_similarity``). ``benchmarks/similarity.py`` measures how well each ranks same-fact
+pairs; the hybrid of TF-IDF and static embeddings is the default (the setting
+similarity.backend), and the alignment model of ``evidence.py`` is fitted with it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from storydiff.compare.embeddings import static_embedding_similarity  # loads its model lazily
 from storydiff.config import DEFAULTS
-from storydiff.errors import Code, SettingError
+from storydiff.registry import create, lookup, names
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d,.]*")
 
@@ -90,10 +91,12 @@ def hybrid_similarity(texts: Sequence[str]) -> list[list[float]]:
 
 @dataclass(frozen=True)
 class Backend:
-    """A similarity function over statements' texts. Alignment uses its score as two of the
-    features of its calibrated model (``evidence.py``: the texts as written and without the
-    actors' names); the model's weights were fitted with the default backend, so another
-    backend changes the scores' scale and the thresholds are no longer calibrated for it."""
+    """A similarity function over statements' texts: given the texts, the matrix of their
+    pairwise scores in [0, 1], as every registered function returns it. Alignment uses its
+    score as two of the features of its calibrated model (``evidence.py``: the texts as
+    written and without the actors' names); the model's weights were fitted with the default
+    backend, so another backend changes the scores' scale and the thresholds are no longer
+    calibrated for it."""
 
     score: Callable[[Sequence[str]], list[list[float]]]
 
@@ -101,22 +104,16 @@ class Backend:
         return self.score(texts)
 
 
-BACKENDS: dict[str, Backend] = {
-    "storydiff.similarity.tfidf.v1": Backend(tfidf_similarity),
-    "storydiff.similarity.static.v1": Backend(static_embedding_similarity),
-    "storydiff.similarity.hybrid.v1": Backend(hybrid_similarity),
-}
+similarity_backends = create("similarity")
+similarity_backends.register("storydiff.similarity.tfidf.v1", func=tfidf_similarity)
+similarity_backends.register("storydiff.similarity.static.v1", func=static_embedding_similarity)
+similarity_backends.register("storydiff.similarity.hybrid.v1", func=hybrid_similarity)
 
 
 def get_backend(name: str = DEFAULTS.similarity.backend) -> Backend:
-    """The backend registered under ``name`` (the setting similarity.backend); E024 naming
-    the known ones for any other."""
-    try:
-        return BACKENDS[name]
-    except KeyError:
-        raise SettingError(
-            Code.E024,
-            setting="similarity.backend",
-            allowed=f"one of {', '.join(sorted(BACKENDS))}",
-            value=repr(name),
-        ) from None
+    """The backend registered under ``name`` (E023, listing the known names, for none)."""
+    return Backend(lookup(similarity_backends, name, "similarity backend"))
+
+
+def backend_names() -> list[str]:
+    return names(similarity_backends)

@@ -16,7 +16,7 @@ from storydiff.config import PipelineSettings
 from storydiff.engines.local import LocalEngine
 from storydiff.engines.ray_engine import RayEngine
 from storydiff.engines.settings import LOCAL, EngineSettings
-from storydiff.errors import Code, ConfigError, InputError
+from storydiff.errors import Code, InputError, OptionError
 from storydiff.model import Analysis, Article
 
 ENGINES = ("local", "ray")
@@ -41,7 +41,7 @@ def get_engine(
     """The engine ``settings`` names, loading ``pipeline`` (a configuration's pipeline section,
     with its components' settings, or a pipeline's name; the default English pipeline when
     None). ``progress`` shows the local engine's bar for an article long enough to be parsed
-    in pieces. An unknown name is a ``ConfigError`` (E023)."""
+    in pieces. An unknown name is a ``ConfigError`` (an ``OptionError``, E023)."""
     if settings.name == "local":
         return LocalEngine(
             pipeline=pipeline,
@@ -56,4 +56,4 @@ def get_engine(
             batch_size=settings.batch_size,
             address=settings.address,
         )
-    raise ConfigError(Code.E023, name=settings.name, choices=", ".join(ENGINES))
+    raise OptionError(Code.E023, kind="engine", name=settings.name, known=", ".join(ENGINES))

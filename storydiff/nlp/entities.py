@@ -325,7 +325,15 @@ if not Doc.has_extension("entities"):
 @Language.factory(
     "storydiff_entities",
     assigns=["doc._.entities"],
-    requires=["doc.ents"],
+    requires=[
+        "doc.ents",
+        "token.dep",
+        "token.ent_type",
+        "token.head",
+        "token.lemma",
+        "token.pos",
+        "token.tag",
+    ],
     default_config={"extra_role_nouns": []},
 )
 def make_entities_component(

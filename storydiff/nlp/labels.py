@@ -383,7 +383,17 @@ if not Doc.has_extension("labels"):
 @Language.factory(
     "storydiff_labels",
     assigns=["doc._.labels"],
-    requires=["token.lemma", "token.dep", "token.pos"],
+    requires=[
+        "doc._.quotes",
+        "doc.ents",
+        "token.dep",
+        "token.ent_type",
+        "token.head",
+        "token.is_sent_start",
+        "token.lemma",
+        "token.pos",
+        "token.tag",
+    ],
     default_config={"extra_terms": {}},
 )
 def make_labels_component(

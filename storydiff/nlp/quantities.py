@@ -1232,7 +1232,17 @@ for _name in ("quantities", "dates"):
 @Language.factory(
     "storydiff_quantities",
     assigns=["doc._.quantities", "doc._.dates"],
-    requires=["doc.ents", "token.dep", "token.pos", "token.lemma", "doc._.quotes"],
+    requires=[
+        "doc._.quotes",
+        "doc.ents",
+        "token.dep",
+        "token.ent_type",
+        "token.head",
+        "token.is_sent_start",
+        "token.lemma",
+        "token.pos",
+        "token.tag",
+    ],
 )
 def make_quantities_component(nlp: Language, name: str) -> QuantitiesComponent:
     return QuantitiesComponent(nlp)

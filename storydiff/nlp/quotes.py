@@ -758,7 +758,16 @@ if not Doc.has_extension("quotes"):
 @Language.factory(
     "storydiff_quotes",
     assigns=["doc._.quotes"],
-    requires=["doc.ents", "token.dep", "token.lemma"],
+    requires=[
+        "doc._.entities",
+        "doc.sents",
+        "token.dep",
+        "token.ent_type",
+        "token.head",
+        "token.lemma",
+        "token.pos",
+        "token.tag",
+    ],
     default_config={"extra_cue_verbs": [], "extra_attribution_nouns": [], "extra_role_nouns": []},
 )
 def make_quotes_component(

@@ -1,7 +1,8 @@
 """Rendering a comparison or analyses for people: one HTML page, or Markdown.
 
 Renderers are pure: the same input gives the same bytes, with no clock, network or disk in the
-output, so reports can be diffed and cached.
+output, so reports can be diffed and cached. A comparison's renderers are also in the
+``renderers`` registry (``renderers.py``), where another package can add its own.
 """
 
 from storydiff.model import paragraph_ranges
@@ -13,9 +14,11 @@ from storydiff.render.markdown import (
     render_analyses_markdown,
     render_comparison_markdown,
 )
+from storydiff.render.renderers import FORMATS, get_renderer, renderer_names, renderers
 from storydiff.render.trends import render_trend
 
 __all__ = [
+    "FORMATS",
     "Annotation",
     "annotate_html",
     "md_escape",
@@ -26,4 +29,7 @@ __all__ = [
     "render_comparison_json",
     "render_comparison_markdown",
     "render_trend",
+    "renderer_names",
+    "renderers",
+    "get_renderer",
 ]

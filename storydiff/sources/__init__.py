@@ -4,18 +4,20 @@ This is the edge of the flow that touches the disk, so it is where untrusted inp
 a batch must go on past a missing, empty, binary, oversized or malformed input. That is why
 ``read_inputs`` yields an ``InputError`` for such an input instead of raising, and why even an
 unexpected exception becomes an error for that one input (E009) rather than a traceback.
+
+Each kind of file is read by a ``Reader`` from the ``readers`` registry (``readers.py``); this
+module registers storydiff's own, one a kind that ``detect.py`` tells apart.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
 from typing import BinaryIO
 
 from storydiff.config import DEFAULTS
-from storydiff.errors import Code, InputError
+from storydiff.errors import Code, InputError, OptionError, check_choice
 from storydiff.model import Document
 from storydiff.sources.decode import (
     decode_bytes,
@@ -26,6 +28,7 @@ from storydiff.sources.decode import (
 )
 from storydiff.sources.detect import (
     CSV,
+    FEED,
     HTML,
     JSONL,
     KINDS,
@@ -40,6 +43,14 @@ from storydiff.sources.feeds import fetch, read_feed
 from storydiff.sources.files import chunks, open_binary, read_failure, read_rest, walk
 from storydiff.sources.html import html_document
 from storydiff.sources.jsonl import DEFAULT_COLUMNS, FIELDS, Columns, read_jsonl
+from storydiff.sources.readers import (
+    BUILT_IN,
+    Reader,
+    ReadOptions,
+    claiming_reader,
+    get_reader,
+    readers,
+)
 from storydiff.sources.tables import read_csv, read_parquet
 from storydiff.sources.text import text_document
 from storydiff.sources.warc import read_warc
@@ -50,8 +61,11 @@ __all__ = [
     "KINDS",
     "STDIN",
     "STDIN_SOURCE",
+    "ReadOptions",
+    "Reader",
     "read_inputs",
     "read_text",
+    "readers",
 ]
 
 # A feed is read whole (feedparser needs it so); a big news feed is a few megabytes.
@@ -81,10 +95,12 @@ def read_inputs(
     fetched (a feed or a page); ``fetch_links`` also fetches the page each feed entry links to.
     """
     if max_bytes <= 0:
-        raise ValueError(f"max_bytes must be positive, got {max_bytes}")
+        raise OptionError(Code.E024, option="max_bytes", expected="positive", value=max_bytes)
     if isinstance(inputs, str):
-        raise TypeError("inputs must be a sequence of paths, not a single string")
-    options = _Options(max_bytes, {**DEFAULT_COLUMNS, **(columns or {})}, fetch_links)
+        raise OptionError(
+            Code.E024, option="inputs", expected="a sequence of paths", value="a single string"
+        )
+    options = ReadOptions(max_bytes, {**DEFAULT_COLUMNS, **(columns or {})}, fetch_links)
     return _read_all(inputs, stdin, options)
 
 
@@ -102,24 +118,17 @@ def read_text(
     keep going. ``url``, when known, helps the HTML extractor; nothing is fetched. The string
     is held to ``max_bytes`` in UTF-8, as a file is (E004).
     """
-    if kind not in (None, TEXT, HTML):
-        raise ValueError(
-            f"read_text reads one article: kind must be 'text' or 'html', not {kind!r}"
-        )
+    if kind is not None:
+        check_choice("kind (read_text reads one article)", kind, (TEXT, HTML))
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > max_bytes:
         raise InputError(source, Code.E004, size=size, limit=max_bytes)
     return _document(text, source, kind, url)
 
 
-@dataclass(frozen=True)
-class _Options:
-    max_bytes: int
-    columns: Columns
-    fetch_links: bool
-
-
-def _read_all(inputs: Sequence[str], stdin: BinaryIO | None, options: _Options) -> Iterator[Item]:
+def _read_all(
+    inputs: Sequence[str], stdin: BinaryIO | None, options: ReadOptions
+) -> Iterator[Item]:
     for name in inputs:
         if name == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -132,7 +141,7 @@ def _read_all(inputs: Sequence[str], stdin: BinaryIO | None, options: _Options) 
             yield from _guarded(name, _read_file(name, options))
 
 
-def _read_directory(root: str, options: _Options) -> Iterator[Item]:
+def _read_directory(root: str, options: ReadOptions) -> Iterator[Item]:
     for path in walk(root):
         if isinstance(path, InputError):
             yield path
@@ -150,41 +159,80 @@ def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
         yield read_failure(source, err)
 
 
-def _read_file(path: str, options: _Options) -> Iterator[Item]:
-    """Sniff the head to choose a reader: corpus files (JSON Lines, tables, archives, feeds)
-    are streamed, anything else read whole."""
+def _read_file(path: str, options: ReadOptions) -> Iterator[Item]:
+    """A reader that claims the file's name reads it; else the head is sniffed to choose one
+    of storydiff's: corpus files (JSON Lines, tables, archives, feeds) are streamed, anything
+    else read whole."""
     with open_binary(path) as stream:
-        head = stream.read(_SNIFF_BYTES)
-        container = detect_container(head, path)
-        if container is not None:
+        reader = claiming_reader(path)
+        if reader is None:
+            reader = get_reader(BUILT_IN.format(kind=_file_kind(stream.read(_SNIFF_BYTES), path)))
             stream.seek(0)
-            yield from _read_container(container, stream, path, options)
-            return
-        reject_binary(head, path)
-        kind = detect_kind(peek_text(head), path)
-        if kind == JSONL:
-            yield from read_jsonl(chunks(stream, head), path, options.max_bytes, options.columns)
-        else:
-            yield _from_bytes(read_rest(stream, head, options.max_bytes, path), path, kind)
+        yield from reader.read(stream, path, options)
 
 
-def _read_container(kind: str, stream: BinaryIO, path: str, options: _Options) -> Iterator[Item]:
-    if kind == WARC:
-        yield from read_warc(stream, path, options.max_bytes)
-    elif kind == CSV:
-        yield from read_csv(stream, path, options.max_bytes, options.columns)
-    elif kind == PARQUET:
-        yield from read_parquet(path, options.columns)
-    else:
-        data = read_rest(stream, b"", MAX_FEED_BYTES, path)
-        yield from read_feed(data, path, options.max_bytes, fetch_links=options.fetch_links)
+def _file_kind(head: bytes, path: str) -> str:
+    """Many-article containers first (some are binary), then binary files are turned away
+    before the text kinds are told apart."""
+    container = detect_container(head, path)
+    if container is not None:
+        return container
+    reject_binary(head, path)
+    return detect_kind(peek_text(head), path)
+
+
+def _whole(kind: str) -> Callable[[BinaryIO, str, ReadOptions], Iterator[Item]]:
+    """A reader of files that hold one article of this kind."""
+
+    def read(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Item]:
+        yield _from_bytes(read_rest(stream, b"", options.max_bytes, path), path, kind)
+
+    return read
+
+
+def _read_jsonl(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Item]:
+    return read_jsonl(chunks(stream), path, options.max_bytes, options.columns)
+
+
+def _read_csv(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Item]:
+    return read_csv(stream, path, options.max_bytes, options.columns)
+
+
+def _read_parquet(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Item]:
+    return read_parquet(stream, path, options.columns)
+
+
+def _read_warc(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Item]:
+    return read_warc(stream, path, options.max_bytes)
+
+
+def _read_feed(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Item]:
+    data = read_rest(stream, b"", MAX_FEED_BYTES, path)
+    return read_feed(data, path, options.max_bytes, fetch_links=options.fetch_links)
+
+
+def _register_own_readers() -> None:
+    own = {
+        TEXT: _whole(TEXT),
+        HTML: _whole(HTML),
+        JSONL: _read_jsonl,
+        CSV: _read_csv,
+        PARQUET: _read_parquet,
+        WARC: _read_warc,
+        FEED: _read_feed,
+    }
+    for kind, read in own.items():
+        readers.register(BUILT_IN.format(kind=kind), func=Reader(read))
+
+
+_register_own_readers()
 
 
 def _is_url(name: str) -> bool:
     return name.lower().startswith(("http://", "https://"))
 
 
-def _read_url(url: str, options: _Options) -> Iterator[Item]:
+def _read_url(url: str, options: ReadOptions) -> Iterator[Item]:
     """A URL the user gave: a feed (its entries) or one page."""
     data = fetch(url, max(options.max_bytes, MAX_FEED_BYTES))
     if looks_like_feed(peek_text(data[:_SNIFF_BYTES])):

@@ -41,20 +41,20 @@ def read_csv(stream: BinaryIO, source: str, max_bytes: int, columns: Columns) ->
         csv.field_size_limit(previous_limit)
 
 
-def read_parquet(path: str, columns: Columns) -> Iterator[Item]:
-    """Rows of a Parquet file, read a batch of rows at a time."""
+def read_parquet(stream: BinaryIO, source: str, columns: Columns) -> Iterator[Item]:
+    """Rows of a Parquet file (a seekable stream), read a batch of rows at a time."""
     try:
         import pyarrow.parquet as parquet
     except ImportError as error:  # pragma: no cover - pyarrow is a dependency
-        raise InputError(path, Code.E016, kind="Parquet", detail=f"pyarrow: {error}") from error
+        raise InputError(source, Code.E016, kind="Parquet", detail=f"pyarrow: {error}") from error
     try:
-        table = parquet.ParquetFile(path)
+        table = parquet.ParquetFile(stream)
     except Exception as error:  # noqa: BLE001 — pyarrow raises many kinds for a bad file
-        raise InputError(path, Code.E016, kind="Parquet", detail=str(error)) from error
+        raise InputError(source, Code.E016, kind="Parquet", detail=str(error)) from error
     header = table.schema_arrow.names
-    _require_text_column(header, columns, path)
+    _require_text_column(header, columns, source)
     wanted = sorted({columns[f] for f in FIELDS if columns[f] in header})
-    yield from _rows(_parquet_rows(table, wanted, path), path, PARQUET, columns)
+    yield from _rows(_parquet_rows(table, wanted, source), source, PARQUET, columns)
 
 
 def _csv_rows(reader: csv.DictReader, source: str) -> Iterator[tuple[int, dict | InputError]]:

@@ -17,6 +17,7 @@ from os import PathLike
 from pathlib import PurePath
 from typing import Any, BinaryIO
 
+from storydiff.errors import Code, OptionError, check_choice
 from storydiff.model import to_json
 from storydiff.store.store import Store
 
@@ -51,8 +52,8 @@ Output = str | PathLike[str] | BinaryIO
 
 
 def format_for(path: str | PathLike[str]) -> str:
-    """The format a file name's extension asks for; ValueError when it names none, rather
-    than a guess: a file called ``quotes.csv`` holding Parquet helps nobody."""
+    """The format a file name's extension asks for; E029 when it names none, rather than a
+    guess: a file called ``quotes.csv`` holding Parquet helps nobody."""
     suffix = PurePath(path).suffix.lower()
     if suffix in EXTENSIONS:
         return EXTENSIONS[suffix]
@@ -60,18 +61,14 @@ def format_for(path: str | PathLike[str]) -> str:
     hint = (
         " (the export is JSON Lines, one row a line: name it .jsonl)" if suffix == ".json" else ""
     )
-    raise ValueError(
-        f"cannot tell the format from {str(path)!r}{hint}; use one of {known}, or give --format"
-    )
+    raise OptionError(Code.E029, path=str(path), hint=hint, known=known)
 
 
 def export(store: Store, table: str, output: Output, fmt: str) -> int:
     """Write one table to ``output``, a path or a binary stream (left open); returns the
     number of rows."""
-    if table not in TABLES:
-        raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    check_choice("table", table, TABLES)
+    check_choice("format", fmt, FORMATS)
     types = {row["name"]: row["type"] for row in store.query(f"PRAGMA table_info({table})")}
     columns, chunks = store.stream(_query(table, list(types)), CHUNK_ROWS)
     with _binary(output) as stream:

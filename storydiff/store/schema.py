@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from storydiff.errors import Code, StorydiffError
 from storydiff.model import article_id
 
 MIGRATIONS: tuple[str, ...] = (
@@ -151,24 +152,24 @@ MIGRATIONS: tuple[str, ...] = (
 VERSION = len(MIGRATIONS)
 
 
-class SchemaError(RuntimeError):
-    """The file is a store from a newer storydiff, or not a store at all."""
+class SchemaError(StorydiffError, RuntimeError):
+    """The file is a store from a newer storydiff (E028), or not a store at all (E027). Also a
+    RuntimeError, as it was before it had codes."""
 
 
 def version(connection: sqlite3.Connection) -> int:
     return int(connection.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(connection: sqlite3.Connection) -> int:
-    """Bring the store up to ``VERSION``; returns the version it had."""
+def migrate(connection: sqlite3.Connection, path: object) -> int:
+    """Bring the store at ``path`` up to ``VERSION``; returns the version it had."""
     found = version(connection)
     if found > VERSION:
-        raise SchemaError(
-            f"the store has schema version {found}, newer than this storydiff's {VERSION}; "
-            "upgrade storydiff to open it"
-        )
+        raise SchemaError(Code.E028, path=path, found=found, version=VERSION)
     if found == 0 and _has_tables(connection):
-        raise SchemaError("the file is an SQLite database but not a storydiff store")
+        raise SchemaError(
+            Code.E027, path=path, detail="an SQLite database without storydiff's tables"
+        )
     # Migrations re-key articles by the hash of their text, computed as storydiff does.
     connection.create_function("storydiff_article_id", 1, article_id, deterministic=True)
     for step in range(found, VERSION):

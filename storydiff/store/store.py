@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from storydiff.errors import Code
 from storydiff.model import Analysis, Article, Entity, to_json
 from storydiff.store.schema import SchemaError, migrate
 
@@ -32,9 +33,9 @@ class Store:
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA foreign_keys = ON")
-            migrate(self._db)
+            migrate(self._db, self.path)
         except sqlite3.DatabaseError as error:
-            raise SchemaError(f"{self.path}: not a storydiff store ({error})") from error
+            raise SchemaError(Code.E027, path=self.path, detail=error) from error
 
     def close(self) -> None:
         self._db.close()

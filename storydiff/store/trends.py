@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from storydiff.errors import check_choice
 from storydiff.store.store import Store
 
 PERIODS = {"week": "%Y-W%W", "month": "%Y-%m"}
@@ -81,10 +82,8 @@ class Trend:
 
 
 def trend(store: Store, subject: str, name: str, period: str = "month") -> Trend:
-    if subject not in SUBJECTS:
-        raise ValueError(f"unknown subject {subject!r}; choose one of {', '.join(SUBJECTS)}")
-    if period not in PERIODS:
-        raise ValueError(f"unknown period {period!r}; choose one of {', '.join(PERIODS)}")
+    check_choice("subject", subject, SUBJECTS)
+    check_choice("period", period, PERIODS)
     parameters = {"name": name, "period": PERIODS[period]}
     rows = store.query(_QUERIES[subject], parameters)
     columns = tuple(rows[0].keys()) if rows else _columns(subject)
