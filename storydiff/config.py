@@ -3,15 +3,15 @@ typed object.
 
 Each stage takes its own section (``config.alignment``, ``config.stories`` …) rather than
 reading module constants, so one value describes a run: it can be saved as TOML and read back,
-compared with the defaults, and hashed into the digest that every JSON output carries in its
-``run`` block, so that an output says what produced it. The defaults are the values the
-benchmarks calibrated (``benchmarks/compare.py``, ``benchmarks/stories.py``); docs/INTERFACE.md
-lists every setting. A value outside its range is refused when the configuration is made
-(``SettingError``, E024, naming the setting and what it may be), so a bad file fails before any
-article is read.
+compared with the defaults, and hashed into the digest that the analysis records, comparisons
+and stories carry in their ``run`` block, so that an output says what produced it. The
+defaults are the values the benchmarks calibrated (``benchmarks/compare.py``,
+``benchmarks/stories.py``); docs/INTERFACE.md lists every setting. A value outside its range is
+refused when the configuration is made (``SettingError``, E024, naming the setting and what it
+may be), so a bad file fails before any article is read.
 
 This module sits at the bottom of the layering, beside ``model`` and ``errors``: every stage
-imports it, and it imports none of them.
+imports it, and it imports no stage (only ``errors``).
 """
 
 from __future__ import annotations

@@ -546,7 +546,7 @@ class Run:
     """What produced an output, for the ``run`` block of storydiff's JSON: storydiff's version,
     the spaCy pipeline as its meta names it (``nlp.meta``: name and version), the digest of the
     run's configuration and the settings that differ from the defaults
-    (``{"section.key": value}``; ``storydiff.config`` makes both)."""
+    (``{"section.key": value}``). ``storydiff.api.run_record`` makes one for a configuration."""
 
     storydiff: str
     pipeline: str
