@@ -276,7 +276,7 @@ def _row_numbers(story: Story, comparison: Any) -> list[dict[int, set[str]]]:
     return [
         {
             index[article]: {n for text in texts for n in _NUMBER.findall(text)}
-            for article, texts in row["values"].items()
+            for article, texts in row.values.items()
         }
         for row in comparison.numbers
     ]
@@ -325,7 +325,7 @@ def _false_conflicts(story: Story, comparison: Any, shown: list[list[Member]]) -
         false += not any(_holds_a_pair(g, members) for g in gold_conflicts)
     rows = _row_numbers(story, comparison)
     for row, numbers in zip(comparison.numbers, rows, strict=True):
-        if row["conflict"]:
+        if row.conflict:
             false += not _in_one_row_of(numbers, story.conflicts)
     return false
 

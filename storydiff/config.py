@@ -324,16 +324,16 @@ class Config:
 
 def read_config(path: str | os.PathLike[str], base: Config | None = None) -> Config:
     """The configuration a TOML file sets, over ``base`` (the defaults): an unreadable file
-    (E030), an unknown section or setting (E023) or a bad value (E024) is an error naming the
+    (E031), an unknown section or setting (E023) or a bad value (E024) is an error naming the
     file."""
     source = os.fspath(path)
     try:
         with open(source, "rb") as handle:
             data = tomllib.load(handle)
     except OSError as error:
-        raise SettingError(Code.E030, source, detail=error.strerror or str(error)) from None
+        raise SettingError(Code.E031, source, detail=error.strerror or str(error)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise SettingError(Code.E030, source, detail=f"not TOML: {error}") from None
+        raise SettingError(Code.E031, source, detail=f"not TOML: {error}") from None
     return (base or DEFAULTS).merged(data, source)
 
 

@@ -55,7 +55,11 @@ class Code(Enum):
         "upgrade storydiff to open it"
     )
     E029 = "cannot tell the format from {path!r}{hint}; use one of {known}, or give --format"
-    E030 = "cannot read the configuration: {detail}"
+    E030 = (
+        "{document} is in schema {found!r}, which this storydiff does not read (it reads "
+        "{known!r}): a newer storydiff wrote it, or it is not storydiff's JSON"
+    )
+    E031 = "cannot read the configuration: {detail}"
 
 
 class StorydiffError(Exception):
@@ -103,7 +107,7 @@ def check_choice(option: str, value: object, choices: Iterable[str]) -> None:
 
 class SettingError(OptionError):
     """A setting of the run configuration is unknown (E023), has a value it cannot take
-    (E024), or a configuration file cannot be read (E030). ``source`` names where the setting
+    (E024), or a configuration file cannot be read (E031). ``source`` names where the setting
     came from (a file, ``--set``), when it came from outside a program."""
 
     def __init__(self, code: Code, source: str | None = None, **details: object) -> None:

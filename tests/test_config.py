@@ -123,7 +123,7 @@ def test_a_bad_value_is_refused_naming_the_setting_and_what_it_may_be():
         ('[alignment]\npoint = "high"\n', Code.E024, "alignment.point"),
         ("[stories]\nwindow_days = 1.5\n", Code.E024, "stories.window_days"),
         ("alignment = 0.8\n", Code.E024, "alignment"),
-        ("[alignment\npoint = 0.8\n", Code.E030, "not TOML"),
+        ("[alignment\npoint = 0.8\n", Code.E031, "not TOML"),
     ],
 )
 def test_a_bad_file_is_a_coded_error_naming_the_file_and_the_key(tmp_path, text, code, named):
@@ -139,7 +139,7 @@ def test_a_bad_file_is_a_coded_error_naming_the_file_and_the_key(tmp_path, text,
 def test_a_missing_file_is_a_coded_error(tmp_path):
     with pytest.raises(SettingError) as raised:
         read_config(tmp_path / "missing.toml")
-    assert raised.value.code is Code.E030 and "missing.toml" in str(raised.value)
+    assert raised.value.code is Code.E031 and "missing.toml" in str(raised.value)
 
 
 def test_the_environment_names_the_pipeline_unless_a_file_does(tmp_path):
@@ -211,9 +211,9 @@ def test_the_pipeline_settings_reach_storydiffs_components():
         {"pipeline.extra_label_terms": {"zealot": ["armed groups", True]}}
     )
     (configured,) = storydiff.analyze(text, config=zealots)
-    assert "zealot" not in {label["term"] for label in plain.labels}
-    (label,) = [label for label in configured.labels if label["term"] == "zealot"]
-    assert (label["category"], label["contested"], label["voice"]) == ("armed groups", True, "own")
+    assert "zealot" not in {label.term for label in plain.labels}
+    (label,) = [label for label in configured.labels if label.term == "zealot"]
+    assert (label.category, label.contested, label.voice) == ("armed groups", True, "own")
 
 
 def test_config_show_prints_the_effective_configuration(tmp_path, storydiff_cli):

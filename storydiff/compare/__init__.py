@@ -69,7 +69,7 @@ def compare_analyses(
         sources={a.article.id: quoted_sources(a, actors) for a in analyses},
         framing=tuple(framing_table(analyses)),
         numbers=tuple(numbers_table(analyses, alignment.points, config)),
-        actors=tuple(actor.to_dict() for actor in actors),
+        actors=tuple(actors),
         copies=tuple(copies),
     )
     return replace(comparison, summary=summarize(comparison))

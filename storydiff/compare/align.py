@@ -23,12 +23,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storydiff.compare.actors import Actor
 from storydiff.compare.evidence import Item, PairFeatures, pair_features
 from storydiff.compare.numbers import conflicting
 from storydiff.compare.similarity import Backend, content_words
 from storydiff.config import DEFAULTS, AlignmentSettings, FigureSettings
-from storydiff.model import Analysis, Point, Statement, StatementRef
+from storydiff.model import Actor, Analysis, Point, Quantity, Statement, StatementRef
 
 # The thresholds and limits are the setting section ``alignment``; ``Thresholds`` is its
 # older name, kept for callers of ``compare_analyses(thresholds=Thresholds(...))``.
@@ -261,7 +260,7 @@ def _point(
 
 def _figures_conflict(chosen: list[Item], figures: FigureSettings) -> bool:
     """Figures in different articles of one point that count the same thing and disagree."""
-    by_article: dict[str, list[dict]] = {}
+    by_article: dict[str, list[Quantity]] = {}
     for item in chosen:
         by_article.setdefault(item.article, []).extend(
             item.analysis.quantities[k] for k in item.statement.quantities
@@ -290,10 +289,10 @@ def _framed_differently(chosen: list[Item], opposite_tone: float) -> bool:
             tones.setdefault(article_id, []).append(statement.tone)
         for index in statement.labels:
             label = item.analysis.labels[index]
-            by_article = terms.setdefault(label["category"], {})
-            by_article.setdefault(article_id, set()).add(f"{label['term']}/{label['voice']}")
-            if label.get("contested"):
-                loaded.add(label["category"])
+            by_article = terms.setdefault(label.category, {})
+            by_article.setdefault(article_id, set()).add(f"{label.term}/{label.voice}")
+            if label.contested:
+                loaded.add(label.category)
     mean_tones = [sum(t) / len(t) for t in tones.values()]
     if mean_tones and max(mean_tones) >= opposite_tone and min(mean_tones) <= -opposite_tone:
         return True

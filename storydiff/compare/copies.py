@@ -95,15 +95,17 @@ class CopyFinder:
         signature = MinHash(num_perm=settings.num_perm)
         signature.update_batch([g.encode() for g in grams])
         self._evict(published)
-        best: Copy | None = None
+        # The best (share, origin) so far, its share compared unrounded (a Copy keeps it to
+        # the JSON's 3 decimals).
+        best: tuple[float, str] | None = None
         if len(grams) >= settings.min_shingles:
             for other in self._lsh.query(signature):
                 other_signature, other_size, _ = self._kept[other]
                 share = _estimated_containment(
                     signature.jaccard(other_signature), len(grams), other_size
                 )
-                if share >= settings.containment and (best is None or share > best.containment):
-                    best = Copy(article_id, other, share)
+                if share >= settings.containment and (best is None or share > best[0]):
+                    best = (share, other)
         if best is None and article_id not in self._kept:
             # Only origins are indexed: a copy of a copy is a copy of the first origin.
             self._lsh.insert(article_id, signature)
@@ -111,7 +113,7 @@ class CopyFinder:
             (self._order if published else self._undated).append((published, article_id))
             while len(self._undated) > self._undated_window:
                 self._forget(self._undated.popleft()[1])
-        return best
+        return Copy(article_id, best[1], best[0]) if best else None
 
     def _evict(self, published: str | None) -> None:
         if published:

@@ -12,9 +12,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
 from storydiff.compare.copies import CopyFinder
-from storydiff.compare.stories import Story, StoryGrouper
+from storydiff.compare.stories import StoryGrouper
 from storydiff.config import DEFAULTS, Config
-from storydiff.model import Analysis
+from storydiff.model import Analysis, Story
 
 # Articles embedded together: much faster than one by one, and little to hold.
 BATCH = 256

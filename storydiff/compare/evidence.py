@@ -23,16 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from storydiff.compare.actors import Actor
 from storydiff.compare.embeddings import unit_rows, weighted_similarity
 from storydiff.compare.numbers import agreeing, compatible, conflicting
 from storydiff.compare.similarity import Backend, content_words, words
 from storydiff.config import DEFAULTS, FigureSettings
-from storydiff.model import EVIDENCE_FLAGS, Analysis, Evidence, Statement
+from storydiff.model import EVIDENCE_FLAGS, Actor, Analysis, Evidence, Quantity, Statement
 
 # Feature names in the model's order; each is a matrix over statement pairs.
 FEATURES = (
@@ -128,7 +126,7 @@ class PairFeatures:
     def explain(self, i: int, j: int) -> Evidence:
         """The evidence for one pair, as a reader would want it listed."""
         return Evidence(
-            similarity=round(float(self.matrices["similarity"][i, j]), 3),
+            similarity=float(self.matrices["similarity"][i, j]),
             shared_actors=tuple(sorted(self.actor_names[i] & self.actor_names[j])),
             shared_predicates=tuple(sorted(self.predicates[i] & self.predicates[j])),
             shared_words=tuple(
@@ -232,7 +230,7 @@ def _actors_of(item: Item, entity_ids: Sequence[str], owner: Owners) -> list[Act
 def _group_kinds(item: Item) -> set[str]:
     """The kinds of group its labels name (so "rebel stronghold" meets "terrorist
     stronghold")."""
-    return {item.analysis.labels[k]["category"] for k in item.statement.labels}
+    return {item.analysis.labels[k].category for k in item.statement.labels}
 
 
 def _plain_words(item: Item) -> set[str]:
@@ -380,7 +378,7 @@ def _without_names(item: Item) -> str:
     return " ".join("".join(kept).split())
 
 
-def _figures(item: Item) -> list[dict[str, Any]]:
+def _figures(item: Item) -> list[Quantity]:
     quantities = item.analysis.quantities
     return [quantities[k] for k in item.statement.quantities]
 
@@ -416,8 +414,8 @@ def _figure_relations(items: Sequence[Item], settings: FigureSettings) -> dict[s
     return relations
 
 
-def _same_unit(first: Sequence[dict], second: Sequence[dict]) -> bool:
-    return bool({a.get("unit") for a in first} & {b.get("unit") for b in second})
+def _same_unit(first: Sequence[Quantity], second: Sequence[Quantity]) -> bool:
+    return bool({a.unit for a in first} & {b.unit for b in second})
 
 
 # A number at least this large, given exactly by both, is rarely a coincidence.
@@ -425,12 +423,12 @@ _PARTICULAR = 100
 
 
 def _same_particular_number(
-    first: Sequence[dict], second: Sequence[dict], settings: FigureSettings
+    first: Sequence[Quantity], second: Sequence[Quantity], settings: FigureSettings
 ) -> bool:
     return any(
-        a.get("value") is not None
-        and a.get("value") == b.get("value")
-        and abs(float(a["value"])) >= _PARTICULAR
+        a.value is not None
+        and a.value == b.value
+        and abs(float(a.value)) >= _PARTICULAR
         and compatible(a, b, settings)
         for a in first
         for b in second
@@ -449,7 +447,7 @@ def _date_relations(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray]:
 def _dates_in(item: Item) -> set[str]:
     statement = item.statement
     return {
-        str(d["value"])
+        str(d.value)
         for d in item.analysis.dates
-        if d.get("value") and statement.start <= d["start"] < statement.end
+        if d.value and statement.start <= d.start < statement.end
     }

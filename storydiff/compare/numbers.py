@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache, partial
-from typing import Any
 
 from storydiff.compare.similarity import content_words
 from storydiff.config import DEFAULTS, Config, FigureSettings
-from storydiff.model import Analysis, Point
+from storydiff.model import Analysis, FigureRow, Point, Quantity
 from storydiff.nlp.numbers_data import MEASURE_UNITS, PERCENT_WORDS
 
 # How much overlap makes two descriptions one counted thing, and how far a qualified figure
@@ -29,20 +28,18 @@ UNIT_WORDS = frozenset(
     for word in content_words(phrase)
 )
 
-Quantity = dict[str, Any]
-
 
 def interval(
     quantity: Quantity, settings: FigureSettings = DEFAULTS.figures
 ) -> tuple[float, float] | None:
     """The range a quantity claims, widened a little (``qualified_slack``) when it is
     qualified."""
-    low, high, value = quantity.get("low"), quantity.get("high"), quantity.get("value")
+    low, high, value = quantity.low, quantity.high, quantity.value
     if value is not None:
         low = high = float(value)
     if low is None or high is None:
         return None
-    qualifier = quantity.get("qualifier")
+    qualifier = quantity.qualifier
     if qualifier in {"more than", "at least", "over"}:
         return float(low), float("inf")
     if qualifier in {"less than", "up to", "at most"}:
@@ -55,7 +52,7 @@ def interval(
 
 def counted_words(quantity: Quantity) -> tuple[str, ...]:
     """The content words of what a quantity counts, without unit words."""
-    return _counted_words(quantity.get("counts") or "")
+    return _counted_words(quantity.counts or "")
 
 
 @lru_cache(maxsize=4096)
@@ -67,7 +64,7 @@ def _counted_words(counts: str) -> tuple[str, ...]:
 def same_thing(a: Quantity, b: Quantity, settings: FigureSettings = DEFAULTS.figures) -> bool:
     """The same unit and the same counted thing: the same head noun and enough shared words
     (``same_thing_overlap``)."""
-    if a.get("unit") != b.get("unit"):
+    if a.unit != b.unit:
         return False
     words_a, words_b = counted_words(a), counted_words(b)
     if not words_a or not words_b or words_a[0] != words_b[0]:
@@ -85,7 +82,7 @@ def disagree(a: Quantity, b: Quantity, settings: FigureSettings = DEFAULTS.figur
 
 def compatible(a: Quantity, b: Quantity, settings: FigureSettings = DEFAULTS.figures) -> bool:
     """The same unit and overlapping values: the two may be one figure told twice."""
-    if a.get("unit") != b.get("unit"):
+    if a.unit != b.unit:
         return False
     first, second = interval(a, settings), interval(b, settings)
     return first is not None and second is not None and not disagree(a, b, settings)
@@ -121,8 +118,8 @@ def conflicting(
 
 def numbers_table(
     analyses: Sequence[Analysis], points: Iterable[Point] = (), config: Config = DEFAULTS
-) -> list[dict[str, Any]]:
-    """Rows ``{"counts", "values": {article_id: [text, ...]}, "conflict", "claimed_by"}``.
+) -> list[FigureRow]:
+    """The figures table, one ``FigureRow`` per thing counted.
 
     Figures of different articles share a row as ``_same_figure`` says; only figures whose
     sentences are in one point can disagree. A figure that does not say what it counts
@@ -133,22 +130,16 @@ def numbers_table(
     same_point = _figures_in_same_point(analyses, points)
     rows: list[_Row] = []
     described = [
-        (a.article.id, k, q)
-        for a in analyses
-        for k, q in enumerate(a.quantities)
-        if q.get("counts")
+        (a.article.id, k, q) for a in analyses for k, q in enumerate(a.quantities) if q.counts
     ]
     bare = [
-        (a.article.id, k, q)
-        for a in analyses
-        for k, q in enumerate(a.quantities)
-        if not q.get("counts")
+        (a.article.id, k, q) for a in analyses for k, q in enumerate(a.quantities) if not q.counts
     ]
     for article_id, index, quantity in described:
         partners = same_point.get((article_id, index), set())
         row = _row_for(rows, article_id, partial(_described_fits, quantity, partners, settings))
         if row is None:
-            row = _Row(quantity["counts"])
+            row = _Row(quantity.counts)
             rows.append(row)
         row.add(article_id, index, quantity)
     for article_id, index, quantity in bare:
@@ -156,8 +147,8 @@ def numbers_table(
         row = _row_for(rows, article_id, partial(_bare_fits, quantity, partners, settings))
         if row is not None:
             row.add(article_id, index, quantity)
-    table = [row.to_dict(settings) for row in rows]
-    return sorted(table, key=lambda r: (len(r["values"]) < 2, not r["conflict"]))
+    table = [row.finished(settings) for row in rows]
+    return sorted(table, key=lambda r: (len(r.values) < 2, not r.conflict))
 
 
 def _described_fits(
@@ -220,19 +211,17 @@ class _Row:
         self.members.setdefault(article_id, []).append(quantity)
         self.figures.append((article_id, index, quantity))
 
-    def to_dict(self, settings: FigureSettings) -> dict[str, Any]:
+    def finished(self, settings: FigureSettings) -> FigureRow:
         sides = list(self.members.values())
         conflict = any(
             conflicting(a, b, settings) for k, a in enumerate(sides) for b in sides[k + 1 :]
         )
-        return {
-            "counts": self.counts,
-            "values": {aid: [q["text"] for q in qs] for aid, qs in self.members.items()},
-            "claimed_by": {
-                aid: [q.get("claimed_by") for q in qs] for aid, qs in self.members.items()
-            },
-            "conflict": conflict,
-        }
+        return FigureRow(
+            self.counts,
+            {aid: tuple(q.text for q in qs) for aid, qs in self.members.items()},
+            {aid: tuple(q.claimed_by for q in qs) for aid, qs in self.members.items()},
+            conflict,
+        )
 
 
 def _figures_in_same_point(
@@ -247,7 +236,7 @@ def _figures_in_same_point(
             (ref.article, k)
             for ref in point.statements
             for k, q in enumerate(by_id[ref.article].quantities)
-            if ref.start <= q["start"] < ref.end
+            if ref.start <= q.start < ref.end
         ]
         for a in figures:
             for b in figures:

@@ -20,34 +20,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 import numpy as np
 
 from storydiff.compare.embeddings import common_direction, unit_vectors
 from storydiff.config import DEFAULTS, Config, StorySettings
-from storydiff.model import Analysis
+from storydiff.model import Analysis, Story
 
 ACTOR_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "FAC", "LOC", "LAW"})
 _TOKEN = re.compile(r"[^\W_]+")
-
-
-@dataclass(frozen=True)
-class Story:
-    id: str
-    title: str | None
-    articles: tuple[str, ...]
-    first: str | None
-    last: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "articles": list(self.articles),
-            "first": self.first,
-            "last": self.last,
-        }
 
 
 @dataclass

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from storydiff.compare.corpus import CorpusGrouping
-from storydiff.compare.story_records import StoryArticle, StoryRecord
 from storydiff.config import DEFAULTS, Config
+from storydiff.model import StoryArticle, StoryRecord
 from storydiff.store.store import Store
 
 
