@@ -59,6 +59,7 @@ class Code(Enum):
         "{document} is in schema {found!r}, which this storydiff does not read (it reads "
         "{known!r}): a newer storydiff wrote it, or it is not storydiff's JSON"
     )
+    E031 = "cannot read the configuration: {detail}"
 
 
 class StorydiffError(Exception):
@@ -102,6 +103,24 @@ def check_choice(option: str, value: object, choices: Iterable[str]) -> None:
         raise OptionError(
             Code.E024, option=option, expected=f"one of {', '.join(known)}", value=repr(value)
         )
+
+
+class SettingError(OptionError):
+    """A setting of the run configuration is unknown (E023), has a value it cannot take
+    (E024), or a configuration file cannot be read (E031). ``source`` names where the setting
+    came from (a file, ``--set``), when it came from outside a program."""
+
+    def __init__(self, code: Code, source: str | None = None, **details: object) -> None:
+        self.source = source
+        super().__init__(code, **details)
+
+    def at(self, source: str | None) -> SettingError:
+        """The same error, said to come from ``source``."""
+        return SettingError(self.code, source, **self.details)
+
+    def __str__(self) -> str:
+        message = super().__str__()
+        return f"{self.source}: {message}" if self.source else message
 
 
 def _input_error(source: str, code: Code, details: dict[str, object]) -> InputError:

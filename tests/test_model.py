@@ -59,7 +59,11 @@ def fixture_analyses(nlp) -> dict[str, list[Analysis]]:
 
 @pytest.fixture(scope="module")
 def fixture_comparisons(fixture_analyses) -> list[Comparison]:
+    """Comparisons of the fixtures; one, as ``storydiff.compare`` makes it under settings of
+    its own, carries the run that made it."""
+    from storydiff import compare
     from storydiff.compare import compare_analyses
+    from storydiff.config import DEFAULTS
 
     mixed = [
         *fixture_analyses["seeds"],
@@ -67,7 +71,11 @@ def fixture_comparisons(fixture_analyses) -> list[Comparison]:
         *fixture_analyses["one_paragraph_corpus.jsonl"],
     ]
     groups = [fixture_analyses["styles"], mixed, *map(fixture_analyses.get, ("examples", "copy"))]
-    return [compare_analyses(group) for group in groups]
+    comparisons = [compare_analyses(group) for group in groups]
+    strict = DEFAULTS.with_values({"alignment.point": 0.8, "reading.columns": {"text": "body"}})
+    configured = compare(fixture_analyses["examples"], config=strict).comparison
+    assert configured.run is not None and configured.run.settings
+    return [*comparisons[:-1], configured, comparisons[-1]]
 
 
 def _model_objects(value: object) -> Iterator[object]:

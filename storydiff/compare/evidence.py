@@ -29,6 +29,7 @@ import numpy as np
 from storydiff.compare.embeddings import unit_rows, weighted_similarity
 from storydiff.compare.numbers import agreeing, compatible, conflicting
 from storydiff.compare.similarity import Backend, content_words, words
+from storydiff.config import DEFAULTS, FigureSettings
 from storydiff.model import EVIDENCE_FLAGS, Actor, Analysis, Evidence, Quantity, Statement
 
 # Feature names in the model's order; each is a matrix over statement pairs.
@@ -135,7 +136,12 @@ class PairFeatures:
         )
 
 
-def pair_features(items: Sequence[Item], backend: Backend, actors: Sequence[Actor]) -> PairFeatures:
+def pair_features(
+    items: Sequence[Item],
+    backend: Backend,
+    actors: Sequence[Actor],
+    figures: FigureSettings = DEFAULTS.figures,
+) -> PairFeatures:
     n = len(items)
     articles = np.array([item.article for item in items])
     cross = articles[:, None] != articles[None, :]
@@ -157,7 +163,7 @@ def pair_features(items: Sequence[Item], backend: Backend, actors: Sequence[Acto
     ]
     verbs = [set(item.statement.predicates) for item in items]
     words = [_plain_words(item) for item in items]
-    figures = _figure_relations(items)
+    relations = _figure_relations(items, figures)
     dates = _date_relations(items)
     negated = np.array([item.statement.negated for item in items])
     speakers = [_speaker(item, owner) for item in items]
@@ -176,9 +182,9 @@ def pair_features(items: Sequence[Item], backend: Backend, actors: Sequence[Acto
         "shared_run": _shared_runs(items, plain),
         "context_similarity": _context(similarity, articles),
         **_positions(articles),
-        "figures_agree": figures["agree"],
-        "figures_differ": figures["differ"],
-        "figures_unmatched": figures["unmatched"],
+        "figures_agree": relations["agree"],
+        "figures_differ": relations["differ"],
+        "figures_unmatched": relations["unmatched"],
         "dates_agree": dates[0],
         "dates_differ": dates[1],
         "negation_differs": (negated[:, None] != negated[None, :]).astype(float),
@@ -377,7 +383,7 @@ def _figures(item: Item) -> list[Quantity]:
     return [quantities[k] for k in item.statement.quantities]
 
 
-def _figure_relations(items: Sequence[Item]) -> dict[str, np.ndarray]:
+def _figure_relations(items: Sequence[Item], settings: FigureSettings) -> dict[str, np.ndarray]:
     """Where both statements give figures: agree (the same value in the same unit, of the
     same counted thing or of a number too particular to be chance, such as 407 or 800,000),
     differ (the same counted thing with values that do not agree) and unmatched (figures in
@@ -392,12 +398,14 @@ def _figure_relations(items: Sequence[Item]) -> dict[str, np.ndarray]:
             if not figures[j] or items[i].article == items[j].article:
                 continue
             first, second = figures[i], figures[j]
-            if agreeing(first, second) or _same_particular_number(first, second):
+            if agreeing(first, second, settings) or _same_particular_number(
+                first, second, settings
+            ):
                 relation = "agree"
-            elif conflicting(first, second):
+            elif conflicting(first, second, settings):
                 relation = "differ"
             elif _same_unit(first, second) and not any(
-                compatible(a, b) for a in first for b in second
+                compatible(a, b, settings) for a in first for b in second
             ):
                 relation = "unmatched"
             else:
@@ -414,12 +422,14 @@ def _same_unit(first: Sequence[Quantity], second: Sequence[Quantity]) -> bool:
 _PARTICULAR = 100
 
 
-def _same_particular_number(first: Sequence[Quantity], second: Sequence[Quantity]) -> bool:
+def _same_particular_number(
+    first: Sequence[Quantity], second: Sequence[Quantity], settings: FigureSettings
+) -> bool:
     return any(
         a.value is not None
         and a.value == b.value
         and abs(float(a.value)) >= _PARTICULAR
-        and compatible(a, b)
+        and compatible(a, b, settings)
         for a in first
         for b in second
     )

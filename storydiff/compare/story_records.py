@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from storydiff.compare import distinct
 from storydiff.compare.corpus import CorpusGrouping
+from storydiff.config import DEFAULTS, Config
 from storydiff.model import Analysis, StoryArticle, StoryRecord
 
 
@@ -20,12 +21,13 @@ def _oldest_first(published: str | None) -> tuple[bool, str]:
     return published is None, published or ""
 
 
-def story_records(analyses: Iterable[Analysis]) -> list[StoryRecord]:
+def story_records(analyses: Iterable[Analysis], config: Config = DEFAULTS) -> list[StoryRecord]:
     """The stories of articles held in memory, each article once, as a store groups and
-    lists them (``storydiff.store.grouping``)."""
+    lists them (``storydiff.store.grouping``), by the stories and copies settings of
+    ``config``."""
     unique, _ = distinct(list(analyses))
     articles = {a.article.id: a.article for a in unique}
-    grouping = CorpusGrouping()
+    grouping = CorpusGrouping(config=config)
     ordered = sorted(unique, key=lambda a: _oldest_first(a.article.published))
     records = []
     for story in grouping.run(ordered):

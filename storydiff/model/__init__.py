@@ -11,8 +11,9 @@ All positions are character offsets into ``Article.text`` (0-based, end exclusiv
 
 The package holds one module a stage's output: ``article`` (what reading and cleaning give),
 ``findings`` (what the NLP stage finds), ``analysis``, ``comparison`` and ``tables`` (what
-comparing gives), ``story`` (a corpus's stories) and ``schema`` (the JSON itself). Import
-from ``storydiff.model``; the modules are how it is laid out, not part of the interface.
+comparing gives), ``story`` (a corpus's stories), ``run`` (what produced an output) and
+``schema`` (the JSON itself). Import from ``storydiff.model``; the modules are how it is laid
+out, not part of the interface.
 """
 
 from storydiff.model.analysis import Analysis, Headline
@@ -46,6 +47,7 @@ from storydiff.model.findings import (
     Speaker,
     Statement,
 )
+from storydiff.model.run import Run
 from storydiff.model.schema import SCHEMA, check_schema, to_json
 from storydiff.model.story import Story, StoryArticle, StoryRecord
 from storydiff.model.tables import Actor, ActorFraming, FigureRow, SourceCount, TermCount
@@ -73,6 +75,7 @@ __all__ = [
     "Quantity",
     "Quote",
     "RemovedLine",
+    "Run",
     "SourceCount",
     "Span",
     "Speaker",

@@ -12,6 +12,7 @@ from typing import Any
 
 from storydiff.model.analysis import Analysis
 from storydiff.model.findings import Statement
+from storydiff.model.run import Run
 from storydiff.model.schema import SCHEMA, check_schema
 from storydiff.model.tables import Actor, ActorFraming, FigureRow, SourceCount
 
@@ -176,7 +177,8 @@ class Finding:
 
 @dataclass(frozen=True)
 class Comparison:
-    """What a set of articles agree on, what only one says, and who each one quotes."""
+    """What a set of articles agree on, what only one says, and who each one quotes; ``run``,
+    when known, says what produced it (its JSON gives it right after ``schema``)."""
 
     articles: tuple[Analysis, ...]
     points: tuple[Point, ...] = ()
@@ -188,10 +190,12 @@ class Comparison:
     actors: tuple[Actor, ...] = ()
     copies: tuple[Copy, ...] = ()
     summary: tuple[Finding, ...] = ()
+    run: Run | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
+            **({"run": self.run.to_dict()} if self.run is not None else {}),
             "summary": [f.to_dict() for f in self.summary],
             "articles": [a.to_dict() for a in self.articles],
             "points": [p.to_dict() for p in self.points],
@@ -230,6 +234,7 @@ class Comparison:
             actors=tuple(Actor.from_dict(a) for a in data.get("actors", [])),
             copies=tuple(Copy.from_dict(c) for c in data.get("copies", [])),
             summary=tuple(Finding.from_dict(f) for f in data.get("summary", [])),
+            run=Run.from_dict(data["run"]) if "run" in data else None,
         )
 
 

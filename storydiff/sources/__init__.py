@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import BinaryIO
 
+from storydiff.config import DEFAULTS
 from storydiff.errors import Code, InputError, OptionError, check_choice
 from storydiff.model import Document
 from storydiff.sources.decode import (
@@ -56,7 +57,6 @@ from storydiff.sources.warc import read_warc
 
 __all__ = [
     "DEFAULT_COLUMNS",
-    "DEFAULT_MAX_BYTES",
     "FIELDS",
     "KINDS",
     "STDIN",
@@ -68,7 +68,6 @@ __all__ = [
     "readers",
 ]
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 # A feed is read whole (feedparser needs it so); a big news feed is a few megabytes.
 MAX_FEED_BYTES = 50 * 1024 * 1024
 STDIN = "-"
@@ -84,7 +83,7 @@ def read_inputs(
     inputs: Sequence[str],
     *,
     stdin: BinaryIO | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int = DEFAULTS.reading.max_bytes,
     columns: Columns | None = None,
     fetch_links: bool = False,
 ) -> Iterator[Item]:
@@ -111,7 +110,7 @@ def read_text(
     *,
     kind: str | None = None,
     url: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int = DEFAULTS.reading.max_bytes,
 ) -> Document:
     """One article given as a string (plain text or HTML; detected when ``kind`` is None).
 
