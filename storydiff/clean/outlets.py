@@ -325,8 +325,11 @@ class Registry:
         """The first name in ``text`` (the longest of those starting there) that is a
         registered outlet's or one of ``extra``, as the text writes it."""
         words = _TOKEN.findall(text)
+        registered, given = self._phrases.longest, extra.longest
+        if registered.keys().isdisjoint(words) and given.keys().isdisjoint(words):
+            return None  # most lines: no word starts a name
         for start, word in enumerate(words):
-            longest = max(self._phrases.longest.get(word, 0), extra.longest.get(word, 0))
+            longest = max(registered.get(word, 0), given.get(word, 0))
             for size in range(min(longest, len(words) - start), 0, -1):
                 phrase = tuple(words[start : start + size])
                 if phrase in self._phrases.names or phrase in extra.names:
