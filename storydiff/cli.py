@@ -22,6 +22,7 @@ import click
 from tqdm import tqdm
 
 from storydiff import api
+from storydiff.clean.outlets import register_outlets_file
 from storydiff.compare.coherence import story_doubt
 from storydiff.compare.similarity import get_backend
 from storydiff.compare.story_records import story_records
@@ -173,6 +174,26 @@ output_option = click.option(
     "--output",
     help="Write here instead of the default (standard output; for HTML, report.html).",
 )
+
+
+def _register_outlets(
+    context: click.Context, parameter: click.Parameter, paths: tuple[str, ...]
+) -> None:
+    """Each --outlets file goes into the outlet registry, in order, before anything is read."""
+    for path in paths:
+        register_outlets_file(path)
+
+
+outlets_option = click.option(
+    "--outlets",
+    type=click.Path(exists=True, dir_okay=False),
+    multiple=True,
+    expose_value=False,
+    callback=_register_outlets,
+    metavar="FILE",
+    help="An outlet registry file (CSV: name, aliases, domains, country, ownership, company) "
+    "to add to the built-in registry; may be repeated.",
+)
 config_options = [
     click.option(
         "--config",
@@ -225,6 +246,7 @@ common_input_options = [
         help="Processes analysing in parallel (each loads the pipeline once); output is the "
         f"same in the same order. This machine has {os.cpu_count()} cores.",
     ),
+    outlets_option,
 ]
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import json
+import subprocess
 import sys
 from importlib.resources import files
 from pathlib import Path
@@ -302,3 +304,36 @@ def test_the_shipped_file_is_what_the_script_derives_from_the_source(tmp_path):
         output = tmp_path / "state_media.csv"
         assert _script().main(["--output", str(output)]) == 0
         assert output.read_text(encoding="utf-8") == shipped
+
+
+def test_the_outlets_option_adds_a_registry_file_to_the_commands_that_read(tmp_path):
+    path = _registry_file(tmp_path, "Valley Gazette,,valleygazette.example,GB,nonprofit,,\n")
+    article = tmp_path / "a.jsonl"
+    text = "The council met on Monday. It approved the new bridge, officials said."
+    article.write_text(
+        json.dumps({"text": text, "url": "https://valleygazette.example/bridge"}) + "\n",
+        encoding="utf-8",
+    )
+    done = _storydiff("analyze", str(article), "--outlets", str(path))
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert (record["outlet"], record["outlet_country"], record["outlet_ownership"]) == (
+        "Valley Gazette",
+        "GB",
+        "nonprofit",
+    )
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,ownership\nValley Gazette,state\n", encoding="utf-8")
+    refused = _storydiff("analyze", str(article), "--outlets", str(bad))
+    assert (
+        refused.returncode == 2
+        and "[E016]" in refused.stderr
+        and "bad.csv, line 2" in refused.stderr
+    )
+    assert "Traceback" not in refused.stderr
+
+
+def _storydiff(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "storydiff", *args], capture_output=True, text=True, timeout=300
+    )
