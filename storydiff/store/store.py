@@ -72,8 +72,9 @@ class Store:
     def _insert(self, analysis: Analysis, now: str) -> int:
         article = analysis.article
         cursor = self._db.execute(
-            "INSERT OR IGNORE INTO articles (id, source_id, source, line, url, outlet, title, "
-            "published, language, text, analysis, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR IGNORE INTO articles (id, source_id, source, line, url, outlet, "
+            "outlet_country, outlet_ownership, title, published, language, text, analysis, "
+            "ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 article.id,
                 article.source_id,
@@ -81,6 +82,8 @@ class Store:
                 article.line,
                 article.url,
                 article.outlet,
+                article.outlet_country,
+                article.outlet_ownership,
                 article.title,
                 article.published,
                 article.language,
