@@ -307,6 +307,11 @@ class Registry:
             if self._by_host.get(host, {}).get(path) is outlet:
                 del self._by_host[host][path]
 
+    def outlets(self) -> list[Outlet]:
+        """Every outlet a name or a domain leads to."""
+        found = [*self._by_name.values(), *(o for p in self._by_host.values() for o in p.values())]
+        return list({id(o): o for o in found}.values())
+
     def by_name(self, name: str) -> Outlet | None:
         key = _key(name)
         return self._by_name.get(key) or self._by_name.get(key.removeprefix("the "))
