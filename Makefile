@@ -53,6 +53,7 @@ check: test
 benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/quality.py
 	$(BIN)/python benchmarks/cleaning.py
+	$(BIN)/python benchmarks/outlets.py
 	$(BIN)/python benchmarks/quotes.py
 	$(BIN)/python benchmarks/entities_labels.py
 	$(BIN)/python benchmarks/labels_coverage.py
