@@ -18,6 +18,7 @@ from storydiff.clean import clean
 from storydiff.clean.outlets import (
     OUTLETS,
     OWNERSHIPS,
+    SOURCES,
     STATE_MEDIA_MONITOR,
     STATE_MEDIA_PROFILES,
     STORYDIFF,
@@ -57,6 +58,7 @@ def test_voice_of_america_and_al_arabiya_have_different_typologies():
 
 def test_every_field_of_a_profile_says_where_it_came_from():
     voa = outlet_by_name("VOA")
+    assert {s.source for s in voa.sources} <= set(SOURCES)
     assert voa.source_of("name") == (STORYDIFF,)
     assert voa.source_of("ownership") == (STATE_MEDIA_MONITOR,)
     assert voa.source_of("domains") == (STORYDIFF, STATE_MEDIA_PROFILES)

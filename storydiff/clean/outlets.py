@@ -257,8 +257,7 @@ def _sourced(outlet: Outlet, sources: dict[str, str]) -> Outlet:
     """The outlet with the source of each field it gives, unless it already says."""
     if outlet.sources:
         return outlet
-    given = [f for f in PROFILE_FIELDS if f in _given(outlet)]
-    return replace(outlet, sources=tuple(FieldSource(f, sources[f]) for f in given))
+    return replace(outlet, sources=tuple(FieldSource(f, sources[f]) for f in _given(outlet)))
 
 
 class Registry:
@@ -434,7 +433,7 @@ def _format_error(file: str, line: int | None, detail: str) -> ConfigError:
     return ConfigError(Code.E016, kind="outlet registry", detail=f"{where}: {detail}")
 
 
-def merged(hand: Sequence[Outlet], data: Sequence[Outlet]) -> tuple[list[Outlet], list[Outlet]]:
+def _merged(hand: Sequence[Outlet], data: Sequence[Outlet]) -> tuple[list[Outlet], list[Outlet]]:
     """The hand list with the data's profile of each of its outlets the data has, and the
     data's other outlets (see the module's description of the second layer)."""
     hosts = {_domain(d)[0]: n for n, outlet in enumerate(hand) for d in outlet.domains}
@@ -463,7 +462,8 @@ def _enriched(outlet: Outlet, profiles: list[Outlet], taken: set[str]) -> Outlet
     first = profiles[0]
     names = [n for p in profiles for n in p.names() if _key(n) not in taken]
     domains = [d for p in profiles for d in p.domains]
-    taken_fields = {"company", "aliases", "domains"} | ({"ownership"} - _given(outlet))
+    taken_fields = {"company", "domains"} | ({"aliases"} if names else set())
+    taken_fields |= {"ownership"} - set(_given(outlet))
     sources = [*outlet.sources, *(s for s in first.sources if s.field in taken_fields)]
     return replace(
         outlet,
@@ -483,7 +483,7 @@ def registry() -> Registry:
         data_file.read_text(encoding="utf-8"), "state_media.csv", STATE_MEDIA_FIELDS
     )
     hand = [_sourced(o, dict.fromkeys(PROFILE_FIELDS, STORYDIFF)) for o in OUTLETS]
-    hand, rest = merged(hand, data)
+    hand, rest = _merged(hand, data)
     built = Registry()
     built.add(rest)
     built.add(hand)
@@ -535,8 +535,9 @@ def find_outlet_name(text: str, extra_names: Iterable[str] = ()) -> str | None:
     return registry().find_name(text, _extra_words(frozenset(extra_names)))
 
 
-def _given(outlet: Outlet) -> set[str]:
-    return {f for f in PROFILE_FIELDS if getattr(outlet, f)}
+def _given(outlet: Outlet) -> tuple[str, ...]:
+    """The profile fields an outlet has a value for, in ``PROFILE_FIELDS`` order."""
+    return tuple(f for f in PROFILE_FIELDS if getattr(outlet, f))
 
 
 @lru_cache(maxsize=64)
