@@ -34,7 +34,7 @@ def set_metadata(
     the fields that changed. E032 when the store has no such article; an OptionError (E024)
     for a value that cannot be the field's (an empty one, a date that is not an ISO date, a
     URL without a host). Stories are regrouped by ``config``'s settings."""
-    metadata = checked(Metadata(outlet, published, title, url))
+    metadata = _checked(Metadata(outlet, published, title, url))
     changed = store.revise([(article_id, metadata)])[0]
     if changed is None:
         raise StorydiffError(Code.E032, article_id=article_id, store=store.path.name)
@@ -48,7 +48,7 @@ def rename_outlet(
 ) -> int:
     """Call every article of outlet ``old`` by the outlet ``new``; returns how many changed.
     E033 when no article has outlet ``old``."""
-    checked(Metadata(outlet=new))
+    _checked(Metadata(outlet=new))
     renamed = store.rename_outlet(old, new) if old != new else 0
     if not renamed and not store.query("SELECT 1 FROM articles WHERE outlet = ?", (old,)):
         raise StorydiffError(Code.E033, store=store.path.name, outlet=old)
@@ -57,7 +57,7 @@ def rename_outlet(
     return renamed
 
 
-def checked(metadata: Metadata) -> Metadata:
+def _checked(metadata: Metadata) -> Metadata:
     """The metadata, if every value given can be that field's (an OptionError, E024,
     otherwise)."""
     for field, value in metadata.given().items():
