@@ -65,6 +65,7 @@ class Code(Enum):
         "of the 'id' column: storydiff export --store {store} --table articles)"
     )
     E033 = "no article in {store} has the outlet {outlet!r}"
+    E034 = "no actor in {store} is called {name!r}{hint}"
 
 
 class StorydiffError(Exception):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from storydiff.compare.places import CAPITALS, DEMONYMS, METONYMS
 from storydiff.model import Actor, Analysis, Entity
@@ -19,7 +19,7 @@ from storydiff.model import Actor, Analysis, Entity
 NAME_PARTICLES = frozenset(
     "al el ad as ash de del della der di du la le van von da dos das".split()
 )
-_PLACE_KINDS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
+PLACE_KINDS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
 
 
 def fold(name: str) -> list[str]:
@@ -67,6 +67,18 @@ def place_key(entity: Entity, acts: bool = False) -> str:
     return " ".join(fold(name))
 
 
+def fullest_name(names: Iterable[str]) -> str:
+    """The name a person is listed by: the one with most words, then letters ("Barack Obama",
+    not "Obama")."""
+    return max(names, key=lambda n: (len(n.split()), len(n)))
+
+
+def country_name(key: str) -> str | None:
+    """The country a place key stands for, as the metonymy tables write it ("Turkey" for
+    "turkey"); None for a key that is no country."""
+    return next((v for v in {**METONYMS, **DEMONYMS}.values() if v.lower() == key), None)
+
+
 def link_entities(analyses: Sequence[Analysis]) -> list[Actor]:
     """Actors across articles, each with the entity ids it gathers in every article."""
     people: list[tuple[str, Entity, list[str]]] = []
@@ -75,7 +87,7 @@ def link_entities(analyses: Sequence[Analysis]) -> list[Actor]:
         for entity in analysis.entities:
             if entity.kind == "PERSON":
                 people.append((analysis.article.id, entity, fold(entity.name)))
-            elif entity.kind in _PLACE_KINDS:
+            elif entity.kind in PLACE_KINDS:
                 key = place_key(entity, acts=entity.agent)
                 places.setdefault(key, []).append((analysis.article.id, entity))
     groups: list[list[tuple[str, Entity]]] = []
@@ -97,10 +109,9 @@ def _actor(actor_id: str, members: list[tuple[str, Entity]]) -> Actor:
     entities = [e for _, e in members]
     kind = Counter(e.kind for e in entities).most_common(1)[0][0]
     if kind == "PERSON":
-        name = max((e.name for e in entities), key=lambda n: (len(n.split()), len(n)))
+        name = fullest_name(e.name for e in entities)
     else:
-        key = place_key(entities[0], acts=entities[0].agent)
-        name = next((v for v in {**METONYMS, **DEMONYMS}.values() if v.lower() == key), None)
+        name = country_name(place_key(entities[0], acts=entities[0].agent))
         name = name or Counter(e.name for e in entities).most_common(1)[0][0]
     by_article: dict[str, list[str]] = {}
     for article_id, entity in members:

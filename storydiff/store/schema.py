@@ -8,16 +8,19 @@ with a newer one and a half-applied step never remains. The README documents the
 Articles are keyed by their id, the hash of their normalised text: the same article read
 twice is one row, whatever id its record gives (that is kept as ``source_id``). The whole
 analysis is kept as JSON (``analysis``), and the parts people query (quotes, labels,
-quantities, entities) are also kept as rows of their own.
+quantities, entities, and the actors the entities of all articles are linked into) are also
+kept as rows of their own.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from storydiff.clean.outlets import outlet_of
 from storydiff.errors import Code, StorydiffError
 from storydiff.model import article_id
+from storydiff.store.actors import link_stored
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles, their findings as rows, full-text search, stories.
@@ -166,8 +169,42 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
     """,
+    # 4: actors linked across the whole store, their aliases, and the article mentions each
+    # alias comes from; ``key`` is what linking finds candidates by (a folded surname, or a
+    # place key). The articles stored before are linked in the same step (``AFTER``).
+    """
+    CREATE TABLE actors (
+        id   INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        key  TEXT NOT NULL
+    );
+    CREATE INDEX actors_key ON actors(key);
+
+    CREATE TABLE actor_aliases (
+        actor_id INTEGER NOT NULL REFERENCES actors(id),
+        alias    TEXT NOT NULL,
+        is_name  INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (actor_id, alias)
+    );
+    CREATE INDEX actor_aliases_alias ON actor_aliases(alias COLLATE NOCASE);
+
+    CREATE TABLE actor_mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id  TEXT NOT NULL,
+        actor_id   INTEGER NOT NULL REFERENCES actors(id),
+        alias      TEXT NOT NULL,
+        mentions   INTEGER NOT NULL,
+        PRIMARY KEY (article_id, entity_id, alias)
+    );
+    CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
+    """,
 )
 VERSION = len(MIGRATIONS)
+# What a step computes in Python once its tables exist, in the step's transaction.
+AFTER: dict[int, Callable[[sqlite3.Connection], object]] = {4: link_stored}
 
 
 class SchemaError(StorydiffError, RuntimeError):
@@ -194,6 +231,8 @@ def migrate(connection: sqlite3.Connection, path: object) -> int:
             connection.execute("BEGIN")
             for statement in _statements(MIGRATIONS[step]):
                 connection.execute(statement)
+            if step + 1 in AFTER:
+                AFTER[step + 1](connection)
             connection.execute(f"PRAGMA user_version = {step + 1}")
     return found
 

@@ -24,6 +24,7 @@ from storydiff.clean.outlets import outlet_of
 from storydiff.errors import Code
 from storydiff.model import Analysis, Article, Date, Entity, to_json
 from storydiff.nlp.quantities import normalise_dates
+from storydiff.store.actors import link_analyses
 from storydiff.store.schema import SchemaError, migrate
 
 BUSY_TIMEOUT_MS = 30_000
@@ -87,14 +88,14 @@ class Store:
         return found
 
     def add(self, analyses: Sequence[Analysis]) -> int:
-        """Store a batch in one transaction; returns how many were new."""
+        """Store a batch in one transaction, its new articles' entities linked to the store's
+        actors; returns how many were new."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
-            new = 0
-            for analysis in analyses:
-                new += self._insert(analysis, now)
-        return new
+            added = [a for a in analyses if self._insert(a, now)]
+            link_analyses(self._db, ((a.article.id, a.entities) for a in added))
+        return len(added)
 
     def _insert(self, analysis: Analysis, now: str) -> int:
         article = analysis.article

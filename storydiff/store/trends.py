@@ -8,17 +8,20 @@ result says how many.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from storydiff.errors import check_choice
+from storydiff.store.aliases import find_actor, unknown_actor
 from storydiff.store.store import Store
 
 PERIODS = {"week": "%Y-W%W", "month": "%Y-%m"}
 SUBJECTS = ("actor", "label", "speaker")
 
 # One query per subject. ``period`` is the strftime pattern; every query takes the subject
-# (case-insensitive) twice at most and yields rows of period, outlet, then its measures.
+# (case-insensitive; an actor as its id and its names, a JSON list) and yields rows of
+# period, outlet, then its measures.
 _QUERIES = {
     "speaker": """
         SELECT strftime(:period, a.published) AS period, coalesce(a.outlet, '') AS outlet,
@@ -35,21 +38,22 @@ _QUERIES = {
               AND a.published IS NOT NULL
         GROUP BY period, outlet, voice ORDER BY period, outlet, voice""",
     "actor": """
-        WITH named AS (
-            SELECT DISTINCT e.article_id FROM entities e WHERE e.name = :name COLLATE NOCASE
+        WITH names(name) AS (SELECT lower(value) FROM json_each(:names)),
+        named AS (
+            SELECT article_id FROM actor_mentions WHERE actor_id = :actor
+            UNION SELECT article_id FROM entities WHERE lower(name) IN names
+            UNION SELECT article_id FROM labels WHERE lower(actor) IN names
         )
         SELECT strftime(:period, a.published) AS period, coalesce(a.outlet, '') AS outlet,
                count(*) AS articles, count(DISTINCT a.story_id) AS stories,
                sum((SELECT count(*) FROM quotes q WHERE q.article_id = a.id
-                    AND q.speaker = :name COLLATE NOCASE)) AS quotes_by,
+                    AND lower(q.speaker) IN names)) AS quotes_by,
                sum((SELECT count(*) FROM labels l WHERE l.article_id = a.id
-                    AND l.actor = :name COLLATE NOCASE AND l.voice = 'own')) AS labels_own,
+                    AND lower(l.actor) IN names AND l.voice = 'own')) AS labels_own,
                sum((SELECT count(*) FROM labels l WHERE l.article_id = a.id
-                    AND l.actor = :name COLLATE NOCASE AND l.voice <> 'own')) AS labels_quoted
+                    AND lower(l.actor) IN names AND l.voice <> 'own')) AS labels_quoted
         FROM articles a
-        WHERE a.published IS NOT NULL
-              AND (a.id IN (SELECT article_id FROM named)
-                   OR a.id IN (SELECT article_id FROM labels WHERE actor = :name COLLATE NOCASE))
+        WHERE a.published IS NOT NULL AND a.id IN named
         GROUP BY period, outlet ORDER BY period, outlet""",
 }
 _UNDATED = {
@@ -58,9 +62,12 @@ _UNDATED = {
     "label": """SELECT count(DISTINCT a.id) FROM labels l JOIN articles a ON a.id = l.article_id
                 WHERE (l.term = :name COLLATE NOCASE OR l.text = :name COLLATE NOCASE)
                 AND a.published IS NULL""",
-    "actor": """SELECT count(*) FROM articles a WHERE a.published IS NULL AND (
-                a.id IN (SELECT article_id FROM entities WHERE name = :name COLLATE NOCASE)
-                OR a.id IN (SELECT article_id FROM labels WHERE actor = :name COLLATE NOCASE))""",
+    "actor": """
+        WITH names(name) AS (SELECT lower(value) FROM json_each(:names))
+        SELECT count(*) FROM articles a WHERE a.published IS NULL AND (
+            a.id IN (SELECT article_id FROM actor_mentions WHERE actor_id = :actor)
+            OR a.id IN (SELECT article_id FROM entities WHERE lower(name) IN names)
+            OR a.id IN (SELECT article_id FROM labels WHERE lower(actor) IN names))""",
 }
 
 
@@ -84,11 +91,26 @@ class Trend:
 def trend(store: Store, subject: str, name: str, period: str = "month") -> Trend:
     check_choice("subject", subject, SUBJECTS)
     check_choice("period", period, PERIODS)
-    parameters = {"name": name, "period": PERIODS[period]}
-    rows = store.query(_QUERIES[subject], parameters)
+    parameters: dict[str, Any] = {"name": name}
+    if subject == "actor":
+        parameters.update(_actor_names(store, name))
+    rows = store.query(_QUERIES[subject], {**parameters, "period": PERIODS[period]})
     columns = tuple(rows[0].keys()) if rows else _columns(subject)
-    undated = store.query(_UNDATED[subject], {"name": name})[0][0]
+    undated = store.query(_UNDATED[subject], parameters)[0][0]
     return Trend(subject, name, period, columns, tuple(tuple(r) for r in rows), undated)
+
+
+def _actor_names(store: Store, name: str) -> dict[str, Any]:
+    """The actor a name is an alias of and all its names, so that "Obama" also counts the
+    articles, quotes and labels of "Barack Obama"; a name no actor has may still be a label's
+    group ("armed groups"). E034, with the closest names, when it is neither."""
+    actor = find_actor(store, name)
+    if actor is not None:
+        return {"actor": actor.id, "names": json.dumps([name, *actor.names])}
+    if not store.query("SELECT 1 FROM labels WHERE actor = ? COLLATE NOCASE LIMIT 1", (name,)):
+        groups = store.query("SELECT DISTINCT actor FROM labels WHERE actor IS NOT NULL")
+        raise unknown_actor(store, name, tuple(row[0] for row in groups))
+    return {"actor": None, "names": json.dumps([name])}
 
 
 def _columns(subject: str) -> tuple[str, ...]:
