@@ -37,9 +37,16 @@ from storydiff.config import (
 from storydiff.engines import ENGINES, Engine, EngineSettings, get_engine
 from storydiff.errors import Code, ConfigError, InputError, OptionError, StorydiffError
 from storydiff.model import SCHEMA, Analysis, to_json, where
-from storydiff.render import FORMATS, get_renderer, render_analyses_markdown, render_trend
+from storydiff.render import (
+    FORMATS,
+    get_renderer,
+    render_actors,
+    render_analyses_markdown,
+    render_trend,
+)
 from storydiff.sources.estimate import estimate_articles
 from storydiff.store import DEFAULT_BATCH, Store, rename_outlet, run_ingest, set_metadata
+from storydiff.store.aliases import list_actors
 from storydiff.store.export import FORMATS as EXPORT_FORMATS
 from storydiff.store.export import TABLES as EXPORT_TABLES
 from storydiff.store.export import export as export_table
@@ -678,7 +685,10 @@ def stories(
 @cli.command()
 @store_option
 @configured
-@click.option("--actor", help="An actor's name, or a group such as 'armed groups'.")
+@click.option(
+    "--actor",
+    help="Any alias of an actor (storydiff actors lists them), or a group such as 'armed groups'.",
+)
 @click.option("--label", help="A label term, such as 'rebel' or 'terrorist'.")
 @click.option("--speaker", help="A speaker's name.")
 @click.option(
@@ -722,6 +732,28 @@ def trends(
 
 @cli.command()
 @store_option
+@click.option("--kind", help="Only actors of this kind: PERSON, GPE, ORG, NORP, LOC or FAC.")
+@click.option("--search", help="Only actors with an alias containing this (any case).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@output_option
+def actors(
+    store_path: str, kind: str | None, search: str | None, fmt: str, output: str | None
+) -> None:
+    """List the store's actors, in most articles first, with their aliases, kinds and counts:
+    any alias names the actor to trends --actor and export --actor."""
+    with Store(store_path) as store:
+        found = list_actors(store, kind, search)
+    if fmt == "json":
+        text = _dump({"schema": SCHEMA, "actors": [a.to_dict() for a in found]})
+    else:
+        text = render_actors(found)
+    _write(text, output)
+
+
+@cli.command()
+@store_option
 @click.option("--table", type=click.Choice(list(EXPORT_TABLES)), required=True)
 @click.option(
     "--format",
@@ -730,10 +762,15 @@ def trends(
     help="Default: the one the -o file's extension names (.parquet, .csv, .jsonl).",
 )
 @click.option("-o", "--output", required=True, help="The file to write, or - for standard output.")
-def export(store_path: str, table: str, fmt: str | None, output: str) -> None:
+@click.option(
+    "--actor",
+    help="Any alias of a stored actor: only its rows, and those of the articles naming it.",
+)
+def export(store_path: str, table: str, fmt: str | None, output: str, actor: str | None) -> None:
     """Write one of the store's tables (articles, quotes, labels, quantities, entities,
-    stories) as Parquet, CSV or JSON Lines; a row of quotes, labels, quantities or entities
-    carries its article's outlet, date and title."""
+    stories, actors, actor_aliases, actor_mentions) as Parquet, CSV or JSON Lines; a row of
+    quotes, labels, quantities, entities or actor mentions carries its article's outlet, date
+    and title."""
     to_stdout = output == "-"
     if fmt is None:
         if to_stdout:
@@ -751,7 +788,7 @@ def export(store_path: str, table: str, fmt: str | None, output: str) -> None:
         )
     with Store(store_path) as store:
         target = sys.stdout.buffer if to_stdout else output
-        rows = export_table(store, table, target, fmt)
+        rows = export_table(store, table, target, fmt, actor)
     where = "standard output" if to_stdout else output
     click.echo(f"storydiff: wrote {rows} rows of {table} as {fmt} to {where}", err=True)
 

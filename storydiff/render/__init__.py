@@ -6,6 +6,7 @@ output, so reports can be diffed and cached. A comparison's renderers are also i
 """
 
 from storydiff.model import paragraph_ranges
+from storydiff.render.actors import render_actors
 from storydiff.render.annotate import Annotation, annotate_html
 from storydiff.render.html import render_comparison_fragment, render_comparison_html
 from storydiff.render.json_report import render_comparison_json
@@ -23,6 +24,7 @@ __all__ = [
     "annotate_html",
     "md_escape",
     "paragraph_ranges",
+    "render_actors",
     "render_analyses_markdown",
     "render_comparison_fragment",
     "render_comparison_html",

@@ -19,11 +19,12 @@ from typing import Any, BinaryIO
 
 from storydiff.errors import Code, OptionError, check_choice
 from storydiff.model import to_json
+from storydiff.store.aliases import resolve_actor
 from storydiff.store.store import Store
 
 ARTICLES = (
     "SELECT id, source, line, url, outlet, outlet_country, outlet_ownership, title, published, "
-    "language, text, copy_of, story_id, ingested_at, source_id FROM articles ORDER BY rowid"
+    "language, text, copy_of, story_id, ingested_at, source_id FROM articles"
 )
 # Each table, and the columns its rows are ordered by.
 TABLES = {
@@ -33,6 +34,9 @@ TABLES = {
     "quantities": "article_id, number",
     "entities": "article_id, entity_id",
     "stories": "first IS NULL, first, id",
+    "actors": "id",
+    "actor_aliases": "actor_id, alias",
+    "actor_mentions": "article_id, entity_id, alias",
 }
 # What a row of a table that refers to an article carries of it, after ``article_id``.
 ARTICLE_FIELDS = ("outlet", "published", "title")
@@ -64,13 +68,15 @@ def format_for(path: str | PathLike[str]) -> str:
     raise OptionError(Code.E029, path=str(path), hint=hint, known=known)
 
 
-def export(store: Store, table: str, output: Output, fmt: str) -> int:
+def export(store: Store, table: str, output: Output, fmt: str, actor: str | None = None) -> int:
     """Write one table to ``output``, a path or a binary stream (left open); returns the
-    number of rows."""
+    number of rows. ``actor``, any alias of a stored actor, keeps the rows of that actor and
+    of the articles naming it (E034 for a name no actor has)."""
     check_choice("table", table, TABLES)
     check_choice("format", fmt, FORMATS)
     types = {row["name"]: row["type"] for row in store.query(f"PRAGMA table_info({table})")}
-    columns, chunks = store.stream(_query(table, list(types)), CHUNK_ROWS)
+    actor_id = None if actor is None else resolve_actor(store, actor).id
+    columns, chunks = store.stream(_query(table, list(types), actor_id), CHUNK_ROWS)
     with _binary(output) as stream:
         if fmt == "parquet":
             return _parquet(stream, columns, chunks, [types.get(c, "TEXT") for c in columns])
@@ -78,18 +84,34 @@ def export(store: Store, table: str, output: Output, fmt: str) -> int:
         return writer(stream, columns, chunks)
 
 
-def _query(table: str, columns: list[str]) -> str:
+def _query(table: str, columns: list[str], actor_id: int | None) -> str:
+    where = "" if actor_id is None else f" WHERE {_of_actor(table, columns, int(actor_id))}"
     if table == "articles":
-        return ARTICLES
+        return f"{ARTICLES}{where} ORDER BY rowid"
     if "article_id" not in columns:
-        return f"SELECT * FROM {table} ORDER BY {TABLES[table]}"
+        return f"SELECT * FROM {table}{where} ORDER BY {TABLES[table]}"
     own = ", ".join(f't."{c}"' for c in columns if c != "article_id")
     joined = ", ".join(f"a.{c}" for c in ARTICLE_FIELDS)
     order = ", ".join(f"t.{c.strip()}" for c in TABLES[table].split(","))
     return (
         f"SELECT t.article_id, {joined}, {own} FROM {table} AS t "
-        f"LEFT JOIN articles AS a ON a.id = t.article_id ORDER BY {order}"
+        f"LEFT JOIN articles AS a ON a.id = t.article_id{where} ORDER BY {order}"
     )
+
+
+def _of_actor(table: str, columns: list[str], actor_id: int) -> str:
+    """The condition keeping one actor's rows: its own (actors, aliases, mentions), else
+    those of the articles that name it, or of the stories those articles are in."""
+    articles = f"(SELECT article_id FROM actor_mentions WHERE actor_id = {actor_id})"
+    if table == "actors":
+        return f"id = {actor_id}"
+    if "actor_id" in columns:
+        return f"actor_id = {actor_id}"
+    if table == "articles":
+        return f"id IN {articles}"
+    if table == "stories":
+        return f"id IN (SELECT story_id FROM articles WHERE id IN {articles})"
+    return f"t.article_id IN {articles}"
 
 
 @contextmanager
