@@ -20,7 +20,7 @@ from storydiff.engines import LOCAL, EngineSettings, get_engine
 from storydiff.errors import Code, InputError
 from storydiff.model import Analysis, Article, Document, Text, where
 from storydiff.report import Report
-from storydiff.sources import DEFAULT_MAX_BYTES, STDIN, read_inputs, read_text
+from storydiff.sources import DEFAULT_MAX_BYTES, STDIN, ReadOptions, read_inputs, read_text
 from storydiff.sources.files import read_failure
 
 ArticleOrError = Article | InputError
@@ -53,14 +53,21 @@ def read(
     max_bytes: int = DEFAULT_MAX_BYTES,
     columns: Mapping[str, str] | None = None,
     fetch_links: bool = False,
+    options: ReadOptions | None = None,
 ) -> Iterator[ArticleOrError]:
     """Read and clean files, directories, URLs or ``-`` (standard input), in input order.
 
     Files may hold one article (text, HTML) or many (JSON Lines, CSV, Parquet, WARC, RSS or
     Atom feeds); ``columns`` maps storydiff's fields to a table's own column names, and
-    ``fetch_links`` fetches the page each feed entry links to."""
+    ``fetch_links`` fetches the page each feed entry links to. ``options`` (every limit of
+    ``storydiff.sources.ReadOptions``), when given, replaces those three."""
     documents = read_inputs(
-        inputs, stdin=stdin, max_bytes=max_bytes, columns=columns, fetch_links=fetch_links
+        inputs,
+        stdin=stdin,
+        max_bytes=max_bytes,
+        columns=columns,
+        fetch_links=fetch_links,
+        options=options,
     )
     return clean_documents(documents)
 

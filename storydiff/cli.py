@@ -26,9 +26,10 @@ from storydiff.compare.similarity import DEFAULT_BACKEND, get_backend
 from storydiff.compare.story_records import story_records
 from storydiff.engines import ENGINES, Engine, EngineSettings, get_engine
 from storydiff.errors import Code, ConfigError, InputError, OptionError, StorydiffError
+from storydiff.limit_options import LIMITS, limit_options
 from storydiff.model import SCHEMA, Analysis, to_json, where
 from storydiff.render import FORMATS, get_renderer, render_analyses_markdown, render_trend
-from storydiff.sources import DEFAULT_MAX_BYTES, FIELDS
+from storydiff.sources import DEFAULT_MAX_BYTES, FIELDS, ReadOptions
 from storydiff.sources.estimate import estimate_articles
 from storydiff.store import DEFAULT_BATCH, Store, run_ingest
 from storydiff.store.export import FORMATS as EXPORT_FORMATS
@@ -104,13 +105,7 @@ def _engine(options: dict[str, Any], name: str = "local", address: str | None = 
 
 
 def _articles(inputs: tuple[str, ...], options: dict[str, Any]) -> Iterator[Any]:
-    return api.read(
-        inputs,
-        stdin=sys.stdin.buffer,
-        max_bytes=options["max_bytes"],
-        columns=options["columns"],
-        fetch_links=options["fetch_links"],
-    )
+    return api.read(inputs, stdin=sys.stdin.buffer, options=options["reading"])
 
 
 def _parse_columns(
@@ -162,6 +157,7 @@ common_input_options = [
         is_flag=True,
         help="For RSS and Atom feeds, fetch the page each entry links to (uses the network).",
     ),
+    *limit_options(),
     click.option(
         "--workers",
         type=click.IntRange(min=1),
@@ -173,13 +169,20 @@ common_input_options = [
 ]
 
 
+def _reading(given: dict[str, Any]) -> ReadOptions:
+    """The reading options, a table's columns merged over storydiff's own names."""
+    return ReadOptions(**{**given, "columns": given["columns"] or {}})
+
+
 def input_options(function: Any) -> Any:
     """The input options, gathered into one ``options`` dict argument."""
 
     @functools.wraps(function)  # keeps the name, the help and the options declared below
     def gathered(**kwargs: Any) -> Any:
-        keys = ("pipeline", "max_bytes", "columns", "fetch_links", "workers")
-        options = {key: kwargs.pop(key) for key in keys}
+        options = {key: kwargs.pop(key) for key in ("pipeline", "workers")}
+        options["reading"] = _reading(
+            {key: kwargs.pop(key) for key in ("max_bytes", "columns", "fetch_links", *LIMITS)}
+        )
         return function(options=options, **kwargs)
 
     for option in reversed(common_input_options):
@@ -606,13 +609,7 @@ def demo(output: str, pipeline: str | None) -> None:
             detail="no .txt articles there",
             package="storydiff",
         )
-    options = {
-        "pipeline": pipeline,
-        "max_bytes": DEFAULT_MAX_BYTES,
-        "columns": None,
-        "fetch_links": False,
-        "workers": 1,
-    }
+    options = {"pipeline": pipeline, "workers": 1, "reading": ReadOptions()}
     failures = Failures()
     analyses = _analyses(tuple(examples), options, failures)
     sys.exit(_compare(analyses, failures, output, "html", DEFAULT_BACKEND))

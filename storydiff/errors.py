@@ -55,6 +55,29 @@ class Code(Enum):
         "upgrade storydiff to open it"
     )
     E029 = "cannot tell the format from {path!r}{hint}; use one of {known}, or give --format"
+    # E030 and E031 are the outlet registry's.
+    E032 = (
+        "line {line} has {size:,} characters, the limit is {limit:,} characters a line "
+        "(--max-line-chars, or max_line_chars in Python, raises it)"
+    )
+    E033 = (
+        "the HTML nests elements more than {limit} deep, the limit (--max-html-depth, or "
+        "max_html_depth in Python, sets it, up to 250)"
+    )
+    E034 = (
+        "a number of {size:,} characters (from character {offset:,}), the limit is {limit:,} "
+        "(--max-number-chars, or max_number_chars in Python, raises it)"
+    )
+    E035 = (
+        "holds more than {limit:,} records; the first {limit:,} were read (--max-records, or "
+        "max_records in Python, raises it)"
+    )
+    E036 = "cannot fetch {url} in time: {detail}"
+    E037 = "cannot write to the store {path}: {detail}"
+    E038 = (
+        "the feed is larger than {limit:,} bytes (--max-feed-bytes, or max_feed_bytes in "
+        "Python, raises it)"
+    )
 
 
 class StorydiffError(Exception):

@@ -195,6 +195,7 @@ def clean(document: Document) -> Article:
         removed=tuple(removed),
         headings=tuple(headings),
         source_id=document.id,
+        warnings=document.warnings,
     )
 
 

@@ -17,17 +17,25 @@ from storydiff.errors import Code, InputError
 from storydiff.model import Document
 from storydiff.sources.decode import normalise
 from storydiff.sources.detect import HTML
+from storydiff.sources.limits import check_html_depth
+from storydiff.sources.readers import ReadOptions
 
 # trafilatura falls back to dumping whatever text a page has, so a page of menus comes back as
 # "Home\nWorld\nPolitics". A real article has at least one paragraph of prose; menus, link
 # lists and buttons never have a line this long.
 MIN_PROSE_WORDS = 8
 
+DEFAULT_DEPTH = ReadOptions.max_html_depth
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def html_document(page: str, source: str, *, url: str | None = None) -> Document:
-    """Extract the article of one page, or fail with E006 when the page has none."""
+def html_document(
+    page: str, source: str, *, url: str | None = None, max_depth: int = DEFAULT_DEPTH
+) -> Document:
+    """Extract the article of one page, or fail with E006 when the page has none, or E033
+    when its elements nest deeper than ``max_depth`` (counted before it is parsed: the parser
+    would drop what lies deeper, and with it the article)."""
+    check_html_depth(page, source, max_depth)
     extracted = trafilatura.bare_extraction(
         page,
         url=url,

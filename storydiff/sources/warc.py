@@ -23,6 +23,7 @@ from storydiff.model import Document
 from storydiff.sources.decode import decode_bytes, normalise, reject_control_characters
 from storydiff.sources.files import CHUNK_BYTES, read_failure
 from storydiff.sources.html import html_document
+from storydiff.sources.readers import ReadOptions
 from storydiff.sources.urls import checked_url
 
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
@@ -31,7 +32,7 @@ _GZIP = 16 + zlib.MAX_WBITS
 Item = Document | InputError
 
 
-def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+def read_warc(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item]:
     """A Document or an InputError for every HTML response in the archive, in file order."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -47,7 +48,7 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
             if record.rec_type == "response" and not uri:
                 yield InputError(where, Code.E021)
             elif _is_html_page(record):
-                yield _page_or_error(record, where, uri, max_bytes)
+                yield _page_or_error(record, where, uri, options)
     except ArchiveLoadFailed as error:
         yield InputError(source, Code.E016, kind="WARC", detail=str(error))
         return
@@ -115,16 +116,17 @@ def _is_html_page(record: object) -> bool:
     return headers.get_statuscode() == "200" and ("html" in kind or not kind)
 
 
-def _page_or_error(record: object, where: str, uri: str, max_bytes: int) -> Item:
+def _page_or_error(record: object, where: str, uri: str, options: ReadOptions) -> Item:
     try:
-        return _page(record, where, uri, max_bytes)
+        return _page(record, where, uri, options)
     except InputError as error:
         return error
     except Exception as error:  # noqa: BLE001 — one bad page must not end the archive
         return read_failure(where, error)
 
 
-def _page(record: object, where: str, uri: str, max_bytes: int) -> Document:
+def _page(record: object, where: str, uri: str, options: ReadOptions) -> Document:
+    max_bytes = options.max_bytes
     url = checked_url(uri or None, where, "WARC-Target-URI")
     body = record.content_stream().read(max_bytes + 1)  # type: ignore[attr-defined]
     if len(body) > max_bytes:
@@ -135,7 +137,7 @@ def _page(record: object, where: str, uri: str, max_bytes: int) -> Document:
         raise InputError(where, Code.E002)
     text = _decode(body, record, where)
     reject_control_characters(text, where)
-    document = html_document(normalise(text), where, url=url)
+    document = html_document(normalise(text), where, url=url, max_depth=options.max_html_depth)
     if document.published is None:
         # A news crawl fetches pages within hours of publication: the crawl date stands in for
         # a publication date the page does not state.
