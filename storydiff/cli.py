@@ -14,7 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -37,6 +37,7 @@ from storydiff.store.export import TABLES as EXPORT_TABLES
 from storydiff.store.export import export as export_table
 from storydiff.store.export import format_for as export_format
 from storydiff.store.grouping import group_store, stored_stories
+from storydiff.store.lock import ingest_lock
 from storydiff.store.trends import PERIODS, trend
 
 # Package data, so that the demo works wherever storydiff is installed.
@@ -418,7 +419,7 @@ def ingest(
     analyzer = _engine(options, engine, address)
     total = estimate_articles(inputs)
     started = time.monotonic()
-    with Store(store_path) as store, _bar(total) as bar:
+    with _ingesting(store_path), Store(store_path) as store, _bar(total) as bar:
         summary = run_ingest(
             _articles(inputs, options),
             store,
@@ -445,6 +446,18 @@ def ingest(
     for error in summary.failures:
         click.echo(f"storydiff: failed: {error}", err=True)
     sys.exit(1 if summary.failed else 0)
+
+
+def _ingesting(store_path: str) -> AbstractContextManager[None]:
+    """The store's ingest lock, saying so on standard error when another run holds it."""
+
+    def waiting() -> None:
+        click.echo(
+            f"storydiff: note: another ingest is writing to {store_path}; waiting for it to finish",
+            err=True,
+        )
+
+    return ingest_lock(Path(store_path), waiting)
 
 
 def _bar(total: int | None) -> tqdm:
@@ -496,7 +509,7 @@ def stories(
             raise click.UsageError("give INPUT, or --store")
         records = story_records(_analyses(inputs, options, failures))
     else:
-        with Store(store_path) as store:
+        with _ingesting(store_path), Store(store_path) as store:
             if inputs:
                 run_ingest(
                     _articles(inputs, options),

@@ -86,7 +86,8 @@ class StorydiffError(Exception):
     def __init__(self, code: Code, **details: object) -> None:
         self.code = code
         self.details = details
-        super().__init__(f"[{code.name}] {code.value.format(**details)}")
+        shown = {key: _shown(value) for key, value in details.items()}
+        super().__init__(f"[{code.name}] {code.value.format(**shown)}")
 
 
 class InputError(StorydiffError):
@@ -121,6 +122,20 @@ def check_choice(option: str, value: object, choices: Iterable[str]) -> None:
         raise OptionError(
             Code.E024, option=option, expected=f"one of {', '.join(known)}", value=repr(value)
         )
+
+
+# A detail quoted from an input (a URL, a table's header, a parser's complaint) is shown up to
+# this many characters, and on one line: an error is one short line whatever the input holds.
+_DETAIL_CHARS = 200
+
+
+def _shown(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    flat = " ".join(value.split()) if "\n" in value or "\r" in value else value
+    if len(flat) <= _DETAIL_CHARS:
+        return flat
+    return f"{flat[:_DETAIL_CHARS]}… ({len(flat):,} characters)"
 
 
 def _input_error(source: str, code: Code, details: dict[str, object]) -> InputError:

@@ -37,8 +37,14 @@ def read_warc(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[I
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    class Records(ArchiveIterator):
+        # warcio writes this warning (a record longer or shorter than its Content-Length) to
+        # standard error itself, three lines in the middle of storydiff's output; it reads on
+        # past such a record, and so does storydiff.
+        INC_RECORD = ""
+
     watched = _GzipWatch(stream)
-    records = ArchiveIterator(watched)
+    records = Records(watched)
     records.loader = _Loader(verify_http=False, arc2warc=False)
     try:
         for record in records:

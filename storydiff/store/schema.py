@@ -174,7 +174,11 @@ def migrate(connection: sqlite3.Connection, path: object) -> int:
     connection.create_function("storydiff_article_id", 1, article_id, deterministic=True)
     for step in range(found, VERSION):
         with connection:
-            connection.execute("BEGIN")
+            # Immediate, and the version read again inside: two processes opening one new
+            # store at once must not both create its tables.
+            connection.execute("BEGIN IMMEDIATE")
+            if version(connection) > step:
+                continue
             for statement in _statements(MIGRATIONS[step]):
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {step + 1}")

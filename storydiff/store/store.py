@@ -17,6 +17,7 @@ from typing import Any
 
 from storydiff.errors import Code
 from storydiff.model import Analysis, Article, Entity, to_json
+from storydiff.store.opening import check_store_file, write_fault, write_faults
 from storydiff.store.schema import SchemaError, migrate
 
 BUSY_TIMEOUT_MS = 30_000
@@ -27,6 +28,7 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        check_store_file(self.path)
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -35,7 +37,9 @@ class Store:
             self._db.execute("PRAGMA foreign_keys = ON")
             migrate(self._db, self.path)
         except sqlite3.DatabaseError as error:
-            raise SchemaError(Code.E027, path=self.path, detail=error) from error
+            raise write_fault(error, self.path) or SchemaError(
+                Code.E027, path=self.path, detail=error
+            ) from error
 
     def close(self) -> None:
         self._db.close()
@@ -62,7 +66,7 @@ class Store:
     def add(self, analyses: Sequence[Analysis]) -> int:
         """Store a batch in one transaction; returns how many were new."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        with self._db:
+        with write_faults(self.path), self._db:
             self._db.execute("BEGIN IMMEDIATE")
             new = 0
             for analysis in analyses:
@@ -158,7 +162,7 @@ class Store:
 
         ``stories`` is consumed as it comes, so a grouping can stream its stories in as they
         close; ``copies`` need only hold a story's copies by the time the story arrives."""
-        with self._db:
+        with write_faults(self.path), self._db:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("UPDATE articles SET story_id = NULL, copy_of = NULL")
             self._db.execute("DELETE FROM stories")
