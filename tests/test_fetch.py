@@ -4,6 +4,7 @@ only so far, a body over the cap is refused, and a feed's links are fetched only
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -62,10 +63,8 @@ def _handle(connection: socket.socket, answer: Callable[[socket.socket, str], No
                 return
             request += chunk
         path = request.split(b" ")[1].decode()
-        try:
+        with contextlib.suppress(OSError):  # the client hung up, as it should at its deadline
             answer(connection, path)
-        except OSError:
-            pass  # the client hung up, as it should at its deadline
 
 
 def respond(status: str, body: bytes = b"", headers: str = "") -> bytes:
