@@ -71,7 +71,9 @@ def test_the_notebook_fragment_runs_no_payload_in_a_page_without_a_policy(tmp_pa
 def test_the_markdown_passes_no_raw_html_through(tmp_path, comparison):
     markdown = render_comparison_markdown(comparison)
     rendered = MarkdownIt("commonmark", {"html": True}).render(markdown)
-    page_markup = f"<!DOCTYPE html><html><head><meta charset=utf-8></head><body>{rendered}</body></html>"
+    page_markup = (
+        f"<!DOCTYPE html><html><head><meta charset=utf-8></head><body>{rendered}</body></html>"
+    )
     with _page(tmp_path, "markdown.html", page_markup) as page:
         _clicked_everything(page)
         assert not ran(page)
