@@ -58,6 +58,19 @@ class ReadWarning:
         return cls(str(data["kind"]), int(data["count"]))
 
 
+REPLACED_SURROGATES = "replaced_surrogates"
+
+
+def counted(warnings: tuple[ReadWarning, ...], kind: str, count: int) -> tuple[ReadWarning, ...]:
+    """``warnings`` with ``count`` more of ``kind``: one warning a kind, however many times
+    reading meets it."""
+    if not count:
+        return warnings
+    others = tuple(w for w in warnings if w.kind != kind)
+    before = sum(w.count for w in warnings if w.kind == kind)
+    return (*others, ReadWarning(kind, before + count))
+
+
 @dataclass(frozen=True)
 class Document:
     """What a reader produced: normalised text plus whatever metadata the input carried.

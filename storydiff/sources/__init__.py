@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import BinaryIO
 
 from storydiff.errors import Code, InputError, OptionError, check_choice
-from storydiff.model import Document
+from storydiff.model import REPLACED_SURROGATES, Document, counted
 from storydiff.sources.decode import (
     count_surrogates,
     decode_bytes,
@@ -44,14 +44,8 @@ from storydiff.sources.feeds import read_feed
 from storydiff.sources.fetch import fetch
 from storydiff.sources.files import chunks, open_binary, read_failure, read_rest, walk
 from storydiff.sources.html import html_document
-from storydiff.sources.jsonl import (
-    DEFAULT_COLUMNS,
-    FIELDS,
-    REPLACED_SURROGATES,
-    Columns,
-    read_jsonl,
-)
-from storydiff.sources.limits import counted, limit_records, within_limits
+from storydiff.sources.jsonl import DEFAULT_COLUMNS, FIELDS, Columns, read_jsonl
+from storydiff.sources.limits import limit_records, within_limits
 from storydiff.sources.readers import (
     BUILT_IN,
     DEFAULT_MAX_BYTES,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storydiff.errors import Code, InputError
-from storydiff.model import Document, ReadWarning
+from storydiff.model import REPLACED_SURROGATES, Document, counted
 from storydiff.sources.decode import (
     count_surrogates,
     decode_bytes,
@@ -34,8 +34,6 @@ FIELDS = ("text", "id", *_PROSE_FIELDS, *_IDENTIFIER_FIELDS)
 # ``--columns text=body,title=headline``.
 Columns = Mapping[str, str]
 DEFAULT_COLUMNS: Columns = {field: field for field in FIELDS}
-# The kind of ``ReadWarning`` for lone surrogates replaced by U+FFFD.
-REPLACED_SURROGATES = "replaced_surrogates"
 
 
 @dataclass(frozen=True)
@@ -124,7 +122,7 @@ def fields_document(
         kind=kind,
         line=number,
         id=_record_id(record, columns["id"], where),
-        warnings=(ReadWarning(REPLACED_SURROGATES, replaced),) if replaced else (),
+        warnings=counted((), REPLACED_SURROGATES, replaced),
         **prose,
         **identifiers,
     )

@@ -15,9 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import fields, replace
 
 from storydiff.errors import Code, InputError
-from storydiff.model import Document, ReadWarning, where
+from storydiff.model import REPLACED_SURROGATES, Document, counted, where
 from storydiff.sources.decode import count_surrogates, replace_surrogates
-from storydiff.sources.jsonl import REPLACED_SURROGATES
 from storydiff.sources.readers import ReadOptions
 
 # A number as a reader sees one: digits, and the separators between groups of them.
@@ -113,13 +112,3 @@ def without_surrogates(document: Document) -> Document:
         warnings=counted(document.warnings, REPLACED_SURROGATES, found),
         **{key: replace_surrogates(value) for key, value in strings.items()},
     )
-
-
-def counted(warnings: tuple[ReadWarning, ...], kind: str, count: int) -> tuple[ReadWarning, ...]:
-    """``warnings`` with ``count`` more of ``kind``: one warning a kind, however many times
-    reading meets it."""
-    if not count:
-        return warnings
-    others = tuple(w for w in warnings if w.kind != kind)
-    before = sum(w.count for w in warnings if w.kind == kind)
-    return (*others, ReadWarning(kind, before + count))
