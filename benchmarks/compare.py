@@ -25,7 +25,8 @@ units are the gold lines or sentences it overlaps. Scored:
   share one row of the figures table, and its look-alikes of different things (different
   values) put in one row.
 
-``--curve`` prints these over the point threshold, so the default is read off the curve.
+``--curve`` prints these over the point threshold, so the default is read off the curve: each
+step is a run configuration with other ``alignment.point`` and ``alignment.related`` settings.
 ``--fit`` fits the score's weights (L2 logistic regression over every cross-article pair of
 the development stories: right when one gold point holds both) and prints them for
 ``storydiff/compare/evidence.py``.
@@ -275,7 +276,7 @@ def _row_numbers(story: Story, comparison: Any) -> list[dict[int, set[str]]]:
     return [
         {
             index[article]: {n for text in texts for n in _NUMBER.findall(text)}
-            for article, texts in row["values"].items()
+            for article, texts in row.values.items()
         }
         for row in comparison.numbers
     ]
@@ -324,7 +325,7 @@ def _false_conflicts(story: Story, comparison: Any, shown: list[list[Member]]) -
         false += not any(_holds_a_pair(g, members) for g in gold_conflicts)
     rows = _row_numbers(story, comparison)
     for row, numbers in zip(comparison.numbers, rows, strict=True):
-        if row["conflict"]:
+        if row.conflict:
             false += not _in_one_row_of(numbers, story.conflicts)
     return false
 
@@ -353,13 +354,14 @@ def summarise(counts: Sequence[dict[str, int]]) -> dict[str, Any]:
     }
 
 
-def evaluate(stories: Sequence[Story], thresholds: Any = None) -> dict[str, Any]:
+def evaluate(stories: Sequence[Story], config: Any = None) -> dict[str, Any]:
     from storydiff.compare import compare_analyses
-    from storydiff.compare.align import Thresholds
+    from storydiff.config import DEFAULTS
 
-    thresholds = thresholds or Thresholds()
+    config = config or DEFAULTS
+    thresholds = config.alignment
     per_story = {
-        s.name: score_story(s, compare_analyses(s.analyses, thresholds=thresholds)) for s in stories
+        s.name: score_story(s, compare_analyses(s.analyses, config=config)) for s in stories
     }
     groups = {
         "seeds": ["seeds"],
@@ -544,7 +546,7 @@ def curve_lines(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from storydiff.compare.align import Thresholds
+    from storydiff.config import DEFAULTS
 
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -571,15 +573,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             save_model(output["fit"], [s.name for s in stories if s.split == "dev"])
     output["default"] = evaluate(stories)
     if args.curve:
-        default = Thresholds()
+        default = DEFAULTS.alignment
         output["curve"] = [
             evaluate(
-                stories, Thresholds(point=step / 100, related=min(default.related, step / 100))
+                stories,
+                DEFAULTS.with_values(
+                    {
+                        "alignment.point": step / 100,
+                        "alignment.related": min(default.related, step / 100),
+                    }
+                ),
             )
             for step in range(20, 91, 5)
         ]
         output["related_curve"] = [
-            evaluate(stories, Thresholds(point=default.point, related=step / 100))
+            evaluate(stories, DEFAULTS.with_values({"alignment.related": step / 100}))
             for step in range(5, int(default.point * 100) + 1, 5)
         ]
     if args.json:

@@ -700,7 +700,7 @@ def camp_signal(analysis: Any) -> dict[str, Any]:
     in its own voice, against the raw count of those words, which both camps use."""
     from storydiff.compare.framing import own_voice_share
 
-    loaded = [x for x in analysis.labels if x.get("contested")]
+    loaded = [x for x in analysis.labels if x.contested]
     return {"own_voice_share": own_voice_share(analysis), "raw_count": len(loaded)}
 
 

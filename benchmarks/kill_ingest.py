@@ -39,7 +39,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from storydiff.errors import InputError  # noqa: E402
-from storydiff.model import Analysis, Article, Entity, Quote, Span, Speaker  # noqa: E402
+from storydiff.model import (  # noqa: E402
+    Analysis,
+    Article,
+    Entity,
+    Label,
+    Quantity,
+    Quote,
+    Span,
+    Speaker,
+)
 
 FINDINGS = ("quotes", "labels", "quantities", "entities")
 NAMES = ("Anna Berg", "Tomas Hale", "Rita Osei", "Karl Lund", "Mina Sato", "Omar Said")
@@ -79,8 +88,8 @@ def stand_in_analysis(articles: Iterable[Article | InputError]) -> Iterator[Anal
             Entity(f"e{n}", word, "PERSON", (span,)) for n, word in enumerate(words[:3])
         )
         quote = Quote(Speaker(words[1], "e1", span), span, "direct")
-        label = {"term": "rebel", "voice": "own", "start": 0, "end": 6, "text": "Rebels"}
-        figure = {"text": words[-1], "value": len(words), "start": 0, "end": 1}
+        label = Label(0, 6, "Rebels", "rebel", "armed groups", True, "Rebels", "own")
+        figure = Quantity(0, 1, words[-1], value=len(words))
         yield Analysis(article, entities, (quote, quote), (), (figure,), (label, label, label))
 
 

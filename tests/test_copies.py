@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 from storydiff.compare.copies import CopyFinder, containment, shingles
+from storydiff.config import DEFAULTS
 
 WIRE = (
     "Flood waters rose across the northern valley on Monday, forcing thousands of residents to "
@@ -43,7 +44,7 @@ def _distinct_text(seed: int) -> str:
 
 
 def test_articles_out_of_the_window_are_forgotten():
-    finder = CopyFinder(window_days=3, undated_window=2)
+    finder = CopyFinder(DEFAULTS.with_values({"copies.window_days": 3, "copies.undated_window": 2}))
     finder.add("wire", WIRE, "2024-05-01")
     assert finder.add("late", EDITED, "2024-05-09") is None  # the origin fell out of the window
     for day in range(10, 30):

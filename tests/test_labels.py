@@ -6,18 +6,18 @@ import pytest
 
 
 def _labels(nlp, text):
-    return [(label["text"], label["voice"]) for label in nlp(text)._.labels]
+    return [(label.text, label.voice) for label in nlp(text)._.labels]
 
 
 def test_seed_voices_tell_the_outlets_apart(seed_analyses):
     sky = seed_analyses["000_5988aafb84cd7969.txt"].labels
     sputnik = seed_analyses["001_4776b1b0b6ff724a.txt"].labels
-    rebel = [label for label in sky if label["term"] == "rebel"]
-    assert rebel and all(label["voice"] == "own" for label in rebel)
-    terror = [label for label in sky if label["term"].startswith("terror")]
-    assert terror and all(label["voice"] in {"attributed", "scare_quoted"} for label in terror)
+    rebel = [label for label in sky if label.term == "rebel"]
+    assert rebel and all(label.voice == "own" for label in rebel)
+    terror = [label for label in sky if label.term.startswith("terror")]
+    assert terror and all(label.voice in {"attributed", "scare_quoted"} for label in terror)
     own_terrorists = [
-        label for label in sputnik if label["term"] == "terrorist" and label["voice"] == "own"
+        label for label in sputnik if label.term == "terrorist" and label.voice == "own"
     ]
     assert len(own_terrorists) >= 2
 
@@ -32,11 +32,11 @@ def test_scare_quotes_in_narration(nlp):
 def test_quoted_words_are_attributed_and_paraphrase_is_own(nlp):
     text = 'The minister said the militants "are terrorists who must be crushed without mercy".'
     labels = nlp(text)._.labels
-    assert [(label["text"], label["voice"]) for label in labels] == [
+    assert [(label.text, label.voice) for label in labels] == [
         ("militants", "own"),
         ("terrorists", "attributed"),
     ]
-    assert labels[0]["in_speech_of"] == "The minister"
+    assert labels[0].in_speech_of == "The minister"
 
 
 @pytest.mark.parametrize(
@@ -51,27 +51,25 @@ def test_quoted_words_are_attributed_and_paraphrase_is_own(nlp):
 )
 def test_extent_of_a_label(nlp, text, label):
     found = [
-        label["text"]
+        label.text
         for label in nlp(text)._.labels
-        if label["category"] in {"armed groups", "offenders", "protesters"}
+        if label.category in {"armed groups", "offenders", "protesters"}
     ]
     assert (found[0] if found else None) == label
 
 
 def test_unlisted_group_nouns_that_fight_are_labels(nlp):
     labels = nlp("The separatists attacked the airport at dawn.")._.labels
-    assert [(label["text"], label["category"]) for label in labels][:1] == [
+    assert [(label.text, label.category) for label in labels][:1] == [
         ("separatists", "armed groups")
     ]
     labels = nlp("The zealotists attacked the airport at dawn.")._.labels
-    assert [(label["text"], label["category"]) for label in labels] == [
-        ("zealotists", "other groups")
-    ]
+    assert [(label.text, label.category) for label in labels] == [("zealotists", "other groups")]
 
 
 def test_actor_narrowed_by_nationality(nlp):
     (label,) = [label for label in nlp("Syrian rebels withdrew from the town.")._.labels]
-    assert label["actor"] == "Syrian armed groups"
+    assert label.actor == "Syrian armed groups"
 
 
 def test_terms_extended_by_configuration():
@@ -85,12 +83,12 @@ def test_terms_extended_by_configuration():
     config = {"extra_terms": {"zealot": ["political camps", True]}}
     nlp.add_pipe("storydiff_labels", config=config)
     labels = nlp("The zealots marched through the city.")._.labels
-    assert [(label["term"], label["contested"]) for label in labels] == [("zealot", True)]
+    assert [(label.term, label.contested) for label in labels] == [("zealot", True)]
 
 
 def _label(nlp, text, term):
     """The one label of ``text`` whose term is ``term``."""
-    (label,) = [label for label in nlp(text)._.labels if label["term"] == term]
+    (label,) = [label for label in nlp(text)._.labels if label.term == term]
     return label
 
 
@@ -116,8 +114,8 @@ def _label(nlp, text, term):
 )
 def test_a_loaded_term_before_any_noun_is_a_label(nlp, text, term, shown, modifies):
     label = _label(nlp, text, term)
-    assert (label["text"], label["voice"], label["modifies"]) == (shown, "own", modifies)
-    assert label["actor"] in {"armed groups", "state forces"}
+    assert (label.text, label.voice, label.modifies) == (shown, "own", modifies)
+    assert label.actor in {"armed groups", "state forces"}
 
 
 @pytest.mark.parametrize(
@@ -142,7 +140,7 @@ def test_a_loaded_term_before_any_noun_is_a_label(nlp, text, term, shown, modifi
 )
 def test_hyphenated_compounds_are_part_of_the_label(nlp, text, term, shown):
     label = _label(nlp, text, term)
-    assert (label["text"], label["voice"], label["hedge"]) == (shown, "own", None)
+    assert (label.text, label.voice, label.hedge) == (shown, "own", None)
 
 
 @pytest.mark.parametrize(
@@ -155,20 +153,20 @@ def test_hyphenated_compounds_are_part_of_the_label(nlp, text, term, shown):
 )
 def test_a_hedge_before_a_label_is_kept(nlp, text, term, hedge):
     label = _label(nlp, text, term)
-    assert (label["hedge"], label["voice"]) == (hedge, "own")
-    assert label["text"].lower().startswith(hedge)
+    assert (label.hedge, label.voice) == (hedge, "own")
+    assert label.text.lower().startswith(hedge)
 
 
 def test_the_voice_is_the_terms_own(nlp):
     label = _label(nlp, 'Troops shelled the "terrorist" bases in the hills.', "terrorist")
-    assert (label["text"], label["voice"]) == ('terrorist" bases', "scare_quoted")
+    assert (label.text, label.voice) == ('terrorist" bases', "scare_quoted")
 
 
 def test_a_term_inserted_in_a_group_name_is_a_label_but_a_name_is_not(nlp):
     label = _label(nlp, "Police arrested a commander of the Nusra Terrorist Front.", "terrorist")
-    assert label["contested"] and label["voice"] == "own"
+    assert label.contested and label.voice == "own"
     assert not nlp("The Joint Terrorism Task Force opened a case.")._.labels
-    assert not [x for x in nlp("The Free Syrian Army held the hill.")._.labels if x["contested"]]
+    assert not [x for x in nlp("The Free Syrian Army held the hill.")._.labels if x.contested]
 
 
 @pytest.mark.parametrize(
@@ -187,6 +185,6 @@ def test_uses_that_name_no_group_are_not_labels(nlp, text):
 
 def test_a_capitalised_plural_term_is_found(nlp):
     labels = nlp("Officials warned about radical Islamists in the region.")._.labels
-    assert [(x["text"], x["term"], x["modifies"]) for x in labels] == [
+    assert [(x.text, x.term, x.modifies) for x in labels] == [
         ("radical Islamists", "radical", "islamist")
     ]

@@ -38,7 +38,7 @@ def _spans_match_text(analysis: Analysis) -> None:
         for mention in entity.mentions:
             assert text[mention.start : mention.end] == mention.text
     for found in (*analysis.quantities, *analysis.labels):
-        assert text[found["start"] : found["end"]] == found["text"]
+        assert text[found.start : found.end] == found.text
     for quote in analysis.quotes:
         for piece in quote.pieces:
             assert text[piece.start : piece.end] == piece.text
@@ -97,7 +97,7 @@ def test_an_article_over_a_million_characters_is_analysed_with_its_own_offsets(l
     (petrova,) = [e for e in analysis.entities if e.name == "Anna Petrova"]
     assert [m.start for m in petrova.mentions] == [0, text.rindex("Petrova")]
     assert last.entities == (petrova.id,)
-    assert analysis.quantities[-1]["start"] == text.rindex("12")
+    assert analysis.quantities[-1].start == text.rindex("12")
 
 
 def test_pieces_give_the_analysis_of_one_pass(nlp, seed_analyses, monkeypatch):

@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 from storydiff.compare.numbers import interval, numbers_table
-from storydiff.model import Analysis, Article, Point, StatementRef
+from storydiff.model import Analysis, Article, Point, Quantity, StatementRef
 
 
 def _quantity(text, counts, value=None, low=None, high=None, qualifier=None, unit=None):
-    return {
-        "unit": unit,
-        "start": 0,
-        "end": len(text),
-        "text": text,
-        "value": value,
-        "low": low,
-        "high": high,
-        "qualifier": qualifier,
-        "counts": counts,
-        "claimed_by": None,
-    }
+    return Quantity(0, len(text), text, value, low, high, qualifier, unit, counts)
 
 
 def _analysis(article_id, *quantities):
@@ -47,12 +36,12 @@ def test_figures_of_the_same_thing_disagree_only_within_a_shared_point():
         "b", _quantity("two million people", "people at risk of being displaced", value=2000000)
     )
     (row,) = numbers_table([first, second], [_point_over(first, second)])
-    assert row["conflict"] is True
-    assert row["values"] == {"a": ["About 800,000 people"], "b": ["two million people"]}
+    assert row.conflict is True
+    assert row.values == {"a": ("About 800,000 people",), "b": ("two million people",)}
     # Without a point saying the sentences tell one fact, the figures are not set against
     # each other: two polls, two dates, two places.
     rows = numbers_table([first, second])
-    assert len(rows) == 2 and not any(r["conflict"] for r in rows)
+    assert len(rows) == 2 and not any(r.conflict for r in rows)
 
 
 def test_figures_in_other_units_or_matched_on_the_other_side_do_not_disagree():
@@ -60,9 +49,7 @@ def test_figures_in_other_units_or_matched_on_the_other_side_do_not_disagree():
         "a", _quantity("37%", "voters who back the senator", value=37, unit="percent")
     )
     count = _analysis("b", _quantity("61 voters", "voters who back the senator", value=61))
-    assert not any(
-        r["conflict"] for r in numbers_table([share, count], [_point_over(share, count)])
-    )
+    assert not any(r.conflict for r in numbers_table([share, count], [_point_over(share, count)]))
     both = _analysis(
         "c",
         _quantity("46%", "likely voters who side with the governor", value=46, unit="percent"),
@@ -78,11 +65,11 @@ def test_figures_in_other_units_or_matched_on_the_other_side_do_not_disagree():
         ),
     )
     rows = numbers_table([both, again], [_point_over(both, again)])
-    assert not any(r["conflict"] for r in rows)
+    assert not any(r.conflict for r in rows)
     # Each figure shares a row with the one that agrees with it.
-    assert [r["values"] for r in rows] == [
-        {"c": ["46%"], "d": ["46 percent"]},
-        {"c": ["33%"], "d": ["33 percent"]},
+    assert [r.values for r in rows] == [
+        {"c": ("46%",), "d": ("46 percent",)},
+        {"c": ("33%",), "d": ("33 percent",)},
     ]
 
 
@@ -92,7 +79,7 @@ def test_qualified_figures_that_overlap_agree():
     )
     second = _analysis("b", _quantity("850,000 people", "people displaced", value=850000))
     (row,) = numbers_table([first, second])
-    assert row["conflict"] is False
+    assert row.conflict is False
 
 
 def test_different_things_stay_apart_and_vague_ranges_count():
@@ -103,15 +90,15 @@ def test_different_things_stay_apart_and_vague_ranges_count():
         "b", _quantity("three million people", "people living in the area", value=3000000)
     )
     rows = numbers_table([first, second])
-    assert len(rows) == 2 and not any(r["conflict"] for r in rows)
-    assert interval({"value": 5, "qualifier": "more than"}) == (5.0, float("inf"))
+    assert len(rows) == 2 and not any(r.conflict for r in rows)
+    assert interval(Quantity(0, 1, "5", value=5, qualifier="more than")) == (5.0, float("inf"))
 
 
 def test_a_figure_that_says_nothing_of_what_it_counts_joins_its_agreeing_figure_in_a_point():
     described = _analysis("a", _quantity("45 percent", "voters backing the mayor", value=45))
     bare = _analysis("b", _quantity("45%", None, value=45))
     (row,) = numbers_table([described, bare], [_point_over(described, bare)])
-    assert row["values"] == {"a": ["45 percent"], "b": ["45%"]}
+    assert row.values == {"a": ("45 percent",), "b": ("45%",)}
     # Outside a point it is left out: nothing says what it counts.
     (alone,) = numbers_table([described, bare])
-    assert alone["values"] == {"a": ["45 percent"]}
+    assert alone.values == {"a": ("45 percent",)}

@@ -10,7 +10,7 @@ import spacy
 
 import storydiff.nlp.quantities  # noqa: F401  (registers the storydiff_quantities factory)
 from storydiff.clean import clean
-from storydiff.model import Document
+from storydiff.model import Date, DateRange, Document, Quantity
 from storydiff.nlp.pipeline import pipeline_name
 from storydiff.nlp.quantities import normalise_dates, read_number, words_of
 
@@ -27,26 +27,26 @@ def quantity_nlp():
     return nlp
 
 
-def _quantities(nlp, text: str) -> list[dict]:
+def _quantities(nlp, text: str) -> list[Quantity]:
     doc = nlp(text)
     for quantity in doc._.quantities:
-        assert doc.text[quantity["start"] : quantity["end"]] == quantity["text"]
+        assert doc.text[quantity.start : quantity.end] == quantity.text
     return doc._.quantities
 
 
-def _only(nlp, text: str) -> dict:
+def _only(nlp, text: str) -> Quantity:
     found = _quantities(nlp, text)
     assert len(found) == 1, found
     return found[0]
 
 
-def _reading(quantity: dict) -> str:
+def _reading(quantity: Quantity) -> str:
     """A quantity's value, or its range, and unit in one string: "1200", "24..99", "64 percent"."""
-    if quantity["value"] is not None:
-        number = str(quantity["value"])
+    if quantity.value is not None:
+        number = str(quantity.value)
     else:
-        number = f"{quantity['low']}..{quantity['high']}"
-    return f"{number} {quantity['unit']}" if quantity["unit"] else number
+        number = f"{quantity.low}..{quantity.high}"
+    return f"{number} {quantity.unit}" if quantity.unit else number
 
 
 @pytest.mark.parametrize(
@@ -76,7 +76,7 @@ def _reading(quantity: dict) -> str:
 )
 def test_quantity_kinds(quantity_nlp, sentence, text, reading):
     quantity = _only(quantity_nlp, sentence)
-    assert quantity["text"] == text
+    assert quantity.text == text
     assert _reading(quantity) == reading
 
 
@@ -99,8 +99,8 @@ def test_quantity_kinds(quantity_nlp, sentence, text, reading):
 )
 def test_qualifiers_are_part_of_the_text_and_normalised(quantity_nlp, sentence, text, qualifier):
     quantity = _only(quantity_nlp, sentence)
-    assert quantity["text"] == text
-    assert quantity["qualifier"] == qualifier
+    assert quantity.text == text
+    assert quantity.qualifier == qualifier
 
 
 @pytest.mark.parametrize(
@@ -146,14 +146,14 @@ def test_qualifiers_are_part_of_the_text_and_normalised(quantity_nlp, sentence, 
     ],
 )
 def test_counts_describe_the_counted_noun_in_its_clause(quantity_nlp, sentence, counts):
-    assert _only(quantity_nlp, sentence)["counts"] == counts
+    assert _only(quantity_nlp, sentence).counts == counts
 
 
 def test_attribution_is_not_part_of_what_is_counted(quantity_nlp):
     quantity = _only(
         quantity_nlp, "About 2,500 students are at risk of failing, according to the union."
     )
-    assert quantity["counts"] == "students at risk of failing"
+    assert quantity.counts == "students at risk of failing"
 
 
 def test_claimed_by_the_speaker_of_the_quote_holding_the_number(quantity_nlp):
@@ -162,21 +162,21 @@ def test_claimed_by_the_speaker_of_the_quote_holding_the_number(quantity_nlp):
         "The city has 80 schools."
     )
     claimed, own = _quantities(quantity_nlp, text)
-    assert claimed["text"] == "More than 10,000 homes"
-    assert claimed["claimed_by"] == "Ana Ruiz"
-    assert own["text"] == "80 schools"
-    assert own["claimed_by"] is None
+    assert claimed.text == "More than 10,000 homes"
+    assert claimed.claimed_by == "Ana Ruiz"
+    assert own.text == "80 schools"
+    assert own.claimed_by is None
 
 
 def test_reported_speech_is_claimed_too(quantity_nlp):
     quantity = _only(quantity_nlp, "The charity said that about 700 children had been rescued.")
-    assert quantity["claimed_by"] == "The charity"
+    assert quantity.claimed_by == "The charity"
 
 
 def test_without_quotes_every_number_is_the_outlets(quantity_nlp):
     with quantity_nlp.select_pipes(disable=["storydiff_quotes"]):
         doc = quantity_nlp('She said: "At least 40 shops have closed."')
-    assert [(q["text"], q["claimed_by"]) for q in doc._.quantities] == [("At least 40 shops", None)]
+    assert [(q.text, q.claimed_by) for q in doc._.quantities] == [("At least 40 shops", None)]
 
 
 @pytest.mark.parametrize(
@@ -202,10 +202,10 @@ def test_dates_are_found_without_the_quantities(quantity_nlp):
         "On 3 March the agency said that 25 workers had been hurt since January 19, "
         "and last week it closed the plant."
     )
-    assert [d["text"] for d in doc._.dates] == ["3 March", "January 19", "last week"]
-    assert [q["text"] for q in doc._.quantities] == ["25 workers"]
+    assert [d.text for d in doc._.dates] == ["3 March", "January 19", "last week"]
+    assert [q.text for q in doc._.quantities] == ["25 workers"]
     for date in doc._.dates:
-        assert doc.text[date["start"] : date["end"]] == date["text"]
+        assert doc.text[date.start : date.end] == date.text
 
 
 def test_durations_and_codes_are_not_dates(quantity_nlp):
@@ -225,27 +225,27 @@ def test_durations_and_codes_are_not_dates(quantity_nlp):
         ("yesterday", "2021-03-10", "2021-03-09"),
         ("yesterday", None, None),
         ("on Tuesday", "2021-03-10", "2021-03-09"),
-        ("last week", "2021-03-10", {"low": "2021-03-01", "high": "2021-03-07"}),
+        ("last week", "2021-03-10", DateRange("2021-03-01", "2021-03-07")),
         ("last week", None, None),
-        ("last month", "2021-03-10", {"low": "2021-02-01", "high": "2021-02-28"}),
-        ("earlier this year", "2021-03-10", {"low": "2021-01-01", "high": "2021-03-10"}),
+        ("last month", "2021-03-10", DateRange("2021-02-01", "2021-02-28")),
+        ("earlier this year", "2021-03-10", DateRange("2021-01-01", "2021-03-10")),
         ("two days ago", "2021-03-10", "2021-03-08"),
-        ("2019", None, {"low": "2019-01-01", "high": "2019-12-31"}),
-        ("September 2020", None, {"low": "2020-09-01", "high": "2020-09-30"}),
+        ("2019", None, DateRange("2019-01-01", "2019-12-31")),
+        ("September 2020", None, DateRange("2020-09-01", "2020-09-30")),
         ("the years", "2021-03-10", None),
     ],
 )
 def test_normalise_dates(text, published, value):
-    dates = [{"start": 0, "end": len(text), "text": text}]
+    dates = [Date(0, len(text), text)]
     (normalised,) = normalise_dates(dates, published)
-    assert normalised["value"] == value
-    assert normalised["text"] == text
-    assert "value" not in dates[0]
+    assert normalised.value == value
+    assert normalised.text == text
+    assert dates[0].value is None
 
 
 def test_publication_date_with_a_time_is_used(quantity_nlp):
-    (normalised,) = normalise_dates([{"text": "today"}], "2021-03-10T08:15:00Z")
-    assert normalised["value"] == "2021-03-10"
+    (normalised,) = normalise_dates([Date(0, 5, "today")], "2021-03-10T08:15:00Z")
+    assert normalised.value == "2021-03-10"
 
 
 @pytest.mark.parametrize(
@@ -294,36 +294,36 @@ def _head_noun(nlp, counts: str) -> str:
 def test_seed_quantities_and_dates_match_the_gold(quantity_nlp, name):
     gold = _gold()["articles"][name]
     doc = _seed_doc(quantity_nlp, name)
-    found = {q["text"]: q for q in doc._.quantities}
+    found = {q.text: q for q in doc._.quantities}
     for wanted in gold["quantities"]:
         assert wanted["text"] in found, (wanted["text"], list(found))
-        counts = found[wanted["text"]]["counts"]
+        counts = found[wanted["text"]].counts
         assert counts and any(c.isalpha() for c in counts)
         head = _head_noun(quantity_nlp, wanted["counts"])
         if head == "population":  # "population of the area": the people who live there
             head = "people"
         assert head in counts, (head, counts)
-    dates = [d["text"] for d in doc._.dates]
+    dates = [d.text for d in doc._.dates]
     for wanted in gold["dates"]:
         assert wanted["text"] in dates
 
 
 def test_seed_values_qualifiers_and_claims(quantity_nlp):
     doc = _seed_doc(quantity_nlp, "000_5988aafb84cd7969.txt")
-    found = {q["text"]: q for q in doc._.quantities}
+    found = {q.text: q for q in doc._.quantities}
     about = found["About 800,000 people"]
-    assert (about["value"], about["qualifier"], about["claimed_by"]) == (
+    assert (about.value, about.qualifier, about.claimed_by) == (
         800000,
         "about",
         "UN officials",
     )
     vague = found["Hundreds of thousands of people"]
-    assert (vague["value"], vague["low"], vague["high"]) == (None, 200000, 999999)
-    assert vague["claimed_by"] == "Donald Trump"
-    assert found["more than three million people"]["value"] == 3000000
-    assert found["more than three million people"]["qualifier"] == "more than"
-    assert found["Almost two million people"]["qualifier"] == "almost"
-    assert found["Thousands of government troops"]["claimed_by"] is None
+    assert (vague.value, vague.low, vague.high) == (None, 200000, 999999)
+    assert vague.claimed_by == "Donald Trump"
+    assert found["more than three million people"].value == 3000000
+    assert found["more than three million people"].qualifier == "more than"
+    assert found["Almost two million people"].qualifier == "almost"
+    assert found["Thousands of government troops"].claimed_by is None
 
 
 def test_matching_runs_finds_what_matching_the_whole_text_finds(quantity_nlp):

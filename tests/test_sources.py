@@ -13,14 +13,16 @@ from pathlib import Path
 import pytest
 
 import storydiff.sources as sources
+from storydiff.config import DEFAULTS
 from storydiff.errors import Code, InputError, OptionError
 from storydiff.model import Document
-from storydiff.sources import DEFAULT_MAX_BYTES, STDIN_SOURCE, files, read_inputs, read_text
+from storydiff.sources import STDIN_SOURCE, files, read_inputs, read_text
 from storydiff.sources.decode import decode_bytes, normalise
 from storydiff.sources.detect import detect_kind
 from storydiff.sources.jsonl import iter_lines
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
+DEFAULT_MAX_BYTES = DEFAULTS.reading.max_bytes
 
 NEWS_PAGE = """<!DOCTYPE html>
 <html lang="en-GB">

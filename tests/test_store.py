@@ -252,3 +252,34 @@ def test_stories_prints_one_shape_from_files_and_from_a_store(tmp_path, fmt):
     assert (agency["copy_of"], daily["copy_of"]) == (None, agency["id"])
     assert (agency["source"], agency["line"], daily["line"]) == (corpus, 1, 2)
     assert [a["outlet"] for a in budget["articles"]] == ["Herald"] and budget["origins"] == 1
+
+
+def test_a_stored_analysis_in_another_schema_is_refused_in_one_line(tmp_path):
+    """A store holding an analysis a newer storydiff wrote names the article and its schema
+    (E030) instead of reading it into a half-empty analysis."""
+    from storydiff.model import Analysis, Article, article_id
+
+    texts = [f"The council met on Monday to discuss bridge {k}." for k in (1, 2)]
+    analyses = [
+        Analysis(Article(article_id(t), f"{k}.txt", t)) for k, t in enumerate(texts, start=1)
+    ]
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        store.add(analyses)
+        store.replace_stories([("s1", "Bridges", None, None, [a.article.id for a in analyses])], {})
+    with sqlite3.connect(db) as connection:
+        connection.execute(
+            "UPDATE articles SET analysis = json_set(analysis, '$.schema', 'storydiff/2') "
+            "WHERE source = '2.txt'"
+        )
+    result = subprocess.run(
+        [sys.executable, "-m", "storydiff", "compare", "--store", str(db), "--story", "s1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert "E030" in line and "2.txt" in line and "'storydiff/2'" in line
+    assert not (tmp_path / "report.html").exists()

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from storydiff.cli import cli
-from storydiff.model import Analysis, Article, Entity, Quote, Span, Speaker
+from storydiff.model import Analysis, Article, Entity, Label, Quote, Span, Speaker
 from storydiff.render import render_trend
 from storydiff.store import Store
 from storydiff.store.export import TABLES, export, spreadsheet_safe
@@ -32,16 +32,16 @@ def _analysis(number: int, outlet: str, published: str | None, voice: str) -> An
     quote = Quote(
         Speaker("Ana Lima", "e1"), Span(26, 40, "the rebels will"), "direct", Span(13, 17, "said")
     )
-    label = {
-        "start": 27,
-        "end": 33,
-        "text": "rebels",
-        "term": "rebel",
-        "category": "armed groups",
-        "actor": "armed groups",
-        "contested": False,
-        "voice": voice,
-    }
+    label = Label(
+        27,
+        33,
+        "rebels",
+        term="rebel",
+        category="armed groups",
+        contested=False,
+        actor="armed groups",
+        voice=voice,
+    )
     minister = Entity("e1", "Ana Lima", "PERSON", (Span(4, 12, "minister"),))
     return Analysis(article, (minister,), (quote,), labels=(label,))
 

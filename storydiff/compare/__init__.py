@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from storydiff.compare.actors import link_entities
-from storydiff.compare.align import DEFAULT_THRESHOLDS, Alignment, Thresholds, align
+from storydiff.compare.align import Alignment, Thresholds, align
 from storydiff.compare.copies import find_copies
 from storydiff.compare.framing import framing_table
 from storydiff.compare.numbers import numbers_table
-from storydiff.compare.similarity import DEFAULT_BACKEND, get_backend
+from storydiff.compare.similarity import get_backend
 from storydiff.compare.sources import quoted_sources
 from storydiff.compare.summary import summarize
+from storydiff.config import DEFAULTS, Config
 from storydiff.errors import Code, ConfigError
 from storydiff.model import Analysis, Comparison
 
@@ -33,21 +34,30 @@ def distinct(
 
 def compare_analyses(
     analyses: Sequence[Analysis],
-    similarity: str = DEFAULT_BACKEND,
-    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    similarity: str | None = None,
+    thresholds: Thresholds | None = None,
+    *,
+    config: Config = DEFAULTS,
 ) -> Comparison:
     """Compare two or more distinct analysed articles (raises ``ConfigError`` E012 for fewer).
 
-    Copies of one text (wire stories, syndication) are aligned once, through their origin."""
+    Copies of one text (wire stories, syndication) are aligned once, through their origin.
+    ``similarity`` (a backend's name) and ``thresholds`` (``AlignmentSettings``), when given,
+    stand for the similarity and alignment sections of ``config``."""
+    if similarity is not None:
+        config = config.with_values({"similarity.backend": similarity})
+    if thresholds is not None:
+        config = replace(config, alignment=thresholds)
+    backend = get_backend(config.similarity.backend)
     analyses, _ = distinct(analyses)
     if len(analyses) < 2:
         raise ConfigError(Code.E012, count=len(analyses))
     actors = link_entities(analyses)
-    copies = find_copies(analyses)
+    copies = find_copies(analyses, config)
     copied = {c.article for c in copies}
     origins = [a for a in analyses if a.article.id not in copied]
     alignment = (
-        align(origins, get_backend(similarity), actors, thresholds)
+        align(origins, backend, actors, config.alignment, config.figures)
         if len(origins) > 1
         else Alignment((), (), {})
     )
@@ -58,8 +68,8 @@ def compare_analyses(
         only_in={a.article.id: alignment.only_in.get(a.article.id, ()) for a in analyses},
         sources={a.article.id: quoted_sources(a, actors) for a in analyses},
         framing=tuple(framing_table(analyses)),
-        numbers=tuple(numbers_table(analyses, alignment.points)),
-        actors=tuple(actor.to_dict() for actor in actors),
+        numbers=tuple(numbers_table(analyses, alignment.points, config)),
+        actors=tuple(actors),
         copies=tuple(copies),
     )
     return replace(comparison, summary=summarize(comparison))

@@ -11,37 +11,15 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
 from storydiff.compare.places import CAPITALS, DEMONYMS, METONYMS
-from storydiff.model import Analysis, Entity
+from storydiff.model import Actor, Analysis, Entity
 
 # Particles that some spellings of a name keep and others drop ("al Assad" / "Assad").
 NAME_PARTICLES = frozenset(
     "al el ad as ash de del della der di du la le van von da dos das".split()
 )
 _PLACE_KINDS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
-
-
-@dataclass
-class Actor:
-    """One real-world actor across the compared articles."""
-
-    id: str
-    name: str
-    kind: str
-    roles: list[str] = field(default_factory=list)
-    members: dict[str, list[str]] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "kind": self.kind,
-            "roles": self.roles,
-            "members": self.members,
-        }
 
 
 def fold(name: str) -> list[str]:
@@ -131,7 +109,8 @@ def _actor(actor_id: str, members: list[tuple[str, Entity]]) -> Actor:
     for entity in entities:
         for role in entity.roles:
             roles.setdefault(role.casefold(), role)  # "Interior Minister" = "interior minister"
-    return Actor(actor_id, name, kind, list(roles.values()), by_article)
+    members = {article_id: tuple(ids) for article_id, ids in by_article.items()}
+    return Actor(actor_id, name, kind, tuple(roles.values()), members)
 
 
 def actor_of(actors: Sequence[Actor], article_id: str, entity_id: str | None) -> Actor | None:

@@ -4,10 +4,10 @@ weak to state as shared, and the rest into what only one article says.
 Every pair of statements from different articles gets a calibrated probability that both
 report the same fact (``evidence.py``). Three tiers follow from it:
 
-* a **point** holds statements whose every pair across articles reaches
-  ``Thresholds.point`` (complete linkage: a third article joins a point only on the same
+* a **point** holds statements whose every pair across articles reaches the setting
+  ``alignment.point`` (complete linkage: a third article joins a point only on the same
   evidence as the first two, so single links never chain unrelated sentences together);
-* a pair from ``Thresholds.related`` up that is not together in a point (too weak, or a
+* a pair from ``alignment.related`` up that is not together in a point (too weak, or a
   strong match that would join a point whose other statements it does not match) is
   **possibly related**: shown apart, never counted as shared and never used by the summary;
 * a statement with no pair even that strong is **only in** its article.
@@ -23,48 +23,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storydiff.compare.actors import Actor
 from storydiff.compare.evidence import Item, PairFeatures, pair_features
 from storydiff.compare.numbers import conflicting
 from storydiff.compare.similarity import Backend, content_words
-from storydiff.errors import Code, OptionError
-from storydiff.model import Analysis, Point, Statement, StatementRef
+from storydiff.config import DEFAULTS, AlignmentSettings, FigureSettings
+from storydiff.model import Actor, Analysis, Point, Quantity, Statement, StatementRef
 
-
-@dataclass(frozen=True)
-class Thresholds:
-    """The calibrated probability a pair must reach to be stated as one shared fact
-    (``point``), and the one below which it is taken as no match at all (``related``). The
-    defaults come from the curves of ``benchmarks/compare.py`` over the development triplets:
-    ``point`` is the lowest threshold from which every higher one keeps point precision at
-    0.90 and sentence-pair precision at 0.85; ``related`` the highest at which only-in
-    precision stays above 0.80 (benchmarks/README.md)."""
-
-    point: float = 0.7
-    related: float = 0.15
-
-    def __post_init__(self) -> None:
-        if not 0 < self.related <= self.point <= 1:
-            raise OptionError(
-                Code.E024,
-                option="thresholds",
-                expected="0 < related <= point <= 1",
-                value=f"related {self.related} and point {self.point}",
-            )
-
-
-DEFAULT_THRESHOLDS = Thresholds()
-
-# A reader wants the strongest shared points, not a flood of weak ones.
-MAX_POINTS = 30
-# An article often tells one fact in two sentences; more than that is a different point.
-MAX_PER_ARTICLE = 2
-# A sentence may state two facts, rarely more.
-MAX_POINTS_PER_STATEMENT = 2
-
-# Tones (VADER compound, -1 to 1) at or beyond this on either side are opposite: one outlet
-# tells the fact as good news, another as bad.
-OPPOSITE_TONE = 0.5
+# The thresholds and limits are the setting section ``alignment``; ``Thresholds`` is its
+# older name, kept for callers of ``compare_analyses(thresholds=Thresholds(...))``.
+Thresholds = AlignmentSettings
 
 
 @dataclass(frozen=True)
@@ -80,17 +47,21 @@ def align(
     analyses: Sequence[Analysis],
     backend: Backend,
     actors: Sequence[Actor] = (),
-    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    settings: AlignmentSettings = DEFAULTS.alignment,
+    figures: FigureSettings = DEFAULTS.figures,
 ) -> Alignment:
     items = [Item(a, s) for a in analyses for s in distinct_statements(a.statements)]
     if not items:
         return Alignment((), (), {a.article.id: () for a in analyses})
-    features = pair_features(items, backend, actors)
+    features = pair_features(items, backend, actors, figures)
     probability = features.probability()
-    candidates = _pairs_from(probability, thresholds.related)
-    groups = _group(items, probability, candidates, thresholds)
-    ranked = sorted(groups, key=lambda g: -g[0])[:MAX_POINTS]
-    points = [_point(items, sorted(m), score, features, probability) for score, m in ranked]
+    candidates = _pairs_from(probability, settings.related)
+    groups = _group(items, probability, candidates, settings)
+    ranked = sorted(groups, key=lambda g: -g[0])[: settings.max_points]
+    points = [
+        _point(items, sorted(m), score, features, probability, settings, figures)
+        for score, m in ranked
+    ]
     in_points = {k for _, members in ranked for k in members}
     related, listed = _related(items, candidates, in_points, features)
     # Every statement with a pair at the related floor is in a point or a listed pair.
@@ -137,13 +108,13 @@ def _group(
     items: Sequence[Item],
     probability: np.ndarray,
     candidates: list[tuple[float, int, int]],
-    thresholds: Thresholds,
+    settings: AlignmentSettings,
 ) -> list[tuple[float, list[int]]]:
     """Points as (probability of their weakest pair across articles, member indices), built
     from the strongest pair down. A statement already in a point starts a second one only with
     a statement unrelated to the first point's (it states a second fact), not with a weaker
     paraphrase of the same one."""
-    threshold = thresholds.point
+    threshold = settings.point
     n = len(items)
     groups: list[list[int]] = []
     member_of: dict[int, list[int]] = {k: [] for k in range(n)}
@@ -158,7 +129,7 @@ def _group(
                 for inside, joining in ((i, j), (j, i))
                 for group in member_of[inside]
                 if not member_of[joining]
-                and _fits(items, probability, groups[group], joining, threshold)
+                and _fits(items, probability, groups[group], joining, settings)
             ),
             None,
         )
@@ -166,8 +137,8 @@ def _group(
             group, joining = joined
             groups[group].append(joining)
             member_of[joining].append(group)
-        elif max(len(member_of[i]), len(member_of[j])) < MAX_POINTS_PER_STATEMENT and not any(
-            _touches(items, probability, groups[group], inside, other, thresholds.related)
+        elif _room_for_another(member_of, i, j, settings) and not any(
+            _touches(items, probability, groups[group], inside, other, settings.related)
             for inside, other in ((i, j), (j, i))
             for group in member_of[inside]
         ):
@@ -175,6 +146,13 @@ def _group(
             member_of[j].append(len(groups))
             groups.append([i, j])
     return [(_weakest(items, probability, members), members) for members in groups]
+
+
+def _room_for_another(
+    member_of: dict[int, list[int]], i: int, j: int, settings: AlignmentSettings
+) -> bool:
+    """Neither statement is in as many points as a statement may be."""
+    return max(len(member_of[i]), len(member_of[j])) < settings.max_points_per_statement
 
 
 def _touches(
@@ -201,15 +179,15 @@ def _fits(
     probability: np.ndarray,
     group: list[int],
     candidate: int,
-    threshold: float,
+    settings: AlignmentSettings,
 ) -> bool:
     """A statement joins a point only when it is a confident match of every statement of the
     point from another article."""
     article = items[candidate].article
-    if sum(items[k].article == article for k in group) >= MAX_PER_ARTICLE:
+    if sum(items[k].article == article for k in group) >= settings.max_per_article:
         return False
     others = [k for k in group if items[k].article != article]
-    return bool(others) and min(probability[candidate, k] for k in others) >= threshold
+    return bool(others) and min(probability[candidate, k] for k in others) >= settings.point
 
 
 def _weakest(items: Sequence[Item], probability: np.ndarray, members: list[int]) -> float:
@@ -256,6 +234,8 @@ def _point(
     score: float,
     features: PairFeatures,
     probability: np.ndarray,
+    settings: AlignmentSettings,
+    figures: FigureSettings,
 ) -> Point:
     """A point, with the evidence of its strongest pair across articles."""
     chosen = [items[k] for k in members]
@@ -263,9 +243,9 @@ def _point(
         ((a, b) for x, a in enumerate(members) for b in members[x + 1 :]),
         key=lambda pair: (items[pair[0]].article != items[pair[1]].article) * probability[pair],
     )
-    if _figures_conflict(chosen):
+    if _figures_conflict(chosen, figures):
         kind = "conflict"
-    elif _framed_differently(chosen):
+    elif _framed_differently(chosen, settings.opposite_tone):
         kind = "framing"
     else:
         kind = "agree"
@@ -278,22 +258,23 @@ def _point(
     )
 
 
-def _figures_conflict(chosen: list[Item]) -> bool:
+def _figures_conflict(chosen: list[Item], figures: FigureSettings) -> bool:
     """Figures in different articles of one point that count the same thing and disagree."""
-    by_article: dict[str, list[dict]] = {}
+    by_article: dict[str, list[Quantity]] = {}
     for item in chosen:
         by_article.setdefault(item.article, []).extend(
             item.analysis.quantities[k] for k in item.statement.quantities
         )
     sides = list(by_article.values())
-    return any(conflicting(a, b) for k, a in enumerate(sides) for b in sides[k + 1 :])
+    return any(conflicting(a, b, figures) for k, a in enumerate(sides) for b in sides[k + 1 :])
 
 
-def _framed_differently(chosen: list[Item]) -> bool:
+def _framed_differently(chosen: list[Item], opposite_tone: float) -> bool:
     """The same fact told with other words for a group where the choice of word is loaded
     ("rebel stronghold" / "terrorist stronghold"), or the same loaded word in one outlet's own
-    voice and only in another's quotation of someone, or in clearly opposite tones, is a
-    difference of framing, not agreement.
+    voice and only in another's quotation of someone, or in clearly opposite tones (VADER
+    compound at or beyond ``opposite_tone`` on either side), is a difference of framing, not
+    agreement.
 
     A fact one outlet narrates and another attributes is not framing by that alone: measured
     on the annotated triplets, 46 of the 56 such points that match a gold point were annotated
@@ -308,12 +289,12 @@ def _framed_differently(chosen: list[Item]) -> bool:
             tones.setdefault(article_id, []).append(statement.tone)
         for index in statement.labels:
             label = item.analysis.labels[index]
-            by_article = terms.setdefault(label["category"], {})
-            by_article.setdefault(article_id, set()).add(f"{label['term']}/{label['voice']}")
-            if label.get("contested"):
-                loaded.add(label["category"])
+            by_article = terms.setdefault(label.category, {})
+            by_article.setdefault(article_id, set()).add(f"{label.term}/{label.voice}")
+            if label.contested:
+                loaded.add(label.category)
     mean_tones = [sum(t) / len(t) for t in tones.values()]
-    if mean_tones and max(mean_tones) >= OPPOSITE_TONE and min(mean_tones) <= -OPPOSITE_TONE:
+    if mean_tones and max(mean_tones) >= opposite_tone and min(mean_tones) <= -opposite_tone:
         return True
     return any(
         category in loaded

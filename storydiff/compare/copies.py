@@ -4,7 +4,9 @@ Two outlets printing the same agency copy do not agree with each other; they rep
 source. A comparison keeps the first of them (the earliest published, else the first given)
 as the origin and counts the others once, through it. Texts are compared by their five-word
 sequences (shingles); one is a copy of another when most of the shorter text's sequences are
-in the longer, so a copy with a lead of its own or cut short is still found.
+in the longer, so a copy with a lead of its own or cut short is still found. How long a
+sequence is, how much must be shared and the corpus-scale index are the settings of the
+``copies`` section (``storydiff.config.CopySettings``).
 """
 
 from __future__ import annotations
@@ -14,25 +16,13 @@ from collections import deque
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from storydiff.config import DEFAULTS, Config
 from storydiff.model import Analysis, Copy
 
-SHINGLE_WORDS = 5
-# Share of the shorter text's five-word sequences found in the longer one. Independent
-# reports of one event share names and phrases but rarely a third of their sequences; wire
-# copies with a new lead or a cut ending keep most of theirs.
-COPY_CONTAINMENT = 0.6
-# Below this many sequences (about 25 words) a text is a line or two, and two outlets may
-# share it without one copying the other.
-MIN_SHINGLES = 20
 _WORD = re.compile(r"\w+")
-# Corpus scale: MinHash signatures of 64 permutations (an error of about 0.06 on a Jaccard
-# estimate), and candidates from LSH at Jaccard 0.3, low enough to reach a copy whose origin
-# is up to 1.7 times its length at the containment above.
-NUM_PERM = 64
-LSH_JACCARD = 0.3
 
 
-def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+def shingles(text: str, size: int = DEFAULTS.copies.shingle_words) -> set[str]:
     """The text's runs of ``size`` consecutive words, lower-cased; a shorter text is one run."""
     words = _WORD.findall(text.casefold())
     if len(words) < size:
@@ -47,8 +37,9 @@ def containment(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def find_copies(analyses: Sequence[Analysis]) -> list[Copy]:
+def find_copies(analyses: Sequence[Analysis], config: Config = DEFAULTS) -> list[Copy]:
     """Each article that is a copy of an earlier origin, with how much of it they share."""
+    settings = config.copies
     order = sorted(
         range(len(analyses)),
         key=lambda k: (
@@ -57,15 +48,15 @@ def find_copies(analyses: Sequence[Analysis]) -> list[Copy]:
             k,
         ),
     )
-    texts = {k: shingles(analyses[k].article.text) for k in order}
+    texts = {k: shingles(analyses[k].article.text, settings.shingle_words) for k in order}
     origins: list[int] = []
     found = []
     for k in order:
         best = max(((containment(texts[k], texts[o]), o) for o in origins), default=(0.0, None))
         if (
             best[1] is not None
-            and best[0] >= COPY_CONTAINMENT
-            and min(len(texts[k]), len(texts[best[1]])) >= MIN_SHINGLES
+            and best[0] >= settings.containment
+            and min(len(texts[k]), len(texts[best[1]])) >= settings.min_shingles
         ):
             found.append(Copy(analyses[k].article.id, analyses[best[1]].article.id, best[0]))
         else:
@@ -78,18 +69,19 @@ class CopyFinder:
     sequences proposes candidates, and an estimate of the same containment as ``find_copies``
     decides.
 
-    Copies appear within days of their origin, so only articles published within
-    ``window_days`` of the newest one stay indexed (undated articles: the last
-    ``undated_window`` of them); memory stays flat however long the corpus runs, provided
-    articles come roughly in date order, as ``Store.outlines`` gives them.
+    Copies appear within days of their origin, so only articles published within the setting
+    ``copies.window_days`` of the newest one stay indexed (undated articles: the last
+    ``copies.undated_window`` of them); memory stays flat however long the corpus runs,
+    provided articles come roughly in date order, as ``Store.outlines`` gives them.
     """
 
-    def __init__(self, window_days: int = 3, undated_window: int = 5000) -> None:
+    def __init__(self, config: Config = DEFAULTS) -> None:
         from datasketch import MinHashLSH
 
-        self._lsh = MinHashLSH(threshold=LSH_JACCARD, num_perm=NUM_PERM)
-        self._window = window_days
-        self._undated_window = undated_window
+        self._settings = settings = config.copies
+        self._lsh = MinHashLSH(threshold=settings.lsh_jaccard, num_perm=settings.num_perm)
+        self._window = settings.window_days
+        self._undated_window = settings.undated_window
         self._kept: dict[str, tuple[object, int, str | None]] = {}
         self._order: deque[tuple[str | None, str]] = deque()
         self._undated: deque[tuple[str | None, str]] = deque()
@@ -98,19 +90,22 @@ class CopyFinder:
         """The copy this article is of an earlier one, or None for an origin."""
         from datasketch import MinHash
 
-        grams = shingles(text)
-        signature = MinHash(num_perm=NUM_PERM)
+        settings = self._settings
+        grams = shingles(text, settings.shingle_words)
+        signature = MinHash(num_perm=settings.num_perm)
         signature.update_batch([g.encode() for g in grams])
         self._evict(published)
-        best: Copy | None = None
-        if len(grams) >= MIN_SHINGLES:
+        # The best (share, origin) so far, its share compared unrounded (a Copy keeps it to
+        # the JSON's 3 decimals).
+        best: tuple[float, str] | None = None
+        if len(grams) >= settings.min_shingles:
             for other in self._lsh.query(signature):
                 other_signature, other_size, _ = self._kept[other]
                 share = _estimated_containment(
                     signature.jaccard(other_signature), len(grams), other_size
                 )
-                if share >= COPY_CONTAINMENT and (best is None or share > best.containment):
-                    best = Copy(article_id, other, share)
+                if share >= settings.containment and (best is None or share > best[0]):
+                    best = (share, other)
         if best is None and article_id not in self._kept:
             # Only origins are indexed: a copy of a copy is a copy of the first origin.
             self._lsh.insert(article_id, signature)
@@ -118,7 +113,7 @@ class CopyFinder:
             (self._order if published else self._undated).append((published, article_id))
             while len(self._undated) > self._undated_window:
                 self._forget(self._undated.popleft()[1])
-        return best
+        return Copy(article_id, best[1], best[0]) if best else None
 
     def _evict(self, published: str | None) -> None:
         if published:

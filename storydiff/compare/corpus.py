@@ -12,8 +12,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
 from storydiff.compare.copies import CopyFinder
-from storydiff.compare.stories import Story, StoryGrouper
-from storydiff.model import Analysis
+from storydiff.compare.stories import StoryGrouper
+from storydiff.config import DEFAULTS, Config
+from storydiff.model import Analysis, Story
 
 # Articles embedded together: much faster than one by one, and little to hold.
 BATCH = 256
@@ -22,9 +23,13 @@ BATCH = 256
 class CorpusGrouping:
     """``run`` the articles through once, oldest first (undated last); ``copies`` then maps
     each copy's id to its origin's, and holds a story's copies by the time the story is
-    handed out. ``articles`` and ``stories`` count what went through."""
+    handed out. ``articles`` and ``stories`` count what went through. The stories and copies
+    settings of ``config`` say what joins a story and what is a copy."""
 
-    def __init__(self, on_progress: Callable[[int], None] | None = None) -> None:
+    def __init__(
+        self, on_progress: Callable[[int], None] | None = None, config: Config = DEFAULTS
+    ) -> None:
+        self.config = config
         self.copies: dict[str, str] = {}
         self.articles = 0
         self.stories = 0
@@ -33,8 +38,8 @@ class CorpusGrouping:
     def run(self, analyses: Iterable[Analysis]) -> Iterator[Story]:
         """Each story once it is closed, which is as soon as no later article can join it."""
         closed: deque[Story] = deque()
-        grouper = StoryGrouper(on_close=closed.append)
-        finder = CopyFinder()
+        grouper = StoryGrouper(self.config, on_close=closed.append)
+        finder = CopyFinder(self.config)
         batch: list[Analysis] = []
         for analysis in analyses:
             article = analysis.article

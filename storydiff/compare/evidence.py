@@ -23,15 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from storydiff.compare.actors import Actor
 from storydiff.compare.embeddings import unit_rows, weighted_similarity
 from storydiff.compare.numbers import agreeing, compatible, conflicting
 from storydiff.compare.similarity import Backend, content_words, words
-from storydiff.model import EVIDENCE_FLAGS, Analysis, Evidence, Statement
+from storydiff.config import DEFAULTS, FigureSettings
+from storydiff.model import EVIDENCE_FLAGS, Actor, Analysis, Evidence, Quantity, Statement
 
 # Feature names in the model's order; each is a matrix over statement pairs.
 FEATURES = (
@@ -127,7 +126,7 @@ class PairFeatures:
     def explain(self, i: int, j: int) -> Evidence:
         """The evidence for one pair, as a reader would want it listed."""
         return Evidence(
-            similarity=round(float(self.matrices["similarity"][i, j]), 3),
+            similarity=float(self.matrices["similarity"][i, j]),
             shared_actors=tuple(sorted(self.actor_names[i] & self.actor_names[j])),
             shared_predicates=tuple(sorted(self.predicates[i] & self.predicates[j])),
             shared_words=tuple(
@@ -137,7 +136,12 @@ class PairFeatures:
         )
 
 
-def pair_features(items: Sequence[Item], backend: Backend, actors: Sequence[Actor]) -> PairFeatures:
+def pair_features(
+    items: Sequence[Item],
+    backend: Backend,
+    actors: Sequence[Actor],
+    figures: FigureSettings = DEFAULTS.figures,
+) -> PairFeatures:
     n = len(items)
     articles = np.array([item.article for item in items])
     cross = articles[:, None] != articles[None, :]
@@ -159,7 +163,7 @@ def pair_features(items: Sequence[Item], backend: Backend, actors: Sequence[Acto
     ]
     verbs = [set(item.statement.predicates) for item in items]
     words = [_plain_words(item) for item in items]
-    figures = _figure_relations(items)
+    relations = _figure_relations(items, figures)
     dates = _date_relations(items)
     negated = np.array([item.statement.negated for item in items])
     speakers = [_speaker(item, owner) for item in items]
@@ -178,9 +182,9 @@ def pair_features(items: Sequence[Item], backend: Backend, actors: Sequence[Acto
         "shared_run": _shared_runs(items, plain),
         "context_similarity": _context(similarity, articles),
         **_positions(articles),
-        "figures_agree": figures["agree"],
-        "figures_differ": figures["differ"],
-        "figures_unmatched": figures["unmatched"],
+        "figures_agree": relations["agree"],
+        "figures_differ": relations["differ"],
+        "figures_unmatched": relations["unmatched"],
         "dates_agree": dates[0],
         "dates_differ": dates[1],
         "negation_differs": (negated[:, None] != negated[None, :]).astype(float),
@@ -226,7 +230,7 @@ def _actors_of(item: Item, entity_ids: Sequence[str], owner: Owners) -> list[Act
 def _group_kinds(item: Item) -> set[str]:
     """The kinds of group its labels name (so "rebel stronghold" meets "terrorist
     stronghold")."""
-    return {item.analysis.labels[k]["category"] for k in item.statement.labels}
+    return {item.analysis.labels[k].category for k in item.statement.labels}
 
 
 def _plain_words(item: Item) -> set[str]:
@@ -374,12 +378,12 @@ def _without_names(item: Item) -> str:
     return " ".join("".join(kept).split())
 
 
-def _figures(item: Item) -> list[dict[str, Any]]:
+def _figures(item: Item) -> list[Quantity]:
     quantities = item.analysis.quantities
     return [quantities[k] for k in item.statement.quantities]
 
 
-def _figure_relations(items: Sequence[Item]) -> dict[str, np.ndarray]:
+def _figure_relations(items: Sequence[Item], settings: FigureSettings) -> dict[str, np.ndarray]:
     """Where both statements give figures: agree (the same value in the same unit, of the
     same counted thing or of a number too particular to be chance, such as 407 or 800,000),
     differ (the same counted thing with values that do not agree) and unmatched (figures in
@@ -394,12 +398,14 @@ def _figure_relations(items: Sequence[Item]) -> dict[str, np.ndarray]:
             if not figures[j] or items[i].article == items[j].article:
                 continue
             first, second = figures[i], figures[j]
-            if agreeing(first, second) or _same_particular_number(first, second):
+            if agreeing(first, second, settings) or _same_particular_number(
+                first, second, settings
+            ):
                 relation = "agree"
-            elif conflicting(first, second):
+            elif conflicting(first, second, settings):
                 relation = "differ"
             elif _same_unit(first, second) and not any(
-                compatible(a, b) for a in first for b in second
+                compatible(a, b, settings) for a in first for b in second
             ):
                 relation = "unmatched"
             else:
@@ -408,20 +414,22 @@ def _figure_relations(items: Sequence[Item]) -> dict[str, np.ndarray]:
     return relations
 
 
-def _same_unit(first: Sequence[dict], second: Sequence[dict]) -> bool:
-    return bool({a.get("unit") for a in first} & {b.get("unit") for b in second})
+def _same_unit(first: Sequence[Quantity], second: Sequence[Quantity]) -> bool:
+    return bool({a.unit for a in first} & {b.unit for b in second})
 
 
 # A number at least this large, given exactly by both, is rarely a coincidence.
 _PARTICULAR = 100
 
 
-def _same_particular_number(first: Sequence[dict], second: Sequence[dict]) -> bool:
+def _same_particular_number(
+    first: Sequence[Quantity], second: Sequence[Quantity], settings: FigureSettings
+) -> bool:
     return any(
-        a.get("value") is not None
-        and a.get("value") == b.get("value")
-        and abs(float(a["value"])) >= _PARTICULAR
-        and compatible(a, b)
+        a.value is not None
+        and a.value == b.value
+        and abs(float(a.value)) >= _PARTICULAR
+        and compatible(a, b, settings)
         for a in first
         for b in second
     )
@@ -439,7 +447,7 @@ def _date_relations(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray]:
 def _dates_in(item: Item) -> set[str]:
     statement = item.statement
     return {
-        str(d["value"])
+        str(d.value)
         for d in item.analysis.dates
-        if d.get("value") and statement.start <= d["start"] < statement.end
+        if d.value and statement.start <= d.start < statement.end
     }

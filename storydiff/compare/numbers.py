@@ -13,18 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache, partial
-from typing import Any
 
 from storydiff.compare.similarity import content_words
-from storydiff.model import Analysis, Point
+from storydiff.config import DEFAULTS, Config, FigureSettings
+from storydiff.model import Analysis, FigureRow, Point, Quantity
 from storydiff.nlp.numbers_data import MEASURE_UNITS, PERCENT_WORDS
 
-# Two descriptions of what is counted are taken to be the same thing when they share the head
-# noun and at least this share of their content words.
-SAME_THING_OVERLAP = 0.25
-# "About 800,000" and "800,000" agree; so do figures within this share of each other when
-# either is qualified ("about", "almost", "more than").
-QUALIFIED_SLACK = 0.15
+# How much overlap makes two descriptions one counted thing, and how far a qualified figure
+# reaches, are the settings figures.same_thing_overlap and figures.qualified_slack.
 # Words that name a unit say what a number is measured in, not what it counts.
 UNIT_WORDS = frozenset(
     word
@@ -32,29 +28,31 @@ UNIT_WORDS = frozenset(
     for word in content_words(phrase)
 )
 
-Quantity = dict[str, Any]
 
-
-def interval(quantity: Quantity) -> tuple[float, float] | None:
-    """The range a quantity claims, widened a little when it is qualified."""
-    low, high, value = quantity.get("low"), quantity.get("high"), quantity.get("value")
+def interval(
+    quantity: Quantity, settings: FigureSettings = DEFAULTS.figures
+) -> tuple[float, float] | None:
+    """The range a quantity claims, widened a little (``qualified_slack``) when it is
+    qualified."""
+    low, high, value = quantity.low, quantity.high, quantity.value
     if value is not None:
         low = high = float(value)
     if low is None or high is None:
         return None
-    qualifier = quantity.get("qualifier")
+    qualifier = quantity.qualifier
     if qualifier in {"more than", "at least", "over"}:
         return float(low), float("inf")
     if qualifier in {"less than", "up to", "at most"}:
         return 0.0, float(high)
     if qualifier:
-        return float(low) * (1 - QUALIFIED_SLACK), float(high) * (1 + QUALIFIED_SLACK)
+        slack = settings.qualified_slack
+        return float(low) * (1 - slack), float(high) * (1 + slack)
     return float(low), float(high)
 
 
 def counted_words(quantity: Quantity) -> tuple[str, ...]:
     """The content words of what a quantity counts, without unit words."""
-    return _counted_words(quantity.get("counts") or "")
+    return _counted_words(quantity.counts or "")
 
 
 @lru_cache(maxsize=4096)
@@ -63,101 +61,117 @@ def _counted_words(counts: str) -> tuple[str, ...]:
     return tuple(w for w in content_words(counts) if w not in UNIT_WORDS)
 
 
-def same_thing(a: Quantity, b: Quantity) -> bool:
-    """The same unit and the same counted thing: the same head noun and enough shared words."""
-    if a.get("unit") != b.get("unit"):
+def same_thing(a: Quantity, b: Quantity, settings: FigureSettings = DEFAULTS.figures) -> bool:
+    """The same unit and the same counted thing: the same head noun and enough shared words
+    (``same_thing_overlap``)."""
+    if a.unit != b.unit:
         return False
     words_a, words_b = counted_words(a), counted_words(b)
     if not words_a or not words_b or words_a[0] != words_b[0]:
         return False
     shared = len(set(words_a) & set(words_b))
-    return shared / len(set(words_a) | set(words_b)) >= SAME_THING_OVERLAP
+    return shared / len(set(words_a) | set(words_b)) >= settings.same_thing_overlap
 
 
-def disagree(a: Quantity, b: Quantity) -> bool:
-    first, second = interval(a), interval(b)
+def disagree(a: Quantity, b: Quantity, settings: FigureSettings = DEFAULTS.figures) -> bool:
+    first, second = interval(a, settings), interval(b, settings)
     if first is None or second is None:
         return False
     return first[1] < second[0] or second[1] < first[0]
 
 
-def compatible(a: Quantity, b: Quantity) -> bool:
+def compatible(a: Quantity, b: Quantity, settings: FigureSettings = DEFAULTS.figures) -> bool:
     """The same unit and overlapping values: the two may be one figure told twice."""
-    if a.get("unit") != b.get("unit"):
+    if a.unit != b.unit:
         return False
-    first, second = interval(a), interval(b)
-    return first is not None and second is not None and not disagree(a, b)
+    first, second = interval(a, settings), interval(b, settings)
+    return first is not None and second is not None and not disagree(a, b, settings)
 
 
-def agreeing(first: Sequence[Quantity], second: Sequence[Quantity]) -> bool:
+def agreeing(
+    first: Sequence[Quantity],
+    second: Sequence[Quantity],
+    settings: FigureSettings = DEFAULTS.figures,
+) -> bool:
     """A figure of each that counts the same thing with compatible values."""
-    return any(same_thing(a, b) and compatible(a, b) for a in first for b in second)
+    return any(
+        same_thing(a, b, settings) and compatible(a, b, settings) for a in first for b in second
+    )
 
 
-def conflicting(first: Sequence[Quantity], second: Sequence[Quantity]) -> bool:
+def conflicting(
+    first: Sequence[Quantity],
+    second: Sequence[Quantity],
+    settings: FigureSettings = DEFAULTS.figures,
+) -> bool:
     """A figure of each that counts the same thing with incompatible values, neither of which
     agrees with any figure of the other side."""
     return any(
-        same_thing(a, b)
-        and disagree(a, b)
-        and not any(compatible(a, y) for y in second)
-        and not any(compatible(x, b) for x in first)
+        same_thing(a, b, settings)
+        and disagree(a, b, settings)
+        and not any(compatible(a, y, settings) for y in second)
+        and not any(compatible(x, b, settings) for x in first)
         for a in first
         for b in second
     )
 
 
 def numbers_table(
-    analyses: Sequence[Analysis], points: Iterable[Point] = ()
-) -> list[dict[str, Any]]:
-    """Rows ``{"counts", "values": {article_id: [text, ...]}, "conflict", "claimed_by"}``.
+    analyses: Sequence[Analysis], points: Iterable[Point] = (), config: Config = DEFAULTS
+) -> list[FigureRow]:
+    """The figures table, one ``FigureRow`` per thing counted.
 
     Figures of different articles share a row as ``_same_figure`` says; only figures whose
     sentences are in one point can disagree. A figure that does not say what it counts
     ("43 percent") has no row of its own but joins the row of a figure it agrees with in a
     sentence of the same point. Rows more than one article gives come first, conflicts first
     among them."""
+    settings = config.figures
     same_point = _figures_in_same_point(analyses, points)
     rows: list[_Row] = []
     described = [
-        (a.article.id, k, q)
-        for a in analyses
-        for k, q in enumerate(a.quantities)
-        if q.get("counts")
+        (a.article.id, k, q) for a in analyses for k, q in enumerate(a.quantities) if q.counts
     ]
     bare = [
-        (a.article.id, k, q)
-        for a in analyses
-        for k, q in enumerate(a.quantities)
-        if not q.get("counts")
+        (a.article.id, k, q) for a in analyses for k, q in enumerate(a.quantities) if not q.counts
     ]
     for article_id, index, quantity in described:
         partners = same_point.get((article_id, index), set())
-        row = _row_for(rows, article_id, partial(_described_fits, quantity, partners))
+        row = _row_for(rows, article_id, partial(_described_fits, quantity, partners, settings))
         if row is None:
-            row = _Row(quantity["counts"])
+            row = _Row(quantity.counts)
             rows.append(row)
         row.add(article_id, index, quantity)
     for article_id, index, quantity in bare:
         partners = same_point.get((article_id, index), set())
-        row = _row_for(rows, article_id, partial(_bare_fits, quantity, partners))
+        row = _row_for(rows, article_id, partial(_bare_fits, quantity, partners, settings))
         if row is not None:
             row.add(article_id, index, quantity)
-    table = [row.to_dict() for row in rows]
-    return sorted(table, key=lambda r: (len(r["values"]) < 2, not r["conflict"]))
+    table = [row.finished(settings) for row in rows]
+    return sorted(table, key=lambda r: (len(r.values) < 2, not r.conflict))
 
 
 def _described_fits(
-    quantity: Quantity, partners: set[tuple[str, int]], other: str, index: int, q: Quantity
+    quantity: Quantity,
+    partners: set[tuple[str, int]],
+    settings: FigureSettings,
+    other: str,
+    index: int,
+    q: Quantity,
 ) -> bool:
-    return _same_figure(quantity, q, (other, index) in partners)
+    return _same_figure(quantity, q, (other, index) in partners, settings)
 
 
 def _bare_fits(
-    quantity: Quantity, partners: set[tuple[str, int]], other: str, index: int, q: Quantity
+    quantity: Quantity,
+    partners: set[tuple[str, int]],
+    settings: FigureSettings,
+    other: str,
+    index: int,
+    q: Quantity,
 ) -> bool:
     """A figure that does not say what it counts joins only an agreeing figure of its point."""
-    return (other, index) in partners and compatible(quantity, q)
+    return (other, index) in partners and compatible(quantity, q, settings)
 
 
 def _row_for(
@@ -175,14 +189,14 @@ def _row_for(
     )
 
 
-def _same_figure(a: Quantity, b: Quantity, in_one_point: bool) -> bool:
+def _same_figure(a: Quantity, b: Quantity, in_one_point: bool, settings: FigureSettings) -> bool:
     """Two articles' figures belong in one row when they count the same thing and agree, or
     when their sentences tell one fact (a point) and they either agree (the same value in the
     same unit, however each describes it: "47 percent to 43" / "leads 47-43") or count the
     same thing (and may disagree)."""
     if in_one_point:
-        return compatible(a, b) or same_thing(a, b)
-    return same_thing(a, b) and compatible(a, b)
+        return compatible(a, b, settings) or same_thing(a, b, settings)
+    return same_thing(a, b, settings) and compatible(a, b, settings)
 
 
 class _Row:
@@ -197,17 +211,17 @@ class _Row:
         self.members.setdefault(article_id, []).append(quantity)
         self.figures.append((article_id, index, quantity))
 
-    def to_dict(self) -> dict[str, Any]:
+    def finished(self, settings: FigureSettings) -> FigureRow:
         sides = list(self.members.values())
-        conflict = any(conflicting(a, b) for k, a in enumerate(sides) for b in sides[k + 1 :])
-        return {
-            "counts": self.counts,
-            "values": {aid: [q["text"] for q in qs] for aid, qs in self.members.items()},
-            "claimed_by": {
-                aid: [q.get("claimed_by") for q in qs] for aid, qs in self.members.items()
-            },
-            "conflict": conflict,
-        }
+        conflict = any(
+            conflicting(a, b, settings) for k, a in enumerate(sides) for b in sides[k + 1 :]
+        )
+        return FigureRow(
+            self.counts,
+            {aid: tuple(q.text for q in qs) for aid, qs in self.members.items()},
+            {aid: tuple(q.claimed_by for q in qs) for aid, qs in self.members.items()},
+            conflict,
+        )
 
 
 def _figures_in_same_point(
@@ -222,7 +236,7 @@ def _figures_in_same_point(
             (ref.article, k)
             for ref in point.statements
             for k, q in enumerate(by_id[ref.article].quantities)
-            if ref.start <= q["start"] < ref.end
+            if ref.start <= q.start < ref.end
         ]
         for a in figures:
             for b in figures:

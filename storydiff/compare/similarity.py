@@ -4,8 +4,8 @@ Backends are registered under versioned names (``storydiff.similarity.tfidf.v1``
 ``similarity_backends`` registry (``storydiff/registry.py``), so a configuration names the one
 it used and a run can be reproduced, and another package can add one (entry point group
 ``storydiff_similarity``). ``benchmarks/similarity.py`` measures how well each ranks same-fact
-pairs; the hybrid of TF-IDF and static embeddings is the default, and the alignment model of
-``evidence.py`` is fitted with it.
+pairs; the hybrid of TF-IDF and static embeddings is the default (the setting
+similarity.backend), and the alignment model of ``evidence.py`` is fitted with it.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storydiff.compare.embeddings import static_embedding_similarity  # loads its model lazily
+from storydiff.config import DEFAULTS
 from storydiff.registry import create, lookup, names
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d,.]*")
@@ -107,10 +108,9 @@ similarity_backends = create("similarity")
 similarity_backends.register("storydiff.similarity.tfidf.v1", func=tfidf_similarity)
 similarity_backends.register("storydiff.similarity.static.v1", func=static_embedding_similarity)
 similarity_backends.register("storydiff.similarity.hybrid.v1", func=hybrid_similarity)
-DEFAULT_BACKEND = "storydiff.similarity.hybrid.v1"
 
 
-def get_backend(name: str = DEFAULT_BACKEND) -> Backend:
+def get_backend(name: str = DEFAULTS.similarity.backend) -> Backend:
     """The backend registered under ``name`` (E023, listing the known names, for none)."""
     return Backend(lookup(similarity_backends, name, "similarity backend"))
 

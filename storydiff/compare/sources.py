@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from storydiff.compare.actors import Actor, actor_of
-from storydiff.model import Analysis, SourceCount
+from storydiff.compare.actors import actor_of
+from storydiff.model import Actor, Analysis, SourceCount
 
 
 def quoted_sources(analysis: Analysis, actors: Sequence[Actor] = ()) -> tuple[SourceCount, ...]:
@@ -20,6 +20,6 @@ def quoted_sources(analysis: Analysis, actors: Sequence[Actor] = ()) -> tuple[So
     for (speaker, entity_id), n in ranked:
         entity = analysis.entity(entity_id)
         actor = actor_of(actors, analysis.article.id, entity_id)
-        roles = tuple(actor.roles) if actor else entity.roles if entity else ()
+        roles = actor.roles if actor else entity.roles if entity else ()
         sources.append(SourceCount(speaker, n, entity_id, roles, actor.name if actor else None))
     return tuple(sources)

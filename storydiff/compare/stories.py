@@ -7,7 +7,9 @@ confirms Lynch" / "Lynch sworn in as attorney general"), and the named actors th
 with the story, weighted by rarity (two stories about one president differ in everyone else
 they name). An event is reported within days, so a story is open only while its last article
 is within ``window_days`` of the newest article; a closed story is never compared again, which
-keeps the work per article and the memory flat however long the corpus runs.
+keeps the work per article and the memory flat however long the corpus runs. The window, the
+join score, the actor weight and the rest are the settings of the ``stories`` section
+(``storydiff.config.StorySettings``, where their calibration is told).
 """
 
 from __future__ import annotations
@@ -18,52 +20,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 import numpy as np
 
 from storydiff.compare.embeddings import common_direction, unit_vectors
-from storydiff.model import Analysis
+from storydiff.config import DEFAULTS, Config, StorySettings
+from storydiff.model import Analysis, Story
 
-# Calibrated on SEESAW (benchmarks/stories.py prints the sweep): each sits in the middle of
-# the range where B-cubed F1 stays at 0.97 or above (join 0.2 to 0.45, actor weight 0.5 to
-# 1.0). A one-day window: an event is reported within a day, and a development the next
-# day that reads differently is a story of its own; a story covered day after day stays open,
-# since each new article moves its last date on.
-WINDOW_DAYS = 1
-JOIN_SCORE = 0.3
-ENTITY_WEIGHT = 0.8
-# Headline and the first paragraphs carry the event; later paragraphs drift into background.
-LEAD_PARAGRAPHS = 3
-LEAD_WORDS = 150
-# A story's actors: those its articles name most, enough to describe an event.
-STORY_ACTORS = 40
-# Articles without a date are compared with at most this many of the latest open stories,
-# and must score this much higher to join one: with no time bound, two stories about one
-# politician months apart would otherwise merge (on SEESAW with dates withheld, B-cubed F1
-# rises from 0.10 to about 0.7 with it).
-UNDATED_OPEN = 500
-UNDATED_MARGIN = 0.45
 ACTOR_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "FAC", "LOC", "LAW"})
 _TOKEN = re.compile(r"[^\W_]+")
-
-
-@dataclass(frozen=True)
-class Story:
-    id: str
-    title: str | None
-    articles: tuple[str, ...]
-    first: str | None
-    last: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "articles": list(self.articles),
-            "first": self.first,
-            "last": self.last,
-        }
 
 
 @dataclass
@@ -95,16 +60,9 @@ class StoryGrouper:
     """
 
     def __init__(
-        self,
-        *,
-        window_days: int = WINDOW_DAYS,
-        join_score: float = JOIN_SCORE,
-        entity_weight: float = ENTITY_WEIGHT,
-        on_close: Callable[[Story], None] | None = None,
+        self, config: Config = DEFAULTS, *, on_close: Callable[[Story], None] | None = None
     ) -> None:
-        self.window_days = window_days
-        self.join_score = join_score
-        self.entity_weight = entity_weight
+        self.settings = config.stories
         self._on_close = on_close
         self._open: list[_OpenStory] = []
         self._closed: list[Story] = []
@@ -119,7 +77,7 @@ class StoryGrouper:
 
     def add_many(self, analyses: Sequence[Analysis]) -> list[str]:
         """``add`` for a batch: the texts are embedded together, which is much faster."""
-        vectors = unit_vectors([lead_text(a) for a in analyses])
+        vectors = unit_vectors([lead_text(a, self.settings) for a in analyses])
         return [self._add(a, self._centred(v)) for a, v in zip(analyses, vectors, strict=True)]
 
     def _centred(self, vector: np.ndarray) -> np.ndarray:
@@ -157,9 +115,12 @@ class StoryGrouper:
         self._document_frequency.update(names)
         weights = {n: self._rarity(n) for n in names}
         best = None
-        best_score = self.join_score + (UNDATED_MARGIN if published is None else 0.0)
+        settings = self.settings
+        best_score = settings.join_score + (settings.undated_margin if published is None else 0.0)
         for story in self._candidates(published):
-            score = float(vector @ story.centroid) + self.entity_weight * _shared(weights, story)
+            score = float(vector @ story.centroid) + settings.entity_weight * _shared(
+                weights, story
+            )
             if score >= best_score:
                 best, best_score = story, score
         if best is None:
@@ -169,14 +130,14 @@ class StoryGrouper:
 
     def _candidates(self, published: str | None) -> Iterable[_OpenStory]:
         if published is None:
-            return self._open[-UNDATED_OPEN:]
+            return self._open[-self.settings.undated_open :]
         return self._open
 
     def _expire(self, published: str | None) -> None:
         """Close the stories whose last article is older than the window before ``published``."""
         if published is None:
             return
-        horizon = _shift(published, -self.window_days)
+        horizon = _shift(published, -self.settings.window_days)
         keep = []
         for story in self._open:
             if story.last is not None and story.last < horizon:
@@ -217,8 +178,9 @@ class StoryGrouper:
         story.articles.append(article_id)
         story.vector_sum = story.vector_sum + vector
         story.actors.update(names)
-        if len(story.actors) > STORY_ACTORS * 2:
-            story.actors = Counter(dict(story.actors.most_common(STORY_ACTORS)))
+        kept = self.settings.story_actors
+        if len(story.actors) > kept * 2:
+            story.actors = Counter(dict(story.actors.most_common(kept)))
         if published:
             story.first = min(filter(None, (story.first, published)))
             story.last = max(filter(None, (story.last, published)))
@@ -231,23 +193,23 @@ class StoryGrouper:
         return math.log((1 + self._documents) / (1 + self._document_frequency[name])) + 1
 
 
-def group_stories(analyses: Iterable[Analysis], **options: Any) -> list[Story]:
+def group_stories(analyses: Iterable[Analysis], config: Config = DEFAULTS) -> list[Story]:
     """Stories of a set of articles: sorted by date (undated last), then grouped."""
     ordered = sorted(
         analyses, key=lambda a: (a.article.published is None, a.article.published or "")
     )
-    grouper = StoryGrouper(**options)
+    grouper = StoryGrouper(config)
     for start in range(0, len(ordered), 256):
         grouper.add_many(ordered[start : start + 256])
     return grouper.stories()
 
 
-def lead_text(analysis: Analysis) -> str:
-    """Headline and first paragraphs, cut at LEAD_WORDS words."""
+def lead_text(analysis: Analysis, settings: StorySettings = DEFAULTS.stories) -> str:
+    """Headline and first paragraphs (``lead_paragraphs``), cut at ``lead_words`` words."""
     article = analysis.article
-    paragraphs = [p for p in article.text.split("\n\n") if p.strip()][:LEAD_PARAGRAPHS]
+    paragraphs = [p for p in article.text.split("\n\n") if p.strip()][: settings.lead_paragraphs]
     words = " ".join([article.title or "", *paragraphs]).split()
-    return " ".join(words[:LEAD_WORDS])
+    return " ".join(words[: settings.lead_words])
 
 
 def actors(analysis: Analysis) -> set[str]:

@@ -148,17 +148,17 @@ def _framing(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
     by_id = {a.article.id: a for a in comparison.articles}
     for row in comparison.framing:
         own = {
-            article_id: [t["text"] for t in terms if t["voice"] == "own"][:2]
-            for article_id, terms in row["labels"].items()
+            article_id: [t.text for t in terms if t.voice == "own"][:2]
+            for article_id, terms in row.labels.items()
         }
-        if not row.get("contested") or len(own) < 2:
+        if not row.contested or len(own) < 2:
             continue
         if len({tuple(t) for t in own.values()}) < 2:
             continue
         clauses = []
-        for article_id, terms in row["labels"].items():
+        for article_id, terms in row.labels.items():
             mine = own[article_id]
-            quoted = [t["text"] for t in terms if t["voice"] != "own" and t["text"] not in mine][:2]
+            quoted = [t.text for t in terms if t.voice != "own" and t.text not in mine][:2]
             parts = []
             if mine:
                 parts.append(f"writes {join(_in_marks(mine))} in its own voice")
@@ -168,10 +168,10 @@ def _framing(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
                 clauses.append(f"{labels[article_id]} {' and '.join(parts)}")
         evidence = tuple(
             _ref(by_id[article_id], statement)
-            for article_id in row["labels"]
-            for statement in _statements_with_labels(by_id[article_id], row["actor"])
+            for article_id in row.labels
+            for statement in _statements_with_labels(by_id[article_id], row.actor)
         )
-        return [Finding(f"For {row['actor']}, {'; '.join(clauses)}.", "framing", evidence)]
+        return [Finding(f"For {row.actor}, {'; '.join(clauses)}.", "framing", evidence)]
     return []
 
 
@@ -179,21 +179,18 @@ def _conflicts(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
     by_id = {a.article.id: a for a in comparison.articles}
     findings = []
     for row in comparison.numbers:
-        if not row.get("conflict"):
+        if not row.conflict:
             continue
         values = [
-            f"{labels[article_id]} gives {join(texts)}"
-            for article_id, texts in row["values"].items()
+            f"{labels[article_id]} gives {join(texts)}" for article_id, texts in row.values.items()
         ]
         evidence = tuple(
             _ref(by_id[article_id], statement)
-            for article_id, texts in row["values"].items()
+            for article_id, texts in row.values.items()
             for statement in _statements_with_figures(by_id[article_id], texts)
         )
         findings.append(
-            Finding(
-                f"Figures disagree on {row['counts']}: {'; '.join(values)}.", "numbers", evidence
-            )
+            Finding(f"Figures disagree on {row.counts}: {'; '.join(values)}.", "numbers", evidence)
         )
     return findings
 
@@ -223,7 +220,7 @@ def _only_in(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
 def _telling(analysis: Analysis, statement: Statement, quoted_elsewhere: set[str]) -> tuple:
     """A figure, a source no other outlet quotes, and a named actor (a sentence that names who
     it is about reads on its own) count one each; the fuller statement wins a tie."""
-    figures = any(analysis.quantities[k].get("counts") for k in statement.quantities)
+    figures = any(analysis.quantities[k].counts for k in statement.quantities)
     speaker = statement.attributed_to
     entity = analysis.entity(speaker)
     name = (entity.name if entity else speaker) or ""
@@ -304,9 +301,7 @@ def _quoted_statements(analysis: Analysis, count: SourceCount) -> list[Statement
 
 def _statements_with_labels(analysis: Analysis, actor: str) -> list[Statement]:
     return [
-        s
-        for s in analysis.statements
-        if any(analysis.labels[k]["actor"] == actor for k in s.labels)
+        s for s in analysis.statements if any(analysis.labels[k].actor == actor for k in s.labels)
     ]
 
 
@@ -314,7 +309,7 @@ def _statements_with_figures(analysis: Analysis, texts: Sequence[str]) -> list[S
     return [
         s
         for s in analysis.statements
-        if any(analysis.quantities[k]["text"] in texts for k in s.quantities)
+        if any(analysis.quantities[k].text in texts for k in s.quantities)
     ]
 
 

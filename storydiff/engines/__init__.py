@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Protocol, runtime_checkable
 
+from storydiff.config import PipelineSettings
 from storydiff.engines.local import LocalEngine
 from storydiff.engines.ray_engine import RayEngine
 from storydiff.engines.settings import LOCAL, EngineSettings
@@ -32,9 +33,13 @@ class Engine(Protocol):
 
 
 def get_engine(
-    settings: EngineSettings = LOCAL, *, pipeline: str | None = None, progress: bool = False
+    settings: EngineSettings = LOCAL,
+    *,
+    pipeline: PipelineSettings | str | None = None,
+    progress: bool = False,
 ) -> Engine:
-    """The engine ``settings`` names, loading ``pipeline`` (the default English pipeline when
+    """The engine ``settings`` names, loading ``pipeline`` (a configuration's pipeline section,
+    with its components' settings, or a pipeline's name; the default English pipeline when
     None). ``progress`` shows the local engine's bar for an article long enough to be parsed
     in pieces. An unknown name is a ``ConfigError`` (an ``OptionError``, E023)."""
     if settings.name == "local":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from storydiff.config import PipelineSettings
 from storydiff.engines.batch import analyze_batch, chunked
 from storydiff.engines.pool import ordered_map, set_worker_state, worker_state
 from storydiff.errors import InputError
@@ -21,7 +22,12 @@ class LocalEngine:
     in pieces, which can take minutes (on a terminal only)."""
 
     def __init__(
-        self, *, pipeline: str | None, workers: int, batch_size: int, progress: bool
+        self,
+        *,
+        pipeline: PipelineSettings | str | None,
+        workers: int,
+        batch_size: int,
+        progress: bool,
     ) -> None:
         self.pipeline = pipeline
         self.workers = workers
@@ -44,7 +50,9 @@ class LocalEngine:
             yield from analyze_batch(batch, nlp, self.batch_size, progress=self.progress)
 
 
-def _load_in_worker(pipeline: str | None, batch_size: int, progress: bool) -> None:
+def _load_in_worker(
+    pipeline: PipelineSettings | str | None, batch_size: int, progress: bool
+) -> None:
     set_worker_state(nlp=load_pipeline(pipeline), batch_size=batch_size, progress=progress)
 
 

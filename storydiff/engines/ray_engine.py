@@ -18,6 +18,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from storydiff.config import PipelineSettings
 from storydiff.engines.batch import analyze_batch, chunked
 from storydiff.engines.settings import DEFAULT_ENGINE_BATCH
 from storydiff.errors import Code, ConfigError, InputError
@@ -42,7 +43,7 @@ def _ray() -> Any:
 class _Annotator:
     """A Ray actor: loads the pipeline once, then analyses batch after batch."""
 
-    def __init__(self, pipeline: str | None, batch_size: int) -> None:
+    def __init__(self, pipeline: PipelineSettings | str | None, batch_size: int) -> None:
         from storydiff.nlp.pipeline import load_pipeline
 
         self._nlp = load_pipeline(pipeline)
@@ -59,7 +60,12 @@ class RayEngine:
     fixed."""
 
     def __init__(
-        self, *, pipeline: str | None, workers: int, batch_size: int, address: str | None
+        self,
+        *,
+        pipeline: PipelineSettings | str | None,
+        workers: int,
+        batch_size: int,
+        address: str | None,
     ) -> None:
         self.pipeline = pipeline
         self.workers = workers
@@ -81,7 +87,7 @@ def analyze_with_ray(
     *,
     address: str | None = None,
     workers: int = 2,
-    pipeline: str | None = None,
+    pipeline: PipelineSettings | str | None = None,
     batch_size: int = DEFAULT_ENGINE_BATCH,
 ) -> Iterator[Analysis | InputError]:
     """Analyse on Ray, in input order; errors from reading pass through in their place.
@@ -118,7 +124,7 @@ def _run(
     ray: Any,
     items: list[Article | InputError],
     workers: int,
-    pipeline: str | None,
+    pipeline: PipelineSettings | str | None,
     batch_size: int,
 ) -> Iterator[Analysis | InputError]:
     """One dataset of up to ARTICLES_PER_RUN articles through the actor pool."""

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storydiff.model import Analysis, Article, Entity, Quote, Span, Statement
+from storydiff.model import Analysis, Article, Entity, Label, Quantity, Quote, Span, Statement
 from storydiff.nlp.doctext import doc_text, make_doc
 from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.pieces import parse_in_pieces, piece_size
@@ -27,8 +27,8 @@ def statements_of(
     article: Article,
     quotes: Iterable[Quote],
     entities: Sequence[Entity] = (),
-    labels: Sequence[dict[str, Any]] = (),
-    quantities: Sequence[dict[str, Any]] = (),
+    labels: Sequence[Label] = (),
+    quantities: Sequence[Quantity] = (),
 ) -> tuple[Statement, ...]:
     """Sentence-level units of the body (headings excluded): who each is attributed to (a
     quote's speaker when their words fill it, else None: the outlet's own voice), the entities,
@@ -49,8 +49,8 @@ def statements_of(
         else:
             spans.append((start, end))
     mentions = _starting_at((m.start, e.id) for e in entities for m in e.mentions)
-    label_starts = _starting_at((x["start"], k) for k, x in enumerate(labels))
-    quantity_starts = _starting_at((x["start"], k) for k, x in enumerate(quantities))
+    label_starts = _starting_at((x.start, k) for k, x in enumerate(labels))
+    quantity_starts = _starting_at((x.start, k) for k, x in enumerate(quantities))
     order = {e.id: k for k, e in enumerate(entities)}
     pieces = Intervals(
         _Ranged(p.start, p.end, k) for k, quote in enumerate(quotes) for p in quote.pieces
@@ -214,7 +214,7 @@ def analysis_of(doc: Doc, article: Article) -> Analysis:
         statements=statements,
         labels=labels,
         quantities=quantities,
-        dates=tuple(normalise_dates(list(doc._.dates or ()), article.published)),
+        dates=tuple(normalise_dates(doc._.dates or (), article.published)),
         tone_method=TONE_METHOD,
     )
 

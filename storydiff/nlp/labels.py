@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from storydiff.model import Label
 from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.labels_data import (
@@ -334,8 +335,8 @@ def _outermost(pairs: list[tuple[_Match, _Extent]]) -> list[tuple[_Match, _Exten
     return kept
 
 
-def find_labels(doc: Doc, terms: dict[str, Term] = TERMS) -> list[dict[str, Any]]:
-    """Every label in the document, in text order, as plain dicts (see the module docstring)."""
+def find_labels(doc: Doc, terms: dict[str, Term] = TERMS) -> list[Label]:
+    """Every label in the document, in text order (see the module docstring)."""
     text = doc_text(doc)
     quoted = quoted_in(doc)
     speech = Intervals(
@@ -359,19 +360,19 @@ def find_labels(doc: Doc, terms: dict[str, Term] = TERMS) -> list[dict[str, Any]
         voice, speaker = _voice(term.start_char, term.end_char, quoted, speech, text)
         modified = _modified_noun(term[-1])
         labels.append(
-            {
-                "start": span.start_char,
-                "end": span.end_char,
-                "text": span.text,
-                "term": match.term,
-                "category": match.entry.category,
-                "contested": match.entry.contested,
-                "actor": _actor(span, match.entry),
-                "voice": voice,
-                "in_speech_of": speaker,
-                "hedge": extent.hedge,
-                "modifies": _lemma(modified) if modified is not None else None,
-            }
+            Label(
+                span.start_char,
+                span.end_char,
+                span.text,
+                term=match.term,
+                category=match.entry.category,
+                contested=match.entry.contested,
+                actor=_actor(span, match.entry),
+                voice=voice,
+                in_speech_of=speaker,
+                hedge=extent.hedge,
+                modifies=_lemma(modified) if modified is not None else None,
+            )
         )
     return labels
 

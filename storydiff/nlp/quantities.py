@@ -19,7 +19,7 @@ import calendar
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
@@ -30,11 +30,11 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from storydiff.model import Date, DateRange, Number, Quantity
 from storydiff.nlp import numbers_data as data
 from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.intervals import Intervals
 
-Number = int | float
 # Beyond this a figure is an identifier, a typo or junk rather than a count or a sum.
 _IMPLAUSIBLE = 1e30
 
@@ -379,17 +379,17 @@ class RunMatcher:
 
 
 class QuantityFinder:
-    """Finds number phrases and describes each one as a plain dict (see ``quantity_dict``)."""
+    """Finds number phrases and describes each one as a ``Quantity`` (see ``quantity_of``)."""
 
     def __init__(self, matcher: RunMatcher) -> None:
         self.matcher = matcher
 
-    def __call__(self, doc: Doc) -> list[dict[str, Any]]:
+    def __call__(self, doc: Doc) -> list[Quantity]:
         misdated = {t.i for e in doc.ents if e.label_ == "DATE" and not _timely(e) for t in e}
         spans = self.candidates(doc)
         found = (self.describe(doc, start, end, misdated) for start, end in spans)
         quoted = quoted_pieces(_quotes(doc))
-        results = [quantity_dict(f, quoted) for f in found if f is not None]
+        results = [quantity_of(f, quoted) for f in found if f is not None]
         return _without_overlaps(results)
 
     def candidates(self, doc: Doc) -> list[tuple[int, int]]:
@@ -876,10 +876,10 @@ def _join(*parts: str) -> str:
     return " ".join(p for p in parts if p).strip()
 
 
-# --- the dicts -------------------------------------------------------------------------------
+# --- the findings ----------------------------------------------------------------------------
 
 
-def quantity_dict(found: Found, quoted: Intervals[QuotedPiece]) -> dict[str, Any]:
+def quantity_of(found: Found, quoted: Intervals[QuotedPiece]) -> Quantity:
     """A quantity as ``doc._.quantities`` holds it; offsets are into ``doc_text(doc)``."""
     doc = found.core.doc
     start_token = doc[found.qualifier_start]
@@ -889,18 +889,18 @@ def quantity_dict(found: Found, quoted: Intervals[QuotedPiece]) -> dict[str, Any
     last = doc[end - 1]
     start, stop = start_token.idx, last.idx + len(last.text)
     reading = found.reading
-    return {
-        "start": start,
-        "end": stop,
-        "text": doc_text(doc)[start:stop],
-        "value": reading.value,
-        "low": reading.low,
-        "high": reading.high,
-        "qualifier": found.qualifier,
-        "unit": reading.unit,
-        "counts": counts_of(found),
-        "claimed_by": claimed_by(found.core.start_char, found.core.end_char, quoted),
-    }
+    return Quantity(
+        start,
+        stop,
+        doc_text(doc)[start:stop],
+        value=reading.value,
+        low=reading.low,
+        high=reading.high,
+        qualifier=found.qualifier,
+        unit=reading.unit,
+        counts=counts_of(found),
+        claimed_by=claimed_by(found.core.start_char, found.core.end_char, quoted),
+    )
 
 
 class QuotedPiece(NamedTuple):
@@ -934,11 +934,11 @@ def _quotes(doc: Doc) -> list[Any]:
     return list(doc._.quotes or ()) if Doc.has_extension("quotes") else []
 
 
-def _without_overlaps(quantities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _without_overlaps(quantities: list[Quantity]) -> list[Quantity]:
     """One entry per stretch of text: a longer quantity wins over one inside it."""
-    kept: list[dict[str, Any]] = []
-    for quantity in sorted(quantities, key=lambda q: (q["start"], -q["end"])):
-        if kept and quantity["start"] < kept[-1]["end"]:
+    kept: list[Quantity] = []
+    for quantity in sorted(quantities, key=lambda q: (q.start, -q.end)):
+        if kept and quantity.start < kept[-1].end:
             continue
         kept.append(quantity)
     return kept
@@ -947,7 +947,7 @@ def _without_overlaps(quantities: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # --- dates --------------------------------------------------------------------------------------
 
 
-def find_dates(doc: Doc) -> list[dict[str, Any]]:
+def find_dates(doc: Doc) -> list[Date]:
     """DATE entities that name a point or stretch of time, plus day-month dates NER missed."""
     text = doc_text(doc)
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE" and _is_date(e)]
@@ -958,7 +958,7 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         if any(s <= start and end <= e for s, e in spans):
             continue
         spans = [(s, e) for s, e in spans if not (start <= s and e <= end)] + [(start, end)]
-    return [{"start": s, "end": e, "text": text[s:e]} for s, e in sorted(set(spans))]
+    return [Date(s, e, text[s:e]) for s, e in sorted(set(spans))]
 
 
 def _timely(entity: Span) -> bool:
@@ -990,19 +990,19 @@ def _plausible_day(match: re.Match[str]) -> bool:
     return month[0].isupper() and 1 <= day <= 31
 
 
-def normalise_dates(dates: list[dict[str, Any]], published: str | None) -> list[dict[str, Any]]:
-    """The dates with a ``value``: "YYYY-MM-DD", "--MM-DD" when the year is unknown, a range
-    ``{"low", "high"}`` for months, years and relative spans, or None.
+def normalise_dates(dates: Iterable[Date], published: str | None) -> list[Date]:
+    """The dates with a ``value``: "YYYY-MM-DD", "--MM-DD" when the year is unknown, a
+    ``DateRange`` for months, years and relative spans, or None.
 
     A date without a year takes the year that puts it nearest the publication date, a date
     after publication counting double (news mostly reports what has happened). Relative dates
     ("yesterday", "last week", "on Tuesday") need the publication date; without it they are None.
     """
     base = _published_date(published)
-    return [{**d, "value": date_value(str(d["text"]), base)} for d in dates]
+    return [replace(d, value=date_value(d.text, base)) for d in dates]
 
 
-def date_value(text: str, base: date | None) -> str | dict[str, str] | None:
+def date_value(text: str, base: date | None) -> str | DateRange | None:
     """The value of one date's text against the publication date (None if unknown)."""
     lowered = text.lower()
     absolute = _absolute_date(text, lowered, base)
@@ -1023,7 +1023,7 @@ def _published_date(published: str | None) -> date | None:
         return None
 
 
-def _absolute_date(text: str, lowered: str, base: date | None) -> str | dict[str, str] | None:
+def _absolute_date(text: str, lowered: str, base: date | None) -> str | DateRange | None:
     """Dates written out: "7 September", "August 17, 2018", "September 2018", "2018"."""
     if iso := _ISO_DATE_RE.search(text):
         return iso.group(0)
@@ -1040,9 +1040,9 @@ def _absolute_date(text: str, lowered: str, base: date | None) -> str | dict[str
         return f"--{months[0]:02d}"
     if decade := _DECADE_RE.search(text):
         first = int(decade.group(1) + decade.group(2) + "0")
-        return {"low": f"{first}-01-01", "high": f"{first + 9}-12-31"}
+        return DateRange(f"{first}-01-01", f"{first + 9}-12-31")
     if years:
-        return {"low": f"{years[0]}-01-01", "high": f"{years[0]}-12-31"}
+        return DateRange(f"{years[0]}-01-01", f"{years[0]}-12-31")
     return None
 
 
@@ -1082,7 +1082,7 @@ def _month_year(month: int, words: list[str], base: date) -> int:
     return best.year if best else base.year
 
 
-def _relative_date(lowered: str, base: date) -> str | dict[str, str] | None:
+def _relative_date(lowered: str, base: date) -> str | DateRange | None:
     """Dates that depend on when the article was published."""
     for phrase, offset in sorted(data.RELATIVE_DAYS.items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"\b{phrase}\b", lowered):
@@ -1108,7 +1108,7 @@ def _weekday(words: list[str], base: date) -> str | None:
     return (base - timedelta(days=back)).isoformat()
 
 
-def _ago(words: list[str], base: date) -> str | dict[str, str] | None:
+def _ago(words: list[str], base: date) -> str | DateRange | None:
     """ "two days ago", "a week ago", "a few months ago"."""
     if "ago" not in words:
         return None
@@ -1120,7 +1120,7 @@ def _ago(words: list[str], base: date) -> str | dict[str, str] | None:
     vague = data.VAGUE.get(" ".join(amount_words[-2:])) or data.VAGUE.get(amount_words[-1])
     if vague:
         low, high = (_shift(base, unit, -n) for n in (vague[1], vague[0]))
-        return {"low": low.isoformat(), "high": high.isoformat()}
+        return DateRange(low.isoformat(), high.isoformat())
     reading = _read_exact(amount_words[-1:]) if amount_words else None
     amount = reading.value if reading and reading.value else 1
     if amount_words and amount_words[-1] not in {"a", "an"} and reading is None:
@@ -1146,7 +1146,7 @@ def _shift(base: date, unit: str, amount: int) -> date:
     return base + timedelta(days=amount * data.DATE_UNITS[unit])
 
 
-def _calendar_unit(words: list[str], base: date) -> dict[str, str] | None:
+def _calendar_unit(words: list[str], base: date) -> DateRange | None:
     """ "last week", "this month", "earlier this year", "the past week": a range of days."""
     if not _DEICTIC_UNIT_WORDS & set(words):
         return None  # "the years", "two months": a duration, not a date
@@ -1160,7 +1160,7 @@ def _calendar_unit(words: list[str], base: date) -> dict[str, str] | None:
             high = base
         elif "later" in words:
             low = base
-        return {"low": low.isoformat(), "high": high.isoformat()}
+        return DateRange(low.isoformat(), high.isoformat())
     return None
 
 
@@ -1176,10 +1176,10 @@ def _direction(words: list[str]) -> int:
     return 0
 
 
-def _past_stretch(base: date, unit: str) -> dict[str, str]:
+def _past_stretch(base: date, unit: str) -> DateRange:
     """ "the past week", "the last few months": up to publication."""
     length = "week" if unit == "weekend" else unit
-    return {"low": _shift(base, length, -1).isoformat(), "high": base.isoformat()}
+    return DateRange(_shift(base, length, -1).isoformat(), base.isoformat())
 
 
 def _calendar_stretch(base: date, unit: str, direction: int) -> tuple[date, date]:
@@ -1204,9 +1204,9 @@ def _add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last_day))
 
 
-def _month_range(year: int, month: int) -> dict[str, str]:
+def _month_range(year: int, month: int) -> DateRange:
     last_day = calendar.monthrange(year, month)[1]
-    return {"low": f"{year}-{month:02d}-01", "high": f"{year}-{month:02d}-{last_day:02d}"}
+    return DateRange(f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last_day:02d}")
 
 
 def _date(year: int, month: int, day: int) -> date | None:
@@ -1249,8 +1249,8 @@ def make_quantities_component(nlp: Language, name: str) -> QuantitiesComponent:
 
 
 class QuantitiesComponent:
-    """Sets ``doc._.quantities`` and ``doc._.dates``: lists of plain dicts, offsets into
-    ``doc.text``.
+    """Sets ``doc._.quantities`` and ``doc._.dates``: lists of ``Quantity`` and ``Date``,
+    offsets into ``doc.text``.
 
     Put it after ``storydiff_quotes`` so that each quantity knows whose claim it is; without
     quotes every ``claimed_by`` is None. Dates get their ``value`` from ``normalise_dates``,

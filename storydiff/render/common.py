@@ -180,14 +180,12 @@ def framing_rows(comparison: Comparison) -> list[FramingRow]:
     for row in comparison.framing:
         cells = [
             [
-                FramingTerm(
-                    t["text"], t["voice"], VOICE_LABELS.get(t["voice"], t["voice"]), t["count"]
-                )
-                for t in row["labels"].get(article_id, [])
+                FramingTerm(t.text, t.voice, VOICE_LABELS.get(t.voice, t.voice), t.count)
+                for t in row.labels.get(article_id, ())
             ]
             for article_id in order
         ]
-        rows.append(FramingRow(row["actor"], bool(row.get("contested")), cells))
+        rows.append(FramingRow(row.actor, row.contested, cells))
     return rows
 
 
@@ -204,9 +202,9 @@ def numbers_rows(comparison: Comparison) -> list[NumbersRow]:
     order = [a.article.id for a in comparison.articles]
     return [
         NumbersRow(
-            row["counts"],
-            bool(row.get("conflict")),
-            [list(row["values"].get(article_id, [])) for article_id in order],
+            row.counts,
+            row.conflict,
+            [list(row.values.get(article_id, ())) for article_id in order],
         )
         for row in comparison.numbers
     ]

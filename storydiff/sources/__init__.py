@@ -61,7 +61,6 @@ from storydiff.sources.warc import read_warc
 
 __all__ = [
     "DEFAULT_COLUMNS",
-    "DEFAULT_MAX_BYTES",
     "FIELDS",
     "KINDS",
     "STDIN",

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from storydiff.config import COLUMN_FIELDS
 from storydiff.errors import Code, InputError
 from storydiff.model import REPLACED_SURROGATES, Document, counted
 from storydiff.sources.decode import (
@@ -29,7 +30,8 @@ from storydiff.sources.urls import checked_url
 # id) are identifiers: only trimmed, never rewritten.
 _PROSE_FIELDS = ("title", "outlet")
 _IDENTIFIER_FIELDS = ("url", "published")
-FIELDS = ("text", "id", *_PROSE_FIELDS, *_IDENTIFIER_FIELDS)
+# The text, the id and those above: the fields the setting reading.columns can map.
+FIELDS = COLUMN_FIELDS
 # Which column holds each of storydiff's fields; a table's own names are mapped with
 # ``--columns text=body,title=headline``.
 Columns = Mapping[str, str]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from storydiff.config import DEFAULTS
 from storydiff.errors import Code, InputError, OptionError
 from storydiff.model import Document
 from storydiff.registry import create, lookup, names
@@ -23,7 +24,7 @@ Item = Document | InputError
 BUILT_IN = "storydiff.readers.{kind}.v1"
 
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULTS.reading.max_bytes
 
 
 @dataclass(frozen=True)

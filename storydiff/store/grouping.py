@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from storydiff.compare.corpus import CorpusGrouping
-from storydiff.compare.story_records import StoryArticle, StoryRecord
+from storydiff.config import DEFAULTS, Config
+from storydiff.model import StoryArticle, StoryRecord
 from storydiff.store.store import Store
 
 
@@ -23,8 +24,14 @@ class GroupingSummary:
     copies: int
 
 
-def group_store(store: Store, on_progress: Callable[[int], None] | None = None) -> GroupingSummary:
-    grouping = CorpusGrouping(on_progress)
+def group_store(
+    store: Store,
+    on_progress: Callable[[int], None] | None = None,
+    config: Config = DEFAULTS,
+) -> GroupingSummary:
+    """Stories and copies of the whole store, by the stories and copies settings of
+    ``config``, written over the previous grouping."""
+    grouping = CorpusGrouping(on_progress, config)
     rows = (
         (story.id, story.title, story.first, story.last, story.articles)
         for story in grouping.run(store.outlines())

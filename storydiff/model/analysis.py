@@ -1,0 +1,56 @@
+"""An article with everything the NLP stage found in it: the record ``storydiff analyze``
+writes, one per article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from storydiff.model.article import Article
+from storydiff.model.findings import Date, Entity, Label, Quantity, Quote, Statement
+from storydiff.model.schema import SCHEMA, check_schema
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """An article with everything the NLP stage found in it."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    labels: tuple[Label, ...] = ()
+    dates: tuple[Date, ...] = ()
+    tone_method: str | None = None
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            **self.article.to_dict(),
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "quantities": [q.to_dict() for q in self.quantities],
+            "labels": [x.to_dict() for x in self.labels],
+            "dates": [d.to_dict() for d in self.dates],
+            "statements": [s.to_dict() for s in self.statements],
+            "tone_method": self.tone_method,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """The analysis a record holds; ``E030`` for a record in another schema."""
+        check_schema(data, f"the analysis of {data.get('source', 'an article')}")
+        return cls(
+            article=Article.from_dict(data),
+            entities=tuple(Entity.from_dict(e) for e in data.get("entities", [])),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", [])),
+            statements=tuple(Statement.from_dict(s) for s in data.get("statements", [])),
+            quantities=tuple(Quantity.from_dict(q) for q in data.get("quantities", [])),
+            labels=tuple(Label.from_dict(x) for x in data.get("labels", [])),
+            dates=tuple(Date.from_dict(d) for d in data.get("dates", [])),
+            tone_method=data.get("tone_method"),
+        )

@@ -1,0 +1,143 @@
+"""The comparison's tables: actors linked across articles, who each outlet quotes, how each
+names the actors, and the figures side by side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One real-world actor across the compared articles: the entity ids it gathers in each
+    article (``members``), and the roles any of them is given."""
+
+    id: str
+    name: str
+    kind: str
+    roles: tuple[str, ...] = ()
+    members: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "roles": list(self.roles),
+            "members": {article: list(ids) for article, ids in self.members.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        return cls(
+            str(data["id"]),
+            str(data["name"]),
+            str(data["kind"]),
+            tuple(data.get("roles", [])),
+            {article: tuple(ids) for article, ids in data.get("members", {}).items()},
+        )
+
+
+@dataclass(frozen=True)
+class SourceCount:
+    """How often one outlet quotes one speaker."""
+
+    speaker: str | None
+    quotes: int
+    entity: str | None = None
+    roles: tuple[str, ...] = ()
+    actor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "quotes": self.quotes,
+            "entity": self.entity,
+            "roles": list(self.roles),
+            "actor": self.actor,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SourceCount:
+        return cls(
+            data.get("speaker"),
+            int(data["quotes"]),
+            data.get("entity"),
+            tuple(data.get("roles", [])),
+            data.get("actor"),
+        )
+
+
+@dataclass(frozen=True)
+class TermCount:
+    """How often an article uses one term for an actor, in one voice."""
+
+    text: str
+    voice: str
+    count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "voice": self.voice, "count": self.count}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TermCount:
+        return cls(str(data["text"]), str(data["voice"]), int(data["count"]))
+
+
+@dataclass(frozen=True)
+class ActorFraming:
+    """One row of the framing table: an actor (a group such as "armed groups"), whether any
+    term for it is loaded, and per article id the terms that article uses for it."""
+
+    actor: str
+    contested: bool
+    labels: dict[str, tuple[TermCount, ...]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "contested": self.contested,
+            "labels": {
+                article: [t.to_dict() for t in terms] for article, terms in self.labels.items()
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ActorFraming:
+        return cls(
+            str(data["actor"]),
+            bool(data.get("contested", False)),
+            {
+                article: tuple(TermCount.from_dict(t) for t in terms)
+                for article, terms in data.get("labels", {}).items()
+            },
+        )
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One row of the figures table: what is counted and, per article id, the figures it
+    gives (their texts) and who claims each (None: the outlet itself); ``conflict`` when
+    two articles' figures for it disagree within one shared point."""
+
+    counts: str
+    values: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    claimed_by: dict[str, tuple[str | None, ...]] = field(default_factory=dict)
+    conflict: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "counts": self.counts,
+            "values": {article: list(texts) for article, texts in self.values.items()},
+            "claimed_by": {article: list(who) for article, who in self.claimed_by.items()},
+            "conflict": self.conflict,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FigureRow:
+        return cls(
+            str(data["counts"]),
+            {article: tuple(texts) for article, texts in data.get("values", {}).items()},
+            {article: tuple(who) for article, who in data.get("claimed_by", {}).items()},
+            bool(data.get("conflict", False)),
+        )
