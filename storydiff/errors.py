@@ -60,25 +60,25 @@ class Code(Enum):
         "{known!r}): a newer storydiff wrote it, or it is not storydiff's JSON"
     )
     E031 = "cannot read the configuration: {detail}"
-    E032 = (
+    E034 = (
         "line {line} has {size:,} characters, the limit is {limit:,} characters a line "
         "(--max-line-chars, or max_line_chars in Python, raises it)"
     )
-    E033 = (
+    E035 = (
         "the HTML nests elements more than {limit} deep, the limit (--max-html-depth, or "
         "max_html_depth in Python, sets it, up to 250)"
     )
-    E034 = (
+    E036 = (
         "a number of {size:,} characters (from character {offset:,}), the limit is {limit:,} "
         "(--max-number-chars, or max_number_chars in Python, raises it)"
     )
-    E035 = (
+    E037 = (
         "holds more than {limit:,} records; the first {limit:,} were read (--max-records, or "
         "max_records in Python, raises it)"
     )
-    E036 = "cannot fetch {url} in time: {detail}"
-    E037 = "cannot write to the store {path}: {detail}"
-    E038 = (
+    E038 = "cannot fetch {url} in time: {detail}"
+    E039 = "cannot write to the store {path}: {detail}"
+    E040 = (
         "the feed is larger than {limit:,} bytes (--max-feed-bytes, or max_feed_bytes in "
         "Python, raises it)"
     )

@@ -1,5 +1,5 @@
 """Fetching within bounds, against servers on 127.0.0.1: one that drips its answer a byte at a
-time is cut off at the deadline with E036, redirects are followed only to http and https and
+time is cut off at the deadline with E038, redirects are followed only to http and https and
 only so far, a body over the cap is refused, and a feed's links are fetched only when asked."""
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def test_a_server_that_drips_its_answer_is_cut_off_at_the_deadline(answer):
         with pytest.raises(InputError) as caught:
             fetch(f"{base}/slow", 10_000_000, options)
         taken = time.monotonic() - started
-    assert caught.value.code is Code.E036
+    assert caught.value.code is Code.E038
     assert "--fetch-timeout" in str(caught.value) and base in str(caught.value)
     # Socket timeouts alone would wait for each byte and never end; the deadline ends it.
     assert taken < DRIP_SECONDS / 4

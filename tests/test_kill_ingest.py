@@ -1,7 +1,7 @@
 """The store survives: ingest killed with kill -9 at random moments, started again each time,
 ends with every article stored once with all its rows, and SQLite finds nothing wrong.
 Two ingests into one store at once both finish, the second after waiting for the first, as
-one after the other would; a store the disk will not write to says so (E037); a file that is
+one after the other would; a store the disk will not write to says so (E039); a file that is
 not a store, or a store cut short, is refused without a byte of it changed."""
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ def test_a_store_the_disk_will_not_write_to_says_so(tmp_path):
         store._db.execute("PRAGMA query_only = ON")  # what SQLite reports for a read-only file
         with pytest.raises(StoreError) as caught:
             store.replace_stories([], {})
-    assert caught.value.code is Code.E037 and "read-only" in str(caught.value)
+    assert caught.value.code is Code.E039 and "read-only" in str(caught.value)
 
 
 def test_a_full_disk_says_so(tmp_path):
@@ -131,4 +131,4 @@ def test_a_full_disk_says_so(tmp_path):
         store._db.execute(f"PRAGMA max_page_count = {pages + 2}")  # SQLITE_FULL, as on a full disk
         with pytest.raises(StoreError) as caught:
             store.add(list(kill_ingest.stand_in_analysis([article])))
-    assert caught.value.code is Code.E037 and "disk is full" in str(caught.value)
+    assert caught.value.code is Code.E039 and "disk is full" in str(caught.value)

@@ -38,7 +38,7 @@ def test_a_line_over_the_limit_is_e032_naming_the_line_and_the_limit(tmp_path):
     path = tmp_path / "long.txt"
     path.write_text(f"Valley floods\n\n{BODY}\n\n{'word ' * 40}", encoding="utf-8")
     error = _only_error(_read(path, max_line_chars=150))
-    assert error.code is Code.E032 and error.source == str(path)
+    assert error.code is Code.E034 and error.source == str(path)
     assert "line 5 has 200 characters, the limit is 150" in str(error)
     assert "--max-line-chars" in str(error)
     (document,) = _read(path, max_line_chars=200)
@@ -53,7 +53,7 @@ def test_html_nested_past_the_limit_is_e033_before_it_is_parsed(tmp_path):
     deep.write_text(page(31), encoding="utf-8")
     fine.write_text(page(30), encoding="utf-8")
     error = _only_error(_read(deep, max_html_depth=30))
-    assert error.code is Code.E033 and "more than 30 deep" in str(error)
+    assert error.code is Code.E035 and "more than 30 deep" in str(error)
     (document,) = _read(fine, max_html_depth=30)
     assert document.text == BODY
 
@@ -75,7 +75,7 @@ def test_nesting_is_counted_as_a_parser_nests(tmp_path):
     check_html_depth(flat, "page", 5)
     with pytest.raises(InputError) as caught:
         check_html_depth("<div><section><span>" * 2, "page", 5)
-    assert caught.value.code is Code.E033
+    assert caught.value.code is Code.E035
 
 
 def test_a_number_longer_than_the_limit_is_e034(tmp_path):
@@ -83,7 +83,7 @@ def test_a_number_longer_than_the_limit_is_e034(tmp_path):
     text = f"{BODY} Officials counted {'9' * 41} people."
     path.write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
     error = _only_error(_read(path, max_number_chars=40))
-    assert error.code is Code.E034 and error.source == f"{path}:1"
+    assert error.code is Code.E036 and error.source == f"{path}:1"
     assert f"a number of 41 characters (from character {text.index('9')})" in str(error)
     (document,) = _read(path, max_number_chars=41)
     assert document.text == text
@@ -96,7 +96,7 @@ def test_records_past_the_limit_are_not_read_and_e035_says_so(tmp_path):
     for path in (jsonl, table):
         *documents, error = _read(path, max_records=3)
         assert [d.text[-1] for d in documents] == ["0", "1", "2"]
-        assert error.code is Code.E035 and error.source == str(path)
+        assert error.code is Code.E037 and error.source == str(path)
         assert "more than 3 records; the first 3 were read" in str(error)
 
 
@@ -105,7 +105,7 @@ def test_a_feed_over_its_limit_is_e038(tmp_path):
     item = f"<item><title>T</title><description>{BODY}</description></item>"
     path.write_text(f"<rss><channel><title>N</title>{item * 20}</channel></rss>")
     error = _only_error(_read(path, max_feed_bytes=1000))
-    assert error.code is Code.E038 and "--max-feed-bytes" in str(error)
+    assert error.code is Code.E040 and "--max-feed-bytes" in str(error)
     assert len(_read(path)) == 20
 
 
@@ -151,7 +151,7 @@ def test_every_limit_is_an_option_of_the_command_line(tmp_path):
         "0",
     )
     assert result.returncode == 1
-    assert f"{path}: [E034] a number of 60 characters" in result.stderr.decode()
+    assert f"{path}: [E036] a number of 60 characters" in result.stderr.decode()
     assert run("analyze", str(path), "--max-html-depth", "300").returncode == 2
 
 

@@ -226,7 +226,7 @@ def _read_warc(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[It
 
 def _read_feed(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Item]:
     # A feed is read whole (feedparser needs it so); a big news feed is a few megabytes.
-    data = read_rest(stream, b"", options.max_feed_bytes, path, too_large=Code.E038)
+    data = read_rest(stream, b"", options.max_feed_bytes, path, too_large=Code.E040)
     return read_feed(data, path, options)
 
 
@@ -253,7 +253,7 @@ def _is_url(name: str) -> bool:
 
 def _read_url(url: str, options: ReadOptions) -> Iterator[Item]:
     """A URL the user gave: a feed (its entries) or one page."""
-    data = fetch(url, options.max_feed_bytes, options, too_large=Code.E038)
+    data = fetch(url, options.max_feed_bytes, options, too_large=Code.E040)
     if looks_like_feed(peek_text(data[:_SNIFF_BYTES])):
         yield from read_feed(data, url, options)
     elif len(data) > options.max_bytes:

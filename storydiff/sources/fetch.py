@@ -31,7 +31,7 @@ def fetch(
     url: str, max_bytes: int, options: ReadOptions | None = None, too_large: Code = Code.E004
 ) -> bytes:
     """The body at ``url``, at most ``max_bytes`` of it (else ``too_large``), within
-    ``options``' connect timeout, deadline and redirect bound (E036 when time runs out, E018
+    ``options``' connect timeout, deadline and redirect bound (E038 when time runs out, E018
     for any other failure)."""
     options = options or ReadOptions()
     deadline = time.monotonic() + options.fetch_timeout
@@ -75,7 +75,7 @@ def _get(
         except TimeoutError as error:
             raise InputError(
                 asked,
-                Code.E036,
+                Code.E038,
                 url=asked,
                 detail=f"no connection within {connect:g} s (--connect-timeout)",
             ) from error
@@ -142,7 +142,7 @@ class _Watchdog:
 def _late(url: str, options: ReadOptions) -> InputError:
     return InputError(
         url,
-        Code.E036,
+        Code.E038,
         url=url,
         detail=f"not all of it within {options.fetch_timeout:g} s (--fetch-timeout)",
     )

@@ -32,7 +32,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def html_document(
     page: str, source: str, *, url: str | None = None, max_depth: int = DEFAULT_DEPTH
 ) -> Document:
-    """Extract the article of one page, or fail with E006 when the page has none, or E033
+    """Extract the article of one page, or fail with E006 when the page has none, or E035
     when its elements nest deeper than ``max_depth`` (counted before it is parsed: the parser
     would drop what lies deeper, and with it the article)."""
     check_html_depth(page, source, max_depth)

@@ -39,26 +39,26 @@ _FLAT = frozenset(
 
 
 def check_lines(text: str, source: str, limit: int) -> None:
-    """E032 for the first line longer than ``limit`` characters."""
+    """E034 for the first line longer than ``limit`` characters."""
     start, number = 0, 1
     while start <= len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         if end - start > limit:
-            raise InputError(source, Code.E032, line=number, size=end - start, limit=limit)
+            raise InputError(source, Code.E034, line=number, size=end - start, limit=limit)
         start, number = end + 1, number + 1
 
 
 def check_numbers(text: str, source: str, limit: int) -> None:
-    """E034 for the first number longer than ``limit`` characters."""
+    """E036 for the first number longer than ``limit`` characters."""
     for match in _NUMBER.finditer(text):
         if match.end() - match.start() > limit:
             size = match.end() - match.start()
-            raise InputError(source, Code.E034, size=size, offset=match.start(), limit=limit)
+            raise InputError(source, Code.E036, size=size, offset=match.start(), limit=limit)
 
 
 def check_html_depth(page: str, source: str, limit: int) -> None:
-    """E033 once elements nest deeper than ``limit``, counted from the tags as a parser would
+    """E035 once elements nest deeper than ``limit``, counted from the tags as a parser would
     nest them: an end tag closes its element and any left open inside it, and a stray end tag
     closes nothing. The stack never holds more than ``limit`` names, so the count is linear."""
     stack: list[str] = []
@@ -69,7 +69,7 @@ def check_html_depth(page: str, source: str, limit: int) -> None:
         if not match.group(2):
             stack.append(name)
             if len(stack) > limit:
-                raise InputError(source, Code.E033, limit=limit)
+                raise InputError(source, Code.E035, limit=limit)
         elif name in stack:
             del stack[len(stack) - 1 - stack[::-1].index(name) :]
 
@@ -77,10 +77,10 @@ def check_html_depth(page: str, source: str, limit: int) -> None:
 def limit_records(
     items: Iterable[Document | InputError], source: str, limit: int
 ) -> Iterator[Document | InputError]:
-    """A file's records up to ``limit`` of them, then E035: those past it are never read."""
+    """A file's records up to ``limit`` of them, then E037: those past it are never read."""
     for count, item in enumerate(items, start=1):
         if count > limit:
-            yield InputError(source, Code.E035, limit=limit)
+            yield InputError(source, Code.E037, limit=limit)
             return
         yield item
 

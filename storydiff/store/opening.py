@@ -29,7 +29,7 @@ _CANNOT_OPEN = 14
 
 
 class StoreError(StorydiffError):
-    """The store cannot be written to (E037): a read-only file or folder, a full disk."""
+    """The store cannot be written to (E039): a read-only file or folder, a full disk."""
 
 
 def check_store_file(path: Path) -> None:
@@ -66,7 +66,7 @@ def check_store_file(path: Path) -> None:
 
 @contextmanager
 def write_faults(path: Path) -> Iterator[None]:
-    """SQLite's refusals to write, as E037 naming the store and the reason."""
+    """SQLite's refusals to write, as E039 naming the store and the reason."""
     try:
         yield
     except sqlite3.OperationalError as error:
@@ -77,7 +77,7 @@ def write_faults(path: Path) -> Iterator[None]:
 
 
 def write_fault(error: sqlite3.Error, path: Path) -> StoreError | None:
-    """E037 when ``error`` is the file system refusing a write, else None."""
+    """E039 when ``error`` is the file system refusing a write, else None."""
     code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
     if code in _READ_ONLY:
         detail = _READ_ONLY[code]
@@ -89,7 +89,7 @@ def write_fault(error: sqlite3.Error, path: Path) -> StoreError | None:
         detail = "the file or its folder is read-only"
     else:
         return None
-    return StoreError(Code.E037, path=path, detail=detail)
+    return StoreError(Code.E039, path=path, detail=detail)
 
 
 def _declared_size(header: bytes) -> int:
