@@ -153,7 +153,8 @@ class Article:
     ``id`` is always the hash of the text (``article_id``): it is what de-duplicates, so the
     same text read twice is one article and two texts are two, whatever ids their records
     give. A record's own id (a JSON Lines or table ``id``) is kept as ``source_id``, to join
-    results back to the input.
+    results back to the input. ``outlet_country`` and ``outlet_ownership`` are the outlet's
+    profile in the outlet registry (None when the registry does not know the outlet).
     """
 
     id: str
@@ -169,6 +170,8 @@ class Article:
     headings: tuple[Span, ...] = ()
     source_id: str | None = None
     warnings: tuple[ReadWarning, ...] = ()
+    outlet_country: str | None = None
+    outlet_ownership: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -179,6 +182,8 @@ class Article:
             "url": self.url,
             "title": self.title,
             "outlet": self.outlet,
+            "outlet_country": self.outlet_country,
+            "outlet_ownership": self.outlet_ownership,
             "published": self.published,
             "language": self.language,
             "text": self.text,
@@ -203,4 +208,6 @@ class Article:
             headings=tuple(Span.from_dict(h) for h in data.get("headings", [])),
             source_id=data.get("source_id"),
             warnings=tuple(ReadWarning.from_dict(w) for w in data.get("warnings", [])),
+            outlet_country=data.get("outlet_country"),
+            outlet_ownership=data.get("outlet_ownership"),
         )
