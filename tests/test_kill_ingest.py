@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -38,8 +39,13 @@ def test_ingest_killed_at_random_moments_stores_every_article_once_with_all_its_
 
 
 def _ingest(corpus: Path, store: Path, *options: str) -> subprocess.Popen:
+    """An ingest in a process of its own; string hashing is seeded alike in every one, since
+    which of several near-identical articles a copy is said to copy may follow set order."""
     command = [sys.executable, "-m", "storydiff", "ingest", str(corpus), "--store", str(store)]
-    return subprocess.Popen([*command, *options], stderr=subprocess.PIPE, text=True)
+    environment = {**os.environ, "PYTHONHASHSEED": "0"}
+    return subprocess.Popen(
+        [*command, *options], stderr=subprocess.PIPE, text=True, env=environment
+    )
 
 
 def _contents(store: Path) -> list[tuple]:
