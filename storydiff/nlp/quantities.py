@@ -24,7 +24,6 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 import numpy
-from spacy.attrs import LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -221,10 +220,10 @@ def _read_range(words: list[str]) -> Reading | None:
         cut = words.index("and")
         left, right = words[1:cut], words[cut + 1 :]
     else:
-        cut = next((i for i, w in enumerate(words) if w in {"to", "-", "–"} and i), None)
-        if cut is None:
+        middle = next((i for i, w in enumerate(words) if w in {"to", "-", "–"} and i), None)
+        if middle is None:
             return None
-        left, right = words[:cut], words[cut + 1 :]
+        left, right = words[:middle], words[middle + 1 :]
     first, last = _read_exact(left), _read_exact(right)
     if first is None or last is None or first.value is None or last.value is None:
         return None
@@ -364,7 +363,7 @@ class RunMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges of every match, in the Matcher's order within each run."""
-        columns = doc.to_array([LOWER, LIKE_NUM])
+        columns = doc.to_array(["LOWER", "LIKE_NUM"])
         relevant = numpy.flatnonzero(numpy.isin(columns[:, 0], self._words) | (columns[:, 1] == 1))
         if not len(relevant):
             return []

@@ -12,7 +12,7 @@ import codecs
 import re
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -35,6 +35,8 @@ USER_AGENT = "storydiff (+https://pypi.org/project/storydiff/)"
 _BLOCKS = ("p", "li", "blockquote", "h1", "h2", "h3", "h4", "pre")
 
 Item = Document | InputError
+# A feed entry as feedparser gives it: its fields by name.
+Entry = Mapping[str, Any]
 
 
 def read_feed(
@@ -92,7 +94,7 @@ def fetch(url: str, max_bytes: int) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310
-            body = response.read(max_bytes + 1)
+            body: bytes = response.read(max_bytes + 1)
     except OSError as error:
         raise InputError(url, Code.E018, url=url, detail=str(error)) from error
     if len(body) > max_bytes:
@@ -100,7 +102,7 @@ def fetch(url: str, max_bytes: int) -> bytes:
     return body
 
 
-def _entry_document(entry: Any, source: str, number: int, outlet: str | None) -> Document:
+def _entry_document(entry: Entry, source: str, number: int, outlet: str | None) -> Document:
     where = f"{source}#{number}"
     html = _entry_html(entry)
     text = normalise(fragment_text(html)) if html else ""
@@ -117,7 +119,7 @@ def _entry_document(entry: Any, source: str, number: int, outlet: str | None) ->
     )
 
 
-def _entry_html(entry: Any) -> str:
+def _entry_html(entry: Entry) -> str:
     """The fullest text the entry has: its content, else its summary."""
     contents = [c.get("value", "") for c in entry.get("content") or []]
     best = max(contents, key=len, default="")
@@ -146,7 +148,7 @@ def _linked_page(document: Document, max_bytes: int) -> Document:
     )
 
 
-def _date(entry: Any) -> str | None:
+def _date(entry: Entry) -> str | None:
     for key in ("published_parsed", "updated_parsed"):
         parsed = entry.get(key)
         if parsed:

@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from storydiff.errors import InputError
 from storydiff.model import Document
-from storydiff.registry import create, lookup, names
+from storydiff.registry import Registry, create, lookup, names
 from storydiff.sources.jsonl import Columns
 
 Item = Document | InputError
@@ -48,7 +48,7 @@ class Reader:
         return path.lower().endswith(self.extensions) if self.extensions else False
 
 
-readers = create("readers")
+readers: Registry[Reader] = create("readers")
 
 
 def get_reader(name: str) -> Reader:

@@ -20,6 +20,8 @@ from storydiff.model import Analysis, Article, Entity, to_json
 from storydiff.store.schema import SchemaError, migrate
 
 BUSY_TIMEOUT_MS = 30_000
+# A query's rows, a chunk at a time.
+Chunks = Iterator[list[tuple[Any, ...]]]
 
 
 class Store:
@@ -192,7 +194,8 @@ class Store:
     # ---------------------------------------------------------------- reading
 
     def count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        articles: int = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return articles
 
     def outlines(self, chunk_rows: int = 256) -> Iterator[Analysis]:
         """Every article, oldest first, with only what grouping reads: its metadata, text and
@@ -226,12 +229,12 @@ class Store:
         ).fetchone()
         return Analysis.from_dict(json.loads(row[0])) if row else None
 
-    def stream(self, sql: str, chunk_rows: int) -> tuple[list[str], Iterator[list[tuple]]]:
+    def stream(self, sql: str, chunk_rows: int) -> tuple[list[str], Chunks]:
         """A query's column names and its rows in chunks, for exports larger than memory."""
         cursor = self._db.execute(sql)
         columns = [d[0] for d in cursor.description]
 
-        def chunks() -> Iterator[list[tuple]]:
+        def chunks() -> Chunks:
             while rows := cursor.fetchmany(chunk_rows):
                 yield rows
 
