@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 from tqdm import tqdm
@@ -517,7 +517,7 @@ def ingest(
     sys.exit(1 if summary.failed else 0)
 
 
-def _bar(total: int | None) -> tqdm:
+def _bar(total: int | None) -> tqdm[NoReturn]:
     """Rate always, and an ETA when the inputs could be counted ahead."""
     return tqdm(
         total=total,

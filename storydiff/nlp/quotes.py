@@ -157,7 +157,7 @@ def clause_chars(clause_head: Token, nested_cues: set[int]) -> tuple[int, int] |
     """Character span of a reported clause: its subtree, less a leading "that" and any
     participle clause that reports further speech (", stating that ...")."""
     doc = clause_head.doc
-    excluded = set()
+    excluded: set[int] = set()
     for token in clause_head.subtree:
         if token.i == clause_head.i or token.i not in nested_cues:
             continue
@@ -217,7 +217,8 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
         subject = subject_of(token, lexicon)
         if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON", "NUM"}:
             continue
-        cue = Cue(token, (token.idx, token.idx + len(token)), phrase(subject, token))
+        speaker = phrase(subject, token)
+        cue = Cue(token, (token.idx, token.idx + len(token)), speaker)
         clauses = [c for c in token.children if c.dep_ in _CLAUSE_DEPS]
         for child in clauses + _noun_complements(token):
             if span := clause_chars(child, nested):
@@ -226,7 +227,7 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
             cue.content.extend(
                 _whole_quote(doc_text(doc), span, quoted)
                 for span in _message_object(token, nested, quoted, lexicon)
-                or _clause_around_commas(doc, token, cue.subject)
+                or _clause_around_commas(doc, token, speaker)
             )
         cues.append(cue)
     return cues
@@ -325,9 +326,11 @@ def _clause_around_commas(doc: Doc, verb: Token, subject: Span) -> list[tuple[in
     before = _trim(doc, start, left - 1, min_tokens=1)
     if before is None:
         return []
-    closes_sentence = right is None or right + 1 >= sentence.end
+    # The cue closes the sentence (no comma after it, or the comma ends it), or the narrator
+    # goes on after the comma.
     if (
-        closes_sentence
+        right is None
+        or right + 1 >= sentence.end
         or doc[right + 1].lower_ in _NARRATOR_CONTINUES
         or doc[right + 1].tag_ == "VBG"
     ):

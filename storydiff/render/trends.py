@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+from markupsafe import Markup
+
 from storydiff.render.charts import line_chart
 from storydiff.store.export import spreadsheet_safe
 from storydiff.store.trends import Trend
@@ -35,7 +37,7 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _chart(result: Trend):
+def _chart(result: Trend) -> Markup:
     """One line per outlet (per outlet and voice, for a label) of the trend's main measure."""
     periods = sorted({row[0] for row in result.rows})
     measure = result.columns.index(result.measure)
