@@ -128,7 +128,7 @@ def analyze(
     raises the first InputError met. ``config`` sets how they are read and analysed;
     ``pipeline``, when given, stands for its pipeline.name."""
     config = _configured(config, **{"pipeline.name": pipeline})
-    given = [inputs] if isinstance(inputs, str | PathLike | Text) else list(inputs)
+    given = [inputs] if isinstance(inputs, str | PathLike | Text | Article) else list(inputs)
     analyses = []
     for item in analyze_stream(_articles(given, config), engine=engine, config=config):
         if isinstance(item, InputError):
