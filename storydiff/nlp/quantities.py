@@ -29,9 +29,10 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from storydiff.model import Date, DateRange, Number, Quantity
+from storydiff.model import Date, DateRange, Number, Quantity, Quote
 from storydiff.nlp import numbers_data as data
 from storydiff.nlp.doctext import doc_text
+from storydiff.nlp.extensions import typed
 from storydiff.nlp.intervals import Intervals
 
 # Beyond this a figure is an identifier, a typo or junk rather than a count or a sum.
@@ -911,7 +912,7 @@ class QuotedPiece(NamedTuple):
     speaker: str | None
 
 
-def quoted_pieces(quotes: Iterable[Any]) -> Intervals[QuotedPiece]:
+def quoted_pieces(quotes: Iterable[Quote]) -> Intervals[QuotedPiece]:
     """Every piece of every quote, so that each number finds the quotes holding it by
     bisection: scanning every quote for every number is quadratic in a long article, which
     has thousands of each."""
@@ -929,8 +930,8 @@ def claimed_by(start: int, end: int, quoted: Intervals[QuotedPiece]) -> str | No
     return min(holding, key=lambda piece: piece.order).speaker if holding else None
 
 
-def _quotes(doc: Doc) -> list[Any]:
-    return list(doc._.quotes or ()) if Doc.has_extension("quotes") else []
+def _quotes(doc: Doc) -> list[Quote]:
+    return list(typed(doc)._.quotes or ()) if Doc.has_extension("quotes") else []
 
 
 def _without_overlaps(quantities: list[Quantity]) -> list[Quantity]:
@@ -1260,6 +1261,6 @@ class QuantitiesComponent:
         self.find_quantities = QuantityFinder(RunMatcher(nlp.vocab, MATCHER_PATTERNS))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quantities = self.find_quantities(doc)
-        doc._.dates = find_dates(doc)
+        typed(doc)._.quantities = self.find_quantities(doc)
+        typed(doc)._.dates = find_dates(doc)
         return doc

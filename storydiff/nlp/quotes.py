@@ -40,6 +40,7 @@ from storydiff.nlp.cues import (
     Lexicon,
 )
 from storydiff.nlp.doctext import doc_text
+from storydiff.nlp.extensions import typed
 from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.quotemarks import Quoted, quoted_in
 from storydiff.nlp.speakers import SpeakerResolver
@@ -417,7 +418,7 @@ def label_cues(doc: Doc) -> list[Cue]:
         colon = text.index(":", match.end("label"))
         # A transcript's turn may be short ("It is."): the label, not the length, decides.
         labelled.append((label, colon, _trim(doc, content.start, content.end, min_tokens=1)))
-    speakers = _speaker_labels([label for label, _, _ in labelled], doc._.entities or [])
+    speakers = _speaker_labels([label for label, _, _ in labelled], typed(doc)._.entities or [])
     return [
         Cue(None, (colon, colon + 1), label, [span])
         for label, colon, span in labelled
@@ -570,7 +571,7 @@ class QuoteExtractor:
         # an earlier "said" in the same sentence could reach it.
         for cue in sorted(cues, key=lambda c: not c.content):
             self._claim_quotes(doc, cue, quoted, claimed)
-        resolver = SpeakerResolver(doc, doc._.entities or [], self.lexicon.role_nouns)
+        resolver = SpeakerResolver(doc, typed(doc)._.entities or [], self.lexicon.role_nouns)
         quotes: list[Quote] = []
         text = doc_text(doc)
         for cue, pieces in self._with_floating(doc, cues, quoted, claimed):
@@ -795,5 +796,5 @@ class QuotesComponent:
         self.extract = QuoteExtractor(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = self.extract(doc)
+        typed(doc)._.quotes = self.extract(doc)
         return doc
