@@ -28,7 +28,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 demo: $(VENV)/.installed  ## Compare the bundled example articles and write report.html
-	@echo "storydiff: comparing the bundled example articles (storydiff/examples/seeds)"
+	@echo "storydiff: comparing the bundled example articles (examples/seeds)"
 	$(BIN)/storydiff demo -o report.html
 	@echo "Your own articles: $(BIN)/storydiff compare a.txt b.html -o report.html ($(BIN)/storydiff --help for every command)"
 

@@ -10,6 +10,7 @@ traceback reaches the user unless ``--debug`` is given.
 from __future__ import annotations
 
 import functools
+import importlib.resources
 import os
 import sys
 import time
@@ -47,8 +48,9 @@ from storydiff.store.export import format_for as export_format
 from storydiff.store.grouping import group_store, stored_stories
 from storydiff.store.trends import PERIODS, trend
 
-# Package data, so that the demo works wherever storydiff is installed.
-EXAMPLE_DIR = Path(__file__).resolve().parent / "examples" / "seeds"
+# Installed with storydiff (the package storydiff_examples, mapped from examples/), so that the
+# demo works wherever storydiff is installed.
+EXAMPLE_DIR = Path(str(importlib.resources.files("storydiff_examples") / "seeds"))
 # A progress bar only helps when there is more than a moment's work: seconds before it shows.
 PROGRESS_DELAY = 2.0
 # The options that stand for one setting each; one given overrides --config and --set.
