@@ -13,10 +13,14 @@ HAVE_CHROMIUM := command -v chromium || command -v chromium-browser || command -
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "storydiff needs Python 3.11 or newer")'
+	@echo "storydiff: creating a virtual environment in $(VENV)"
 	$(PYTHON) -m venv $(VENV)
 
+# Not quiet: the first install takes a minute or more, and pip's lines show it moving.
 $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
-	$(PIP) install -q -c constraints.txt -e .
+	@echo "storydiff: installing storydiff and its pinned dependencies into $(VENV) (the first time takes a minute or two)"
+	$(PIP) install -c constraints.txt -e .
+	@echo "storydiff: installed"
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
@@ -24,6 +28,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 demo: $(VENV)/.installed  ## Compare the bundled example articles and write report.html
+	@echo "storydiff: comparing the bundled example articles (examples/seeds)"
 	$(BIN)/storydiff demo -o report.html
 	@echo "Your own articles: $(BIN)/storydiff compare a.txt b.html -o report.html ($(BIN)/storydiff --help for every command)"
 
@@ -51,6 +56,7 @@ check: test
 benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/quality.py
 	$(BIN)/python benchmarks/cleaning.py
+	$(BIN)/python benchmarks/outlets.py
 	$(BIN)/python benchmarks/quotes.py
 	$(BIN)/python benchmarks/entities_labels.py
 	$(BIN)/python benchmarks/labels_coverage.py

@@ -10,6 +10,7 @@ traceback reaches the user unless ``--debug`` is given.
 from __future__ import annotations
 
 import functools
+import importlib.resources
 import os
 import sys
 import time
@@ -22,6 +23,8 @@ import click
 from tqdm import tqdm
 
 from storydiff import api
+from storydiff.clean.outlets import register_outlets_file
+from storydiff.compare.coherence import story_doubt
 from storydiff.compare.similarity import get_backend
 from storydiff.compare.story_records import story_records
 from storydiff.config import (
@@ -37,7 +40,7 @@ from storydiff.errors import Code, ConfigError, InputError, OptionError, Storydi
 from storydiff.model import SCHEMA, Analysis, to_json, where
 from storydiff.render import FORMATS, get_renderer, render_analyses_markdown, render_trend
 from storydiff.sources.estimate import estimate_articles
-from storydiff.store import DEFAULT_BATCH, Store, run_ingest
+from storydiff.store import DEFAULT_BATCH, Store, rename_outlet, run_ingest, set_metadata
 from storydiff.store.export import FORMATS as EXPORT_FORMATS
 from storydiff.store.export import TABLES as EXPORT_TABLES
 from storydiff.store.export import export as export_table
@@ -45,8 +48,9 @@ from storydiff.store.export import format_for as export_format
 from storydiff.store.grouping import group_store, stored_stories
 from storydiff.store.trends import PERIODS, trend
 
-# Package data, so that the demo works wherever storydiff is installed.
-EXAMPLE_DIR = Path(__file__).resolve().parent / "examples" / "seeds"
+# Installed with storydiff (the package storydiff_examples, mapped from examples/), so that the
+# demo works wherever storydiff is installed.
+EXAMPLE_DIR = Path(str(importlib.resources.files("storydiff_examples") / "seeds"))
 # A progress bar only helps when there is more than a moment's work: seconds before it shows.
 PROGRESS_DELAY = 2.0
 # The options that stand for one setting each; one given overrides --config and --set.
@@ -172,6 +176,26 @@ output_option = click.option(
     "--output",
     help="Write here instead of the default (standard output; for HTML, report.html).",
 )
+
+
+def _register_outlets(
+    context: click.Context, parameter: click.Parameter, paths: tuple[str, ...]
+) -> None:
+    """Each --outlets file goes into the outlet registry, in order, before anything is read."""
+    for path in paths:
+        register_outlets_file(path)
+
+
+outlets_option = click.option(
+    "--outlets",
+    type=click.Path(exists=True, dir_okay=False),
+    multiple=True,
+    expose_value=False,
+    callback=_register_outlets,
+    metavar="FILE",
+    help="An outlet registry file (CSV: name, aliases, domains, country, ownership, company) "
+    "to add to the built-in registry; may be repeated.",
+)
 config_options = [
     click.option(
         "--config",
@@ -224,6 +248,7 @@ common_input_options = [
         help="Processes analysing in parallel (each loads the pipeline once); output is the "
         f"same in the same order. This machine has {os.cpu_count()} cores.",
     ),
+    outlets_option,
 ]
 
 
@@ -339,6 +364,9 @@ def _compare(
             raise
         click.echo(f"storydiff: error: {error}", err=True)
         return 1 if failures.count else 2
+    doubt = story_doubt(report.comparison)
+    if doubt:
+        click.echo(f"storydiff: warning: {doubt}", err=True)
     text = report.render(fmt)
     if fmt == "html":
         path = Path(output or "report.html")
@@ -498,11 +526,11 @@ def ingest(
             on_read=bar.update,
         )
         stored = store.count()
-        grouping = group_store(store, config=config) if stories and summary.new else None
+        grouping = group_store(store, config=config) if stories and summary.regroup else None
     seconds = time.monotonic() - started
     click.echo(
-        f"storydiff: read {summary.read}, new {summary.new}, duplicates {summary.duplicates}, "
-        f"failed {summary.failed} in {seconds:.1f} s "
+        f"storydiff: read {summary.read}, new {summary.new}, updated {summary.updated}, "
+        f"duplicates {summary.duplicates}, failed {summary.failed} in {seconds:.1f} s "
         f"({summary.read / seconds if seconds else 0:.1f} articles/s); "
         f"{stored} articles in {store_path}",
         err=True,
@@ -536,6 +564,68 @@ store_option = click.option(
     type=click.Path(dir_okay=False, exists=True),
     help="The SQLite store made by storydiff ingest.",
 )
+
+
+@cli.command("set")
+@store_option
+@click.argument("article_id", required=False)
+@click.option("--outlet", help="The article's outlet.")
+@click.option("--published", help="The article's date: YYYY-MM-DD, or an ISO date and time.")
+@click.option("--title", help="The article's title.")
+@click.option("--url", help="The article's URL.")
+@click.option("--outlet-name", metavar="OLD", help="With --to: rename this outlet everywhere.")
+@click.option("--to", "to_name", metavar="NEW", help="The name --outlet-name becomes.")
+@outlets_option
+@click.option(
+    "--stories/--no-stories",
+    default=True,
+    show_default=True,
+    help="Regroup the store into stories when an outlet, a date or a title changed.",
+)
+@configured
+def set_command(
+    config: Config,
+    store_path: str,
+    article_id: str | None,
+    outlet: str | None,
+    published: str | None,
+    title: str | None,
+    url: str | None,
+    outlet_name: str | None,
+    to_name: str | None,
+    stories: bool,
+) -> None:
+    """Correct a stored article's outlet, date, title or URL (storydiff set --store F ID
+    --outlet X), or an outlet's name in every article (--outlet-name OLD --to NEW). The
+    outlet's country and ownership follow the outlet, and dates such as "yesterday" follow
+    the date."""
+    given = {"--outlet": outlet, "--published": published, "--title": title, "--url": url}
+    if (outlet_name is None) != (to_name is None):
+        raise click.UsageError("--outlet-name and --to go together")
+    if outlet_name is not None and to_name is not None:  # one is given only with the other
+        if article_id is not None or any(v is not None for v in given.values()):
+            raise click.UsageError("--outlet-name renames an outlet everywhere: give no ARTICLE_ID")
+        with Store(store_path) as store:
+            renamed = rename_outlet(store, outlet_name, to_name, regroup=stories, config=config)
+        click.echo(
+            f"storydiff: {renamed} articles of {outlet_name!r} are now {to_name!r}", err=True
+        )
+        return
+    if article_id is None or all(v is None for v in given.values()):
+        raise click.UsageError(f"give ARTICLE_ID and at least one of {', '.join(given)}")
+    with Store(store_path) as store:
+        changed = set_metadata(
+            store,
+            article_id,
+            outlet=outlet,
+            published=published,
+            title=title,
+            url=url,
+            regroup=stories,
+            config=config,
+        )
+    what = ", ".join(sorted(changed)) if changed else "nothing (the values are the same)"
+    click.echo(f"storydiff: changed {what} of {article_id} in {store_path}", err=True)
 
 
 @cli.command()

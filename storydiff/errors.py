@@ -60,6 +60,11 @@ class Code(Enum):
         "{known!r}): a newer storydiff wrote it, or it is not storydiff's JSON"
     )
     E031 = "cannot read the configuration: {detail}"
+    E032 = (
+        "no article with id {article_id!r} in {store} (an article's id is the 16 hex digits "
+        "of the 'id' column: storydiff export --store {store} --table articles)"
+    )
+    E033 = "no article in {store} has the outlet {outlet!r}"
 
 
 class StorydiffError(Exception):

@@ -116,6 +116,7 @@ class Report:
                         "term": term.text,
                         "voice": term.voice,
                         "count": term.count,
+                        "headline": term.headline,
                     }
 
     def _numbers_rows(self) -> Any:

@@ -7,6 +7,7 @@ is how Puppeteer talks to it. A pipe needs no port, no WebSocket client and no d
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import select
@@ -69,6 +70,44 @@ class Page:
         if "exceptionDetails" in reply:
             raise BrowserError(f"script failed: {reply['exceptionDetails']}")
         return reply["result"].get("value")
+
+    def wait_until(self, expression: str, timeout: float = 5.0) -> None:
+        """Poll ``expression`` until it is true: what a page does after an event (a
+        ``toggle``) runs in a later task than the click that caused it."""
+        deadline = time.monotonic() + timeout
+        while not self.evaluate(expression):
+            if time.monotonic() > deadline:
+                raise BrowserError(f"still false after {timeout:.0f} s: {expression}")
+            time.sleep(0.05)
+
+    def set_width(self, width: int, height: int = 900) -> None:
+        """Lay the page out as in a window ``width`` CSS pixels wide (the media queries too)."""
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
+
+    def emulate_media(self, media: str) -> None:
+        """Apply the style sheet's rules for ``media`` ("print"), as printing would."""
+        self.send("Emulation.setEmulatedMedia", media=media)
+
+    def screenshot(self, path: str, top: int = 0, height: int | None = None) -> None:
+        """The page from ``top`` down (to its end, or ``height`` pixels) as a PNG, for a person
+        to look at."""
+        if height is None:
+            height = self.evaluate("document.documentElement.scrollHeight") - top
+        width = self.evaluate("document.documentElement.clientWidth")
+        shot = self.send(
+            "Page.captureScreenshot",
+            format="png",
+            captureBeyondViewport=True,
+            clip={"x": 0, "y": top, "width": width, "height": height, "scale": 1},
+        )
+        with open(path, "wb") as out:
+            out.write(base64.b64decode(shot["data"]))
 
     def click(self, selector: str) -> None:
         """A real mouse click in the middle of the element, as a reader's would be."""

@@ -80,7 +80,7 @@ def test_analyze_and_ingest_go_on_past_bad_records_and_write_valid_utf8(tmp_path
     store = tmp_path / "corpus.db"
     result = run("ingest", str(path), "--store", str(store), "--no-stories")
     assert result.returncode == 1, result.stderr
-    assert "new 4, duplicates 0, failed 1" in result.stderr.decode()
+    assert "new 4, updated 0, duplicates 0, failed 1" in result.stderr.decode()
     with sqlite3.connect(store) as db:
         assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
 

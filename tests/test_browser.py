@@ -72,9 +72,13 @@ def test_the_keyboard_selects_a_point_and_escape_clears_it(report):
 
 def test_a_summary_sentence_highlights_its_evidence(report):
     with open_page(report.as_uri()) as page:
-        page.click("button.finding")
-        state = _state(page, "button.finding")
-        assert state["targets"] and state["lit"] == state["targets"]
+        page.click("details.finding > summary")
+        page.wait_until("document.querySelector('.stmt.hl') !== null")
+        ids = page.evaluate("document.querySelector('details.finding').dataset.evidence.split(' ')")
+        lit = page.evaluate(
+            "[...new Set([...document.querySelectorAll('.hl')].map(e => e.dataset.sid))]"
+        )
+        assert ids and sorted(lit) == sorted(ids)
         assert problems(page.events) == []
 
 
@@ -124,3 +128,222 @@ def test_the_notebook_fragment_leaves_the_host_page_as_it_was(tmp_path, report, 
                 )
                 assert problems(page.events) == []
     assert looks[0] == looks[1]
+
+
+# --- layout at a desk and on a phone -----------------------------------------------------------
+
+WIDTHS = (1400, 400)
+
+# Elements reaching past the window, other than inside a box that scrolls sideways on its own
+# (a wide table) or hidden on purpose (the skip link, off screen until focused).
+TOO_WIDE = """(() => {
+  const width = document.documentElement.clientWidth;
+  const scrolls = el => {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      if (["auto", "scroll"].includes(getComputedStyle(p).overflowX)) return true;
+    }
+    return false;
+  };
+  const wide = [...document.body.querySelectorAll("*")].filter(el => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && (r.right > width + 1 || r.left < -1)
+      && el.checkVisibility() && !scrolls(el) && !el.closest(".skip, .visually-hidden");
+  });
+  return JSON.stringify({
+    page: document.documentElement.scrollWidth, width,
+    wide: wide.slice(0, 5).map(el => el.tagName + "." + el.className + "#" + el.id),
+  });
+})()"""
+
+# Each summary item: a list item whose first line holds the start of its sentence (where the
+# bullet is drawn), and whose last line holds its link or sentence count.
+SUMMARY_LAYOUT = """(() => JSON.stringify([...document.querySelectorAll("#summary > li")].map(li => {
+  const text = li.querySelector(".finding-text");
+  const tail = li.querySelector(".finding-count, a.more");
+  const lines = [...text.getClientRects()];
+  const atomic = [...li.querySelectorAll("*")].filter(el =>
+    /^inline-(block|flex|grid)$/.test(getComputedStyle(el).display) &&
+    el.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(el).lineHeight));
+  const last = lines[lines.length - 1], end = tail.getBoundingClientRect();
+  return {
+    display: getComputedStyle(li).display,
+    marker: getComputedStyle(li).listStyleType,
+    startsOnFirstLine: Math.abs(lines[0].top - li.getBoundingClientRect().top) < 4,
+    tailOnLastLine: Math.abs((end.top + end.bottom) / 2 - (last.top + last.bottom) / 2) < 8,
+    tallInlineBoxes: atomic.length,
+    top: li.getBoundingClientRect().top, bottom: li.getBoundingClientRect().bottom,
+  };
+})))()"""
+
+
+def _crowded_comparison():
+    """Twelve articles, the most a newsroom desk compares on one story, with a point between
+    each article and the next, long outlet names and an address no line can break."""
+    from storydiff.model import (
+        Analysis,
+        Article,
+        Comparison,
+        Evidence,
+        Point,
+        SourceCount,
+        Statement,
+        StatementRef,
+    )
+
+    first = "The minister said the bridge would reopen on Monday."
+    second = "Traffic was diverted through https://example.org/" + "detour" * 40 + " for a week."
+    analyses, points = [], []
+    for k in range(12):
+        text = f"{first}\n\n{second} Story {k}."
+        statements = (
+            Statement(0, len(first), first),
+            Statement(len(first) + 2, len(text), text[len(first) + 2 :]),
+        )
+        article = Article(
+            id=f"x{k}",
+            source=f"crowded-{k}.txt",
+            text=text,
+            title=f"Bridge to reopen, says minister ({k})",
+            outlet=f"The Evening Chronicle of County {k}",
+        )
+        analyses.append(Analysis(article, statements=statements))
+    for k in range(11):
+        refs = tuple(StatementRef(f"x{j}", 0, len(first), first) for j in (k, k + 1))
+        points.append(Point("agree", refs, "", 0.9, Evidence(shared_actors=("minister",))))
+    sources = {f"x{k}": (SourceCount("The Minister for Roads and Bridges", 1),) for k in range(12)}
+    return Comparison(tuple(analyses), tuple(points), sources=sources)
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory):
+    from storydiff.compare.summary import summarize
+
+    comparison = _crowded_comparison()
+    comparison = type(comparison)(**{**comparison.__dict__, "summary": summarize(comparison)})
+    path = tmp_path_factory.mktemp("crowded") / "report.html"
+    path.write_text(render_comparison_html(comparison), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("which", ["report", "crowded"])
+def test_no_element_is_wider_than_the_window(request, which, width):
+    with open_page(request.getfixturevalue(which).as_uri()) as page:
+        page.set_width(width)
+        state = json.loads(page.evaluate(TOO_WIDE))
+        assert state["page"] <= width and state["wide"] == [], state
+        # And with every folded part open: the articles, the evidence, the outlet list.
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        state = json.loads(page.evaluate(TOO_WIDE))
+        assert state["page"] <= width and state["wide"] == [], state
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_summary_is_a_list_with_each_bullet_on_its_first_line(report, width):
+    with open_page(report.as_uri()) as page:
+        page.set_width(width)
+        items = json.loads(page.evaluate(SUMMARY_LAYOUT))
+        assert len(items) >= 3
+        for item in items:
+            assert item["display"] == "list-item" and item["marker"] == "disc"
+            assert item["startsOnFirstLine"] and item["tailOnLastLine"], item
+            assert item["tallInlineBoxes"] == 0, item
+        assert all(a["bottom"] <= b["top"] + 1 for a, b in zip(items, items[1:], strict=False))
+
+
+FINDING = "#summary details.finding"
+OPENED = """(() => {
+  const finding = document.querySelector(%s);
+  const evidence = finding.querySelector(".finding-evidence").getBoundingClientRect();
+  const line = finding.querySelector("summary").getBoundingClientRect();
+  const ids = finding.dataset.evidence.split(" ");
+  return JSON.stringify({
+    open: finding.open, gap: evidence.top - line.bottom, height: evidence.height,
+    inView: evidence.top >= 0 && evidence.top < innerHeight,
+    lit: ids.filter(id => document.querySelector('[data-sid="' + id + '"].hl')).length,
+    ids: ids.length,
+  });
+})()"""
+
+
+def test_a_finding_opens_its_evidence_in_place_and_lights_it_in_the_articles(report):
+    with open_page(report.as_uri()) as page:
+        page.click(f"{FINDING} > summary")
+        page.wait_until("document.querySelector('.stmt.hl') !== null")
+        state = json.loads(page.evaluate(OPENED % json.dumps(FINDING)))
+        # Open right under its sentence, which is still where the reader is: no jump away.
+        assert state["open"] and state["inView"] and 0 <= state["gap"] < 20 and state["height"] > 0
+        assert state["ids"] and state["lit"] == state["ids"]
+        page.click(f"{FINDING} > summary")
+        assert page.evaluate(f"document.querySelector('{FINDING}').open") is False
+        page.wait_until("document.querySelectorAll('.hl').length === 0")
+        assert problems(page.events) == []
+
+
+def test_an_evidence_sentence_leads_to_its_place_in_the_article(report):
+    with open_page(report.as_uri()) as page:
+        page.click(f"{FINDING} > summary")
+        target = page.evaluate(
+            f"document.querySelector('{FINDING} .finding-evidence a').dataset.targets"
+        )
+        page.click(f"{FINDING} .finding-evidence a")
+        box = json.loads(
+            page.evaluate(
+                f"JSON.stringify(document.getElementById('{target}').getBoundingClientRect())"
+            )
+        )
+        assert 0 <= box["top"] < page.evaluate("innerHeight")
+        assert page.evaluate(f"document.getElementById('{target}').classList.contains('hl')")
+
+
+def test_many_articles_fold_stay_navigable_and_filter_by_outlet(crowded):
+    with open_page(crowded.as_uri()) as page:
+        page.set_width(1400)
+        folds = "[...document.querySelectorAll('details.article-fold')]"
+        assert page.evaluate(f"{folds}.every(d => !d.open)")
+        # The index stays at the top of the window as the reader scrolls.
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
+        assert page.evaluate("document.querySelector('nav.index').getBoundingClientRect().top") == 0
+        # Hiding an outlet hides its column everywhere.
+        page.click("details.outlet-filter > summary")
+        page.click('.outlet-filter input[data-col="a3"]')
+        hidden = "[...document.querySelectorAll('[data-col=\"a3\"]:not(input)')]"
+        assert page.evaluate(f"{hidden}.length") >= 3
+        assert page.evaluate(f"{hidden}.every(el => !el.checkVisibility())")
+        assert "11 of 12" in page.evaluate("document.getElementById('filter-count').textContent")
+        # A point citing it opens it again, unfolded, with its sentence lit.
+        page.click("#p2 button.point")
+        assert page.evaluate("document.getElementById('a3').checkVisibility()")
+        assert page.evaluate("document.querySelector('#a3 details.article-fold').open")
+        assert page.evaluate("document.querySelector('#a3 .stmt.hl') !== null")
+        assert problems(page.events) == []
+
+
+def test_charts_are_drawn_for_the_phone_at_the_size_of_the_page_text(report):
+    with open_page(report.as_uri()) as page:
+        for width, shown in ((1400, "chart-quote-share"), (400, "chart-quote-share-narrow")):
+            page.set_width(width)
+            visible = page.evaluate(
+                "[...document.querySelectorAll('svg.chart')]"
+                ".filter(svg => svg.checkVisibility()).map(svg => svg.id)"
+            )
+            assert shown in visible and len(visible) == 2
+            scale = page.evaluate(
+                f"document.getElementById('{shown}').getBoundingClientRect().width / "
+                f"document.getElementById('{shown}').viewBox.baseVal.width"
+            )
+            assert scale >= 0.9  # 13 px text stays about 13 px
+
+
+def test_printing_drops_the_controls_and_shows_every_folded_part(report):
+    with open_page(report.as_uri()) as page:
+        page.emulate_media("print")
+        assert not page.evaluate("document.querySelector('nav.index').checkVisibility()")
+        assert page.evaluate(
+            "[...document.querySelectorAll('.finding-evidence, .article-body, details.removed ul')]"
+            ".every(el => el.checkVisibility())"
+        )
+        assert page.evaluate(
+            "[...document.querySelectorAll('.article')].every(a => "
+            "a.getBoundingClientRect().width >= document.documentElement.clientWidth - 2)"
+        )

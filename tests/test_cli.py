@@ -71,6 +71,7 @@ def test_compare_writes_html_and_says_where(tmp_path):
     result = run("compare", str(SKY), str(SPUTNIK), "-o", str(tmp_path / "out.html"))
     assert result.returncode == 0, result.stderr
     assert str(tmp_path / "out.html") in result.stderr.decode()
+    assert "may not be about one story" not in result.stderr.decode()
     page = (tmp_path / "out.html").read_text()
     assert "Sky News" in page and "Sputnik International" in page
     assert "Dmitry Peskov" in page

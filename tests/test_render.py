@@ -17,6 +17,7 @@ from storydiff.model import (
     Article,
     Comparison,
     Entity,
+    FigureRow,
     Finding,
     Point,
     Quote,
@@ -487,7 +488,10 @@ def test_hostile_text_is_never_markup(page: str, tree: Tree) -> None:
         assert raw not in page
     assert [e.tag for e in tree.elements].count("script") == 1
     assert not tree.find("img") and not tree.find("spokesman") and not tree.find("b")
-    assert len(tree.find("details")) == 2  # Sky and Sputnik have removed lines; no injected one
+    # Every <details> is one the template writes: none injected by the removed lines' text.
+    kinds = {"finding", "outlet-filter", "only-in-fold", "article-fold", "removed", "related"}
+    assert all(e.classes & kinds for e in tree.find("details"))
+    assert len(tree.find("details", "removed")) == 2  # Sky and Sputnik have removed lines
     assert not [e for e in tree.elements for name in e.attrs if name.startswith("on")]
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
 
@@ -647,9 +651,10 @@ def test_article_columns_show_the_text_and_metadata(tree: Tree, comparison: Comp
 
 
 def test_only_in_entries_link_to_their_sentences(tree: Tree) -> None:
-    links = [e for e in tree.find("a") if "data-targets" in e.attrs]
+    only_in = _inside(tree, tree.by_id()["only-in"])
+    links = [e for e in only_in if e.tag == "a" and "data-targets" in e.attrs]
     assert len(links) == 3
-    for link in links:
+    for link in [e for e in tree.find("a") if "data-targets" in e.attrs]:
         assert link.attrs["href"] == "#" + link.attrs["data-targets"]
 
 
@@ -661,17 +666,29 @@ def test_sources_table_marks_speakers_only_one_outlet_quotes(tree: Tree) -> None
     assert {b.text for b in tree.find(cls="only-one-badge")} >= {"only Sky News", "only Sputnik"}
 
 
-def test_summary_sentences_select_their_evidence_or_link_to_their_section(tree: Tree) -> None:
-    items = [e for e in _inside(tree, tree.by_id()["summary"]) if e.tag == "li"]
+def test_summary_sentences_open_their_evidence_or_link_to_their_section(tree: Tree) -> None:
+    summary = tree.by_id()["summary"]
+    items = [e for e in _inside(tree, summary) if e.tag == "li" and e.ancestors[-1] == id(summary)]
     assert len(items) == 2
     assert "3 articles: they share <b>2</b> points." in items[0].text
-    (button,) = tree.find("button", "finding")
-    assert button.text == f"Only Sky News quotes {HOSTILE_SPEAKER}."
-    targets = button.attrs["data-targets"].split()
+    assert not [e for e in _inside(tree, items[0]) if e.tag == "details"]
+    (finding,) = tree.find("details", "finding")
+    assert "open" not in finding.attrs  # opened in place by the reader
+    (text,) = [e for e in _inside(tree, finding) if "finding-text" in e.classes]
+    assert text.text == f"Only Sky News quotes {HOSTILE_SPEAKER}."
+    targets = finding.attrs["data-evidence"].split()
     sky = "The Kremlin said the army was ready to solve the issue."
     start = SKY_TEXT.index(sky)
     assert targets[0] == f"a0-s{start}-{start + len(sky)}"
     assert set(targets) <= set(tree.by_id())
+    # The evidence sits under the sentence: each statement with its article, linking to it.
+    cited = [e for e in _inside(tree, finding) if e.tag == "li"]
+    assert [" ".join(e.text.split()) for e in cited] == [
+        f"Sky News: {sky}",
+        "Sky News: Officials in Ankara agreed.",
+    ]
+    links = [e for e in _inside(tree, finding) if e.tag == "a" and "data-targets" in e.attrs]
+    assert [link.attrs["data-targets"] for link in links] == targets
     more = [e.attrs["href"] for e in tree.find("a", "more")]
     assert more == ["#points", "#sources"]
 
@@ -693,7 +710,7 @@ def test_ten_articles_and_empty_ones_render() -> None:
     )
     tree = parse(render_comparison_html(Comparison(articles)))
     assert len(tree.find("article")) == 10
-    assert not tree.find("button")
+    assert not tree.find("button", "point")
 
 
 def test_point_citing_an_unknown_article_or_a_vanished_span_has_no_dead_target() -> None:
@@ -876,3 +893,31 @@ def test_labels_chart_splits_each_outlets_terms_by_voice_on_one_scale() -> None:
     assert "Right, armed <groups>, own voice: terrorist ×4" in tips
     # One scale: Left's 5 terms make the longest bar; Right's 4 are four fifths of it.
     assert widths[0] + widths[1] == pytest.approx(widths[2] * 5 / 4, rel=1e-3)
+
+
+def test_figures_compared_across_articles_come_first() -> None:
+    from storydiff.render.common import numbers_rows
+
+    articles = tuple(Analysis(Article(id=k, source=f"{k}.txt", text="x")) for k in "ab")
+    numbers = (
+        FigureRow("only a", {"a": ("3",)}),
+        FigureRow("both", {"a": ("5",), "b": ("5",)}),
+        FigureRow("only b", {"b": ("7",)}),
+        FigureRow("both again", {"a": ("1",), "b": ("2",)}, conflict=True),
+    )
+    rows = numbers_rows(Comparison(articles, numbers=numbers))
+    assert [row.counts for row in rows] == ["both", "both again", "only a", "only b"]
+
+
+def test_a_speaker_known_by_several_names_lists_them_as_english() -> None:
+    from storydiff.render.common import speaker_rows
+
+    articles = tuple(Analysis(Article(id=k, source=f"{k}.txt", text="x")) for k in "abc")
+    sources = {
+        "a": (SourceCount("Bashar Assad", 2, actor="Bashar al Assad"),),
+        "b": (SourceCount("Assad", 1, actor="Bashar al Assad"),),
+        "c": (SourceCount("al-Assad", 1, actor="Bashar al Assad"),),
+    }
+    (row,) = speaker_rows(Comparison(articles, sources=sources))
+    assert row.speaker == "Bashar al Assad (as Assad, Bashar Assad and al-Assad)"
+    assert row.counts == (2, 1, 1)

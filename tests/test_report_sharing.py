@@ -97,7 +97,7 @@ def test_every_point_table_and_article_has_an_anchor_and_a_link_to_it(comparison
     related = {f"r{n}" for n in range(len(comparison.related))}
     articles = {f"a{n}" for n in range(len(comparison.articles))}
     tables = {"sources-table", "framing-table", "numbers-table"}
-    sections = {"sources", "framing", "numbers", "points", "only-in", "articles"}
+    sections = {"headlines", "sources", "framing", "numbers", "points", "only-in", "articles"}
     assert points | related | articles | tables | sections <= links.ids
     assert set(links.anchors) == points | related | articles | sections
     assert len(links.anchors) == len(set(links.anchors))

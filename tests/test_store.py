@@ -153,7 +153,7 @@ def test_a_killed_ingest_run_again_stores_everything_exactly_once(tmp_path):
     assert _stored(db) == 120
     rows = sqlite3.connect(db).execute("SELECT title, count(*) FROM articles GROUP BY title")
     assert all(n == 1 for _, n in rows)
-    assert f"new {120 - killed_at}, duplicates {killed_at}" in done.stderr
+    assert f"new {120 - killed_at}, updated 0, duplicates {killed_at}" in done.stderr
 
 
 def _stored(db: Path) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -13,9 +14,11 @@ from click.testing import CliRunner
 from storydiff.cli import cli
 from storydiff.model import Analysis, Article, Entity, Label, Quote, Span, Speaker
 from storydiff.render import render_trend
+from storydiff.render.charts import CHAR_WIDTH
+from storydiff.render.trends import timeline
 from storydiff.store import Store
 from storydiff.store.export import TABLES, export, spreadsheet_safe
-from storydiff.store.trends import trend
+from storydiff.store.trends import Trend, trend
 
 TEXT = 'The minister said "the rebels will talk". Rebels and terrorists fought on.'
 
@@ -243,3 +246,37 @@ def test_exported_rows_carry_their_articles_outlet_date_and_title(store, tmp_pat
         ]
     export(store, "quantities", tmp_path / "n.parquet", "parquet")
     assert pq.read_schema(tmp_path / "n.parquet").field("published").type == pa.string()
+
+
+def _trend(by: str, rows: list[tuple]) -> Trend:
+    columns = ("period", "outlet", "quotes", "articles", "stories")
+    return Trend("speaker", "Ana Lima", by, columns, tuple(rows), 0)
+
+
+def test_a_trend_chart_spaces_time_as_it_passed():
+    rows = [("2024-01", "Daily", 2, 2, 1), ("2024-02", "Daily", 1, 1, 1)]
+    rows.append(("2024-06", "Daily", 4, 3, 1))
+    svg = render_trend(_trend("month", rows), "svg")
+    points = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', svg)]
+    # January to February is 31 days, February to June 121: the gap keeps its width.
+    assert (points[2] - points[1]) / (points[1] - points[0]) == pytest.approx(121 / 31, rel=0.01)
+    assert "2024-04" in svg  # an empty month is on the axis
+    assert svg.count("<circle") == 3  # and has no point of its own
+
+
+def test_weeks_across_new_year_are_each_placed_where_they_start():
+    periods, days = timeline(["2024-W52", "2025-W01"], "week")
+    assert periods == ["2024-W52", "2024-W53", "2025-W00", "2025-W01"]
+    assert days == [0.0, 7.0, 9.0, 14.0]  # 2025-W00 is 1 to 5 January
+
+
+def test_every_label_of_a_trend_chart_is_inside_its_frame():
+    rows = [(f"2023-{m:02d}", "Daily Planet Evening Edition", m, 1, 1) for m in range(1, 13)]
+    svg = render_trend(_trend("month", rows), "svg")
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
+    texts = re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)"[^>]*>([^<]*)<', svg)
+    assert len(texts) > 8
+    for x, anchor, text in texts:
+        extent = CHAR_WIDTH * len(text)
+        begins = float(x) - {"start": 0, "middle": extent / 2, "end": extent}[anchor]
+        assert begins >= 0 and begins + extent <= width, (text, x, anchor)

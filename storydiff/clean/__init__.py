@@ -33,6 +33,7 @@ from storydiff.clean.metadata import (
     pick_outlet,
     site_name_cues,
 )
+from storydiff.clean.outlets import outlet_of
 from storydiff.clean.repetition import by_repetition
 from storydiff.errors import Code, InputError
 from storydiff.model import Article, Document, RemovedLine, Span, article_id, where
@@ -182,6 +183,7 @@ def clean(document: Document) -> Article:
     text, headings = _join(paragraphs)
     if not any(not is_heading for _, is_heading in paragraphs):
         raise InputError(where(document.source, document.line), Code.E010)
+    profile = outlet_of(judged.outlet, document.url)
     return Article(
         id=article_id(text),
         source=document.source,
@@ -195,6 +197,8 @@ def clean(document: Document) -> Article:
         removed=tuple(removed),
         headings=tuple(headings),
         source_id=document.id,
+        outlet_country=profile.country if profile else None,
+        outlet_ownership=profile.ownership if profile else None,
     )
 
 

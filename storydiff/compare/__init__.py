@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from storydiff.compare.actors import link_entities
 from storydiff.compare.align import Alignment, Thresholds, align
+from storydiff.compare.coherence import story_doubt
 from storydiff.compare.copies import find_copies
 from storydiff.compare.framing import framing_table
 from storydiff.compare.numbers import numbers_table
@@ -15,7 +16,7 @@ from storydiff.compare.sources import quoted_sources
 from storydiff.compare.summary import summarize
 from storydiff.config import DEFAULTS, Config
 from storydiff.errors import Code, ConfigError
-from storydiff.model import Analysis, Comparison
+from storydiff.model import Analysis, Comparison, Finding
 
 
 def distinct(
@@ -72,4 +73,10 @@ def compare_analyses(
         actors=tuple(actors),
         copies=tuple(copies),
     )
-    return replace(comparison, summary=summarize(comparison))
+    summary = summarize(comparison)
+    doubt = story_doubt(comparison)
+    if doubt:
+        # Said right after the count of articles and points: every table below has to be
+        # read knowing it.
+        summary = (summary[0], Finding(doubt, "points"), *summary[1:])
+    return replace(comparison, summary=summary)

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import PurePath
 
+from storydiff.compare.framing import VOICE_WORDING, actor_names
 from storydiff.model import (
     Analysis,
     Article,
@@ -21,6 +22,7 @@ from storydiff.model import (
     SourceCount,
     Statement,
     StatementRef,
+    TermCount,
 )
 
 # Enough to say what differs without turning the summary into the report.
@@ -28,6 +30,8 @@ MAX_SHARED = 2
 # Sentences about single articles (what only it reports, whom only it quotes) are written for
 # this many articles at most; the report's tables cover the rest.
 MAX_ARTICLES_NAMED = 4
+# Speakers named in a sentence before the rest are counted ("A, B, C and 2 others").
+MAX_SPEAKERS_NAMED = 3
 MAX_QUOTED_TEXT = 160
 MAX_LABEL_WORDS = 6
 QUOTE_MARKS = "\"“”‘’'«» "
@@ -81,6 +85,19 @@ def join(items: Sequence[str]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def join_some(items: Sequence[str], shown: int, other: str = "other") -> str:
+    """The first ``shown`` items as an English list and a count of the rest: "A, B, C and 2
+    others". One left over is named rather than counted: "A, B, C and D"."""
+    named = named_of(items, shown)
+    rest = len(items) - len(named)
+    return join([*named, plural(rest, other)] if rest else named)
+
+
+def named_of(items: Sequence[str], shown: int) -> Sequence[str]:
+    """The items ``join_some`` names."""
+    return items if len(items) <= shown + 1 else items[:shown]
 
 
 def plural(count: int, noun: str) -> str:
@@ -144,8 +161,11 @@ def _shared(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
 
 
 def _framing(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
-    """The first contested group that outlets name differently in their own voice."""
+    """The first contested group that outlets name differently in their own voice, each
+    outlet's terms told by voice; its evidence is, for each term the sentence names, the first
+    statement that uses it so."""
     by_id = {a.article.id: a for a in comparison.articles}
+    names = actor_names(comparison.articles)
     for row in comparison.framing:
         own = {
             article_id: [t.text for t in terms if t.voice == "own"][:2]
@@ -155,23 +175,57 @@ def _framing(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
             continue
         if len({tuple(t) for t in own.values()}) < 2:
             continue
-        clauses = []
+        clauses, evidence = [], []
         for article_id, terms in row.labels.items():
-            mine = own[article_id]
-            quoted = [t.text for t in terms if t.voice != "own" and t.text not in mine][:2]
-            parts = []
-            if mine:
-                parts.append(f"writes {join(_in_marks(mine))} in its own voice")
-            if quoted:
-                parts.append(f"{join(_in_marks(quoted))} only in quotation marks")
+            named = _terms_by_voice(terms)
+            parts = [f"{join(_in_marks(words))} {VOICE_WORDING[voice]}" for voice, words in named]
             if parts:
-                clauses.append(f"{labels[article_id]} {' and '.join(parts)}")
-        evidence = tuple(
-            _ref(by_id[article_id], statement)
-            for article_id in row.labels
-            for statement in _statements_with_labels(by_id[article_id], row.actor)
-        )
-        return [Finding(f"For {row.actor}, {'; '.join(clauses)}.", "framing", evidence)]
+                clauses.append(f"{labels[article_id]} writes {join(parts)}")
+            analysis = by_id[article_id]
+            evidence += [
+                _ref(analysis, statement)
+                for voice, words in named
+                for word in words
+                for statement in _first_use(analysis, row.actor, word, voice, names)
+            ]
+        text = f"For {row.actor}, {'; '.join(clauses)}."
+        return [Finding(text, "framing", tuple(dict.fromkeys(evidence)))]
+    return []
+
+
+# The order a sentence tells voices in, which is also which wins when a term is used in more
+# than one: unquoted use is the outlet's own word, even if it quotes it elsewhere.
+_VOICE_RANK = {"own": 0, "scare_quoted": 1, "attributed": 2}
+
+
+def _terms_by_voice(terms: Sequence[TermCount]) -> list[tuple[str, list[str]]]:
+    """An outlet's terms for a group, at most two a voice, each told in one voice: its own if
+    it ever writes the term unquoted, else in scare quotes if it ever puts it so in its own
+    sentence, else only when quoting someone."""
+    voices: dict[str, str] = {}
+    for term in terms:
+        voice = term.voice if term.voice in _VOICE_RANK else "attributed"
+        known = voices.get(term.text)
+        if known is None or _VOICE_RANK[voice] < _VOICE_RANK[known]:
+            voices[term.text] = voice
+    grouped = []
+    for voice in _VOICE_RANK:
+        words = [text for text, v in voices.items() if v == voice][:2]
+        if words:
+            grouped.append((voice, words))
+    return grouped
+
+
+def _first_use(
+    analysis: Analysis, actor: str, term: str, voice: str, names: dict[str, str]
+) -> list[Statement]:
+    """The first statement that uses ``term`` for ``actor`` in ``voice`` (none or one)."""
+    for statement in analysis.statements:
+        for k in statement.labels:
+            label = analysis.labels[k]
+            named = names.get(label.actor, label.actor)
+            if named == actor and label.term == term and label.voice == voice:
+                return [statement]
     return []
 
 
@@ -250,12 +304,7 @@ def _sources(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
             f"{labels[article_id]} quotes {plural(len(quotes), 'speaker')}, most often "
             f"{top_name} ({plural(top_quotes, 'quote')})"
         )
-        evidence += [
-            ref
-            for count in named
-            if _speaker(count) == top_name
-            for ref in _quoted_statements(by_id[article_id], count)
-        ]
+        evidence += _first_quoted(by_id[article_id], named, top_name)
     if len(outlets) > MAX_ARTICLES_NAMED:
         clauses.append(f"{plural(len(outlets) - MAX_ARTICLES_NAMED, 'more article')} in the table")
     findings = [Finding("; ".join(clauses) + ".", "sources", tuple(evidence))] if clauses else []
@@ -269,15 +318,12 @@ def _sources(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
         if alone and len(comparison.sources) > 1:
             findings.append(
                 Finding(
-                    f"Only {labels[article_id]} quotes {join(alone[:4])}"
-                    + (f" and {len(alone) - 4} more" if len(alone) > 4 else "")
-                    + ".",
+                    f"Only {labels[article_id]} quotes {join_some(alone, MAX_SPEAKERS_NAMED)}.",
                     "sources",
                     tuple(
                         ref
-                        for c in counts
-                        if _speaker(c) in alone[:4]
-                        for ref in _quoted_statements(by_id[article_id], c)
+                        for name in named_of(alone, MAX_SPEAKERS_NAMED)
+                        for ref in _first_quoted(by_id[article_id], counts, name)
                     ),
                 )
             )
@@ -296,15 +342,16 @@ def _speaker(count: SourceCount) -> str:
     return _clip(count.actor or count.speaker or "", MAX_LABEL_WORDS)
 
 
-def _quoted_statements(analysis: Analysis, count: SourceCount) -> list[StatementRef]:
-    said = {count.entity, count.speaker} - {None}
-    return [_ref(analysis, s) for s in analysis.statements if s.attributed_to in said]
-
-
-def _statements_with_labels(analysis: Analysis, actor: str) -> list[Statement]:
-    return [
-        s for s in analysis.statements if any(analysis.labels[k].actor == actor for k in s.labels)
-    ]
+def _first_quoted(
+    analysis: Analysis, counts: Sequence[SourceCount], name: str
+) -> list[StatementRef]:
+    """The first statement the article attributes to the speaker the summary calls ``name``
+    (none when no statement holds their words): one sentence shows that the outlet quotes
+    them and the table counts how often, where all their statements would light up most of
+    an article that quotes one person throughout."""
+    said = {key for c in counts if _speaker(c) == name for key in (c.entity, c.speaker) if key}
+    first = next((s for s in analysis.statements if s.attributed_to in said), None)
+    return [_ref(analysis, first)] if first else []
 
 
 def _statements_with_figures(analysis: Analysis, texts: Sequence[str]) -> list[Statement]:

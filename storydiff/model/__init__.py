@@ -6,7 +6,8 @@ produced, and every object serialises to the JSON of INTERFACE.md (``to_dict``) 
 ``X.from_dict(x.to_dict()) == x``.
 
 All positions are character offsets into ``Article.text`` (0-based, end exclusive, Python
-``str`` indices), so that every finding can be highlighted in the article's own words.
+``str`` indices), so that every finding can be highlighted in the article's own words; only a
+``Headline``'s index ``Article.title``, which is analysed as a text of its own.
 
 The package holds one module a stage's output: ``article`` (what reading and cleaning give),
 ``findings`` (what the NLP stage finds), ``analysis``, ``comparison`` and ``tables`` (what
@@ -15,7 +16,7 @@ comparing gives), ``story`` (a corpus's stories), ``run`` (what produced an outp
 out, not part of the interface.
 """
 
-from storydiff.model.analysis import Analysis
+from storydiff.model.analysis import Analysis, Headline
 from storydiff.model.article import (
     Article,
     Document,
@@ -67,6 +68,7 @@ __all__ = [
     "Evidence",
     "FigureRow",
     "Finding",
+    "Headline",
     "Label",
     "Number",
     "Point",

@@ -1,5 +1,5 @@
-"""An article with everything the NLP stage found in it: the record ``storydiff analyze``
-writes, one per article."""
+"""An article with everything the NLP stage found in it, in its body and in its title: the
+record ``storydiff analyze`` writes, one per article."""
 
 from __future__ import annotations
 
@@ -12,8 +12,47 @@ from storydiff.model.schema import SCHEMA, check_schema
 
 
 @dataclass(frozen=True)
+class Headline:
+    """What the article's title says, found as in a paragraph of the body: its entities,
+    quotes, statements, figures, labels and dates.
+
+    Every offset here indexes ``Article.title``, never ``Article.text``: the title is
+    analysed as a text of its own, so that every offset into the body stays what it is. Its
+    entity ids (``h1``, ``h2``, …) are its own too, never one of the body's."""
+
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    labels: tuple[Label, ...] = ()
+    dates: tuple[Date, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "quantities": [q.to_dict() for q in self.quantities],
+            "labels": [x.to_dict() for x in self.labels],
+            "dates": [d.to_dict() for d in self.dates],
+            "statements": [s.to_dict() for s in self.statements],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Headline:
+        return cls(
+            entities=tuple(Entity.from_dict(e) for e in data.get("entities", [])),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", [])),
+            statements=tuple(Statement.from_dict(s) for s in data.get("statements", [])),
+            quantities=tuple(Quantity.from_dict(q) for q in data.get("quantities", [])),
+            labels=tuple(Label.from_dict(x) for x in data.get("labels", [])),
+            dates=tuple(Date.from_dict(d) for d in data.get("dates", [])),
+        )
+
+
+@dataclass(frozen=True)
 class Analysis:
-    """An article with everything the NLP stage found in it."""
+    """An article with everything the NLP stage found in it; what its title says is in
+    ``headline`` (None for an article without a title)."""
 
     article: Article
     entities: tuple[Entity, ...] = ()
@@ -23,6 +62,7 @@ class Analysis:
     labels: tuple[Label, ...] = ()
     dates: tuple[Date, ...] = ()
     tone_method: str | None = None
+    headline: Headline | None = None
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
@@ -38,6 +78,7 @@ class Analysis:
             "dates": [d.to_dict() for d in self.dates],
             "statements": [s.to_dict() for s in self.statements],
             "tone_method": self.tone_method,
+            "headline": self.headline.to_dict() if self.headline else None,
         }
 
     @classmethod
@@ -53,4 +94,5 @@ class Analysis:
             labels=tuple(Label.from_dict(x) for x in data.get("labels", [])),
             dates=tuple(Date.from_dict(d) for d in data.get("dates", [])),
             tone_method=data.get("tone_method"),
+            headline=Headline.from_dict(data["headline"]) if data.get("headline") else None,
         )

@@ -121,7 +121,8 @@ class Article:
     ``id`` is always the hash of the text (``article_id``): it is what de-duplicates, so the
     same text read twice is one article and two texts are two, whatever ids their records
     give. A record's own id (a JSON Lines or table ``id``) is kept as ``source_id``, to join
-    results back to the input.
+    results back to the input. ``outlet_country`` and ``outlet_ownership`` are the outlet's
+    profile in the outlet registry (None when the registry does not know the outlet).
     """
 
     id: str
@@ -136,6 +137,8 @@ class Article:
     removed: tuple[RemovedLine, ...] = ()
     headings: tuple[Span, ...] = ()
     source_id: str | None = None
+    outlet_country: str | None = None
+    outlet_ownership: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -146,6 +149,8 @@ class Article:
             "url": self.url,
             "title": self.title,
             "outlet": self.outlet,
+            "outlet_country": self.outlet_country,
+            "outlet_ownership": self.outlet_ownership,
             "published": self.published,
             "language": self.language,
             "text": self.text,
@@ -168,4 +173,6 @@ class Article:
             removed=tuple(RemovedLine.from_dict(r) for r in data.get("removed", [])),
             headings=tuple(Span.from_dict(h) for h in data.get("headings", [])),
             source_id=data.get("source_id"),
+            outlet_country=data.get("outlet_country"),
+            outlet_ownership=data.get("outlet_ownership"),
         )

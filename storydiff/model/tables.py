@@ -70,18 +70,27 @@ class SourceCount:
 
 @dataclass(frozen=True)
 class TermCount:
-    """How often an article uses one term for an actor, in one voice."""
+    """How often an article uses one term for an actor, in one voice: ``count`` uses in all,
+    ``headline`` of them in the article's headline."""
 
     text: str
     voice: str
     count: int
+    headline: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "voice": self.voice, "count": self.count}
+        return {
+            "text": self.text,
+            "voice": self.voice,
+            "count": self.count,
+            "headline": self.headline,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TermCount:
-        return cls(str(data["text"]), str(data["voice"]), int(data["count"]))
+        return cls(
+            str(data["text"]), str(data["voice"]), int(data["count"]), int(data.get("headline", 0))
+        )
 
 
 @dataclass(frozen=True)

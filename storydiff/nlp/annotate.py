@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from storydiff.model import Analysis, Article, Entity, Label, Quantity, Quote, Span, Statement
 from storydiff.nlp.doctext import doc_text, make_doc
 from storydiff.nlp.extensions import typed
+from storydiff.nlp.headline import as_headline, title_article
 from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.pieces import parse_in_pieces, piece_size
 from storydiff.nlp.quantities import normalise_dates
@@ -226,14 +227,46 @@ def annotate(
 ) -> Iterator[Analysis]:
     """Analyse articles in input order, streaming them through ``nlp.pipe``; an article longer
     than one pass takes goes through in pieces (``pieces.py``), with a progress bar of its
-    own when ``progress`` is set, since it can take minutes."""
+    own when ``progress`` is set, since it can take minutes. Each title goes through the same
+    pipeline as a text of its own, right after its article's body (``headline.py``)."""
     size = piece_size(nlp)
     for long, run in groupby(articles, key=lambda article: len(article.text) > size):
         if long:
             for article in run:
                 doc = parse_in_pieces(nlp, article.text, article.source, progress=progress)
-                yield analysis_of(doc, article)
+                title = _title(article, size)
+                headline = analysis_of(nlp(make_doc(nlp, title.text)), title) if title else None
+                yield _with_headline(analysis_of(doc, article), headline, article)
             continue
-        pairs = ((make_doc(nlp, article.text), article) for article in run)
-        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield analysis_of(doc, article)
+        body: Analysis | None = None
+        for doc, (article, title) in nlp.pipe(
+            _bodies_and_titles(nlp, run, size), as_tuples=True, batch_size=batch_size
+        ):
+            if title is None:
+                body = analysis_of(doc, article)
+                if _title(article, size) is None:
+                    yield body
+            elif body is not None:
+                yield _with_headline(body, analysis_of(doc, title), article)
+
+
+def _bodies_and_titles(
+    nlp: Language, articles: Iterable[Article], size: int
+) -> Iterator[tuple[Doc, tuple[Article, Article | None]]]:
+    """Each article's body, then its title (as an article of its own) when it has one."""
+    for article in articles:
+        yield make_doc(nlp, article.text), (article, None)
+        title = _title(article, size)
+        if title is not None:
+            yield make_doc(nlp, title.text), (article, title)
+
+
+def _title(article: Article, size: int) -> Article | None:
+    """The title to analyse: none past one pass of the parser (no headline is that long; a
+    record that says so has its text in the wrong field)."""
+    title = title_article(article)
+    return title if title is not None and len(title.text) <= size else None
+
+
+def _with_headline(body: Analysis, title: Analysis | None, article: Article) -> Analysis:
+    return replace(body, headline=as_headline(title, article)) if title is not None else body

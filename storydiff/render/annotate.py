@@ -54,6 +54,12 @@ def annotate_html(text: str, annotations: Iterable[Annotation]) -> Markup:
     return Markup("\n".join(paragraphs))
 
 
+def annotate_line(text: str, annotations: Iterable[Annotation]) -> Markup:
+    """Like ``annotate_html`` for a text shown as one line (a title): escaped and annotated,
+    with no paragraph of its own around it."""
+    return Markup(_Writer([_checked(a) for a in annotations]).paragraph(text, 0, len(text)))
+
+
 def _checked(annotation: Annotation) -> Annotation:
     """Refuse tag and attribute names that escaping could not make safe."""
     if not _TAG_NAME.match(annotation.tag):

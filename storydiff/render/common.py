@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from storydiff.compare.summary import join
 from storydiff.model import EVIDENCE_FLAGS, Article, Comparison, Point, Quote, Span
 
 UNNAMED_SPEAKER = "Unnamed speaker"
@@ -151,7 +152,7 @@ def speaker_rows(comparison: Comparison) -> list[SpeakerRow]:
 
 def _with_spellings(name: str, spoken: set[str]) -> str:
     others = sorted(spoken - {name})
-    return f"{name} (as {', '.join(others)})" if others else name
+    return f"{name} (as {join(others)})" if others else name
 
 
 VOICE_LABELS = {"own": "own", "attributed": "attributed", "scare_quoted": "scare-quoted"}
@@ -163,6 +164,8 @@ class FramingTerm:
     voice: str
     voice_label: str
     count: int
+    # Of the uses counted, how many are in the article's headline.
+    headline: int = 0
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,9 @@ def framing_rows(comparison: Comparison) -> list[FramingRow]:
     for row in comparison.framing:
         cells = [
             [
-                FramingTerm(t.text, t.voice, VOICE_LABELS.get(t.voice, t.voice), t.count)
+                FramingTerm(
+                    t.text, t.voice, VOICE_LABELS.get(t.voice, t.voice), t.count, t.headline
+                )
                 for t in row.labels.get(article_id, ())
             ]
             for article_id in order
@@ -199,8 +204,10 @@ class NumbersRow:
 
 
 def numbers_rows(comparison: Comparison) -> list[NumbersRow]:
+    """The figures table: rows where two or more articles give a figure come first, since
+    comparing them is what the table is for; otherwise in the comparison's order."""
     order = [a.article.id for a in comparison.articles]
-    return [
+    rows = [
         NumbersRow(
             row.counts,
             row.conflict,
@@ -208,3 +215,4 @@ def numbers_rows(comparison: Comparison) -> list[NumbersRow]:
         )
         for row in comparison.numbers
     ]
+    return sorted(rows, key=lambda row: sum(1 for cell in row.cells if cell) < 2)

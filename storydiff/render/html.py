@@ -18,7 +18,15 @@ Element ids the page promises to scripts and browser tests:
 - ``p{n}``: the ``n``-th shared point; its ``button.point`` lists ``data-targets``, the
   statement ids to highlight, which get the class ``hl`` when it is selected;
 - ``related`` and ``r{n}``: the collapsed list of possibly related pairs and its ``n``-th pair,
-  a ``button.point`` like a point's.
+  a ``button.point`` like a point's;
+- ``summary`` and ``f{n}``: the summary and its ``n``-th sentence; one with evidence is a
+  ``details.finding`` whose ``data-evidence`` lists the statement ids it lights when opened,
+  and whose links (``data-targets``) lead to each; ``doubt``: the warning that the articles
+  may not tell one story;
+- ``headlines``: each article's title, marked like the body (its marks carry no ids: the
+  title is shown twice, there and over its column);
+- ``index``: the sticky index; its outlet filter's boxes, and every article column, only-in
+  list and table cell of one article, carry ``data-col="a{i}"``.
 """
 
 from __future__ import annotations
@@ -26,26 +34,32 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import jinja2
 from markupsafe import Markup
 
+from storydiff.compare.coherence import story_doubt
+from storydiff.compare.framing import actor_names
 from storydiff.compare.summary import article_labels
 from storydiff.model import (
     Analysis,
     Comparison,
     Copy,
+    Finding,
+    Label,
     Point,
+    Quote,
     RemovedLine,
     Statement,
     StatementRef,
 )
-from storydiff.render.annotate import Annotation, annotate_html
-from storydiff.render.charts import labels_by_voice_chart, quote_share_chart
+from storydiff.render.annotate import Annotation, annotate_html, annotate_line
+from storydiff.render.charts import NARROW, labels_by_voice_chart, quote_share_chart
 from storydiff.render.common import (
+    VOICE_LABELS,
     SpeakerRow,
     article_positions,
     evidence_line,
@@ -56,8 +70,23 @@ from storydiff.render.common import (
     speaker_name,
     speaker_rows,
 )
+from storydiff.render.headlines import headline_notes
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
+# The report's sections in page order, each with its heading as the index names it.
+SECTION_TITLES = {
+    "headlines": "Headlines",
+    "sources": "Who each outlet quotes",
+    "framing": "How each names the actors",
+    "numbers": "Figures",
+    "points": "Shared points",
+    "related": "Possibly related",
+    "only-in": "Only in one article",
+    "articles": "The articles",
+}
+# Up to this many articles are shown side by side, open; more start folded, each opened by
+# the reader (or by selecting a point that cites it), so twenty columns stay navigable.
+MAX_OPEN_ARTICLES = 4
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?\Z")
 _RENDERED_ID = re.compile(r' id="([^"]+)"')
 
@@ -78,6 +107,13 @@ class ArticleView:
     date_attr: str | None
     body: Markup
     ids: frozenset[str]
+    headline: Markup | None = None
+    headline_notes: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str | Markup:
+        """The title as the column heads it: annotated like the body when it was analysed."""
+        return self.headline or self.analysis.article.title or "(untitled)"
 
     @property
     def anchor(self) -> str:
@@ -113,12 +149,21 @@ class PointView:
 
 @dataclass(frozen=True)
 class FindingView:
-    """A summary sentence: selecting it highlights its evidence; without evidence on the page
-    it links to the section that tells more."""
+    """A summary sentence with the statements that bear it out, shown under it when it is
+    opened (and highlighted in the articles), and the section that tells more."""
 
+    anchor: str
     text: str
     section: str
-    targets: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def section_title(self) -> str:
+        return SECTION_TITLES.get(self.section, self.section)
+
+    @property
+    def targets(self) -> str:
+        return " ".join(dict.fromkeys(c.target for c in self.citations if c.target))
 
 
 @dataclass(frozen=True)
@@ -145,25 +190,36 @@ def render_comparison_fragment(comparison: Comparison) -> str:
 def _render(comparison: Comparison, template_name: str, *, interactive: bool) -> str:
     comparison = shareable(comparison)
     labels = article_labels(comparison.articles)
+    names = actor_names(comparison.articles)
     articles = [
-        _article_view(i, a, comparison, labels[i]) for i, a in enumerate(comparison.articles)
+        _article_view(i, a, comparison, labels[i], names) for i, a in enumerate(comparison.articles)
     ]
     on_page = frozenset(i for article in articles for i in article.ids)
     style, script = _asset("report.css"), _asset("report.js")
     template = _environment().get_template(template_name)
     speakers, framing = speaker_rows(comparison), framing_rows(comparison)
+    doubt = story_doubt(comparison)
+    # The doubt is one of the summary's sentences; the page shows it apart, above them all.
+    findings = [f for f in comparison.summary if not (doubt and f.text == doubt)]
+    points = _point_views(comparison, comparison.points, "p", labels, on_page)
+    related = _point_views(comparison, comparison.related, "r", labels, on_page)
     return template.render(
         title=_page_title(comparison),
-        quote_chart=quote_share_chart(speakers, labels),
-        labels_chart=labels_by_voice_chart(framing, labels),
-        findings=_finding_views(comparison, on_page),
+        doubt=doubt,
+        sections=_sections(points, related),
+        quote_chart=quote_share_chart(speakers, labels)
+        + quote_share_chart(speakers, labels, NARROW),
+        labels_chart=labels_by_voice_chart(framing, labels)
+        + labels_by_voice_chart(framing, labels, NARROW),
+        findings=_finding_views(comparison, labels, findings, on_page),
         copies=_copies(comparison, labels),
         labels=labels,
         articles=articles,
         rows=speakers,
         only_one_label=lambda row: _only_one_label(row, labels),
-        points=_point_views(comparison, comparison.points, "p", labels, on_page),
-        related=_point_views(comparison, comparison.related, "r", labels, on_page),
+        points=points,
+        related=related,
+        open_articles=len(articles) <= MAX_OPEN_ARTICLES,
         only_in=_only_in_views(comparison, articles, on_page),
         framing=framing,
         numbers=numbers_rows(comparison),
@@ -218,18 +274,29 @@ def _page_title(comparison: Comparison) -> str:
     return f"storydiff: {story} ({count} article{'s' if count != 1 else ''})"
 
 
+def _sections(points: Sequence[PointView], related: Sequence[PointView]) -> list[tuple[str, str]]:
+    """The index: every section, the lists with their lengths; the related pairs only when
+    there are some."""
+    counted = {"points": len(points), "related": len(related)}
+    return [
+        (anchor, f"{title} ({counted[anchor]})" if anchor in counted else title)
+        for anchor, title in SECTION_TITLES.items()
+        if anchor != "related" or related
+    ]
+
+
 def _only_one_label(row: SpeakerRow, labels: list[str]) -> str:
     return f"only {labels[row.only_index]}" if row.only_index is not None else ""
 
 
 def _article_view(
-    index: int, analysis: Analysis, comparison: Comparison, label: str
+    index: int, analysis: Analysis, comparison: Comparison, label: str, names: dict[str, str]
 ) -> ArticleView:
     article = analysis.article
     annotations = [
         *(Annotation(h.start, h.end, "heading") for h in article.headings),
         *_statement_annotations(index, analysis, comparison),
-        *_quote_annotations(index, analysis),
+        *_quote_annotations(analysis.quotes, lambda number: quote_id(index, number)),
     ]
     body = annotate_html(article.text, annotations)
     published = (article.published or "").strip()
@@ -240,7 +307,33 @@ def _article_view(
         date_attr=published if _ISO_DATE.match(published) else None,
         body=body,
         ids=frozenset(_RENDERED_ID.findall(body)),
+        headline=_headline_markup(index, analysis),
+        headline_notes=tuple(headline_notes(analysis.headline, names)),
     )
+
+
+def _headline_markup(index: int, analysis: Analysis) -> Markup | None:
+    """The title with what its analysis found marked as in the body: quotes with their
+    speaker (ids ``a{i}-hq{n}``), and the terms for groups and the figures it uses."""
+    title, headline = analysis.article.title, analysis.headline
+    if not title or headline is None:
+        return None
+    # No ids: the headline is shown twice, in the list of headlines and over its column.
+    quotes = _quote_annotations(headline.quotes, lambda number: f"a{index}-hq{number}")
+    annotations = [
+        *(q._replace(attrs={k: v for k, v in q.attrs.items() if k != "id"}) for q in quotes),
+        *(
+            Annotation(x.start, x.end, "term-use", {"class": f"voice-{_voice(x)}"})
+            for x in headline.labels
+        ),
+        *(Annotation(q.start, q.end, "figure") for q in headline.quantities),
+    ]
+    return annotate_line(title, annotations)
+
+
+def _voice(label: Label) -> str:
+    """A label's voice as a CSS class: one of the known three, else ``other``."""
+    return label.voice if label.voice in VOICE_LABELS else "other"
 
 
 def _statement_annotations(
@@ -265,10 +358,10 @@ def _statement_annotations(
     return annotations
 
 
-def _quote_annotations(index: int, analysis: Analysis) -> list[Annotation]:
+def _quote_annotations(quotes: Sequence[Quote], qid_of: Callable[[int], str]) -> list[Annotation]:
     annotations = []
-    for number, quote in enumerate(analysis.quotes):
-        qid = quote_id(index, number)
+    for number, quote in enumerate(quotes):
+        qid = qid_of(number)
         name = speaker_name(quote)
         kind = quote.kind if quote.kind in QUOTE_KINDS else "other"
         attrs = {
@@ -314,13 +407,22 @@ def _point_citations(
     on_page: frozenset[str],
 ) -> Iterable[Citation]:
     for ref in point.statements:
-        index = positions.get(ref.article)
-        if index is None:
-            yield Citation("unknown article", ref.text, None)
-            continue
-        article = comparison.articles[index].article
-        text = ref.text or article.text[max(ref.start, 0) : max(ref.end, 0)]
-        yield Citation(labels[index], text, _ref_target(ref, positions, on_page))
+        yield _cite(ref, comparison, positions, labels, on_page)
+
+
+def _cite(
+    ref: StatementRef,
+    comparison: Comparison,
+    positions: dict[str, int],
+    labels: list[str],
+    on_page: frozenset[str],
+) -> Citation:
+    index = positions.get(ref.article)
+    if index is None:
+        return Citation("unknown article", ref.text, None)
+    article = comparison.articles[index].article
+    text = ref.text or article.text[max(ref.start, 0) : max(ref.end, 0)]
+    return Citation(labels[index], text, _ref_target(ref, positions, on_page))
 
 
 def _ref_target(
@@ -332,19 +434,19 @@ def _ref_target(
     return _on_page(statement_id(index, ref.start, ref.end), on_page)
 
 
-def _finding_views(comparison: Comparison, on_page: frozenset[str]) -> list[FindingView]:
+def _finding_views(
+    comparison: Comparison, labels: list[str], findings: Sequence[Finding], on_page: frozenset[str]
+) -> list[FindingView]:
     positions = article_positions(comparison)
-    views = []
-    for finding in comparison.summary:
-        targets = (_ref_target(ref, positions, on_page) for ref in finding.evidence)
-        views.append(
-            FindingView(
-                finding.text,
-                finding.section,
-                " ".join(dict.fromkeys(t for t in targets if t)),
-            )
+    return [
+        FindingView(
+            f"f{number}",
+            finding.text,
+            finding.section,
+            tuple(_cite(ref, comparison, positions, labels, on_page) for ref in finding.evidence),
         )
-    return views
+        for number, finding in enumerate(findings)
+    ]
 
 
 def _only_in_views(

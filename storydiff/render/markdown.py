@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from storydiff.compare.summary import article_labels
+from storydiff.compare.framing import actor_names
+from storydiff.compare.summary import article_labels, plural
 from storydiff.model import Analysis, Article, Comparison, Point, RemovedLine
 from storydiff.render.common import (
+    FramingTerm,
     article_positions,
     evidence_line,
     framing_rows,
@@ -24,6 +26,7 @@ from storydiff.render.common import (
     speaker_name,
     speaker_rows,
 )
+from storydiff.render.headlines import headline_notes
 
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]<>|~&])")
 _BLOCK_START = re.compile(r"\d{1,9}(?=[.)](?:\s|$))|(?=[#+-])")
@@ -50,6 +53,7 @@ def render_comparison_markdown(comparison: Comparison) -> str:
     count = len(comparison.articles)
     lines = [f"# How {count} article{'s' if count != 1 else ''} tell the story", ""]
     lines += _summary(comparison, labels)
+    lines += _headlines(comparison, labels)
     lines += _articles_list(comparison, labels)
     lines += _sources_table(comparison, labels)
     lines += _framing_table(comparison, labels)
@@ -110,7 +114,20 @@ def _summary(comparison: Comparison, labels: Sequence[str]) -> list[str]:
                 f"  - *{md_escape(label_of.get(ref.article, ref.article))}*: {md_escape(ref.text)}"
             )
         if len(finding.evidence) > SUMMARY_EVIDENCE:
-            lines.append(f"  - and {len(finding.evidence) - SUMMARY_EVIDENCE} more")
+            lines.append(
+                f"  - and {plural(len(finding.evidence) - SUMMARY_EVIDENCE, 'more sentence')}"
+            )
+    return [*lines, ""]
+
+
+def _headlines(comparison: Comparison, labels: Sequence[str]) -> list[str]:
+    """Each title with what reading it like a sentence of its article found in it."""
+    names = actor_names(comparison.articles)
+    lines = ["## Headlines", ""]
+    for label, analysis in zip(labels, comparison.articles, strict=True):
+        notes = headline_notes(analysis.headline, names)
+        found = f" ({md_escape('; '.join(notes))})" if notes else ""
+        lines.append(f"- *{md_escape(label)}*: {_title(analysis.article)}{found}")
     return [*lines, ""]
 
 
@@ -172,7 +189,10 @@ def _framing_table(comparison: Comparison, labels: Sequence[str]) -> list[str]:
         (
             md_escape(row.actor) + (" (loaded terms)" if row.contested else ""),
             [
-                "; ".join(f"{md_escape(t.text)} {t.voice_label} ×{t.count}" for t in cell) or "—"
+                "; ".join(
+                    f"{md_escape(t.text)} {t.voice_label} ×{t.count}{_in_headline(t)}" for t in cell
+                )
+                or "—"
                 for cell in row.cells
             ],
         )
@@ -190,6 +210,10 @@ def _framing_table(comparison: Comparison, labels: Sequence[str]) -> list[str]:
         "No terms for groups of actors were found.",
         intro,
     )
+
+
+def _in_headline(term: FramingTerm) -> str:
+    return f" ({term.headline} in the headline)" if term.headline else ""
 
 
 def _numbers_table(comparison: Comparison, labels: Sequence[str]) -> list[str]:

@@ -22,8 +22,8 @@ from storydiff.model import to_json
 from storydiff.store.store import Chunks, Store
 
 ARTICLES = (
-    "SELECT id, source, line, url, outlet, title, published, language, text, copy_of, story_id, "
-    "ingested_at, source_id FROM articles ORDER BY rowid"
+    "SELECT id, source, line, url, outlet, outlet_country, outlet_ownership, title, published, "
+    "language, text, copy_of, story_id, ingested_at, source_id FROM articles ORDER BY rowid"
 )
 # Each table, and the columns its rows are ordered by.
 TABLES = {

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from storydiff.clean.outlets import outlet_of
 from storydiff.errors import Code, StorydiffError
 from storydiff.model import article_id
 
@@ -148,6 +149,23 @@ MIGRATIONS: tuple[str, ...] = (
         origins = (SELECT count(*) FROM articles WHERE story_id = stories.id AND copy_of IS NULL);
     DROP TABLE rekeyed;
     """,
+    # 3: the outlet's country and ownership from the outlet registry, as columns and in the
+    # analysis JSON; the full-text index follows a title corrected in place.
+    """
+    ALTER TABLE articles ADD COLUMN outlet_country TEXT;
+    ALTER TABLE articles ADD COLUMN outlet_ownership TEXT;
+    UPDATE articles SET
+        outlet_country = storydiff_outlet_country(outlet, url),
+        outlet_ownership = storydiff_outlet_ownership(outlet, url)
+        WHERE outlet IS NOT NULL;
+    UPDATE articles SET analysis = json_set(analysis, '$.outlet_country', outlet_country,
+                                            '$.outlet_ownership', outlet_ownership);
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    """,
 )
 VERSION = len(MIGRATIONS)
 
@@ -170,8 +188,7 @@ def migrate(connection: sqlite3.Connection, path: object) -> int:
         raise SchemaError(
             Code.E027, path=path, detail="an SQLite database without storydiff's tables"
         )
-    # Migrations re-key articles by the hash of their text, computed as storydiff does.
-    connection.create_function("storydiff_article_id", 1, article_id, deterministic=True)
+    add_functions(connection)
     for step in range(found, VERSION):
         with connection:
             connection.execute("BEGIN")
@@ -179,6 +196,25 @@ def migrate(connection: sqlite3.Connection, path: object) -> int:
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {step + 1}")
     return found
+
+
+def add_functions(connection: sqlite3.Connection) -> None:
+    """What migrations and updates compute as storydiff does: an article's id (the hash of
+    its text) and its outlet's country and ownership (from the outlet registry, by the
+    outlet's name and the article's URL)."""
+    connection.create_function("storydiff_article_id", 1, article_id, deterministic=True)
+    connection.create_function("storydiff_outlet_country", 2, _country)
+    connection.create_function("storydiff_outlet_ownership", 2, _ownership)
+
+
+def _country(outlet: str | None, url: str | None) -> str | None:
+    profile = outlet_of(outlet, url)
+    return profile.country if profile else None
+
+
+def _ownership(outlet: str | None, url: str | None) -> str | None:
+    profile = outlet_of(outlet, url)
+    return profile.ownership if profile else None
 
 
 def _has_tables(connection: sqlite3.Connection) -> bool:

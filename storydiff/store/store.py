@@ -4,6 +4,10 @@ Writes come in batches, each one transaction: a run killed at any moment leaves 
 either wholly stored or not at all, and a second run skips what is stored (articles are keyed
 by the hash of their text), so that killing and re-running ingest stores every article exactly
 once. WAL journaling lets readers (a notebook, datasette) query the store while it grows.
+
+An article's metadata (outlet, date, title, URL) can be revised in place: its columns, the
+analysis JSON and what follows from them (the outlet's country and ownership, the dates the
+article resolved against its publication date) change together, in one transaction.
 """
 
 from __future__ import annotations
@@ -11,17 +15,41 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from storydiff.clean.outlets import outlet_of
 from storydiff.errors import Code
-from storydiff.model import Analysis, Article, Entity, to_json
+from storydiff.model import Analysis, Article, Date, Entity, to_json
+from storydiff.nlp.quantities import normalise_dates
 from storydiff.store.schema import SchemaError, migrate
 
 BUSY_TIMEOUT_MS = 30_000
 # A query's rows, a chunk at a time.
 Chunks = Iterator[list[tuple[Any, ...]]]
+
+# What story grouping reads of an article's metadata: changing one of these regroups.
+GROUPING_FIELDS = frozenset({"outlet", "published", "title"})
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """The metadata of a stored article that can be filled in or corrected; None leaves a
+    field as it is."""
+
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+    @classmethod
+    def of(cls, article: Article) -> Metadata:
+        return cls(article.outlet, article.published, article.title, article.url)
+
+    def given(self) -> dict[str, str]:
+        return {f.name: v for f in fields(self) if (v := getattr(self, f.name)) is not None}
 
 
 class Store:
@@ -74,8 +102,9 @@ class Store:
     def _insert(self, analysis: Analysis, now: str) -> int:
         article = analysis.article
         cursor = self._db.execute(
-            "INSERT OR IGNORE INTO articles (id, source_id, source, line, url, outlet, title, "
-            "published, language, text, analysis, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR IGNORE INTO articles (id, source_id, source, line, url, outlet, "
+            "outlet_country, outlet_ownership, title, published, language, text, analysis, "
+            "ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 article.id,
                 article.source_id,
@@ -83,6 +112,8 @@ class Store:
                 article.line,
                 article.url,
                 article.outlet,
+                article.outlet_country,
+                article.outlet_ownership,
                 article.title,
                 article.published,
                 article.language,
@@ -149,6 +180,68 @@ class Store:
             [(article.id, e.id, e.name, e.kind, len(e.mentions)) for e in analysis.entities],
         )
         return 1
+
+    def revise(
+        self, revisions: Sequence[tuple[str, Metadata]], *, only_missing: bool = False
+    ) -> list[frozenset[str] | None]:
+        """Give articles new metadata, in one transaction; for each ``(article id,
+        metadata)``, the fields that changed (None when the store has no such article).
+        ``only_missing`` fills in only what a row lacks and never overwrites a value."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            return [self._revise(i, m, only_missing) for i, m in revisions]
+
+    def _revise(
+        self, article_id: str, metadata: Metadata, only_missing: bool
+    ) -> frozenset[str] | None:
+        row = self._db.execute(
+            "SELECT outlet, published, title, url, analysis FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        current = dict(zip(("outlet", "published", "title", "url"), row[:4], strict=True))
+        changes: dict[str, Any] = {
+            name: value
+            for name, value in metadata.given().items()
+            if value != current[name] and (current[name] is None or not only_missing)
+        }
+        if not changes:
+            return frozenset()
+        changed = frozenset(changes)
+        if changed & {"outlet", "url"}:
+            profile = outlet_of(
+                changes.get("outlet", current["outlet"]), changes.get("url", current["url"])
+            )
+            changes["outlet_country"] = profile.country if profile else None
+            changes["outlet_ownership"] = profile.ownership if profile else None
+        analysis = {**json.loads(row[4]), **changes}
+        if "published" in changes:
+            # "Yesterday" and "on Tuesday" were read against the old date (or none).
+            dates = [Date.from_dict(d) for d in analysis.get("dates", [])]
+            analysis["dates"] = [d.to_dict() for d in normalise_dates(dates, changes["published"])]
+        columns = ", ".join(f"{name} = ?" for name in changes)
+        self._db.execute(
+            f"UPDATE articles SET {columns}, analysis = ? WHERE id = ?",
+            (*changes.values(), to_json(analysis), article_id),
+        )
+        return changed
+
+    def rename_outlet(self, old: str, new: str) -> int:
+        """Give every article of outlet ``old`` the outlet ``new`` (and its profile), in one
+        transaction; returns how many articles changed."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            cursor = self._db.execute(
+                "UPDATE articles SET outlet = ?1, "
+                "outlet_country = storydiff_outlet_country(?1, url), "
+                "outlet_ownership = storydiff_outlet_ownership(?1, url), "
+                "analysis = json_set(analysis, '$.outlet', ?1, "
+                "'$.outlet_country', storydiff_outlet_country(?1, url), "
+                "'$.outlet_ownership', storydiff_outlet_ownership(?1, url)) WHERE outlet = ?2",
+                (new, old),
+            )
+        return cursor.rowcount
 
     def replace_stories(
         self,
