@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from os import PathLike, fspath
-from typing import BinaryIO
+from typing import Any, BinaryIO, TypeGuard, cast
 
 from storydiff import __version__
 from storydiff.clean import clean
@@ -132,7 +132,7 @@ def analyze(
     raises the first InputError met. ``config`` sets how they are read and analysed;
     ``pipeline``, when given, stands for its pipeline.name."""
     config = _configured(config, **{"pipeline.name": pipeline})
-    given = [inputs] if isinstance(inputs, str | PathLike | Text) else list(inputs)
+    given = [inputs] if isinstance(inputs, str | PathLike | Text | Article) else list(inputs)
     analyses = []
     for item in analyze_stream(_articles(given, config), engine=engine, config=config):
         if isinstance(item, InputError):
@@ -170,7 +170,12 @@ def _text_document(text: Text, number: int, config: Config) -> Document | InputE
         "url": text.url,
         "published": text.published,
     }
-    return replace(document, **{k: v for k, v in known.items() if v is not None})
+    given: dict[str, Any] = {k: v for k, v in known.items() if v is not None}
+    return replace(document, **given)
+
+
+def _all_analyses(items: list[Input | Analysis]) -> TypeGuard[list[Analysis]]:
+    return all(isinstance(i, Analysis) for i in items)
 
 
 def _looks_like_text(path: str) -> bool:
@@ -208,10 +213,11 @@ def compare(
     items = list(inputs)
     analyses = (
         items
-        if all(isinstance(i, Analysis) for i in items)
-        else analyze(items, engine=engine, config=config)
+        if _all_analyses(items)
+        # Not all analyses, so all inputs: the signature allows no mix.
+        else analyze(cast("list[Input]", items), engine=engine, config=config)
     )
-    unique, repeats = distinct(analyses)  # type: ignore[arg-type]
+    unique, repeats = distinct(analyses)
     if on_repeat is not None:
         for repeat, first in repeats:
             on_repeat(repeat, first)

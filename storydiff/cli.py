@@ -10,13 +10,14 @@ traceback reaches the user unless ``--debug`` is given.
 from __future__ import annotations
 
 import functools
+import importlib.resources
 import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 from tqdm import tqdm
@@ -50,8 +51,9 @@ from storydiff.store.grouping import group_store, stored_stories
 from storydiff.store.lock import ingest_lock
 from storydiff.store.trends import PERIODS, trend
 
-# Package data, so that the demo works wherever storydiff is installed.
-EXAMPLE_DIR = Path(__file__).resolve().parent / "examples" / "seeds"
+# Installed with storydiff (the package storydiff_examples, mapped from examples/), so that the
+# demo works wherever storydiff is installed.
+EXAMPLE_DIR = Path(str(importlib.resources.files("storydiff_examples") / "seeds"))
 # A progress bar only helps when there is more than a moment's work: seconds before it shows.
 PROGRESS_DELAY = 2.0
 # The options that stand for one setting each; one given overrides --config and --set.
@@ -584,7 +586,7 @@ def _ingesting(store_path: str) -> AbstractContextManager[None]:
     return ingest_lock(Path(store_path), waiting)
 
 
-def _bar(total: int | None) -> tqdm:
+def _bar(total: int | None) -> tqdm[NoReturn]:
     """Rate always, and an ETA when the inputs could be counted ahead."""
     return tqdm(
         total=total,
@@ -641,7 +643,7 @@ def set_command(
     given = {"--outlet": outlet, "--published": published, "--title": title, "--url": url}
     if (outlet_name is None) != (to_name is None):
         raise click.UsageError("--outlet-name and --to go together")
-    if outlet_name is not None:
+    if outlet_name is not None and to_name is not None:  # one is given only with the other
         if article_id is not None or any(v is not None for v in given.values()):
             raise click.UsageError("--outlet-name renames an outlet everywhere: give no ARTICLE_ID")
         with Store(store_path) as store:

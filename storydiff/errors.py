@@ -7,7 +7,7 @@ match on the code, not on the wording, so messages can be improved freely.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 
 
@@ -106,7 +106,7 @@ class InputError(StorydiffError):
         self.source = source
         super().__init__(code, **details)
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Callable[..., InputError], tuple[str, Code, dict[str, object]]]:
         """Pickled by its parts, so that a worker process can report it to the parent."""
         return _input_error, (self.source, self.code, self.details)
 

@@ -36,10 +36,12 @@ def limit_options() -> list[Callable[[Any], Any]]:
     options = []
     for name in LIMITS:
         default = defaults[name]
-        kind = click.FloatRange(min=0, min_open=True) if isinstance(default, float) else int
-        if name == "max_html_depth":
+        kind: click.ParamType[Any]
+        if isinstance(default, float):
+            kind = click.FloatRange(min=0, min_open=True)
+        elif name == "max_html_depth":
             kind = click.IntRange(1, MAX_PARSED_DEPTH)
-        elif kind is int:
+        else:
             kind = click.IntRange(min=0 if name == "max_redirects" else 1)
         options.append(
             click.option(

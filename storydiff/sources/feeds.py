@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -35,6 +35,8 @@ _CHAR_REFERENCE = re.compile(b"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
 _BLOCKS = ("p", "li", "blockquote", "h1", "h2", "h3", "h4", "pre")
 
 Item = Document | InputError
+# A feed entry as feedparser gives it: its fields by name.
+Entry = Mapping[str, Any]
 
 
 def read_feed(data: bytes, source: str, options: ReadOptions) -> Iterator[Item]:
@@ -85,7 +87,7 @@ def _valid_reference(match: re.Match[bytes]) -> bytes:
 
 
 def _entry_document(
-    entry: Any, source: str, number: int, outlet: str | None, options: ReadOptions
+    entry: Entry, source: str, number: int, outlet: str | None, options: ReadOptions
 ) -> Document:
     where = f"{source}#{number}"
     html = _entry_html(entry)
@@ -104,7 +106,7 @@ def _entry_document(
     )
 
 
-def _entry_html(entry: Any) -> str:
+def _entry_html(entry: Entry) -> str:
     """The fullest text the entry has: its content, else its summary."""
     contents = [c.get("value", "") for c in entry.get("content") or []]
     best = max(contents, key=len, default="")
@@ -134,7 +136,7 @@ def _linked_page(document: Document, options: ReadOptions) -> Document:
     )
 
 
-def _date(entry: Any) -> str | None:
+def _date(entry: Entry) -> str | None:
     for key in ("published_parsed", "updated_parsed"):
         parsed = entry.get(key)
         if parsed:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import cast
 
 import trafilatura
+from trafilatura.settings import Document as Extraction
 
 from storydiff.errors import Code, InputError
 from storydiff.model import Document
@@ -36,15 +38,19 @@ def html_document(
     when its elements nest deeper than ``max_depth`` (counted before it is parsed: the parser
     would drop what lies deeper, and with it the article)."""
     check_html_depth(page, source, max_depth)
-    extracted = trafilatura.bare_extraction(
-        page,
-        url=url,
-        with_metadata=True,
-        include_comments=False,  # reader comments are not the outlet's telling of the story
-        include_images=False,
-        include_links=False,
-        include_formatting=False,
-        deduplicate=False,  # its cache is process-wide: output would depend on earlier pages
+    # Typed as a Document or a dict: the dict is only for as_dict=True.
+    extracted = cast(
+        "Extraction | None",
+        trafilatura.bare_extraction(
+            page,
+            url=url,
+            with_metadata=True,
+            include_comments=False,  # reader comments are not the outlet's telling of the story
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            deduplicate=False,  # its cache is process-wide: output would depend on earlier pages
+        ),
     )
     text = _paragraphs(extracted.text if extracted is not None else None)
     if extracted is None or not _has_prose(text):

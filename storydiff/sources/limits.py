@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import fields, replace
+from typing import Any
 
 from storydiff.errors import Code, InputError
 from storydiff.model import REPLACED_SURROGATES, Document, counted, where
@@ -107,8 +108,7 @@ def without_surrogates(document: Document) -> Document:
     found = sum(count_surrogates(value) for value in strings.values())
     if not found:
         return document
+    cleaned: dict[str, Any] = {key: replace_surrogates(value) for key, value in strings.items()}
     return replace(
-        document,
-        warnings=counted(document.warnings, REPLACED_SURROGATES, found),
-        **{key: replace_surrogates(value) for key, value in strings.items()},
+        document, warnings=counted(document.warnings, REPLACED_SURROGATES, found), **cleaned
     )

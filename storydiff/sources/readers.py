@@ -16,7 +16,7 @@ from typing import BinaryIO
 from storydiff.config import DEFAULTS
 from storydiff.errors import Code, InputError, OptionError
 from storydiff.model import Document
-from storydiff.registry import create, lookup, names
+from storydiff.registry import Registry, create, lookup, names
 from storydiff.sources.jsonl import DEFAULT_COLUMNS, Columns
 
 Item = Document | InputError
@@ -106,7 +106,7 @@ class Reader:
         return path.lower().endswith(self.extensions) if self.extensions else False
 
 
-readers = create("readers")
+readers: Registry[Reader] = create("readers")
 
 
 def get_reader(name: str) -> Reader:

@@ -112,6 +112,7 @@ def _has_tables(path: Path) -> bool:
     uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
     try:
         with closing(sqlite3.connect(uri, uri=True)) as look:
-            return look.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+            tables: int = look.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            return tables > 0
     except sqlite3.DatabaseError as error:
         raise SchemaError(Code.E027, path=path, detail=error) from error

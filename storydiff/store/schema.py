@@ -222,7 +222,8 @@ def _ownership(outlet: str | None, url: str | None) -> str | None:
 
 
 def _has_tables(connection: sqlite3.Connection) -> bool:
-    return connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    tables: int = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    return tables > 0
 
 
 def _statements(script: str) -> list[str]:

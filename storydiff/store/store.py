@@ -28,6 +28,9 @@ from storydiff.store.opening import check_store_file, write_fault, write_faults
 from storydiff.store.schema import SchemaError, migrate
 
 BUSY_TIMEOUT_MS = 30_000
+# A query's rows, a chunk at a time.
+Chunks = Iterator[list[tuple[Any, ...]]]
+
 # What story grouping reads of an article's metadata: changing one of these regroups.
 GROUPING_FIELDS = frozenset({"outlet", "published", "title"})
 
@@ -288,7 +291,8 @@ class Store:
     # ---------------------------------------------------------------- reading
 
     def count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        articles: int = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return articles
 
     def outlines(self, chunk_rows: int = 256) -> Iterator[Analysis]:
         """Every article, oldest first, with only what grouping reads: its metadata, text and
@@ -322,12 +326,12 @@ class Store:
         ).fetchone()
         return Analysis.from_dict(json.loads(row[0])) if row else None
 
-    def stream(self, sql: str, chunk_rows: int) -> tuple[list[str], Iterator[list[tuple]]]:
+    def stream(self, sql: str, chunk_rows: int) -> tuple[list[str], Chunks]:
         """A query's column names and its rows in chunks, for exports larger than memory."""
         cursor = self._db.execute(sql)
         columns = [d[0] for d in cursor.description]
 
-        def chunks() -> Iterator[list[tuple]]:
+        def chunks() -> Chunks:
             while rows := cursor.fetchmany(chunk_rows):
                 yield rows
 
