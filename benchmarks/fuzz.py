@@ -494,7 +494,7 @@ class Stages:
             from storydiff.store import Store
 
             self.engine = get_engine(EngineSettings())
-            example = sorted((ROOT / "storydiff" / "examples" / "seeds").glob("*.txt"))[0]
+            example = sorted((ROOT / "examples" / "seeds").glob("*.txt"))[0]
             (self.partner,) = self._analyse(
                 list(clean_documents(read_one_file(str(example), ReadOptions())))
             )
