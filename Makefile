@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: demo test check static lint benchmarks clean browser
+.PHONY: demo test check static lint types benchmarks clean browser
 
 # The browser tests drive Debian's Chromium; it is installed with apt when missing (as root,
 # or through sudo).
@@ -28,7 +28,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 demo: $(VENV)/.installed  ## Compare the bundled example articles and write report.html
-	@echo "storydiff: comparing the bundled example articles (storydiff/examples/seeds)"
+	@echo "storydiff: comparing the bundled example articles (examples/seeds)"
 	$(BIN)/storydiff demo -o report.html
 	@echo "Your own articles: $(BIN)/storydiff compare a.txt b.html -o report.html ($(BIN)/storydiff --help for every command)"
 
@@ -41,12 +41,15 @@ test: static browser  ## The static checks, then the whole test suite (what CI r
 	$(BIN)/python -m pytest -q
 
 # Checks that read the code without running it, before any test: CI runs them through
-# make test. A type check (mypy --strict on storydiff) goes here, as one more prerequisite.
-static: lint
+# make test.
+static: lint types
 
 lint: $(VENV)/.installed-test  ## ruff's lint rules and its format check
 	$(BIN)/ruff check storydiff tests benchmarks
 	$(BIN)/ruff format --check storydiff tests benchmarks
+
+types: $(VENV)/.installed-test  ## mypy --strict on the package (settings in pyproject.toml)
+	$(BIN)/mypy
 
 check: test
 
@@ -65,4 +68,4 @@ benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/cleaning_speed.py
 
 clean:
-	rm -rf $(VENV) report.html *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) report.html *.egg-info .pytest_cache .ruff_cache .mypy_cache

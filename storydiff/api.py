@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from os import PathLike, fspath
-from typing import BinaryIO
+from typing import Any, BinaryIO, TypeGuard, cast
 
 from storydiff import __version__
 from storydiff.clean import clean
@@ -22,7 +22,7 @@ from storydiff.errors import Code, InputError
 from storydiff.model import Analysis, Article, Document, Run, Text, where
 from storydiff.nlp.pipeline import pipeline_identity
 from storydiff.report import Report
-from storydiff.sources import STDIN, read_inputs, read_text
+from storydiff.sources import STDIN, ReadOptions, read_inputs, read_text
 from storydiff.sources.files import read_failure
 
 ArticleOrError = Article | InputError
@@ -71,13 +71,17 @@ def read(
     columns: Mapping[str, str] | None = None,
     fetch_links: bool | None = None,
     config: Config | None = None,
+    options: ReadOptions | None = None,
 ) -> Iterator[ArticleOrError]:
     """Read and clean files, directories, URLs or ``-`` (standard input), in input order.
 
     Files may hold one article (text, HTML) or many (JSON Lines, CSV, Parquet, WARC, RSS or
     Atom feeds). The reading section of ``config`` sets the limits; ``max_bytes``,
     ``columns`` (storydiff's fields to a table's own column names) and ``fetch_links`` (fetch
-    the page each feed entry links to), when given, stand for its settings."""
+    the page each feed entry links to), when given, stand for its settings. ``options`` sets
+    the limits the configuration has no setting for (``storydiff.sources.ReadOptions``: lines,
+    HTML nesting, numbers, records, feeds, fetching); the configuration's three replace its
+    own."""
     reading = _configured(
         config,
         **{
@@ -86,13 +90,13 @@ def read(
             "reading.fetch_links": fetch_links,
         },
     ).reading
-    documents = read_inputs(
-        inputs,
-        stdin=stdin,
+    limits = replace(
+        options or ReadOptions(),
         max_bytes=reading.max_bytes,
         columns=reading.column_map(),
         fetch_links=reading.fetch_links,
     )
+    documents = read_inputs(inputs, stdin=stdin, options=limits)
     return clean_documents(documents)
 
 
@@ -128,7 +132,7 @@ def analyze(
     raises the first InputError met. ``config`` sets how they are read and analysed;
     ``pipeline``, when given, stands for its pipeline.name."""
     config = _configured(config, **{"pipeline.name": pipeline})
-    given = [inputs] if isinstance(inputs, str | PathLike | Text) else list(inputs)
+    given = [inputs] if isinstance(inputs, str | PathLike | Text | Article) else list(inputs)
     analyses = []
     for item in analyze_stream(_articles(given, config), engine=engine, config=config):
         if isinstance(item, InputError):
@@ -166,7 +170,12 @@ def _text_document(text: Text, number: int, config: Config) -> Document | InputE
         "url": text.url,
         "published": text.published,
     }
-    return replace(document, **{k: v for k, v in known.items() if v is not None})
+    given: dict[str, Any] = {k: v for k, v in known.items() if v is not None}
+    return replace(document, **given)
+
+
+def _all_analyses(items: list[Input | Analysis]) -> TypeGuard[list[Analysis]]:
+    return all(isinstance(i, Analysis) for i in items)
 
 
 def _looks_like_text(path: str) -> bool:
@@ -204,10 +213,11 @@ def compare(
     items = list(inputs)
     analyses = (
         items
-        if all(isinstance(i, Analysis) for i in items)
-        else analyze(items, engine=engine, config=config)
+        if _all_analyses(items)
+        # Not all analyses, so all inputs: the signature allows no mix.
+        else analyze(cast("list[Input]", items), engine=engine, config=config)
     )
-    unique, repeats = distinct(analyses)  # type: ignore[arg-type]
+    unique, repeats = distinct(analyses)
     if on_repeat is not None:
         for repeat, first in repeats:
             on_repeat(repeat, first)

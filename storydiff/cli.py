@@ -10,13 +10,14 @@ traceback reaches the user unless ``--debug`` is given.
 from __future__ import annotations
 
 import functools
+import importlib.resources
 import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 from tqdm import tqdm
@@ -36,6 +37,7 @@ from storydiff.config import (
 )
 from storydiff.engines import ENGINES, Engine, EngineSettings, get_engine
 from storydiff.errors import Code, ConfigError, InputError, OptionError, StorydiffError
+from storydiff.limit_options import LIMITS, limit_options
 from storydiff.model import SCHEMA, Analysis, to_json, where
 from storydiff.render import (
     FORMATS,
@@ -44,6 +46,7 @@ from storydiff.render import (
     render_analyses_markdown,
     render_trend,
 )
+from storydiff.sources import ReadOptions
 from storydiff.sources.estimate import estimate_articles
 from storydiff.store import DEFAULT_BATCH, Store, rename_outlet, run_ingest, set_metadata
 from storydiff.store.aliases import list_actors
@@ -52,10 +55,12 @@ from storydiff.store.export import TABLES as EXPORT_TABLES
 from storydiff.store.export import export as export_table
 from storydiff.store.export import format_for as export_format
 from storydiff.store.grouping import group_store, stored_stories
+from storydiff.store.lock import ingest_lock
 from storydiff.store.trends import PERIODS, trend
 
-# Package data, so that the demo works wherever storydiff is installed.
-EXAMPLE_DIR = Path(__file__).resolve().parent / "examples" / "seeds"
+# Installed with storydiff (the package storydiff_examples, mapped from examples/), so that the
+# demo works wherever storydiff is installed.
+EXAMPLE_DIR = Path(str(importlib.resources.files("storydiff_examples") / "seeds"))
 # A progress bar only helps when there is more than a moment's work: seconds before it shows.
 PROGRESS_DELAY = 2.0
 # The options that stand for one setting each; one given overrides --config and --set.
@@ -109,16 +114,24 @@ def _dump(document: Any) -> str:
 
 
 def _analysis_stream(
-    inputs: tuple[str, ...], config: Config, workers: int, failures: Failures
+    inputs: tuple[str, ...],
+    config: Config,
+    workers: int,
+    failures: Failures,
+    limits: ReadOptions | None = None,
 ) -> Iterator[Analysis]:
-    stream = _engine(config, workers).analyze(_articles(inputs, config))
+    stream = _engine(config, workers).analyze(_articles(inputs, config, limits))
     return failures.keep_going(_progress(stream, "analysing"))
 
 
 def _analyses(
-    inputs: tuple[str, ...], config: Config, workers: int, failures: Failures
+    inputs: tuple[str, ...],
+    config: Config,
+    workers: int,
+    failures: Failures,
+    limits: ReadOptions | None = None,
 ) -> list[Analysis]:
-    return list(_analysis_stream(inputs, config, workers, failures))
+    return list(_analysis_stream(inputs, config, workers, failures, limits))
 
 
 def _engine(
@@ -130,8 +143,12 @@ def _engine(
     return get_engine(settings, pipeline=config.pipeline, progress=True)
 
 
-def _articles(inputs: tuple[str, ...], config: Config) -> Iterator[Any]:
-    return api.read(inputs, stdin=sys.stdin.buffer, config=config)
+def _articles(
+    inputs: tuple[str, ...], config: Config, limits: ReadOptions | None = None
+) -> Iterator[Any]:
+    """The inputs read and cleaned; ``limits`` are the limits given by option (those the
+    configuration has no setting for)."""
+    return api.read(inputs, stdin=sys.stdin.buffer, config=config, options=limits)
 
 
 def _parse_columns(
@@ -245,6 +262,7 @@ common_input_options = [
         help="For RSS and Atom feeds, fetch the page each entry links to (uses the network; "
         "reading.fetch_links).",
     ),
+    *limit_options(),
     click.option(
         "--workers",
         type=click.IntRange(min=1),
@@ -277,9 +295,15 @@ def configured(function: Any) -> Any:
 
 
 def input_options(function: Any) -> Any:
-    """The input options and the configuration: the command gets ``inputs``, ``config`` and
-    ``workers``."""
-    gathered = configured(function)
+    """The input options and the configuration: the command gets ``inputs``, ``config``,
+    ``workers`` and ``limits`` (the input limits, ``ReadOptions``)."""
+
+    @functools.wraps(function)
+    def limited(**kwargs: Any) -> Any:
+        limits = ReadOptions(**{name: kwargs.pop(name) for name in LIMITS})
+        return function(limits=limits, **kwargs)
+
+    gathered = configured(limited)
     for option in reversed(common_input_options):
         gathered = option(gathered)
     return gathered
@@ -309,7 +333,12 @@ def cli(context: click.Context, debug: bool) -> None:
     show_default=True,
 )
 def analyze(
-    inputs: tuple[str, ...], config: Config, workers: int, output: str | None, fmt: str
+    inputs: tuple[str, ...],
+    config: Config,
+    workers: int,
+    limits: ReadOptions,
+    output: str | None,
+    fmt: str,
 ) -> None:
     """Clean and analyse each article: title, outlet, body, removed furniture, entities, quotes.
 
@@ -319,7 +348,7 @@ def analyze(
     if not inputs:
         raise click.UsageError("give at least one INPUT")
     failures = Failures()
-    analyses = _analysis_stream(inputs, config, workers, failures)
+    analyses = _analysis_stream(inputs, config, workers, failures, limits)
     if fmt == "md":
         _write(render_analyses_markdown(list(analyses)), output)
     else:
@@ -440,6 +469,7 @@ def compare(
     inputs: tuple[str, ...],
     config: Config,
     workers: int,
+    limits: ReadOptions,
     output: str | None,
     fmt: str,
     store_path: str | None,
@@ -461,7 +491,7 @@ def compare(
     elif not inputs:
         raise click.UsageError("give the articles to compare, or --store and --story")
     failures = Failures()
-    read = _analyses(inputs, config, workers, failures) if inputs else []
+    read = _analyses(inputs, config, workers, failures, limits) if inputs else []
     sys.exit(_compare([*stored, *read], failures, output, fmt, config))
 
 
@@ -503,6 +533,7 @@ def ingest(
     inputs: tuple[str, ...],
     config: Config,
     workers: int,
+    limits: ReadOptions,
     store_path: str,
     batch_size: int,
     engine: str,
@@ -521,9 +552,9 @@ def ingest(
     analyzer = _engine(config, workers, engine, address)
     total = estimate_articles(inputs)
     started = time.monotonic()
-    with Store(store_path) as store, _bar(total) as bar:
+    with _ingesting(store_path), Store(store_path) as store, _bar(total) as bar:
         summary = run_ingest(
-            _articles(inputs, config),
+            _articles(inputs, config, limits),
             store,
             analyzer.analyze,
             batch_size=batch_size,
@@ -550,7 +581,19 @@ def ingest(
     sys.exit(1 if summary.failed else 0)
 
 
-def _bar(total: int | None) -> tqdm:
+def _ingesting(store_path: str) -> AbstractContextManager[None]:
+    """The store's ingest lock, saying so on standard error when another run holds it."""
+
+    def waiting() -> None:
+        click.echo(
+            f"storydiff: note: another ingest is writing to {store_path}; waiting for it to finish",
+            err=True,
+        )
+
+    return ingest_lock(Path(store_path), waiting)
+
+
+def _bar(total: int | None) -> tqdm[NoReturn]:
     """Rate always, and an ETA when the inputs could be counted ahead."""
     return tqdm(
         total=total,
@@ -607,7 +650,7 @@ def set_command(
     given = {"--outlet": outlet, "--published": published, "--title": title, "--url": url}
     if (outlet_name is None) != (to_name is None):
         raise click.UsageError("--outlet-name and --to go together")
-    if outlet_name is not None:
+    if outlet_name is not None and to_name is not None:  # one is given only with the other
         if article_id is not None or any(v is not None for v in given.values()):
             raise click.UsageError("--outlet-name renames an outlet everywhere: give no ARTICLE_ID")
         with Store(store_path) as store:
@@ -649,6 +692,7 @@ def stories(
     inputs: tuple[str, ...],
     config: Config,
     workers: int,
+    limits: ReadOptions,
     store_path: str | None,
     fmt: str,
     output: str | None,
@@ -660,12 +704,12 @@ def stories(
     if store_path is None:
         if not inputs:
             raise click.UsageError("give INPUT, or --store")
-        records = story_records(_analyses(inputs, config, workers, failures), config)
+        records = story_records(_analyses(inputs, config, workers, failures, limits), config)
     else:
-        with Store(store_path) as store:
+        with _ingesting(store_path), Store(store_path) as store:
             if inputs:
                 run_ingest(
-                    _articles(inputs, config),
+                    _articles(inputs, config, limits),
                     store,
                     _engine(config, workers).analyze,
                     on_error=failures.report,

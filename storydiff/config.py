@@ -64,13 +64,14 @@ def _share(default: float) -> Any:
     return _setting(default, "a number with 0 < x <= 1", lambda v: 0 < v <= 1)
 
 
+@dataclass(frozen=True)
 class _Section:
     """Every setting of a section is read into its kind (a list becomes a tuple, an integer a
     float where a number is wanted) and checked against its range when the section is made."""
 
     def __post_init__(self) -> None:
-        kinds = _kinds(type(self))
-        for item in fields(self):  # type: ignore[arg-type]
+        kinds = _section_kinds(self)
+        for item in fields(self):
             value = getattr(self, item.name)
             setting = f"{_section_name(type(self))}.{item.name}"
             allowed = item.metadata.get("allowed") or kinds[item.name].words
@@ -244,7 +245,7 @@ class Config:
         hold them."""
         return {
             name: {
-                item.name: _kinds(type(section))[item.name].plain(getattr(section, item.name))
+                item.name: _section_kinds(section)[item.name].plain(getattr(section, item.name))
                 for item in fields(section)
             }
             for name, section in self._sections()
@@ -449,6 +450,13 @@ _KINDS = {
 @cache
 def _kinds(section: type) -> dict[str, _Kind]:
     return {name: _KINDS[hint] for name, hint in get_type_hints(section).items()}
+
+
+def _section_kinds(section: _Section) -> dict[str, _Kind]:
+    # The class as a plain ``type``: mypy does not see a ``type[_Section]`` as hashable, as
+    # the cache wants its arguments.
+    kind: type = type(section)
+    return _kinds(kind)
 
 
 @cache

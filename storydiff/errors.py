@@ -7,7 +7,7 @@ match on the code, not on the wording, so messages can be improved freely.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 
 
@@ -65,7 +65,29 @@ class Code(Enum):
         "of the 'id' column: storydiff export --store {store} --table articles)"
     )
     E033 = "no article in {store} has the outlet {outlet!r}"
-    E034 = "no actor in {store} is called {name!r}{hint}"
+    E034 = (
+        "line {line} has {size:,} characters, the limit is {limit:,} characters a line "
+        "(--max-line-chars, or max_line_chars in Python, raises it)"
+    )
+    E035 = (
+        "the HTML nests elements more than {limit} deep, the limit (--max-html-depth, or "
+        "max_html_depth in Python, sets it, up to 250)"
+    )
+    E036 = (
+        "a number of {size:,} characters (from character {offset:,}), the limit is {limit:,} "
+        "(--max-number-chars, or max_number_chars in Python, raises it)"
+    )
+    E037 = (
+        "holds more than {limit:,} records; the first {limit:,} were read (--max-records, or "
+        "max_records in Python, raises it)"
+    )
+    E038 = "cannot fetch {url} in time: {detail}"
+    E039 = "cannot write to the store {path}: {detail}"
+    E040 = (
+        "the feed is larger than {limit:,} bytes (--max-feed-bytes, or max_feed_bytes in "
+        "Python, raises it)"
+    )
+    E041 = "no actor in {store} is called {name!r}{hint}"
 
 
 class StorydiffError(Exception):
@@ -74,7 +96,8 @@ class StorydiffError(Exception):
     def __init__(self, code: Code, **details: object) -> None:
         self.code = code
         self.details = details
-        super().__init__(f"[{code.name}] {code.value.format(**details)}")
+        shown = {key: _shown(value) for key, value in details.items()}
+        super().__init__(f"[{code.name}] {code.value.format(**shown)}")
 
 
 class InputError(StorydiffError):
@@ -84,7 +107,7 @@ class InputError(StorydiffError):
         self.source = source
         super().__init__(code, **details)
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Callable[..., InputError], tuple[str, Code, dict[str, object]]]:
         """Pickled by its parts, so that a worker process can report it to the parent."""
         return _input_error, (self.source, self.code, self.details)
 
@@ -109,6 +132,20 @@ def check_choice(option: str, value: object, choices: Iterable[str]) -> None:
         raise OptionError(
             Code.E024, option=option, expected=f"one of {', '.join(known)}", value=repr(value)
         )
+
+
+# A detail quoted from an input (a URL, a table's header, a parser's complaint) is shown up to
+# this many characters, and on one line: an error is one short line whatever the input holds.
+_DETAIL_CHARS = 200
+
+
+def _shown(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    flat = " ".join(value.split()) if "\n" in value or "\r" in value else value
+    if len(flat) <= _DETAIL_CHARS:
+        return flat
+    return f"{flat[:_DETAIL_CHARS]}… ({len(flat):,} characters)"
 
 
 class SettingError(OptionError):

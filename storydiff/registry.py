@@ -13,21 +13,33 @@ registries here and fill them with their own parts.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, TypeVar, cast
 
 import catalogue
 
 from storydiff.errors import Code, OptionError
 
-Registry = catalogue.Registry
+Part = TypeVar("Part")
 
 
-def create(kind: str) -> Registry:
-    """A registry of one kind of part; its entry point group is ``storydiff_<kind>``."""
-    return catalogue.create("storydiff", kind, entry_points=True)
+class Registry(Protocol[Part]):
+    """What storydiff uses of a ``catalogue.Registry`` (catalogue has no type hints), typed
+    by the kind of part it holds."""
+
+    def register(self, name: str, *, func: Part) -> Part: ...
+
+    def get(self, name: str) -> Part: ...
+
+    def get_all(self) -> dict[str, Part]: ...
 
 
-def lookup(registry: Registry, name: str, what: str) -> Any:
+def create(kind: str) -> Registry[Any]:
+    """A registry of one kind of part; its entry point group is ``storydiff_<kind>``. The
+    module that creates it says what it holds (``parts: Registry[Reader] = create(...)``)."""
+    return cast("Registry[Any]", catalogue.create("storydiff", kind, entry_points=True))
+
+
+def lookup(registry: Registry[Part], name: str, what: str) -> Part:
     """The part registered under ``name``; ``what`` names the kind of part in the error."""
     try:
         return registry.get(name)
@@ -37,6 +49,6 @@ def lookup(registry: Registry, name: str, what: str) -> Any:
         ) from None
 
 
-def names(registry: Registry) -> list[str]:
+def names(registry: Registry[Any]) -> list[str]:
     """Every name registered, those from entry points included, sorted."""
     return sorted(registry.get_all())

@@ -62,6 +62,11 @@ def test_analyze_accepts_a_path_or_a_single_string():
     assert by_path == by_string
 
 
+def test_analyze_accepts_a_single_article(page_analysis):
+    (again,) = storydiff.analyze(page_analysis.article)
+    assert again == page_analysis
+
+
 def test_compare_returns_a_report_with_tables(seed_analyses):
     report = storydiff.compare(list(seed_analyses.values()))
     assert isinstance(report, storydiff.Report)

@@ -45,14 +45,14 @@ def test_speaker_attribution_names_who_or_nobody():
 @pytest.fixture(scope="module")
 def fixture_analyses(nlp) -> dict[str, list[Analysis]]:
     """The analyses of every fixture article, by fixture, and of a wire copy of the first
-    seed (a copy is how a comparison gets ``copies``)."""
+    seed (a copy is how a comparison gets ``copies``; its lone surrogate, a warning)."""
     from storydiff import Text, analyze
 
     found = {path.name: analyze([str(path)]) for path in FIXTURES}
     found["examples"] = analyze([str(EXAMPLE_DIR)])
     sky = SKY.read_text(encoding="utf-8")
     found["copy"] = analyze(
-        [str(SKY), Text(sky + "\n\nThis report was distributed by an agency."), str(SPUTNIK)]
+        [str(SKY), Text(sky + "\n\nThis report was distributed by an agency \ud800."), str(SPUTNIK)]
     )
     return found
 

@@ -39,9 +39,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bin directory of a fresh environment with storydiff installed from its wheel."""
     work = tmp_path_factory.mktemp("packaging")
     source = work / "source"
-    shutil.copytree(
-        ROOT / "storydiff", source / "storydiff", ignore=shutil.ignore_patterns("__pycache__")
-    )
+    for package in ("storydiff", "examples"):
+        shutil.copytree(
+            ROOT / package, source / package, ignore=shutil.ignore_patterns("__pycache__")
+        )
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source)
     wheels = work / "wheels"

@@ -550,7 +550,7 @@ def test_twenty_megabyte_file_is_e004(tmp_path: Path) -> None:
 def test_unexpected_failure_becomes_e009_and_batch_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def explode(page: str, source: str, *, url: str | None = None) -> Document:
+    def explode(page: str, source: str, **options: object) -> Document:
         raise RuntimeError("extractor crashed")
 
     monkeypatch.setattr(sources, "html_document", explode)

@@ -112,14 +112,14 @@ def test_new_articles_link_to_the_actors_already_stored(tmp_path, analyses):
 def test_a_misspelt_name_is_an_error_with_the_closest_names(store):
     with pytest.raises(UnknownActorError) as raised:
         trend(store, "actor", "Obamma")
-    assert raised.value.code is Code.E034 and "Obama" in raised.value.suggestions
+    assert raised.value.code is Code.E041 and "Obama" in raised.value.suggestions
     with pytest.raises(UnknownActorError):
         export(store, "articles", store.path.parent / "x.csv", "csv", actor="Barak Obama")
     result = CliRunner().invoke(
         cli, ["trends", "--store", str(store.path), "--actor", "Barak Obama"]
     )
     assert result.exit_code == 1
-    assert "E034" in str(result.exception) and "'Barack Obama'" in str(result.exception)
+    assert "E041" in str(result.exception) and "'Barack Obama'" in str(result.exception)
 
 
 def test_storydiff_actors_lists_filters_and_searches(store):

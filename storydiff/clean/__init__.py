@@ -197,6 +197,7 @@ def clean(document: Document) -> Article:
         removed=tuple(removed),
         headings=tuple(headings),
         source_id=document.id,
+        warnings=document.warnings,
         outlet_country=profile.country if profile else None,
         outlet_ownership=profile.ownership if profile else None,
     )

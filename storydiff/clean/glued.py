@@ -70,9 +70,10 @@ def leading_stamp(text: str) -> tuple[int, str]:
         return sections.end(), "navigation"
     label = _STAMP_LABEL.match(text)
     byline = None if label else _BYLINE.match(text)
-    if label is None and byline is None:
+    stamp = label or byline
+    if stamp is None:
         return 0, ""
-    at = (label or byline).end()  # type: ignore[union-attr]
+    at = stamp.end()
     if weekday := _WEEKDAY.match(text, at):
         at = weekday.end()
     end = date_at(text, at)
@@ -93,9 +94,9 @@ def trim(line: Line, judge: Judge) -> Trimmed | None:
     """The line without the furniture glued to its ends, or None when nothing is cut."""
     text = line.stripped
     cuts: list[Cut] = []
-    stamp, reason = leading_stamp(text)
+    stamp, kind = leading_stamp(text)
     if stamp:
-        cuts.append(Cut(text[:stamp].strip(" ,|–—-"), reason))
+        cuts.append(Cut(text[:stamp].strip(" ,|–—-"), kind))
         text = text[stamp:]
     parts = sentences(text)
     front: list[Cut] = []

@@ -55,9 +55,9 @@ def site_name_cues(lines: list[Line], url: str | None, given: str | None) -> Cou
         votes[canonical_outlet(name)] += _WEIGHTS["suffix"]
     top = [line for line in lines if not line.blank][: p.TITLE_SEARCH_LINES]
     for line in top:
-        name = site_name_of(line.stripped)
-        if name and (outlet_by_name(name) or _BRAND.fullmatch(name.strip())):
-            votes[canonical_outlet(name)] += _WEIGHTS["masthead"]
+        site = site_name_of(line.stripped)
+        if site and (outlet_by_name(site) or _BRAND.fullmatch(site.strip())):
+            votes[canonical_outlet(site)] += _WEIGHTS["masthead"]
     for line in lines:
         match = p.DATELINE_RE.match(line.stripped)
         agency = match and (match.group(2) or match.group(3))

@@ -111,8 +111,8 @@ def _actor(actor_id: str, members: list[tuple[str, Entity]]) -> Actor:
     if kind == "PERSON":
         name = fullest_name(e.name for e in entities)
     else:
-        name = country_name(place_key(entities[0], acts=entities[0].agent))
-        name = name or Counter(e.name for e in entities).most_common(1)[0][0]
+        known = country_name(place_key(entities[0], acts=entities[0].agent))
+        name = known or Counter(e.name for e in entities).most_common(1)[0][0]
     by_article: dict[str, list[str]] = {}
     for article_id, entity in members:
         by_article.setdefault(article_id, []).append(entity.id)
@@ -120,8 +120,8 @@ def _actor(actor_id: str, members: list[tuple[str, Entity]]) -> Actor:
     for entity in entities:
         for role in entity.roles:
             roles.setdefault(role.casefold(), role)  # "Interior Minister" = "interior minister"
-    members = {article_id: tuple(ids) for article_id, ids in by_article.items()}
-    return Actor(actor_id, name, kind, tuple(roles.values()), members)
+    mentions = {article_id: tuple(ids) for article_id, ids in by_article.items()}
+    return Actor(actor_id, name, kind, tuple(roles.values()), mentions)
 
 
 def actor_of(actors: Sequence[Actor], article_id: str, entity_id: str | None) -> Actor | None:

@@ -17,7 +17,7 @@ import logging
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Protocol, cast
 
 import numpy as np
 
@@ -27,8 +27,29 @@ MODEL = "wordllama==0.4.0.post1 l2_supercat 256"
 _PACKAGE = "wordllama==0.4.0.post1"
 
 
+class _Encoding(Protocol):
+    """One text as the model's tokenizer encodes it (a ``tokenizers.Encoding``)."""
+
+    @property
+    def ids(self) -> list[int]: ...
+
+    @property
+    def attention_mask(self) -> list[int]: ...
+
+
+class _Model(Protocol):
+    """What storydiff uses of a loaded ``WordLlama`` (wordllama has no type hints)."""
+
+    # The table of token vectors, one row per token of the vocabulary.
+    embedding: np.ndarray
+
+    def tokenize(self, texts: list[str]) -> list[_Encoding]: ...
+
+    def embed(self, texts: list[str], norm: bool) -> np.ndarray: ...
+
+
 @lru_cache(maxsize=1)
-def _model() -> Any:
+def _model() -> _Model:
     """The model, loaded once from the files inside the installed package; never downloads."""
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
@@ -53,9 +74,10 @@ def _model() -> Any:
     # load finds both bundled files, and disable_download makes a missing file an error
     # instead of a request to the network.
     try:
-        return WordLlama.load(
+        model = WordLlama.load(
             config="l2_supercat", dim=256, cache_dir=package, disable_download=True
         )
+        return cast(_Model, model)
     except (FileNotFoundError, OSError, ValueError) as error:
         raise ConfigError(
             Code.E026,
@@ -75,8 +97,8 @@ def static_embedding_similarity(texts: Sequence[str]) -> list[list[float]]:
     if not texts:
         return []
     unit = unit_vectors(texts)
-    matrix = np.clip(unit @ unit.T, 0.0, 1.0)
-    return matrix.tolist()
+    matrix: list[list[float]] = np.clip(unit @ unit.T, 0.0, 1.0).tolist()
+    return matrix
 
 
 def weighted_similarity(texts: Sequence[str]) -> np.ndarray:
@@ -108,7 +130,8 @@ def weighted_similarity(texts: Sequence[str]) -> np.ndarray:
             vectors[k] = weights @ table[row]
     common = common_direction()
     unit = unit_rows(vectors - np.outer(vectors @ common, common))
-    return np.clip(unit @ unit.T, 0.0, 1.0)
+    similarity: np.ndarray = np.clip(unit @ unit.T, 0.0, 1.0)
+    return similarity
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +141,8 @@ def common_direction() -> np.ndarray:
     table = token_vectors()
     norms = np.linalg.norm(table, axis=1, keepdims=True)
     mean = np.divide(table, norms, out=np.zeros_like(table), where=norms > 0).mean(axis=0)
-    return mean / np.linalg.norm(mean)
+    direction: np.ndarray = mean / np.linalg.norm(mean)
+    return direction
 
 
 def unit_vectors(texts: Sequence[str]) -> np.ndarray:
@@ -131,7 +155,8 @@ def unit_vectors(texts: Sequence[str]) -> np.ndarray:
 def unit_rows(vectors: np.ndarray) -> np.ndarray:
     """Each row scaled to unit length; a row of zeros stays zeros."""
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    unit: np.ndarray = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    return unit
 
 
 def token_vectors() -> np.ndarray:

@@ -214,7 +214,8 @@ def weighted_cosine(sets: Sequence[set[str]]) -> np.ndarray:
         for k in found:
             vectors[row, vocabulary[k]] = math.log((n + 1) / frequency[k])
     unit = unit_rows(vectors)
-    return unit @ unit.T
+    cosine: np.ndarray = unit @ unit.T
+    return cosine
 
 
 Owners = dict[tuple[str, str], Actor]  # (article id, entity id) -> the actor it belongs to
@@ -265,7 +266,8 @@ def _mutual_best(similarity: np.ndarray, articles: np.ndarray, cross: np.ndarray
         columns = np.flatnonzero(articles == article)
         closest = columns[np.argmax(similarity[:, columns], axis=1)]
         best[np.arange(n), closest] = True
-    return (best & best.T & cross).astype(float)
+    mutual: np.ndarray = (best & best.T & cross).astype(float)
+    return mutual
 
 
 def _margin(similarity: np.ndarray, articles: np.ndarray) -> np.ndarray:

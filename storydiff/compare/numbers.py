@@ -130,16 +130,19 @@ def numbers_table(
     same_point = _figures_in_same_point(analyses, points)
     rows: list[_Row] = []
     described = [
-        (a.article.id, k, q) for a in analyses for k, q in enumerate(a.quantities) if q.counts
+        (a.article.id, k, q, q.counts)
+        for a in analyses
+        for k, q in enumerate(a.quantities)
+        if q.counts
     ]
     bare = [
         (a.article.id, k, q) for a in analyses for k, q in enumerate(a.quantities) if not q.counts
     ]
-    for article_id, index, quantity in described:
+    for article_id, index, quantity, counts in described:
         partners = same_point.get((article_id, index), set())
         row = _row_for(rows, article_id, partial(_described_fits, quantity, partners, settings))
         if row is None:
-            row = _Row(quantity.counts)
+            row = _Row(counts)
             rows.append(row)
         row.add(article_id, index, quantity)
     for article_id, index, quantity in bare:

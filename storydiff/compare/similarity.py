@@ -18,7 +18,10 @@ from dataclasses import dataclass
 
 from storydiff.compare.embeddings import static_embedding_similarity  # loads its model lazily
 from storydiff.config import DEFAULTS
-from storydiff.registry import create, lookup, names
+from storydiff.registry import Registry, create, lookup, names
+
+# What a backend is: the texts in, the matrix of their pairwise scores out.
+Scorer = Callable[[Sequence[str]], list[list[float]]]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d,.]*")
 
@@ -98,13 +101,13 @@ class Backend:
     backend, so another backend changes the scores' scale and the thresholds are no longer
     calibrated for it."""
 
-    score: Callable[[Sequence[str]], list[list[float]]]
+    score: Scorer
 
     def __call__(self, texts: Sequence[str]) -> list[list[float]]:
         return self.score(texts)
 
 
-similarity_backends = create("similarity")
+similarity_backends: Registry[Scorer] = create("similarity")
 similarity_backends.register("storydiff.similarity.tfidf.v1", func=tfidf_similarity)
 similarity_backends.register("storydiff.similarity.static.v1", func=static_embedding_similarity)
 similarity_backends.register("storydiff.similarity.hybrid.v1", func=hybrid_similarity)

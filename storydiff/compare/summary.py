@@ -254,7 +254,7 @@ def _only_in(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
     only that outlet quotes, or actors no other names, before plain narration."""
     by_id = {a.article.id: a for a in comparison.articles}
     speakers = _speakers_by_article(comparison)
-    findings = []
+    findings: list[Finding] = []
     for article_id, statements in comparison.only_in.items():
         if not statements or len(findings) >= MAX_ARTICLES_NAMED:
             continue
@@ -271,7 +271,9 @@ def _only_in(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
     return findings
 
 
-def _telling(analysis: Analysis, statement: Statement, quoted_elsewhere: set[str]) -> tuple:
+def _telling(
+    analysis: Analysis, statement: Statement, quoted_elsewhere: set[str]
+) -> tuple[int, int]:
     """A figure, a source no other outlet quotes, and a named actor (a sentence that names who
     it is about reads on its own) count one each; the fuller statement wins a tie."""
     figures = any(analysis.quantities[k].counts for k in statement.quantities)

@@ -7,7 +7,7 @@ the same places.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from spacy.language import Language
@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 
 def analyze_batch(
-    batch: list[Article | InputError],
+    batch: Sequence[Article | InputError],
     nlp: Language,
     batch_size: int,
     *,
@@ -29,6 +29,7 @@ def analyze_batch(
     """The batch's analyses, errors in their place. If spaCy fails on the batch, its articles
     are retried one by one, so that only the article at fault is reported (E013)."""
     articles = [item for item in batch if isinstance(item, Article)]
+    done: dict[int, Analysis | InputError]
     try:
         analyses = annotate(articles, nlp, batch_size, progress=progress)
         done = {id(a.article): a for a in analyses}

@@ -26,7 +26,7 @@ def ordered_map(
     batches: Iterable[list[T]],
     workers: int,
     initializer: Callable[..., None] | None = None,
-    initargs: tuple = (),
+    initargs: tuple[Any, ...] = (),
 ) -> Iterator[R]:
     """``work`` applied to each batch in ``workers`` processes; results flattened, in order."""
     # fork shares the already imported modules with the workers; spawn re-imports them, which

@@ -18,12 +18,15 @@ out, not part of the interface.
 
 from storydiff.model.analysis import Analysis, Headline
 from storydiff.model.article import (
+    REPLACED_SURROGATES,
     Article,
     Document,
+    ReadWarning,
     RemovedLine,
     Span,
     Text,
     article_id,
+    counted,
     paragraph_ranges,
     where,
 )
@@ -54,6 +57,7 @@ from storydiff.model.tables import Actor, ActorFraming, FigureRow, SourceCount, 
 
 __all__ = [
     "EVIDENCE_FLAGS",
+    "REPLACED_SURROGATES",
     "SCHEMA",
     "Actor",
     "ActorFraming",
@@ -74,6 +78,7 @@ __all__ = [
     "Point",
     "Quantity",
     "Quote",
+    "ReadWarning",
     "RemovedLine",
     "Run",
     "SourceCount",
@@ -88,6 +93,7 @@ __all__ = [
     "Text",
     "article_id",
     "check_schema",
+    "counted",
     "paragraph_ranges",
     "to_json",
     "where",

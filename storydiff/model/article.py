@@ -32,6 +32,37 @@ class Span:
 
 
 @dataclass(frozen=True)
+class ReadWarning:
+    """Something reading changed in an input so that it could be kept, and how often: the
+    article is read all the same, and its record says what was changed. The one ``kind`` so
+    far is ``replaced_surrogates``: lone surrogates (JSON escapes such as ``"\\ud800"``, or a
+    file name that is not UTF-8) replaced by U+FFFD, since no UTF-8 output can hold them."""
+
+    kind: str
+    count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "count": self.count}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ReadWarning:
+        return cls(str(data["kind"]), int(data["count"]))
+
+
+REPLACED_SURROGATES = "replaced_surrogates"
+
+
+def counted(warnings: tuple[ReadWarning, ...], kind: str, count: int) -> tuple[ReadWarning, ...]:
+    """``warnings`` with ``count`` more of ``kind``: one warning a kind, however many times
+    reading meets it."""
+    if not count:
+        return warnings
+    others = tuple(w for w in warnings if w.kind != kind)
+    before = sum(w.count for w in warnings if w.kind == kind)
+    return (*others, ReadWarning(kind, before + count))
+
+
+@dataclass(frozen=True)
 class Document:
     """What a reader produced: normalised text plus whatever metadata the input carried.
 
@@ -50,6 +81,7 @@ class Document:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    warnings: tuple[ReadWarning, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,6 +169,7 @@ class Article:
     removed: tuple[RemovedLine, ...] = ()
     headings: tuple[Span, ...] = ()
     source_id: str | None = None
+    warnings: tuple[ReadWarning, ...] = ()
     outlet_country: str | None = None
     outlet_ownership: str | None = None
 
@@ -156,6 +189,7 @@ class Article:
             "text": self.text,
             "removed": [r.to_dict() for r in self.removed],
             "headings": [h.to_dict() for h in self.headings],
+            "warnings": [w.to_dict() for w in self.warnings],
         }
 
     @classmethod
@@ -173,6 +207,7 @@ class Article:
             removed=tuple(RemovedLine.from_dict(r) for r in data.get("removed", [])),
             headings=tuple(Span.from_dict(h) for h in data.get("headings", [])),
             source_id=data.get("source_id"),
+            warnings=tuple(ReadWarning.from_dict(w) for w in data.get("warnings", [])),
             outlet_country=data.get("outlet_country"),
             outlet_ownership=data.get("outlet_ownership"),
         )

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from storydiff.model import Analysis, Article, Entity, Label, Quantity, Quote, Span, Statement
 from storydiff.nlp.doctext import doc_text, make_doc
+from storydiff.nlp.extensions import typed
 from storydiff.nlp.headline import as_headline, title_article
 from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.pieces import parse_in_pieces, piece_size
@@ -203,10 +204,11 @@ def with_speaker_mentions(
 
 
 def analysis_of(doc: Doc, article: Article) -> Analysis:
-    quotes = tuple(doc._.quotes or ())
-    entities = with_speaker_mentions(doc._.entities or (), quotes)
-    labels = tuple(doc._.labels or ())
-    quantities = tuple(doc._.quantities or ())
+    found = typed(doc)._
+    quotes = tuple(found.quotes or ())
+    entities = with_speaker_mentions(found.entities or (), quotes)
+    labels = tuple(found.labels or ())
+    quantities = tuple(found.quantities or ())
     statements = statements_of(doc, article, quotes, entities, labels, quantities)
     return Analysis(
         article=article,
@@ -215,7 +217,7 @@ def analysis_of(doc: Doc, article: Article) -> Analysis:
         statements=statements,
         labels=labels,
         quantities=quantities,
-        dates=tuple(normalise_dates(doc._.dates or (), article.published)),
+        dates=tuple(normalise_dates(found.dates or (), article.published)),
         tone_method=TONE_METHOD,
     )
 

@@ -19,6 +19,7 @@ from storydiff.model import Entity
 from storydiff.model import Span as TextSpan
 from storydiff.nlp.cues import HONORIFIC_GENDER, HONORIFICS, ROLE_NOUNS
 from storydiff.nlp.doctext import doc_text
+from storydiff.nlp.extensions import typed
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod"}
@@ -349,5 +350,5 @@ class EntitiesComponent:
         self.role_nouns = role_nouns
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.entities = cluster_mentions(doc, self.role_nouns)
+        typed(doc)._.entities = cluster_mentions(doc, self.role_nouns)
         return doc

@@ -1,16 +1,16 @@
 """The title analysed like a paragraph of the body, kept apart from it.
 
-A headline is where an outlet's choice of words shows first ("Kremlin: army ready to deal with
-'pocket of terrorism'"), so it gets the same quotes, labels, figures and statements as a body
+A headline is where an outlet's choice of words shows first ("Minister: police ready to deal
+with 'gang of thugs'"), so it gets the same quotes, labels, figures and statements as a body
 sentence. It is not put in front of the body, which would move every offset of the analysis
 (and every highlight built on them): the title is parsed by the same pipeline as a document
 of its own, its findings index ``Article.title``, and its entities are renamed ``h1``, ``h2``, …
 so that no id of the headline is ever taken for one of the body's.
 
-Many outlets write headlines in Title Case ("Russia Says Has to React as Terrorists Entrench
-Positions"), where every word looks like part of a name to the parser and the labels: such a
+Many outlets write headlines in Title Case ("Mayor Says City Will Fight
+Rioters in Court"), where every word looks like part of a name to the parser and the labels: such a
 title is parsed in sentence case, each word kept capitalised only when the body writes it so
-in mid-sentence (a name: "Russia", "Idlib"), and the findings then carry the title's own words
+in mid-sentence (a name: "Lyon", "Smith"), and the findings then carry the title's own words
 again. Lower-casing a word keeps its length, so every offset holds for the title as written.
 """
 

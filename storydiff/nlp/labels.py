@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storydiff.model import Label
 from storydiff.nlp.doctext import doc_text
+from storydiff.nlp.extensions import typed
 from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.labels_data import (
     CIVILIANS,
@@ -342,7 +343,7 @@ def find_labels(doc: Doc, terms: dict[str, Term] = TERMS) -> list[Label]:
     speech = Intervals(
         _Speech(piece.start, piece.end, quote.speaker.described, order)
         for order, (quote, piece) in enumerate(
-            (quote, piece) for quote in (doc._.quotes or []) for piece in quote.pieces
+            (quote, piece) for quote in (typed(doc)._.quotes or []) for piece in quote.pieces
         )
     )
     matches = _phrase_matches(doc, terms)
@@ -413,5 +414,5 @@ class LabelsComponent:
         self.terms = terms
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.labels = find_labels(doc, self.terms)
+        typed(doc)._.labels = find_labels(doc, self.terms)
         return doc

@@ -62,10 +62,11 @@ def parse_in_pieces(nlp: Language, text: str, label: str, *, progress: bool = Fa
     first_ours = next((i for i, name in enumerate(names) if name in OUR_COMPONENTS), len(names))
     pieces = split_pieces(text, piece_size(nlp))
     parsed = _parsed(nlp, pieces, disable=names[first_ours:], label=label, progress=progress)
-    doc = with_text(
-        Doc.from_docs(list(parsed), ensure_whitespace=False, exclude=["tensor", "user_data"]),
-        text,
+    # spaCy's stub of from_docs lacks its keyword ``exclude`` (spaCy 3.8 has it).
+    joined = Doc.from_docs(  # type: ignore[call-arg]
+        list(parsed), ensure_whitespace=False, exclude=["tensor", "user_data"]
     )
+    doc = with_text(joined, text)
     for _, component in nlp.pipeline[first_ours:]:
         doc = component(doc)
     return doc

@@ -24,15 +24,15 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 import numpy
-from spacy.attrs import LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from storydiff.model import Date, DateRange, Number, Quantity
+from storydiff.model import Date, DateRange, Number, Quantity, Quote
 from storydiff.nlp import numbers_data as data
 from storydiff.nlp.doctext import doc_text
+from storydiff.nlp.extensions import typed
 from storydiff.nlp.intervals import Intervals
 
 # Beyond this a figure is an identifier, a typo or junk rather than a count or a sum.
@@ -221,10 +221,10 @@ def _read_range(words: list[str]) -> Reading | None:
         cut = words.index("and")
         left, right = words[1:cut], words[cut + 1 :]
     else:
-        cut = next((i for i, w in enumerate(words) if w in {"to", "-", "–"} and i), None)
-        if cut is None:
+        middle = next((i for i, w in enumerate(words) if w in {"to", "-", "–"} and i), None)
+        if middle is None:
             return None
-        left, right = words[:cut], words[cut + 1 :]
+        left, right = words[:middle], words[middle + 1 :]
     first, last = _read_exact(left), _read_exact(right)
     if first is None or last is None or first.value is None or last.value is None:
         return None
@@ -364,7 +364,7 @@ class RunMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges of every match, in the Matcher's order within each run."""
-        columns = doc.to_array([LOWER, LIKE_NUM])
+        columns = doc.to_array(["LOWER", "LIKE_NUM"])
         relevant = numpy.flatnonzero(numpy.isin(columns[:, 0], self._words) | (columns[:, 1] == 1))
         if not len(relevant):
             return []
@@ -912,7 +912,7 @@ class QuotedPiece(NamedTuple):
     speaker: str | None
 
 
-def quoted_pieces(quotes: Iterable[Any]) -> Intervals[QuotedPiece]:
+def quoted_pieces(quotes: Iterable[Quote]) -> Intervals[QuotedPiece]:
     """Every piece of every quote, so that each number finds the quotes holding it by
     bisection: scanning every quote for every number is quadratic in a long article, which
     has thousands of each."""
@@ -930,8 +930,8 @@ def claimed_by(start: int, end: int, quoted: Intervals[QuotedPiece]) -> str | No
     return min(holding, key=lambda piece: piece.order).speaker if holding else None
 
 
-def _quotes(doc: Doc) -> list[Any]:
-    return list(doc._.quotes or ()) if Doc.has_extension("quotes") else []
+def _quotes(doc: Doc) -> list[Quote]:
+    return list(typed(doc)._.quotes or ()) if Doc.has_extension("quotes") else []
 
 
 def _without_overlaps(quantities: list[Quantity]) -> list[Quantity]:
@@ -1261,6 +1261,6 @@ class QuantitiesComponent:
         self.find_quantities = QuantityFinder(RunMatcher(nlp.vocab, MATCHER_PATTERNS))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quantities = self.find_quantities(doc)
-        doc._.dates = find_dates(doc)
+        typed(doc)._.quantities = self.find_quantities(doc)
+        typed(doc)._.dates = find_dates(doc)
         return doc

@@ -40,6 +40,7 @@ from storydiff.nlp.cues import (
     Lexicon,
 )
 from storydiff.nlp.doctext import doc_text
+from storydiff.nlp.extensions import typed
 from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.quotemarks import Quoted, quoted_in
 from storydiff.nlp.speakers import SpeakerResolver
@@ -157,7 +158,7 @@ def clause_chars(clause_head: Token, nested_cues: set[int]) -> tuple[int, int] |
     """Character span of a reported clause: its subtree, less a leading "that" and any
     participle clause that reports further speech (", stating that ...")."""
     doc = clause_head.doc
-    excluded = set()
+    excluded: set[int] = set()
     for token in clause_head.subtree:
         if token.i == clause_head.i or token.i not in nested_cues:
             continue
@@ -217,7 +218,8 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
         subject = subject_of(token, lexicon)
         if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON", "NUM"}:
             continue
-        cue = Cue(token, (token.idx, token.idx + len(token)), phrase(subject, token))
+        speaker = phrase(subject, token)
+        cue = Cue(token, (token.idx, token.idx + len(token)), speaker)
         clauses = [c for c in token.children if c.dep_ in _CLAUSE_DEPS]
         for child in clauses + _noun_complements(token):
             if span := clause_chars(child, nested):
@@ -226,7 +228,7 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
             cue.content.extend(
                 _whole_quote(doc_text(doc), span, quoted)
                 for span in _message_object(token, nested, quoted, lexicon)
-                or _clause_around_commas(doc, token, cue.subject)
+                or _clause_around_commas(doc, token, speaker)
             )
         cues.append(cue)
     return cues
@@ -325,9 +327,11 @@ def _clause_around_commas(doc: Doc, verb: Token, subject: Span) -> list[tuple[in
     before = _trim(doc, start, left - 1, min_tokens=1)
     if before is None:
         return []
-    closes_sentence = right is None or right + 1 >= sentence.end
+    # The cue closes the sentence (no comma after it, or the comma ends it), or the narrator
+    # goes on after the comma.
     if (
-        closes_sentence
+        right is None
+        or right + 1 >= sentence.end
         or doc[right + 1].lower_ in _NARRATOR_CONTINUES
         or doc[right + 1].tag_ == "VBG"
     ):
@@ -414,7 +418,7 @@ def label_cues(doc: Doc) -> list[Cue]:
         colon = text.index(":", match.end("label"))
         # A transcript's turn may be short ("It is."): the label, not the length, decides.
         labelled.append((label, colon, _trim(doc, content.start, content.end, min_tokens=1)))
-    speakers = _speaker_labels([label for label, _, _ in labelled], doc._.entities or [])
+    speakers = _speaker_labels([label for label, _, _ in labelled], typed(doc)._.entities or [])
     return [
         Cue(None, (colon, colon + 1), label, [span])
         for label, colon, span in labelled
@@ -567,7 +571,7 @@ class QuoteExtractor:
         # an earlier "said" in the same sentence could reach it.
         for cue in sorted(cues, key=lambda c: not c.content):
             self._claim_quotes(doc, cue, quoted, claimed)
-        resolver = SpeakerResolver(doc, doc._.entities or [], self.lexicon.role_nouns)
+        resolver = SpeakerResolver(doc, typed(doc)._.entities or [], self.lexicon.role_nouns)
         quotes: list[Quote] = []
         text = doc_text(doc)
         for cue, pieces in self._with_floating(doc, cues, quoted, claimed):
@@ -792,5 +796,5 @@ class QuotesComponent:
         self.extract = QuoteExtractor(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = self.extract(doc)
+        typed(doc)._.quotes = self.extract(doc)
         return doc

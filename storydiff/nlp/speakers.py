@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib.resources import files
 
@@ -252,10 +252,10 @@ class SpeakerResolver:
                         return entity
         return None
 
-    def _nearest_mention(self, position: int, accept: object) -> Entity | None:
+    def _nearest_mention(self, position: int, accept: Callable[[Entity], bool]) -> Entity | None:
         best: tuple[int, Entity] | None = None
         for entity in self.entities:
-            if not accept(entity):  # type: ignore[operator]
+            if not accept(entity):
                 continue
             for mention in entity.mentions:
                 if mention.end <= position and (best is None or mention.end > best[0]):

@@ -71,11 +71,12 @@ def _checked(annotation: Annotation) -> Annotation:
 
 
 class _Piece(NamedTuple):
-    """One annotation clipped to one paragraph; ``index`` points back to the annotation."""
+    """One annotation clipped to one paragraph; ``annotation`` is that annotation's position
+    in the list (a field named ``index`` would shadow the tuple's method)."""
 
     start: int
     end: int
-    index: int
+    annotation: int
 
 
 class _Writer:
@@ -96,7 +97,7 @@ class _Writer:
             reopen = self._close_ending(stack, here, out)
             starting = [p for p in pieces if p.start == here]
             for piece in sorted(reopen + starting, key=self._outer_first):
-                out.append(self._open(piece.index))
+                out.append(self._open(piece.annotation))
                 stack.append(piece)
             out.append(str(escape(text[here:there])))
         return "".join(out)
@@ -111,7 +112,7 @@ class _Writer:
 
     def _outer_first(self, piece: _Piece) -> tuple[int, int, int]:
         """Longer pieces open first (outside); at equal ends, the one that began earlier."""
-        return (-piece.end, self.annotations[piece.index].start, piece.index)
+        return (-piece.end, self.annotations[piece.annotation].start, piece.annotation)
 
     def _close_ending(self, stack: list[_Piece], here: int, out: list[str]) -> list[_Piece]:
         """Close every piece ending here and all opened inside it; return those to reopen."""
@@ -119,7 +120,7 @@ class _Writer:
         if depth is None:
             return []
         for piece in reversed(stack[depth:]):
-            out.append(f"</{self.annotations[piece.index].tag}>")
+            out.append(f"</{self.annotations[piece.annotation].tag}>")
         reopen = [piece for piece in stack[depth:] if piece.end > here]
         del stack[depth:]
         return reopen

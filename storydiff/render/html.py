@@ -475,7 +475,7 @@ def _on_page(target: str, on_page: frozenset[str]) -> str | None:
 __all__ = ["render_comparison_fragment", "render_comparison_html", "statement_id", "quote_id"]
 
 
-def _copies(comparison: Comparison, labels: dict[str, str]) -> dict[str, tuple[str, Copy]]:
+def _copies(comparison: Comparison, labels: list[str]) -> dict[str, tuple[str, Copy]]:
     """Each copied article, with the label of the article it copies and the copy finding."""
     positions = article_positions(comparison)
     return {c.article: (labels[positions[c.copy_of]], c) for c in comparison.copies}

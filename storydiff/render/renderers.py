@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from storydiff.model import Comparison
-from storydiff.registry import create, lookup, names
+from storydiff.registry import Registry, create, lookup, names
 from storydiff.render.html import render_comparison_html
 from storydiff.render.json_report import render_comparison_json
 from storydiff.render.markdown import render_comparison_markdown
 
 Renderer = Callable[[Comparison], str]
 
-renderers = create("renderers")
+renderers: Registry[Renderer] = create("renderers")
 renderers.register("storydiff.render.html.v1", func=render_comparison_html)
 renderers.register("storydiff.render.markdown.v1", func=render_comparison_markdown)
 renderers.register("storydiff.render.json.v1", func=render_comparison_json)
@@ -32,8 +32,7 @@ FORMATS = {
 
 def get_renderer(name: str) -> Renderer:
     """The renderer a short format name or a registered name stands for (E023 for none)."""
-    renderer: Renderer = lookup(renderers, FORMATS.get(name, name), "renderer")
-    return renderer
+    return lookup(renderers, FORMATS.get(name, name), "renderer")
 
 
 def renderer_names() -> list[str]:

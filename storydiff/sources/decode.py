@@ -157,6 +157,12 @@ def replace_surrogates(text: str) -> str:
     return _SURROGATES.sub("\ufffd", text)
 
 
+def count_surrogates(text: str) -> int:
+    """How many lone surrogates ``replace_surrogates`` would replace, for the warning that
+    says so."""
+    return len(_SURROGATES.findall(text))
+
+
 def peek_text(head: bytes) -> str:
     """A lossy decoding of a file's first bytes, good enough to recognise markup in it."""
     for bom, encoding in _BOMS:

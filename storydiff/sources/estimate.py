@@ -9,6 +9,7 @@ ahead: with one of them the estimate is None and progress shows a rate without a
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import re
 import zlib
@@ -64,7 +65,7 @@ def _count(path: str) -> int:
     return 1
 
 
-def _occurrences(stream, needle: bytes | None) -> int:
+def _occurrences(stream: io.BufferedIOBase, needle: bytes | None) -> int:
     """Occurrences of ``needle`` (or of feed entries when None) in the stream, read in blocks;
     a match cut by a block boundary is found by carrying the block's tail over. A compressed
     file cut short is counted up to the cut: reading reports the cut, an estimate must not."""
@@ -82,7 +83,7 @@ def _occurrences(stream, needle: bytes | None) -> int:
     return count
 
 
-def _block(stream) -> bytes:
+def _block(stream: io.BufferedIOBase) -> bytes:
     try:
         return stream.read(CHUNK_BYTES * 16)
     except (EOFError, zlib.error, gzip.BadGzipFile):

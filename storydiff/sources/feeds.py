@@ -11,8 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 import time
-import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -23,24 +22,26 @@ from storydiff.errors import Code, InputError
 from storydiff.model import Document
 from storydiff.sources.decode import decode_bytes, normalise
 from storydiff.sources.detect import FEED
+from storydiff.sources.fetch import fetch
 from storydiff.sources.files import read_failure
 from storydiff.sources.html import html_document
+from storydiff.sources.limits import check_html_depth
+from storydiff.sources.readers import ReadOptions
 from storydiff.sources.urls import checked_url
 
-FETCH_TIMEOUT = 20
 # What XML 1.0 forbids and real feeds still carry: C0 controls but tab and line breaks.
 _XML_INVALID = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _CHAR_REFERENCE = re.compile(b"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
-USER_AGENT = "storydiff (+https://pypi.org/project/storydiff/)"
 _BLOCKS = ("p", "li", "blockquote", "h1", "h2", "h3", "h4", "pre")
 
 Item = Document | InputError
+# A feed entry as feedparser gives it: its fields by name.
+Entry = Mapping[str, Any]
 
 
-def read_feed(
-    data: bytes, source: str, max_bytes: int, *, fetch_links: bool = False
-) -> Iterator[Item]:
-    """A Document or an InputError for every entry, in feed order."""
+def read_feed(data: bytes, source: str, options: ReadOptions) -> Iterator[Item]:
+    """A Document or an InputError for every entry, in feed order; with
+    ``options.fetch_links``, each entry's linked page instead of its own text."""
     import feedparser
 
     try:
@@ -57,9 +58,9 @@ def read_feed(
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"{source}#{number}"
         try:
-            document = _entry_document(entry, source, number, feed_title)
-            if fetch_links and document.url:
-                document = _linked_page(document, max_bytes)
+            document = _entry_document(entry, source, number, feed_title, options)
+            if options.fetch_links and document.url:
+                document = _linked_page(document, options)
             yield document
         except InputError as error:
             yield error
@@ -85,24 +86,12 @@ def _valid_reference(match: re.Match[bytes]) -> bytes:
     return match.group(0) if allowed and code not in (0xFFFE, 0xFFFF) else b"&#xFFFD;"
 
 
-def fetch(url: str, max_bytes: int) -> bytes:
-    """The bytes at ``url`` (HTTP or HTTPS only), at most ``max_bytes`` of them."""
-    if not url.lower().startswith(("http://", "https://")):
-        raise InputError(url, Code.E018, url=url, detail="only http and https URLs are fetched")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310
-            body = response.read(max_bytes + 1)
-    except OSError as error:
-        raise InputError(url, Code.E018, url=url, detail=str(error)) from error
-    if len(body) > max_bytes:
-        raise InputError(url, Code.E004, size=f"over {max_bytes:,}", limit=max_bytes)
-    return body
-
-
-def _entry_document(entry: Any, source: str, number: int, outlet: str | None) -> Document:
+def _entry_document(
+    entry: Entry, source: str, number: int, outlet: str | None, options: ReadOptions
+) -> Document:
     where = f"{source}#{number}"
     html = _entry_html(entry)
+    check_html_depth(html, where, options.max_html_depth)
     text = normalise(fragment_text(html)) if html else ""
     if not text.strip():
         raise InputError(where, Code.E002)
@@ -117,7 +106,7 @@ def _entry_document(entry: Any, source: str, number: int, outlet: str | None) ->
     )
 
 
-def _entry_html(entry: Any) -> str:
+def _entry_html(entry: Entry) -> str:
     """The fullest text the entry has: its content, else its summary."""
     contents = [c.get("value", "") for c in entry.get("content") or []]
     best = max(contents, key=len, default="")
@@ -135,9 +124,10 @@ def fragment_text(html: str) -> str:
     return "\n\n".join(blocks) if blocks else " ".join(root.text_content().split())
 
 
-def _linked_page(document: Document, max_bytes: int) -> Document:
+def _linked_page(document: Document, options: ReadOptions) -> Document:
     url = document.url or ""
-    page = html_document(normalise(decode_bytes(fetch(url, max_bytes), url)), url, url=url)
+    text = normalise(decode_bytes(fetch(url, options.max_bytes, options), url))
+    page = html_document(text, url, url=url, max_depth=options.max_html_depth)
     return replace(
         page,
         title=page.title or document.title,
@@ -146,7 +136,7 @@ def _linked_page(document: Document, max_bytes: int) -> Document:
     )
 
 
-def _date(entry: Any) -> str | None:
+def _date(entry: Entry) -> str | None:
     for key in ("published_parsed", "updated_parsed"):
         parsed = entry.get(key)
         if parsed:

@@ -49,15 +49,18 @@ def open_binary(path: str) -> BinaryIO:
         raise InputError(path, Code.E001) from err
 
 
-def read_rest(stream: BinaryIO, head: bytes, limit: int, source: str) -> bytes:
-    """The whole input given its first bytes, or E004 once it passes ``limit`` bytes.
+def read_rest(
+    stream: BinaryIO, head: bytes, limit: int, source: str, too_large: Code = Code.E004
+) -> bytes:
+    """The whole input given its first bytes, or ``too_large`` (E004, an article's limit,
+    unless told) once it passes ``limit`` bytes.
 
     A regular file is measured before it is read; a pipe is read until it passes the limit, so
     no more than ``limit`` + one chunk is ever held, whatever the input's size.
     """
     known = _regular_file_size(stream)
     if known is not None and known > limit:
-        raise InputError(source, Code.E004, size=known, limit=limit)
+        raise InputError(source, too_large, size=known, limit=limit)
     parts = [head]
     size = len(head)
     while size <= limit:
@@ -66,7 +69,7 @@ def read_rest(stream: BinaryIO, head: bytes, limit: int, source: str) -> bytes:
             return b"".join(parts)
         parts.append(chunk)
         size += len(chunk)
-    raise InputError(source, Code.E004, size=_total_size(stream, size), limit=limit)
+    raise InputError(source, too_large, size=_total_size(stream, size), limit=limit)
 
 
 def chunks(stream: BinaryIO, head: bytes = b"") -> Iterator[bytes]:

@@ -10,33 +10,47 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import cast
 
 import trafilatura
+from trafilatura.settings import Document as Extraction
 
 from storydiff.errors import Code, InputError
 from storydiff.model import Document
 from storydiff.sources.decode import normalise
 from storydiff.sources.detect import HTML
+from storydiff.sources.limits import check_html_depth
+from storydiff.sources.readers import ReadOptions
 
 # trafilatura falls back to dumping whatever text a page has, so a page of menus comes back as
 # "Home\nWorld\nPolitics". A real article has at least one paragraph of prose; menus, link
 # lists and buttons never have a line this long.
 MIN_PROSE_WORDS = 8
 
+DEFAULT_DEPTH = ReadOptions.max_html_depth
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def html_document(page: str, source: str, *, url: str | None = None) -> Document:
-    """Extract the article of one page, or fail with E006 when the page has none."""
-    extracted = trafilatura.bare_extraction(
-        page,
-        url=url,
-        with_metadata=True,
-        include_comments=False,  # reader comments are not the outlet's telling of the story
-        include_images=False,
-        include_links=False,
-        include_formatting=False,
-        deduplicate=False,  # its cache is process-wide: output would depend on earlier pages
+def html_document(
+    page: str, source: str, *, url: str | None = None, max_depth: int = DEFAULT_DEPTH
+) -> Document:
+    """Extract the article of one page, or fail with E006 when the page has none, or E035
+    when its elements nest deeper than ``max_depth`` (counted before it is parsed: the parser
+    would drop what lies deeper, and with it the article)."""
+    check_html_depth(page, source, max_depth)
+    # Typed as a Document or a dict: the dict is only for as_dict=True.
+    extracted = cast(
+        "Extraction | None",
+        trafilatura.bare_extraction(
+            page,
+            url=url,
+            with_metadata=True,
+            include_comments=False,  # reader comments are not the outlet's telling of the story
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            deduplicate=False,  # its cache is process-wide: output would depend on earlier pages
+        ),
     )
     text = _paragraphs(extracted.text if extracted is not None else None)
     if extracted is None or not _has_prose(text):

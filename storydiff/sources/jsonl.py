@@ -15,8 +15,13 @@ from typing import Any
 
 from storydiff.config import COLUMN_FIELDS
 from storydiff.errors import Code, InputError
-from storydiff.model import Document
-from storydiff.sources.decode import decode_bytes, normalise, replace_surrogates
+from storydiff.model import REPLACED_SURROGATES, Document, counted
+from storydiff.sources.decode import (
+    count_surrogates,
+    decode_bytes,
+    normalise,
+    replace_surrogates,
+)
 from storydiff.sources.detect import JSONL
 from storydiff.sources.files import read_failure
 from storydiff.sources.urls import checked_url
@@ -99,6 +104,8 @@ def fields_document(
     text_column = columns["text"]
     if record.get(text_column) is None:
         raise InputError(where, Code.E008, field=text_column)
+    read = {columns[key] for key in FIELDS}
+    replaced = sum(count_surrogates(record[c]) for c in read if isinstance(record.get(c), str))
     raw = _string(record, text_column, where) or ""
     text = normalise(raw)
     if not text.strip():
@@ -117,6 +124,7 @@ def fields_document(
         kind=kind,
         line=number,
         id=_record_id(record, columns["id"], where),
+        warnings=counted((), REPLACED_SURROGATES, replaced),
         **prose,
         **identifiers,
     )
@@ -149,6 +157,8 @@ def _parse(text: str, where: str) -> dict[str, Any]:
         # json's own messages may end in "at" ("Unterminated string starting at").
         message = err.msg.removesuffix(" at")
         raise InputError(where, Code.E007, detail=f"{message} at column {err.colno}") from err
+    except RecursionError as err:  # arrays in arrays, thousands deep: no article is that
+        raise InputError(where, Code.E007, detail="values nested too deeply") from err
     if not isinstance(record, dict):
         raise InputError(where, Code.E014, detail=_json_type(record))
     return record

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from storydiff.errors import Code, InputError
 from storydiff.model import Document
@@ -20,7 +20,12 @@ from storydiff.sources.detect import CSV, PARQUET
 from storydiff.sources.files import read_failure
 from storydiff.sources.jsonl import FIELDS, Columns, fields_document
 
+if TYPE_CHECKING:  # pyarrow is imported when a Parquet file is read
+    from pyarrow.parquet import ParquetFile
+
 PARQUET_BATCH_ROWS = 1024
+# One row by column name, as a table holds it.
+Row = dict[str, Any]
 
 Item = Document | InputError
 
@@ -57,7 +62,7 @@ def read_parquet(stream: BinaryIO, source: str, columns: Columns) -> Iterator[It
     yield from _rows(_parquet_rows(table, wanted, source), source, PARQUET, columns)
 
 
-def _csv_rows(reader: csv.DictReader, source: str) -> Iterator[tuple[int, dict | InputError]]:
+def _csv_rows(reader: csv.DictReader[str], source: str) -> Iterator[tuple[int, Row | InputError]]:
     number = 0
     while True:
         number += 1
@@ -73,7 +78,7 @@ def _csv_rows(reader: csv.DictReader, source: str) -> Iterator[tuple[int, dict |
         yield number, row
 
 
-def _parquet_rows(table: Any, wanted: list[str], path: str) -> Iterator[tuple[int, dict]]:
+def _parquet_rows(table: ParquetFile, wanted: list[str], path: str) -> Iterator[tuple[int, Row]]:
     number = 0
     try:
         for batch in table.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=wanted):
@@ -85,7 +90,7 @@ def _parquet_rows(table: Any, wanted: list[str], path: str) -> Iterator[tuple[in
 
 
 def _rows(
-    rows: Iterable[tuple[int, dict | InputError]], source: str, kind: str, columns: Columns
+    rows: Iterable[tuple[int, Row | InputError]], source: str, kind: str, columns: Columns
 ) -> Iterator[Item]:
     for number, row in rows:
         if isinstance(row, InputError):
@@ -99,7 +104,7 @@ def _rows(
             yield read_failure(f"{source}:{number}", error)
 
 
-def _require_text_column(header: list[str], columns: Columns, source: str) -> None:
+def _require_text_column(header: Sequence[str], columns: Columns, source: str) -> None:
     if columns["text"] not in header:
         raise InputError(
             source,

@@ -14,7 +14,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import BinaryIO
+from typing import BinaryIO, Protocol, TypeGuard
 
 from warcio.recordloader import ArcWarcRecordLoader
 
@@ -23,6 +23,7 @@ from storydiff.model import Document
 from storydiff.sources.decode import decode_bytes, normalise, reject_control_characters
 from storydiff.sources.files import CHUNK_BYTES, read_failure
 from storydiff.sources.html import html_document
+from storydiff.sources.readers import ReadOptions
 from storydiff.sources.urls import checked_url
 
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
@@ -31,13 +32,53 @@ _GZIP = 16 + zlib.MAX_WBITS
 Item = Document | InputError
 
 
-def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+# What storydiff reads of warcio's records (warcio has no type hints).
+class _Headers(Protocol):
+    def get_header(self, name: str) -> str | None: ...
+
+    def get_statuscode(self) -> str: ...
+
+
+class _Stream(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+class _Record(Protocol):
+    @property
+    def rec_type(self) -> str: ...
+
+    @property
+    def rec_headers(self) -> _Headers: ...
+
+    @property
+    def http_headers(self) -> _Headers | None: ...
+
+    @property
+    def raw_stream(self) -> _Stream: ...
+
+    def content_stream(self) -> _Stream: ...
+
+
+class _Response(_Record, Protocol):
+    """A record with HTTP headers: a response."""
+
+    @property
+    def http_headers(self) -> _Headers: ...
+
+
+def read_warc(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item]:
     """A Document or an InputError for every HTML response in the archive, in file order."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    class Records(ArchiveIterator):  # type: ignore[misc]  # warcio has no type hints
+        # warcio writes this warning (a record longer or shorter than its Content-Length) to
+        # standard error itself, three lines in the middle of storydiff's output; it reads on
+        # past such a record, and so does storydiff.
+        INC_RECORD = ""
+
     watched = _GzipWatch(stream)
-    records = ArchiveIterator(watched)
+    records = Records(watched)
     records.loader = _Loader(verify_http=False, arc2warc=False)
     try:
         for record in records:
@@ -47,7 +88,7 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
             if record.rec_type == "response" and not uri:
                 yield InputError(where, Code.E021)
             elif _is_html_page(record):
-                yield _page_or_error(record, where, uri, max_bytes)
+                yield _page_or_error(record, where, uri, options)
     except ArchiveLoadFailed as error:
         yield InputError(source, Code.E016, kind="WARC", detail=str(error))
         return
@@ -55,12 +96,15 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
         yield InputError(source, Code.E020, detail="the file ends inside a gzip member")
 
 
-class _Loader(ArcWarcRecordLoader):
+class _Loader(ArcWarcRecordLoader):  # type: ignore[misc]  # warcio has no type hints
     """warcio's loader, but a record without a target URI is read without HTTP headers
     (warcio calls ``uri.startswith`` on it, and the exception would end the whole archive)."""
 
-    def load_http_headers(self, rec_type, uri, stream, length):  # noqa: ANN001, ANN201
-        return super().load_http_headers(rec_type, uri or "", stream, length)
+    def load_http_headers(
+        self, rec_type: str, uri: str | None, stream: _Stream, length: int
+    ) -> _Headers | None:
+        headers: _Headers | None = super().load_http_headers(rec_type, uri or "", stream, length)
+        return headers
 
 
 class _GzipWatch:
@@ -107,26 +151,27 @@ class _GzipWatch:
             data, self._inflate = self._inflate.unused_data, None
 
 
-def _is_html_page(record: object) -> bool:
-    if record.rec_type != "response" or record.http_headers is None:  # type: ignore[attr-defined]
+def _is_html_page(record: _Record) -> TypeGuard[_Response]:
+    if record.rec_type != "response" or record.http_headers is None:
         return False
-    headers = record.http_headers  # type: ignore[attr-defined]
+    headers = record.http_headers
     kind = (headers.get_header("Content-Type") or "").lower()
     return headers.get_statuscode() == "200" and ("html" in kind or not kind)
 
 
-def _page_or_error(record: object, where: str, uri: str, max_bytes: int) -> Item:
+def _page_or_error(record: _Response, where: str, uri: str, options: ReadOptions) -> Item:
     try:
-        return _page(record, where, uri, max_bytes)
+        return _page(record, where, uri, options)
     except InputError as error:
         return error
     except Exception as error:  # noqa: BLE001 — one bad page must not end the archive
         return read_failure(where, error)
 
 
-def _page(record: object, where: str, uri: str, max_bytes: int) -> Document:
+def _page(record: _Response, where: str, uri: str, options: ReadOptions) -> Document:
+    max_bytes = options.max_bytes
     url = checked_url(uri or None, where, "WARC-Target-URI")
-    body = record.content_stream().read(max_bytes + 1)  # type: ignore[attr-defined]
+    body = record.content_stream().read(max_bytes + 1)
     if len(body) > max_bytes:
         raise InputError(where, Code.E004, size=f"over {max_bytes:,}", limit=max_bytes)
     if missing := _missing_bytes(record):
@@ -135,30 +180,28 @@ def _page(record: object, where: str, uri: str, max_bytes: int) -> Document:
         raise InputError(where, Code.E002)
     text = _decode(body, record, where)
     reject_control_characters(text, where)
-    document = html_document(normalise(text), where, url=url)
+    document = html_document(normalise(text), where, url=url, max_depth=options.max_html_depth)
     if document.published is None:
         # A news crawl fetches pages within hours of publication: the crawl date stands in for
         # a publication date the page does not state.
-        crawled = record.rec_headers.get_header("WARC-Date")  # type: ignore[attr-defined]
+        crawled = record.rec_headers.get_header("WARC-Date")
         if crawled:
             document = replace(document, published=crawled[:10])
     return document
 
 
-def _missing_bytes(record: object) -> int:
+def _missing_bytes(record: _Record) -> int:
     """How much of the record's declared length the file did not have: the rest of the record
     is read (in chunks) to see whether it ends where its header says."""
-    raw = record.raw_stream  # type: ignore[attr-defined]
+    raw = record.raw_stream
     while raw.read(CHUNK_BYTES):
         pass
     return max(getattr(raw, "limit", 0), 0)
 
 
-def _decode(body: bytes, record: object, where: str) -> str:
+def _decode(body: bytes, record: _Response, where: str) -> str:
     """The charset the server declared, else storydiff's usual detection."""
-    declared = _CHARSET.search(
-        record.http_headers.get_header("Content-Type") or ""  # type: ignore[attr-defined]
-    )
+    declared = _CHARSET.search(record.http_headers.get_header("Content-Type") or "")
     if declared:
         try:
             return body.decode(declared.group(1))

@@ -82,7 +82,8 @@ def _actor_for(db: sqlite3.Connection, entity: Entity) -> int:
         (key, person),
     ).fetchall()
     if candidates and not person:
-        return candidates[0][0]
+        place: int = candidates[0][0]
+        return place
     match = _same_person(candidates, fold(entity.name))
     if match is not None:
         actor_id, name = match
@@ -94,7 +95,8 @@ def _actor_for(db: sqlite3.Connection, entity: Entity) -> int:
     cursor = db.execute(
         "INSERT INTO actors (name, kind, key) VALUES (?, ?, ?)", (name, entity.kind, key)
     )
-    return int(cursor.lastrowid)
+    assert cursor.lastrowid is not None  # an INSERT always gives the row's id
+    return cursor.lastrowid
 
 
 def _same_person(

@@ -3,7 +3,7 @@
 Outlets name one person many ways ("Obama", "Barack Obama", "President Obama"): a question
 about an actor takes any alias the store holds and means the actor, so ``trends`` and
 ``export`` find every article of the actor whichever name the asker used. A name the store
-does not hold is an error with the closest aliases (E034), never an empty answer that looks
+does not hold is an error with the closest aliases (E041), never an empty answer that looks
 like "no outlet mentioned them".
 """
 
@@ -67,7 +67,7 @@ class StoredActor:
 
 
 class UnknownActorError(StorydiffError, LookupError):
-    """No actor of the store has the alias asked for (E034); ``suggestions`` holds the
+    """No actor of the store has the alias asked for (E041); ``suggestions`` holds the
     closest aliases."""
 
     def __init__(self, name: str, store: str, suggestions: list[str]) -> None:
@@ -77,7 +77,7 @@ class UnknownActorError(StorydiffError, LookupError):
             if suggestions
             else f"; storydiff actors --store {store} lists the actors"
         )
-        super().__init__(Code.E034, name=name, store=store, hint=hint)
+        super().__init__(Code.E041, name=name, store=store, hint=hint)
 
 
 _ACTORS = """
@@ -117,7 +117,7 @@ def find_actor(store: Store, name: str) -> StoredActor | None:
 
 
 def resolve_actor(store: Store, name: str, others: tuple[str, ...] = ()) -> StoredActor:
-    """The actor an alias names; E034 with the closest of the store's aliases (and of
+    """The actor an alias names; E041 with the closest of the store's aliases (and of
     ``others``, further names a question may take) when no actor has it."""
     actor = find_actor(store, name)
     if actor is None:
@@ -126,7 +126,7 @@ def resolve_actor(store: Store, name: str, others: tuple[str, ...] = ()) -> Stor
 
 
 def unknown_actor(store: Store, name: str, others: tuple[str, ...] = ()) -> UnknownActorError:
-    """E034 for ``name``, suggesting the closest aliases and ``others`` (difflib's ratio,
+    """E041 for ``name``, suggesting the closest aliases and ``others`` (difflib's ratio,
     ignoring case)."""
     rows = store.query("SELECT DISTINCT alias FROM actor_aliases")
     known = {alias.casefold(): alias for alias in (*others, *(r[0] for r in rows))}

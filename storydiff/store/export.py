@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 from storydiff.errors import Code, OptionError, check_choice
 from storydiff.model import to_json
 from storydiff.store.aliases import resolve_actor
-from storydiff.store.store import Store
+from storydiff.store.store import Chunks, Store
 
 ARTICLES = (
     "SELECT id, source, line, url, outlet, outlet_country, outlet_ownership, title, published, "
@@ -71,7 +71,7 @@ def format_for(path: str | PathLike[str]) -> str:
 def export(store: Store, table: str, output: Output, fmt: str, actor: str | None = None) -> int:
     """Write one table to ``output``, a path or a binary stream (left open); returns the
     number of rows. ``actor``, any alias of a stored actor, keeps the rows of that actor and
-    of the articles naming it (E034 for a name no actor has)."""
+    of the articles naming it (E041 for a name no actor has)."""
     check_choice("table", table, TABLES)
     check_choice("format", fmt, FORMATS)
     types = {row["name"]: row["type"] for row in store.query(f"PRAGMA table_info({table})")}
@@ -135,7 +135,7 @@ def _text(stream: BinaryIO, newline: str | None = None) -> Iterator[io.TextIOWra
         text.detach()
 
 
-def _csv(stream: BinaryIO, columns: list[str], chunks: Iterator[list[tuple]]) -> int:
+def _csv(stream: BinaryIO, columns: list[str], chunks: Chunks) -> int:
     count = 0
     with _text(stream, newline="") as text:
         writer = csv.writer(text)
@@ -153,7 +153,7 @@ def spreadsheet_safe(row: Iterable[Any]) -> list[Any]:
     return [f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in row]
 
 
-def _jsonl(stream: BinaryIO, columns: list[str], chunks: Iterator[list[tuple]]) -> int:
+def _jsonl(stream: BinaryIO, columns: list[str], chunks: Chunks) -> int:
     count = 0
     with _text(stream) as text:
         for chunk in chunks:
@@ -164,16 +164,14 @@ def _jsonl(stream: BinaryIO, columns: list[str], chunks: Iterator[list[tuple]]) 
     return count
 
 
-def _parquet(
-    stream: BinaryIO, columns: list[str], chunks: Iterator[list[tuple]], types: list[str]
-) -> int:
+def _parquet(stream: BinaryIO, columns: list[str], chunks: Chunks, types: list[str]) -> int:
     """Columns typed from the table's declared SQLite types, so that a column empty in the
     first chunk has the same type as in the rest (an article's outlet, date and title are
     text). Written front to back, so standard output through a pipe will do."""
     import pyarrow as pa
     import pyarrow.parquet as parquet
 
-    arrow = {"INTEGER": pa.int64(), "REAL": pa.float64()}
+    arrow: dict[str, pa.DataType] = {"INTEGER": pa.int64(), "REAL": pa.float64()}
     schema = pa.schema(
         [(c, arrow.get(t.upper(), pa.string())) for c, t in zip(columns, types, strict=True)]
     )

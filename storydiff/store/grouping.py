@@ -48,7 +48,7 @@ def stored_stories(store: Store) -> Iterator[StoryRecord]:
         "a.published, a.copy_of FROM stories s JOIN articles a ON a.story_id = s.id "
         "ORDER BY s.first IS NULL, s.first, s.rowid, a.published IS NULL, a.published, a.rowid"
     )
-    story: tuple | None = None
+    story: tuple[str, str | None, str | None, str | None] | None = None
     articles: list[StoryArticle] = []
     for row in rows:
         if story is not None and story[0] != row["story"]:

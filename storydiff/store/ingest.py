@@ -58,13 +58,13 @@ def ingest(
     *,
     batch_size: int = DEFAULT_BATCH,
     on_error: Callable[[InputError], None] | None = None,
-    on_read: Callable[[int], None] | None = None,
+    on_read: Callable[[int], object] | None = None,
 ) -> IngestSummary:
     """Store every article of ``items`` not yet in ``store``.
 
     ``analyze`` turns a stream of articles into analyses (or errors) in the same order;
     ``on_error`` is told of each failure as it happens and ``on_read`` of each article read,
-    for progress.
+    for progress (what it returns is not used: a progress bar's ``update`` will do).
     """
     summary = IngestSummary()
     in_flight: set[str] = set()
@@ -93,7 +93,7 @@ def _fresh(
     in_flight: set[str],
     repeats: list[Article],
     on_error: Callable[[InputError], None] | None,
-    on_read: Callable[[int], None] | None,
+    on_read: Callable[[int], object] | None,
 ) -> Iterator[Article]:
     """The articles neither stored nor already on their way to analysis, checked against the
     store a chunk at a time; the stored ones fill in their rows."""

@@ -228,7 +228,11 @@ def migrate(connection: sqlite3.Connection, path: object) -> int:
     add_functions(connection)
     for step in range(found, VERSION):
         with connection:
-            connection.execute("BEGIN")
+            # Immediate, and the version read again inside: two processes opening one new
+            # store at once must not both create its tables.
+            connection.execute("BEGIN IMMEDIATE")
+            if version(connection) > step:
+                continue
             for statement in _statements(MIGRATIONS[step]):
                 connection.execute(statement)
             if step + 1 in AFTER:
@@ -257,7 +261,8 @@ def _ownership(outlet: str | None, url: str | None) -> str | None:
 
 
 def _has_tables(connection: sqlite3.Connection) -> bool:
-    return connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    tables: int = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    return tables > 0
 
 
 def _statements(script: str) -> list[str]:

@@ -25,9 +25,13 @@ from storydiff.errors import Code
 from storydiff.model import Analysis, Article, Date, Entity, to_json
 from storydiff.nlp.quantities import normalise_dates
 from storydiff.store.actors import link_analyses
+from storydiff.store.opening import check_store_file, write_fault, write_faults
 from storydiff.store.schema import SchemaError, migrate
 
 BUSY_TIMEOUT_MS = 30_000
+# A query's rows, a chunk at a time.
+Chunks = Iterator[list[tuple[Any, ...]]]
+
 # What story grouping reads of an article's metadata: changing one of these regroups.
 GROUPING_FIELDS = frozenset({"outlet", "published", "title"})
 
@@ -55,6 +59,7 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        check_store_file(self.path)
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -63,7 +68,9 @@ class Store:
             self._db.execute("PRAGMA foreign_keys = ON")
             migrate(self._db, self.path)
         except sqlite3.DatabaseError as error:
-            raise SchemaError(Code.E027, path=self.path, detail=error) from error
+            raise write_fault(error, self.path) or SchemaError(
+                Code.E027, path=self.path, detail=error
+            ) from error
 
     def close(self) -> None:
         self._db.close()
@@ -91,7 +98,7 @@ class Store:
         """Store a batch in one transaction, its new articles' entities linked to the store's
         actors; returns how many were new."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        with self._db:
+        with write_faults(self.path), self._db:
             self._db.execute("BEGIN IMMEDIATE")
             added = [a for a in analyses if self._insert(a, now)]
             link_analyses(self._db, ((a.article.id, a.entities) for a in added))
@@ -251,7 +258,7 @@ class Store:
 
         ``stories`` is consumed as it comes, so a grouping can stream its stories in as they
         close; ``copies`` need only hold a story's copies by the time the story arrives."""
-        with self._db:
+        with write_faults(self.path), self._db:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("UPDATE articles SET story_id = NULL, copy_of = NULL")
             self._db.execute("DELETE FROM stories")
@@ -285,7 +292,8 @@ class Store:
     # ---------------------------------------------------------------- reading
 
     def count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        articles: int = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return articles
 
     def outlines(self, chunk_rows: int = 256) -> Iterator[Analysis]:
         """Every article, oldest first, with only what grouping reads: its metadata, text and
@@ -319,12 +327,12 @@ class Store:
         ).fetchone()
         return Analysis.from_dict(json.loads(row[0])) if row else None
 
-    def stream(self, sql: str, chunk_rows: int) -> tuple[list[str], Iterator[list[tuple]]]:
+    def stream(self, sql: str, chunk_rows: int) -> tuple[list[str], Chunks]:
         """A query's column names and its rows in chunks, for exports larger than memory."""
         cursor = self._db.execute(sql)
         columns = [d[0] for d in cursor.description]
 
-        def chunks() -> Iterator[list[tuple]]:
+        def chunks() -> Chunks:
             while rows := cursor.fetchmany(chunk_rows):
                 yield rows
 

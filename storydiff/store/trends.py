@@ -103,7 +103,7 @@ def trend(store: Store, subject: str, name: str, period: str = "month") -> Trend
 def _actor_names(store: Store, name: str) -> dict[str, Any]:
     """The actor a name is an alias of and all its names, so that "Obama" also counts the
     articles, quotes and labels of "Barack Obama"; a name no actor has may still be a label's
-    group ("armed groups"). E034, with the closest names, when it is neither."""
+    group ("armed groups"). E041, with the closest names, when it is neither."""
     actor = find_actor(store, name)
     if actor is not None:
         return {"actor": actor.id, "names": json.dumps([name, *actor.names])}
