@@ -196,9 +196,9 @@ def test_thresholds_are_the_alignment_settings_and_a_stricter_point_removes_poin
 def test_the_story_window_decides_whether_days_apart_are_one_story():
     first = _article("first", *QUAKE[0], "2023-11-04", "Nepal", "Jajarkot")
     later = _article("later", *QUAKE[1], "2023-11-07", "Nepal", "Jajarkot")
-    assert len(group_stories([first, later])) == 2
-    wide = DEFAULTS.with_values({"stories.window_days": 3})
-    assert [s.articles for s in group_stories([first, later], wide)] == [("first", "later")]
+    assert [s.articles for s in group_stories([first, later])] == [("first", "later")]
+    narrow = DEFAULTS.with_values({"stories.window_days": 1})
+    assert len(group_stories([first, later], narrow)) == 2
 
 
 def test_the_pipeline_settings_reach_storydiffs_components():

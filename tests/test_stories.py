@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from storydiff.compare.stories import StoryGrouper, group_stories
+from storydiff.config import DEFAULTS
 from storydiff.model import Analysis, Article, Entity, Span
 
 
@@ -60,6 +61,19 @@ def test_the_same_actors_months_apart_are_different_stories():
     early = _article("early", *QUAKE[0], "2023-11-04", "Nepal", "Jajarkot")
     late = _article("late", *QUAKE[1], "2024-03-10", "Nepal", "Jajarkot")
     assert len(group_stories([late, early])) == 2
+
+
+def test_a_story_stays_open_while_it_develops_and_the_bar_rises_with_the_gap():
+    first = [
+        _article(f"q{k}", *QUAKE[k], "2023-11-04", "Nepal", "Jajarkot", "Prachanda")
+        for k in range(2)
+    ]
+    late = _article("late", *QUAKE[2], "2023-11-07", "Nepal", "Jajarkot", "Prachanda")
+    stories = group_stories([*first, late])
+    assert sorted(sorted(s.articles) for s in stories) == [["late", "q0", "q1"]]
+    assert stories[0].last == "2023-11-07"
+    strict = DEFAULTS.with_values({"stories.join_score_per_day": 2.0})
+    assert len(group_stories([*first, late], strict)) == 2  # a bar no score reaches
 
 
 def test_undated_articles_are_grouped_by_what_they_say():

@@ -66,8 +66,9 @@ class StoryGrouper:
         self._on_close = on_close
         self._open: list[_OpenStory] = []
         self._closed: list[Story] = []
-        self._document_frequency: Counter[str] = Counter()
-        self._documents = 0
+        # How many open stories name each actor: the rarity of an actor is judged among the
+        # stories of the window, so an institution in most of them weighs next to nothing.
+        self._story_frequency: Counter[str] = Counter()
         self._next = 1
 
     def add(self, analysis: Analysis) -> str:
@@ -111,22 +112,35 @@ class StoryGrouper:
         published = article.published[:10] if article.published else None
         self._expire(published)
         names = actors(analysis)
-        self._documents += 1
-        self._document_frequency.update(names)
         weights = {n: self._rarity(n) for n in names}
+        # At least one unseen actor's worth: an article naming only generic actors shares
+        # little with a story even when the story names them all.
+        floor = self._rarity("")
         best = None
         settings = self.settings
-        best_score = settings.join_score + (settings.undated_margin if published is None else 0.0)
+        best_margin = 0.0
         for story in self._candidates(published):
             score = float(vector @ story.centroid) + settings.entity_weight * _shared(
-                weights, story
+                weights, floor, story
             )
-            if score >= best_score:
-                best, best_score = story, score
+            margin = score - self._bar(published, story.last)
+            if margin >= best_margin:
+                best, best_margin = story, margin
         if best is None:
             best = self._start(article.title, vector, published)
         self._join(best, article.id, article.title, vector, names, published)
         return best.id
+
+    def _bar(self, published: str | None, last: str | None) -> float:
+        """The score an article needs to join a story: ``join_score``, raised for an undated
+        article (nothing bounds it in time) and by ``join_score_per_day`` for each day past
+        the first between the story's last article and this one, so that a development days
+        later joins only on strong evidence."""
+        settings = self.settings
+        if published is None:
+            return settings.join_score + settings.undated_margin
+        gap = _days_between(last, published)
+        return settings.join_score + settings.join_score_per_day * max(0, gap - 1)
 
     def _candidates(self, published: str | None) -> Iterable[_OpenStory]:
         if published is None:
@@ -147,6 +161,7 @@ class StoryGrouper:
         self._open = keep
 
     def _close(self, story: _OpenStory) -> None:
+        self._forget(story.actors.keys())
         if self._on_close is not None:
             self._on_close(story.closed())
         else:
@@ -177,10 +192,13 @@ class StoryGrouper:
     ) -> None:
         story.articles.append(article_id)
         story.vector_sum = story.vector_sum + vector
+        self._story_frequency.update(names - story.actors.keys())
         story.actors.update(names)
         kept = self.settings.story_actors
         if len(story.actors) > kept * 2:
-            story.actors = Counter(dict(story.actors.most_common(kept)))
+            trimmed = Counter(dict(story.actors.most_common(kept)))
+            self._forget(story.actors.keys() - trimmed.keys())
+            story.actors = trimmed
         if published:
             story.first = min(filter(None, (story.first, published)))
             story.last = max(filter(None, (story.last, published)))
@@ -189,8 +207,19 @@ class StoryGrouper:
         if title and fit > story.title_fit:
             story.title, story.title_fit = title, fit
 
+    def _forget(self, names: Iterable[str]) -> None:
+        """One story fewer names each of ``names``; an actor no open story names is dropped,
+        so the counts stay as small as the window."""
+        for name in names:
+            self._story_frequency[name] -= 1
+            if self._story_frequency[name] <= 0:
+                del self._story_frequency[name]
+
     def _rarity(self, name: str) -> float:
-        return math.log((1 + self._documents) / (1 + self._document_frequency[name])) + 1
+        """Inverse story frequency among the open stories (smoothed, so that the first
+        stories of a corpus still weigh their actors): near zero for an actor most of them
+        name, such as the White House in a week of American politics."""
+        return math.log((2 + len(self._open)) / (1 + self._story_frequency[name]))
 
 
 def group_stories(analyses: Iterable[Analysis], config: Config = DEFAULTS) -> list[Story]:
@@ -228,12 +257,19 @@ def actors(analysis: Analysis) -> set[str]:
     return names
 
 
-def _shared(weights: dict[str, float], story: _OpenStory) -> float:
-    """Share of the article's actor weight that the story also names."""
-    total = sum(weights.values())
-    if not total:
-        return 0.0
+def _shared(weights: dict[str, float], floor: float, story: _OpenStory) -> float:
+    """Share of the article's actor weight, counted as at least ``floor``, that the story
+    also names."""
+    total = max(sum(weights.values()), floor)
     return sum(w for name, w in weights.items() if name in story.actors) / total
+
+
+def _days_between(earlier: str | None, later: str) -> int:
+    """Whole days from ``earlier`` to ``later`` (0 when either date cannot be read)."""
+    try:
+        return (date.fromisoformat(later[:10]) - date.fromisoformat((earlier or later)[:10])).days
+    except ValueError:
+        return 0
 
 
 def _shift(published: str, days: int) -> str:
