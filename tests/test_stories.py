@@ -76,6 +76,29 @@ def test_a_story_stays_open_while_it_develops_and_the_bar_rises_with_the_gap():
     assert len(group_stories([*first, late], strict)) == 2  # a bar no score reaches
 
 
+ONE_DAY_TOPICS = [
+    ("Senate passes farm bill", "Senators approved subsidies for wheat and dairy farmers."),
+    ("Court hears census case", "Judges weighed a question on citizenship in the census."),
+    ("Storm floods the coast", "Heavy rain flooded coastal towns and closed two ports."),
+    ("Tariffs on steel rise", "New duties on imported steel and aluminium take effect."),
+    ("Vaccine trial expands", "Researchers enrolled thousands more volunteers in a trial."),
+    ("Teachers strike in three states", "Schools closed as teachers walked out over pay."),
+]
+
+
+def test_an_actor_most_open_stories_name_does_not_join_events():
+    day = "2020-03-02"
+    analyses = [
+        _article(f"t{k}", title, text, day, "White House", f"Person {k}")
+        for k, (title, text) in enumerate(ONE_DAY_TOPICS)
+    ]
+    # Another event that names only the actor every story of the day names.
+    match = ("Late goal wins the cup final", "A header in stoppage time gave the visitors the cup.")
+    analyses.append(_article("other", *match, day, "White House"))
+    stories = group_stories(analyses)
+    assert len(stories) == len(analyses)  # seven events, seven stories
+
+
 def test_undated_articles_are_grouped_by_what_they_say():
     analyses = [_article(f"q{k}", t, x, None, "Nepal") for k, (t, x) in enumerate(QUAKE)]
     analyses.append(_article("b", *BUDGET, None, "Ottawa"))

@@ -4,10 +4,12 @@ Grouping is incremental: articles come in date order, and each joins the open st
 closest to, or starts one. Closeness has two parts, because each alone fails: the meaning of
 the headline and lead (static embeddings, which meet paraphrases across outlets: "Senate
 confirms Lynch" / "Lynch sworn in as attorney general"), and the named actors the article shares
-with the story, weighted by rarity (two stories about one president differ in everyone else
-they name). An event is reported within days, so a story is open only while its last article
-is within ``window_days`` of the newest article; a closed story is never compared again, which
-keeps the work per article and the memory flat however long the corpus runs. The window, the
+with the story, weighted by how few of the open stories name them (two stories about one
+president differ in everyone else they name, and an institution most stories of the week name
+tells them apart not at all). An event develops over days, so a story is open while its last
+article is within ``window_days`` of the newest article, and the bar to join it rises with
+each day since that last article; a closed story is never compared again, which keeps the work
+per article and the memory flat however long the corpus runs. The window, the
 join score, the actor weight and the rest are the settings of the ``stories`` section
 (``storydiff.config.StorySettings``, where their calibration is told).
 """
@@ -65,6 +67,9 @@ class StoryGrouper:
         self.settings = config.stories
         self._on_close = on_close
         self._open: list[_OpenStory] = []
+        # One row per open story, its centroid: an article is scored against all of them in
+        # one product, so the cost per article stays small however many stories are open.
+        self._centroids = np.zeros((0, 0))
         self._closed: list[Story] = []
         # How many open stories name each actor: the rarity of an actor is judged among the
         # stories of the window, so an institution in most of them weighs next to nothing.
@@ -102,6 +107,7 @@ class StoryGrouper:
         for story in self._open:
             self._close(story)
         self._open = []
+        self._centroids = np.zeros((0, 0))
 
     @property
     def open_stories(self) -> int:
@@ -117,48 +123,58 @@ class StoryGrouper:
         # little with a story even when the story names them all.
         floor = self._rarity("")
         best = None
-        settings = self.settings
         best_margin = 0.0
-        for story in self._candidates(published):
-            score = float(vector @ story.centroid) + settings.entity_weight * _shared(
-                weights, floor, story
-            )
+        for index, closeness in self._within_reach(vector, published):
+            story = self._open[index]
+            score = closeness + self.settings.entity_weight * _shared(weights, floor, story)
             margin = score - self._bar(published, story.last)
             if margin >= best_margin:
-                best, best_margin = story, margin
+                best, best_margin = index, margin
         if best is None:
             best = self._start(article.title, vector, published)
         self._join(best, article.id, article.title, vector, names, published)
-        return best.id
+        return self._open[best].id
+
+    def _within_reach(self, vector: np.ndarray, published: str | None) -> list[tuple[int, float]]:
+        """The open stories the article could join, as (index, closeness of meaning): an
+        undated article is compared with the latest ``undated_open`` only, and a story whose
+        closeness falls short of its bar even if it named all the article's actors is left
+        out before its actors are looked at."""
+        first = 0 if published is not None else max(0, len(self._open) - self.settings.undated_open)
+        if first >= len(self._open):
+            return []
+        closeness = self._centroids[first:] @ vector
+        reach = self.settings.entity_weight
+        return [
+            (index, float(closeness[index - first]))
+            for index in range(first, len(self._open))
+            if closeness[index - first] + reach >= self._bar(published, self._open[index].last)
+        ]
 
     def _bar(self, published: str | None, last: str | None) -> float:
         """The score an article needs to join a story: ``join_score``, raised for an undated
-        article (nothing bounds it in time) and by ``join_score_per_day`` for each day past
-        the first between the story's last article and this one, so that a development days
-        later joins only on strong evidence."""
+        article (nothing bounds it in time) and by ``join_score_per_day`` for each day between
+        the story's last article and this one, so that a development days later joins only on
+        strong evidence."""
         settings = self.settings
         if published is None:
             return settings.join_score + settings.undated_margin
         gap = _days_between(last, published)
-        return settings.join_score + settings.join_score_per_day * max(0, gap - 1)
-
-    def _candidates(self, published: str | None) -> Iterable[_OpenStory]:
-        if published is None:
-            return self._open[-self.settings.undated_open :]
-        return self._open
+        return settings.join_score + settings.join_score_per_day * max(0, gap)
 
     def _expire(self, published: str | None) -> None:
         """Close the stories whose last article is older than the window before ``published``."""
         if published is None:
             return
         horizon = _shift(published, -self.settings.window_days)
-        keep = []
-        for story in self._open:
-            if story.last is not None and story.last < horizon:
+        kept = [s.last is None or s.last >= horizon for s in self._open]
+        if all(kept):
+            return
+        for story, keep in zip(self._open, kept, strict=True):
+            if not keep:
                 self._close(story)
-            else:
-                keep.append(story)
-        self._open = keep
+        self._open = [s for s, keep in zip(self._open, kept, strict=True) if keep]
+        self._centroids = self._centroids[np.asarray(kept)]
 
     def _close(self, story: _OpenStory) -> None:
         self._forget(story.actors.keys())
@@ -167,7 +183,8 @@ class StoryGrouper:
         else:
             self._closed.append(story.closed())
 
-    def _start(self, title: str | None, vector: np.ndarray, published: str | None) -> _OpenStory:
+    def _start(self, title: str | None, vector: np.ndarray, published: str | None) -> int:
+        """A new open story; its index among the open ones."""
         story = _OpenStory(
             id=f"s{self._next}",
             title=title,
@@ -179,21 +196,26 @@ class StoryGrouper:
         )
         self._next += 1
         self._open.append(story)
-        return story
+        if not self._centroids.size:
+            self._centroids = np.zeros((0, len(vector)))
+        self._centroids = np.vstack([self._centroids, np.zeros((1, len(vector)))])
+        return len(self._open) - 1
 
     def _join(
         self,
-        story: _OpenStory,
+        index: int,
         article_id: str,
         title: str | None,
         vector: np.ndarray,
         names: set[str],
         published: str | None,
     ) -> None:
+        story = self._open[index]
         story.articles.append(article_id)
         story.vector_sum = story.vector_sum + vector
+        self._centroids[index] = story.centroid
         self._story_frequency.update(names - story.actors.keys())
-        story.actors.update(names)
+        story.actors.update(sorted(names))  # in one order, so that ties trim alike every run
         kept = self.settings.story_actors
         if len(story.actors) > kept * 2:
             trimmed = Counter(dict(story.actors.most_common(kept)))
