@@ -486,8 +486,10 @@ def compare(
             raise click.UsageError("--story and --store go together")
         with Store(store_path) as store:
             stored = store.story_analyses(story)
+            successors = [] if stored else store.successors(story)
         if not stored:
-            raise click.UsageError(f"no story {story!r} in {store_path}")
+            moved = f"; its articles are now in {', '.join(successors)}" if successors else ""
+            raise click.UsageError(f"no story {story!r} in {store_path}{moved}")
     elif not inputs:
         raise click.UsageError("give the articles to compare, or --store and --story")
     failures = Failures()

@@ -244,7 +244,7 @@ def test_stories_prints_one_shape_from_files_and_from_a_store(tmp_path, fmt):
         json.loads(from_files.output)["stories"] if fmt == "json" else list(map(json.loads, lines))
     )
     flood, budget = stories
-    assert list(flood) == ["id", "title", "first", "last", "origins", "articles"]
+    assert list(flood) == ["id", "title", "first", "last", "origins", "articles", "came_from"]
     assert (flood["origins"], flood["first"], flood["last"]) == (1, "2024-05-06", "2024-05-06")
     assert [a["outlet"] for a in flood["articles"]] == ["Agency", "Daily"]
     agency, daily = flood["articles"]

@@ -89,13 +89,15 @@ class StoryArticle:
 class StoryRecord:
     """A story as ``storydiff stories`` prints it, from files or from a store alike;
     ``first`` and ``last``: the dates of its first and last article (None when none is
-    dated)."""
+    dated); ``came_from``: in a store, the ids of the stories it was split or merged from
+    when the store was regrouped (empty when it kept its id or is new)."""
 
     id: str
     title: str | None
     first: str | None
     last: str | None
     articles: tuple[StoryArticle, ...]
+    came_from: tuple[str, ...] = ()
 
     @property
     def origins(self) -> int:
@@ -110,6 +112,7 @@ class StoryRecord:
             "last": self.last,
             "origins": self.origins,
             "articles": [a.to_dict() for a in self.articles],
+            "came_from": list(self.came_from),
         }
 
     @classmethod
@@ -121,4 +124,5 @@ class StoryRecord:
             data.get("first"),
             data.get("last"),
             tuple(StoryArticle.from_dict(a) for a in data.get("articles", [])),
+            tuple(str(i) for i in data.get("came_from", [])),
         )

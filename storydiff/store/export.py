@@ -34,6 +34,7 @@ TABLES = {
     "quantities": "article_id, number",
     "entities": "article_id, entity_id",
     "stories": "first IS NULL, first, id",
+    "story_sources": "story_id, came_from",
     "actors": "id",
     "actor_aliases": "actor_id, alias",
     "actor_mentions": "article_id, entity_id, alias",
@@ -109,8 +110,11 @@ def _of_actor(table: str, columns: list[str], actor_id: int) -> str:
         return f"actor_id = {actor_id}"
     if table == "articles":
         return f"id IN {articles}"
+    stories = f"(SELECT story_id FROM articles WHERE id IN {articles})"
     if table == "stories":
-        return f"id IN (SELECT story_id FROM articles WHERE id IN {articles})"
+        return f"id IN {stories}"
+    if table == "story_sources":
+        return f"story_id IN {stories}"
     return f"t.article_id IN {articles}"
 
 

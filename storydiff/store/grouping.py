@@ -45,16 +45,20 @@ def stored_stories(store: Store) -> Iterator[StoryRecord]:
     first (undated last) and in the order they were stored when their dates tie."""
     rows = store.query(
         "SELECT s.id AS story, s.title, s.first, s.last, a.id, a.source, a.line, a.outlet, "
-        "a.published, a.copy_of FROM stories s JOIN articles a ON a.story_id = s.id "
+        "a.published, a.copy_of, (SELECT group_concat(came_from, ' ') FROM "
+        "(SELECT came_from FROM story_sources WHERE story_id = s.id ORDER BY came_from)) "
+        "AS came_from FROM stories s JOIN articles a ON a.story_id = s.id "
         "ORDER BY s.first IS NULL, s.first, s.rowid, a.published IS NULL, a.published, a.rowid"
     )
     story: tuple[str, str | None, str | None, str | None] | None = None
+    came_from: tuple[str, ...] = ()
     articles: list[StoryArticle] = []
     for row in rows:
         if story is not None and story[0] != row["story"]:
-            yield StoryRecord(*story, tuple(articles))
+            yield StoryRecord(*story, tuple(articles), came_from)
             articles = []
         story = (row["story"], row["title"], row["first"], row["last"])
+        came_from = tuple((row["came_from"] or "").split())
         articles.append(
             StoryArticle(
                 row["id"],
@@ -66,4 +70,4 @@ def stored_stories(store: Store) -> Iterator[StoryRecord]:
             )
         )
     if story is not None:
-        yield StoryRecord(*story, tuple(articles))
+        yield StoryRecord(*story, tuple(articles), came_from)

@@ -201,6 +201,16 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
     """,
+    # 5: the stories a story was split or merged from when the store was regrouped, so that
+    # an old link to a story can be followed to where its articles went.
+    """
+    CREATE TABLE story_sources (
+        story_id  TEXT NOT NULL,
+        came_from TEXT NOT NULL,
+        PRIMARY KEY (story_id, came_from)
+    );
+    CREATE INDEX story_sources_came_from ON story_sources(came_from);
+    """,
 )
 VERSION = len(MIGRATIONS)
 # What a step computes in Python once its tables exist, in the step's transaction.

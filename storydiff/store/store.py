@@ -256,31 +256,50 @@ class Store:
         """Store a grouping in one transaction, replacing the previous one: ``stories`` as
         ``(id, title, first, last, article ids)``, ``copies`` as article id to origin id.
 
-        ``stories`` is consumed as it comes, so a grouping can stream its stories in as they
-        close; ``copies`` need only hold a story's copies by the time the story arrives."""
+        A story keeps the id it had in the previous grouping when it holds the articles of
+        exactly one earlier story and that story's went nowhere else (new articles may have
+        joined it); a story split off or merged gets a fresh id, and the ids it came from are
+        kept in ``story_sources``, so that a link to a story outlives a regrouping. The ids
+        ``stories`` gives are provisional. ``stories`` is consumed as it comes, so a grouping
+        can stream its stories in as they close; ``copies`` need only hold a story's copies by
+        the time the story arrives."""
         with write_faults(self.path), self._db:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("UPDATE articles SET story_id = NULL, copy_of = NULL")
-            self._db.execute("DELETE FROM stories")
+            for statement in _REGROUP_TABLES:
+                self._db.execute(statement)
             for story_id, title, first, last, members in stories:
                 origins = sum(1 for m in members if m not in copies)
                 self._db.execute(
-                    "INSERT INTO stories VALUES (?,?,?,?,?,?)",
+                    "INSERT INTO temp.grouped VALUES (?,?,?,?,?,?)",
                     (story_id, title, first, last, len(members), origins),
                 )
                 self._db.executemany(
-                    "UPDATE articles SET story_id = ? WHERE id = ?",
-                    [(story_id, m) for m in members],
+                    "INSERT OR REPLACE INTO temp.assigned VALUES (?,?)",
+                    [(m, story_id) for m in members],
                 )
+            (highest,) = self._db.execute(_HIGHEST_STORY_NUMBER).fetchone()
+            for statement in _REGROUP_NAMES:
+                self._db.execute(statement, {"highest": highest or 0})
             self._db.executemany(
                 "UPDATE articles SET copy_of = ? WHERE id = ?", [(o, a) for a, o in copies.items()]
             )
+            for statement in _REGROUP_DROP:
+                self._db.execute(statement)
 
     def story_articles(self, story_id: str) -> list[str]:
         """The ids of a story's articles, oldest first."""
         rows = self._db.execute(
             "SELECT id FROM articles WHERE story_id = ? "
             "ORDER BY published IS NULL, published, rowid",
+            (story_id,),
+        )
+        return [row[0] for row in rows]
+
+    def successors(self, story_id: str) -> list[str]:
+        """The stories a story that no longer exists was split or merged into, so that an
+        old link can say where its articles went."""
+        rows = self._db.execute(
+            "SELECT story_id FROM story_sources WHERE came_from = ? ORDER BY story_id",
             (story_id,),
         )
         return [row[0] for row in rows]
@@ -352,3 +371,46 @@ class Store:
 def _number(value: Any) -> float | None:
     """Quantities hold numbers, but a date-like value ("--08-23") is text: keep numbers only."""
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+# Regrouping (``Store.replace_stories``): the new grouping goes into temporary tables first,
+# so that each new story can be named from the stories its articles were in before.
+_REGROUP_TABLES = (
+    "CREATE TEMP TABLE grouped (id TEXT PRIMARY KEY, title TEXT, first TEXT, last TEXT, "
+    "articles INTEGER, origins INTEGER)",
+    "CREATE TEMP TABLE assigned (article TEXT PRIMARY KEY, story TEXT NOT NULL)",
+)
+# The highest number among the ids a story has had, so that a fresh id is never one an
+# earlier link could mean.
+_HIGHEST_STORY_NUMBER = (
+    "SELECT max(CAST(substr(id, 2) AS INTEGER)) FROM "
+    "(SELECT id FROM stories UNION SELECT came_from FROM story_sources "
+    "UNION SELECT story_id FROM story_sources) WHERE id GLOB 's[0-9]*'"
+)
+_REGROUP_NAMES = (
+    # Which earlier story each new one holds articles of.
+    "CREATE TEMP TABLE lineage AS SELECT DISTINCT g.story AS new, a.story_id AS old "
+    "FROM temp.assigned g JOIN articles a ON a.id = g.article WHERE a.story_id IS NOT NULL",
+    "CREATE TEMP TABLE named (new TEXT PRIMARY KEY, id TEXT NOT NULL, kept INTEGER NOT NULL)",
+    # One earlier story, whole: the same story, the same id.
+    "INSERT INTO temp.named SELECT new, old, 1 FROM temp.lineage "
+    "WHERE new IN (SELECT new FROM temp.lineage GROUP BY new HAVING count(*) = 1) "
+    "AND old IN (SELECT old FROM temp.lineage GROUP BY old HAVING count(*) = 1)",
+    # Anything else: a fresh id, in the order the grouping numbered its stories.
+    "INSERT INTO temp.named SELECT id, 's' || (:highest + row_number() OVER "
+    "(ORDER BY length(id), id)), 0 FROM temp.grouped WHERE id NOT IN (SELECT new FROM temp.named)",
+    "DELETE FROM story_sources WHERE story_id NOT IN (SELECT id FROM temp.named WHERE kept)",
+    "INSERT INTO story_sources SELECT n.id, l.old FROM temp.lineage l "
+    "JOIN temp.named n ON n.new = l.new WHERE NOT n.kept",
+    "UPDATE articles SET story_id = NULL, copy_of = NULL",
+    "DELETE FROM stories",
+    "INSERT INTO stories (id, title, first, last, articles, origins) "
+    "SELECT n.id, g.title, g.first, g.last, g.articles, g.origins "
+    "FROM temp.grouped g JOIN temp.named n ON n.new = g.id",
+    "UPDATE articles SET story_id = (SELECT n.id FROM temp.assigned s "
+    "JOIN temp.named n ON n.new = s.story WHERE s.article = articles.id) "
+    "WHERE id IN (SELECT article FROM temp.assigned)",
+)
+_REGROUP_DROP = tuple(
+    f"DROP TABLE temp.{table}" for table in ("grouped", "assigned", "lineage", "named")
+)
