@@ -201,6 +201,16 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
     """,
+    # 5: what the web app (storydiff serve) looks up: stories newest first, an outlet's
+    # articles in date order, articles by their outlet's country and ownership, and an
+    # actor's labels by voice.
+    """
+    CREATE INDEX stories_first ON stories(first, id);
+    CREATE INDEX articles_outlet_published ON articles(outlet, published);
+    CREATE INDEX articles_country ON articles(outlet_country);
+    CREATE INDEX articles_ownership ON articles(outlet_ownership);
+    CREATE INDEX labels_actor_voice ON labels(actor, voice, term);
+    """,
 )
 VERSION = len(MIGRATIONS)
 # What a step computes in Python once its tables exist, in the step's transaction.
