@@ -102,6 +102,9 @@ def serve(
         raise ConfigError(
             Code.E024, option="--host/--port", expected="an address free to bind", value=error
         ) from error
+    # Listening before the URL is printed: a browser opened at once waits in the backlog
+    # rather than being refused while the server starts.
+    sock.listen(128)
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{bound}/{datasette.get_database().name}/-/stories"
