@@ -3,27 +3,36 @@ with storydiff installed serves the same pages as ``storydiff serve``."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import jinja2
 from datasette import hookimpl
 
 from storydiff.web.pages import routes
 
+Hook = TypeVar("Hook", bound=Callable[..., Any])
 
-@hookimpl
+
+def _hook(function: Hook) -> Hook:
+    """Datasette's ``hookimpl`` marker, typed: it returns the function it marks."""
+    marked: Hook = hookimpl(function)
+    return marked
+
+
+@_hook
 def register_routes() -> list[tuple[str, Any]]:
     return routes()
 
 
-@hookimpl
+@_hook
 def prepare_jinja2_environment(env: jinja2.Environment) -> None:
     """The app's templates beside Datasette's own (theirs are all named ``storydiff_*``)."""
     ours = jinja2.PackageLoader("storydiff.web", "templates")
     env.loader = jinja2.ChoiceLoader([ours, *([env.loader] if env.loader else [])])
 
 
-@hookimpl
+@_hook
 def menu_links(datasette: Any) -> list[dict[str, str]]:
     """The stories of each store Datasette serves, in its menu."""
     return [

@@ -624,7 +624,17 @@ def evidence(store: Store, query: EvidenceQuery) -> tuple[tuple[EvidenceRow, ...
     )
     shown = rows[:EVIDENCE_PAGE]
     return tuple(
-        EvidenceRow(*row[:7], _sentence(store, row[0], row[7], row[8], query.word)) for row in shown
+        EvidenceRow(
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            row[5],
+            row[6],
+            _sentence(store, row[0], row[7], row[8], query.word),
+        )
+        for row in shown
     ), len(rows) > EVIDENCE_PAGE
 
 
