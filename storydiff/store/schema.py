@@ -203,13 +203,14 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 5: what the web app (storydiff serve) looks up: stories newest first, an outlet's
     # articles in date order, articles by their outlet's country and ownership, and an
-    # actor's labels by voice.
+    # actor's labels by voice (IF NOT EXISTS: a store whose version was set back by hand keeps
+    # them).
     """
-    CREATE INDEX stories_first ON stories(first, id);
-    CREATE INDEX articles_outlet_published ON articles(outlet, published);
-    CREATE INDEX articles_country ON articles(outlet_country);
-    CREATE INDEX articles_ownership ON articles(outlet_ownership);
-    CREATE INDEX labels_actor_voice ON labels(actor, voice, term);
+    CREATE INDEX IF NOT EXISTS stories_first ON stories(first, id);
+    CREATE INDEX IF NOT EXISTS articles_outlet_published ON articles(outlet, published);
+    CREATE INDEX IF NOT EXISTS articles_country ON articles(outlet_country);
+    CREATE INDEX IF NOT EXISTS articles_ownership ON articles(outlet_ownership);
+    CREATE INDEX IF NOT EXISTS labels_actor_voice ON labels(actor, voice, term);
     """,
 )
 VERSION = len(MIGRATIONS)
