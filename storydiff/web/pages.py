@@ -14,8 +14,9 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -44,6 +45,9 @@ CONTENT_SECURITY_POLICY = (
 )
 VOICES = tuple(VOICE_LABELS)
 _ERROR = "storydiff_error.html"
+COMPARISONS_KEPT = 64
+_COMPARED: OrderedDict[tuple[Any, ...], _Compared] = OrderedDict()
+_COMPARED_LOCK = threading.Lock()
 
 
 def routes() -> list[tuple[str, Callable[..., Any]]]:
@@ -208,22 +212,26 @@ class _Compared:
 def _comparison(analyses: tuple[Analysis, ...]) -> _Compared | None:
     """The comparison of a story's distinct articles (None with fewer than two). Articles are
     keyed by the hash of their text, so a story whose articles and metadata are unchanged is
-    compared once per process."""
+    compared once per process (the last ``COMPARISONS_KEPT`` stories are kept)."""
     if len({a.article.id for a in analyses}) < 2:
         return None
     key = tuple(
         (a.article.id, a.article.outlet, a.article.title, a.article.published, a.article.url)
         for a in analyses
     )
-    return _compared(key, analyses)
+    with _COMPARED_LOCK:
+        found = _COMPARED.get(key)
+    if found is None:
+        from storydiff.api import compare
 
-
-@lru_cache(maxsize=64)
-def _compared(key: tuple[Any, ...], analyses: tuple[Analysis, ...]) -> _Compared:
-    from storydiff.api import compare
-
-    report: Report = compare(list(analyses))
-    return _Compared(report._repr_html_(), report.to_json())
+        report: Report = compare(list(analyses))
+        found = _Compared(report._repr_html_(), report.to_json())
+    with _COMPARED_LOCK:
+        _COMPARED[key] = found
+        _COMPARED.move_to_end(key)
+        while len(_COMPARED) > COMPARISONS_KEPT:
+            _COMPARED.popitem(last=False)
+    return found
 
 
 def _outlet(store: Store, args: Mapping[str, str], links: Links) -> tuple[dict[str, Any], int]:
