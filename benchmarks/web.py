@@ -77,8 +77,8 @@ def pages(path: Path) -> list[tuple[str, str]]:
         ][0]
     base = f"/{path.stem}/-/"
 
-    def url(page: str, **query: object) -> str:
-        return base + page + ("?" + urlencode(query) if query else "")
+    def url(name: str, /, **query: object) -> str:
+        return base + name + ("?" + urlencode(query) if query else "")
 
     return [
         ("stories", url("stories")),
