@@ -204,8 +204,8 @@ MIGRATIONS: tuple[str, ...] = (
     # 5: what the web app (storydiff serve) looks up, as covering indexes so that no query
     # reads an article's text or analysis: stories newest first, an outlet's articles in date
     # order, a story's outlets, articles by country and ownership, a week's outlets, an
-    # actor's mentions and quotes, names any case (trends), and an actor's labels by voice (IF NOT EXISTS: a store whose version was set back by hand keeps
-    # them).
+    # actor's mentions and quotes, names any case (trends), and an actor's labels by voice
+    # (IF NOT EXISTS: a store whose version was set back by hand keeps them).
     """
     CREATE INDEX IF NOT EXISTS stories_first ON stories(first, id);
     CREATE INDEX IF NOT EXISTS articles_outlet_published
