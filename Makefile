@@ -19,12 +19,12 @@ $(BIN)/python:
 # Not quiet: the first install takes a minute or more, and pip's lines show it moving.
 $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 	@echo "storydiff: installing storydiff and its pinned dependencies into $(VENV) (the first time takes a minute or two)"
-	$(PIP) install -c constraints.txt -e .
+	$(PIP) install -c constraints.txt -e '.[web]'
 	@echo "storydiff: installed"
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(PIP) install -q -c constraints.txt -e '.[test]'
+	$(PIP) install -q -c constraints.txt -e '.[test,web]'
 	touch $@
 
 demo: $(VENV)/.installed  ## Compare the bundled example articles and write report.html

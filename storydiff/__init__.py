@@ -29,6 +29,7 @@ __all__ = [
     "analyze",
     "compare",
     "read",
+    "serve",
 ]
 __version__ = "0.1.0"
 
@@ -37,6 +38,7 @@ _LAZY = {
     "analyze": "storydiff.api",
     "compare": "storydiff.api",
     "read": "storydiff.api",
+    "serve": "storydiff.web.app",
     "Report": "storydiff.report",
 }
 

@@ -799,6 +799,30 @@ def actors(
 
 
 @cli.command()
+@click.option(
+    "--store",
+    "store_path",
+    required=True,
+    help="The SQLite store made by storydiff ingest (read, never written).",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="The port (default: a free one)."
+)
+def serve(store_path: str, host: str, port: int) -> None:
+    """Browse the store in a web browser: stories, each story's comparison and coverage,
+    outlets, actors, labels, trends and the sentences behind every number (needs
+    storydiff[web]). Prints the URL; Ctrl-C stops it."""
+    from storydiff.web.app import serve as serve_store
+
+    def ready(url: str) -> None:
+        click.echo(f"storydiff: serving {store_path} read-only; Ctrl-C stops", err=True)
+        click.echo(url)
+
+    serve_store(store_path, host, port, on_ready=ready)
+
+
+@cli.command()
 @store_option
 @click.option("--table", type=click.Choice(list(EXPORT_TABLES)), required=True)
 @click.option(

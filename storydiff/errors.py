@@ -88,6 +88,7 @@ class Code(Enum):
         "Python, raises it)"
     )
     E041 = "no actor in {store} is called {name!r}{hint}"
+    E042 = "cannot serve the store {path}: {detail}"
 
 
 class StorydiffError(Exception):

@@ -168,6 +168,6 @@ def test_a_version_3_store_gets_its_actors_when_opened(tmp_path, analyses):
     )
     db.close()
     with Store(path) as store:
-        assert store.query("PRAGMA user_version")[0][0] == VERSION == 4
+        assert store.query("PRAGMA user_version")[0][0] == VERSION == 6
         assert find_actor(store, "President Obama").articles == len(HIS)
         assert len(list_actors(store, kind="PERSON")) == 3

@@ -116,6 +116,12 @@ def find_actor(store: Store, name: str) -> StoredActor | None:
     return _actors(store, None, None, row[0][0])[0]
 
 
+def get_actor(store: Store, actor_id: int) -> StoredActor | None:
+    """The actor with this id, as a link to it names it."""
+    found = _actors(store, None, None, actor_id)
+    return found[0] if found else None
+
+
 def resolve_actor(store: Store, name: str, others: tuple[str, ...] = ()) -> StoredActor:
     """The actor an alias names; E041 with the closest of the store's aliases (and of
     ``others``, further names a question may take) when no actor has it."""

@@ -211,6 +211,29 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX story_sources_came_from ON story_sources(came_from);
     """,
+    # 6: what the web app (storydiff serve) looks up, as covering indexes so that no query
+    # reads an article's text or analysis: stories newest first, an outlet's articles in date
+    # order, a story's outlets, articles by country and ownership, a week's outlets, an
+    # actor's mentions and quotes, names any case (trends), and an actor's labels by voice
+    # (IF NOT EXISTS: a store whose version was set back by hand keeps them).
+    """
+    CREATE INDEX IF NOT EXISTS stories_first ON stories(first, id);
+    CREATE INDEX IF NOT EXISTS articles_outlet_published
+        ON articles(outlet, published, story_id, outlet_country, outlet_ownership);
+    CREATE INDEX IF NOT EXISTS articles_story_outlet
+        ON articles(story_id, outlet, outlet_country, outlet_ownership);
+    CREATE INDEX IF NOT EXISTS articles_country ON articles(outlet_country, story_id);
+    CREATE INDEX IF NOT EXISTS articles_ownership ON articles(outlet_ownership, story_id);
+    CREATE INDEX IF NOT EXISTS articles_published_outlet
+        ON articles(published, outlet, outlet_country, outlet_ownership);
+    CREATE INDEX IF NOT EXISTS articles_id_outlet ON articles(id, outlet, published, story_id);
+    CREATE INDEX IF NOT EXISTS quotes_article_speaker ON quotes(article_id, speaker);
+    CREATE INDEX IF NOT EXISTS actor_mentions_actor_article
+        ON actor_mentions(actor_id, article_id, alias, mentions);
+    CREATE INDEX IF NOT EXISTS entities_name_folded ON entities(lower(name));
+    CREATE INDEX IF NOT EXISTS labels_actor_folded ON labels(lower(actor));
+    CREATE INDEX IF NOT EXISTS labels_actor_voice ON labels(actor, voice, term);
+    """,
 )
 VERSION = len(MIGRATIONS)
 # What a step computes in Python once its tables exist, in the step's transaction.

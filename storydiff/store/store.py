@@ -19,6 +19,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from storydiff.clean.outlets import outlet_of
 from storydiff.errors import Code
@@ -55,10 +56,19 @@ class Metadata:
 
 
 class Store:
-    """Open (creating or upgrading it if need be) the store at ``path``."""
+    """Open (creating or upgrading it if need be) the store at ``path``.
 
-    def __init__(self, path: str | Path) -> None:
+    ``read_only`` opens an existing store for reading and nothing else (a web app over it):
+    SQLite's ``mode=ro`` and ``query_only``, no journal mode set and no migration, so not a
+    byte of the file changes; the caller checks its schema version."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
+        if read_only:
+            uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
+            self._db.execute("PRAGMA query_only = 1")
+            return
         check_store_file(self.path)
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None)
