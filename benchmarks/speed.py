@@ -29,8 +29,9 @@ Then, on the same documents, the rest of the table a corpus user needs:
 * local workers and the Ray engine with 1 and 2 workers: seconds and speed-up over one (Ray
   when it is installed; a local Ray is started once, and the seconds that took are a row of
   their own, as a cluster would already be running);
-* peak memory (resident, of a fresh process) analysing ``--memory`` articles as a stream, as
-  ``ingest`` does, e.g. 1k and 10k: flat memory means the two are close;
+* peak memory (resident) of ``storydiff analyze`` on a JSON Lines file of ``--memory``
+  articles (the documents repeated under ids of their own), e.g. 1k and 10k: analyses are
+  written as they are made, so flat memory means the two are close;
 * story grouping time at N and 4N articles (the documents' analyses replicated with
   shifted dates).
 
@@ -214,28 +215,47 @@ def on_ray(documents: Sequence[Any]) -> dict[str, float]:
     return rows
 
 
-def memory(sizes: Sequence[int], texts: Path, seesaw: Path | None) -> dict[int, float]:
-    """Peak resident MiB of a fresh process streaming ``size`` articles through analysis."""
-    code = (
-        "import resource, sys; sys.path.insert(0, {here!r});"
-        "from pathlib import Path; from speed import benchmark_documents;"
-        "from storydiff.api import analyze_stream, clean_documents;"
-        "docs = benchmark_documents(Path({texts!r}), {seesaw});"
-        "stream = (d for k in range({size}) for d in [docs[k % len(docs)]]);"
-        "[None for _ in analyze_stream(clean_documents(stream))];"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+def memory(sizes: Sequence[int], documents: Sequence[Any]) -> dict[int, float]:
+    """Peak resident MiB of ``storydiff analyze`` (one process, as a user runs it) on a JSON
+    Lines file of ``size`` articles, the documents repeated under ids of their own, written
+    to a temporary directory and deleted after; the analyses go to the null device.
+
+    Each run is started by a fresh wrapper process that reports its child's peak, so one
+    size's peak never stands for another's."""
+    import os
+    import tempfile
+
+    wrapper = (
+        "import resource, subprocess, sys;"
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)"
     )
+    environment = {**os.environ, "PYTHONPATH": str(REPO)}
     peaks = {}
-    for size in sizes:
-        script = code.format(
-            here=str(Path(__file__).parent),
-            texts=str(texts),
-            seesaw=f"Path({str(seesaw)!r})" if seesaw else None,
-            size=size,
-        )
-        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-        peaks[size] = float(done.stdout.strip().splitlines()[-1])
+    with tempfile.TemporaryDirectory() as scratch:
+        for size in sizes:
+            path = Path(scratch) / f"{size}.jsonl"
+            with path.open("w", encoding="utf-8") as out:
+                for k in range(size):
+                    out.write(json.dumps(_record(documents[k % len(documents)], k)) + "\n")
+            command = [sys.executable, "-m", "storydiff", "analyze", str(path), "-o", os.devnull]
+            done = subprocess.run(
+                [sys.executable, "-c", wrapper, *command],
+                capture_output=True,
+                text=True,
+                env=environment,
+                check=True,
+            )
+            peaks[size] = float(done.stdout.strip().splitlines()[-1])
+            path.unlink()
     return peaks
+
+
+def _record(document: Any, number: int) -> dict[str, Any]:
+    """A document as a JSON Lines record, with an id of its own."""
+    fields = ("text", "title", "outlet", "published", "url")
+    record = {name: getattr(document, name) for name in fields if getattr(document, name)}
+    return {"id": f"copy-{number}", **record}
 
 
 def grouping(documents: Sequence[Any], size: int) -> dict[str, float]:
@@ -374,7 +394,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=int,
         nargs="*",
         default=[1000, 10000],
-        help="stream this many articles in a fresh process for peak memory",
+        help="run storydiff analyze on this many articles for its peak memory",
     )
     parser.add_argument(
         "--parallel-docs",
@@ -402,7 +422,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.parallel_docs
         else {}
     )
-    result["memory"] = memory(args.memory, args.texts, args.seesaw) if args.memory else {}
+    result["memory"] = memory(args.memory, documents) if args.memory else {}
     result["grouping"] = grouping(documents, args.grouping) if args.grouping else None
     if args.json:
         print(json.dumps(result, indent=2))

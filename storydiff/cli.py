@@ -41,9 +41,9 @@ from storydiff.limit_options import LIMITS, limit_options
 from storydiff.model import SCHEMA, Analysis, to_json, where
 from storydiff.render import (
     FORMATS,
+    analyses_markdown,
     get_renderer,
     render_actors,
-    render_analyses_markdown,
     render_trend,
 )
 from storydiff.sources import ReadOptions
@@ -349,15 +349,14 @@ def analyze(
         raise click.UsageError("give at least one INPUT")
     failures = Failures()
     analyses = _analysis_stream(inputs, config, workers, failures, limits)
-    if fmt == "md":
-        _write(render_analyses_markdown(list(analyses)), output)
-    else:
-        run = api.run_record(config).to_dict()
-        with _output_stream(output) as out:
+    with _output_stream(output) as out:
+        if fmt == "md":
+            out.writelines(analyses_markdown(analyses))
+        else:
+            run = api.run_record(config).to_dict()
             records = ({**a.to_dict(), "run": run} for a in analyses)
             if fmt == "jsonl":
-                for record in records:
-                    out.write(to_json(record) + "\n")
+                out.writelines(to_json(record) + "\n" for record in records)
             else:
                 _write_json_array(out, records)
     sys.exit(1 if failures.count else 0)
