@@ -38,7 +38,7 @@ from storydiff.config import (
 from storydiff.engines import ENGINES, Engine, EngineSettings, get_engine
 from storydiff.errors import Code, ConfigError, InputError, OptionError, StorydiffError
 from storydiff.limit_options import LIMITS, limit_options
-from storydiff.model import SCHEMA, Analysis, to_json, where
+from storydiff.model import SCHEMA, Analysis, StoryRecord, to_json, where
 from storydiff.render import (
     FORMATS,
     analyses_markdown,
@@ -359,6 +359,7 @@ def analyze(
                 out.writelines(to_json(record) + "\n" for record in records)
             else:
                 _write_json_array(out, records)
+                out.write("\n")
     sys.exit(1 if failures.count else 0)
 
 
@@ -374,16 +375,18 @@ def _output_stream(output: str | None) -> Iterator[TextIO]:
             yield handle
 
 
-def _write_json_array(out: TextIO, records: Iterable[Any]) -> None:
-    """The records as one indented JSON array, as ``to_json(list, indent=2)`` writes it,
-    one record at a time."""
+def _write_json_array(out: TextIO, records: Iterable[Any], depth: int = 0) -> None:
+    """The records as one indented JSON array, as ``to_json(list, indent=2)`` writes it at
+    ``depth`` (0: the whole document; 1: a value of its top object), one record at a time.
+    No newline after the closing bracket."""
+    inner = "\n" + "  " * (depth + 1)
     out.write("[")
     written = 0
     for record in records:
-        item = to_json(record, indent=2).replace("\n", "\n  ")
-        out.write(f"{',' if written else ''}\n  {item}")
+        item = to_json(record, indent=2).replace("\n", inner)
+        out.write(f"{',' if written else ''}{inner}{item}")
         written += 1
-    out.write("\n]\n" if written else "]\n")
+    out.write("\n" + "  " * depth + "]" if written else "]")
 
 
 def _compare(
@@ -703,7 +706,8 @@ def stories(
     if store_path is None:
         if not inputs:
             raise click.UsageError("give INPUT, or --store")
-        records = story_records(_analyses(inputs, config, workers, failures, limits), config)
+        records = story_records(_analysis_stream(inputs, config, workers, failures, limits), config)
+        _write_stories(iter(records), fmt, output, config)
     else:
         with _ingesting(store_path), Store(store_path) as store:
             if inputs:
@@ -714,15 +718,27 @@ def stories(
                     on_error=failures.report,
                 )
             group_store(store, config=config)
-            records = list(stored_stories(store))
-    found = [r.to_dict() for r in records]
-    if fmt == "jsonl":
-        text = "".join(to_json(r) + "\n" for r in found)
-    else:
-        run = api.run_record(config).to_dict()
-        text = _dump({"schema": SCHEMA, "run": run, "stories": found})
-    _write(text, output)
+            _write_stories(stored_stories(store), fmt, output, config)
     sys.exit(1 if failures.count else 0)
+
+
+def _write_stories(
+    records: Iterator[StoryRecord], fmt: str, output: str | None, config: Config
+) -> None:
+    """The stories as they are read, one record at a time: a store's stories are never all
+    in memory at once."""
+    found = (record.to_dict() for record in records)
+    with _output_stream(output) as out:
+        if fmt == "jsonl":
+            out.writelines(to_json(record) + "\n" for record in found)
+            return
+        # The top object as _dump writes it, its last value ("stories") streamed in place.
+        run = api.run_record(config).to_dict()
+        head = _dump({"schema": SCHEMA, "run": run, "stories": []})
+        cut = head.rindex("[]")
+        out.write(head[:cut])
+        _write_json_array(out, found, depth=1)
+        out.write(head[cut + 2 :])
 
 
 @cli.command()
