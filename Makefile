@@ -64,7 +64,8 @@ benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/compare.py --curve
 	$(BIN)/python benchmarks/stories.py --cache .venv/seesaw-analyses.jsonl
 	$(BIN)/python benchmarks/corpus.py --cache .venv/seesaw-analyses.jsonl
-	$(BIN)/python benchmarks/speed.py
+	$(BIN)/python benchmarks/speed.py --seesaw
+	$(BIN)/python benchmarks/compare_speed.py --cache .venv/seesaw-analyses.jsonl
 	$(BIN)/python benchmarks/cleaning_speed.py
 
 clean:

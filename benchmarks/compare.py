@@ -381,7 +381,8 @@ def evaluate(stories: Sequence[Story], config: Any = None) -> dict[str, Any]:
 def pair_rows(story: Story) -> tuple[list[list[float]], list[int], list[bool]]:
     """Every cross-article pair of the story's distinct statements: its features, whether
     one gold point holds both, and whether the model scores it at all (a pair that shares
-    only names is set to 0 whatever the weights: ``PairFeatures.share_content``)."""
+    only names is set to 0 whatever the weights: ``PairFeatures.share_content``; a pair that
+    shares nothing it says has no features computed, and zeros here)."""
     from storydiff.compare.actors import link_entities
     from storydiff.compare.align import distinct_statements
     from storydiff.compare.evidence import FEATURES, Item, pair_features
@@ -389,7 +390,9 @@ def pair_rows(story: Story) -> tuple[list[list[float]], list[int], list[bool]]:
 
     items = [Item(a, s) for a in story.analyses for s in distinct_statements(a.statements)]
     features = pair_features(items, get_backend(), link_entities(story.analyses))
-    content = features.share_content()
+    content = dict(
+        zip(map(tuple, features.pairs.tolist()), features.share_content().tolist(), strict=True)
+    )
     index = {a.article.id: k for k, a in enumerate(story.analyses)}
     members = [
         (index[i.article], story.units_of(index[i.article], i.statement.start, i.statement.end))
@@ -400,9 +403,10 @@ def pair_rows(story: Story) -> tuple[list[list[float]], list[int], list[bool]]:
         for b in range(a + 1, len(items)):
             if members[a][0] == members[b][0]:
                 continue
-            rows.append([float(features.matrices[name][a, b]) for name in FEATURES])
+            found = features.features_of(a, b) or {}
+            rows.append([found.get(name, 0.0) for name in FEATURES])
             labels.append(int(_pair_right(story, members[a], members[b])))
-            scored.append(bool(content[a, b]))
+            scored.append(content.get((a, b), False))
     return rows, labels, scored
 
 

@@ -6,13 +6,21 @@ next. Timing raw ``spacy.load(<same pipeline>).pipe(texts)`` and storydiff's
 cleaning plus ``annotate(articles, load_pipeline())`` on the same texts, in the same process,
 alternating, cancels most of that out: the ratio says what storydiff's own work (furniture
 removal, paragraph-aware sentences, entity clustering, quotes, statements) costs on top of
-spaCy. Raw spaCy gets the cleaned texts; storydiff starts from the scraped documents.
+spaCy, and what it saves (``load_pipeline`` puts a memoised stand-in in the place of spaCy's
+attribute ruler, ``storydiff/nlp/attribute_rules.py``). Raw spaCy gets the cleaned texts;
+storydiff starts from the documents as read.
 
 Method: the texts are the cleaned seed articles (or every ``.txt`` under ``--texts``, read and
-cleaned the same way), repeated to about ``--docs`` documents. Both sides get one warm-up
-pass, then are timed alternately ``--repeat`` times (the order swaps each round so neither
-always runs on a warmer cache); the best time of each is reported. Both use the same batch
-size. Words are white-space separated words of the texts, the same count for both sides.
+cleaned the same way, or the SEESAW articles with ``--seesaw``, read from
+``../shared/eval-data/seesaw`` at run time), repeated to about ``--docs`` documents when there
+are fewer. Both sides get one warm-up pass over the distinct texts, then are timed alternately
+``--repeat`` times (the order swaps each round so neither always runs on a warmer cache). The
+share is the median over the rounds of raw spaCy's time over storydiff's in that round: the
+two sides of a round run back to back under the same load, and the median drops a round that
+a burst of other work hit; the best time of each side is reported too. Times are the
+process's CPU seconds, which other work on the machine disturbs far less than the wall clock.
+Both use the same batch size, storydiff's (32). Words are white-space separated words of the
+texts, the same count for both sides.
 
 Then, on the same documents, the rest of the table a corpus user needs:
 
@@ -21,15 +29,17 @@ Then, on the same documents, the rest of the table a corpus user needs:
 * local workers and the Ray engine with 1 and 2 workers: seconds and speed-up over one (Ray
   when it is installed; a local Ray is started once, and the seconds that took are a row of
   their own, as a cluster would already be running);
-* peak memory (resident, of a fresh process) analysing ``--memory`` articles as a stream, as
-  ``ingest`` does, e.g. 1k and 10k: flat memory means the two are close;
+* peak memory (resident) of ``storydiff analyze`` on a JSON Lines file of ``--memory``
+  articles (the documents repeated under ids of their own), e.g. 1k and 10k: analyses are
+  written as they are made, so flat memory means the two are close;
 * story grouping time at N and 4N articles (the documents' analyses replicated with
   shifted dates).
 
 Usage (from the repository root)::
 
-    python benchmarks/speed.py [--repeat N] [--texts DIR] [--docs N] [--batch-size N]
-        [--memory N ...] [--grouping N] [--no-ray] [--json]
+    python benchmarks/speed.py [--repeat N] [--texts DIR | --seesaw [DIR]] [--docs N]
+        [--batch-size N] [--parallel-docs N] [--memory N ...] [--grouping N] [--no-ray]
+        [--json]
 """
 
 from __future__ import annotations
@@ -37,6 +47,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import statistics
 import subprocess
 import sys
 import time
@@ -46,6 +57,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_TEXTS = REPO / "tests" / "data" / "seeds"
+DEFAULT_SEESAW = REPO.parent / "shared" / "eval-data" / "seesaw"
 
 
 def load_documents(directory: Path) -> list[Any]:
@@ -68,19 +80,30 @@ def load_documents(directory: Path) -> list[Any]:
     return documents
 
 
+def benchmark_documents(texts: Path, seesaw: Path | None) -> list[Any]:
+    """The SEESAW articles under ``seesaw`` (each with its title, outlet and story date, in
+    the order of their files) when it is given, else the ``.txt`` articles under ``texts``."""
+    if seesaw is None:
+        return load_documents(texts)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # also when loaded by path
+    from stories import seesaw_documents
+
+    return seesaw_documents(seesaw)[0]
+
+
 def replicate(items: Sequence[Any], count: int) -> list[Any]:
     """``items`` repeated in order until there are ``count`` of them."""
     return (list(items) * math.ceil(count / len(items)))[:count]
 
 
-def timed(run: Callable[[], None]) -> float:
-    start = time.perf_counter()
+def timed(run: Callable[[], None], clock: Callable[[], float] = time.perf_counter) -> float:
+    start = clock()
     run()
-    return time.perf_counter() - start
+    return clock() - start
 
 
 def measure(documents: Sequence[Any], repeat: int, batch_size: int) -> dict[str, Any]:
-    """Best-of-``repeat`` seconds for raw spaCy and for storydiff on the same texts."""
+    """Best-of-``repeat`` CPU seconds for raw spaCy and for storydiff on the same texts."""
     import spacy
 
     from storydiff.clean import clean
@@ -108,7 +131,7 @@ def measure(documents: Sequence[Any], repeat: int, batch_size: int) -> dict[str,
     for round_ in range(repeat):
         order = [("raw", raw), ("storydiff", ours)]
         for label, run in order if round_ % 2 == 0 else reversed(order):
-            times[label].append(timed(run))
+            times[label].append(timed(run, time.process_time))
 
     words = sum(len(t.split()) for t in texts)
     sides = {}
@@ -134,7 +157,15 @@ def measure(documents: Sequence[Any], repeat: int, batch_size: int) -> dict[str,
         "raw": sides["raw"],
         "storydiff": sides["storydiff"],
         "time_ratio": sides["storydiff"]["best_seconds"] / sides["raw"]["best_seconds"],
-        "throughput_share": sides["raw"]["best_seconds"] / sides["storydiff"]["best_seconds"],
+        "best_throughput_share": sides["raw"]["best_seconds"] / sides["storydiff"]["best_seconds"],
+        # Each round times both sides back to back, under the same load: the share within a
+        # round is what load cancels out of, and the median drops a round a burst of load hit.
+        "round_shares": [
+            raw / ours for raw, ours in zip(times["raw"], times["storydiff"], strict=True)
+        ],
+        "throughput_share": statistics.median(
+            raw / ours for raw, ours in zip(times["raw"], times["storydiff"], strict=True)
+        ),
     }
 
 
@@ -184,23 +215,47 @@ def on_ray(documents: Sequence[Any]) -> dict[str, float]:
     return rows
 
 
-def memory(sizes: Sequence[int], texts: Path) -> dict[int, float]:
-    """Peak resident MiB of a fresh process streaming ``size`` articles through analysis."""
-    code = (
-        "import resource, sys; sys.path.insert(0, {here!r});"
-        "from speed import load_documents, replicate;"
-        "from storydiff.api import analyze_stream, clean_documents;"
-        "docs = load_documents(__import__('pathlib').Path({texts!r}));"
-        "stream = (d for k in range({size}) for d in [docs[k % len(docs)]]);"
-        "[None for _ in analyze_stream(clean_documents(stream))];"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+def memory(sizes: Sequence[int], documents: Sequence[Any]) -> dict[int, float]:
+    """Peak resident MiB of ``storydiff analyze`` (one process, as a user runs it) on a JSON
+    Lines file of ``size`` articles, the documents repeated under ids of their own, written
+    to a temporary directory and deleted after; the analyses go to the null device.
+
+    Each run is started by a fresh wrapper process that reports its child's peak, so one
+    size's peak never stands for another's."""
+    import os
+    import tempfile
+
+    wrapper = (
+        "import resource, subprocess, sys;"
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)"
     )
+    environment = {**os.environ, "PYTHONPATH": str(REPO)}
     peaks = {}
-    for size in sizes:
-        script = code.format(here=str(Path(__file__).parent), texts=str(texts), size=size)
-        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-        peaks[size] = float(done.stdout.strip().splitlines()[-1])
+    with tempfile.TemporaryDirectory() as scratch:
+        for size in sizes:
+            path = Path(scratch) / f"{size}.jsonl"
+            with path.open("w", encoding="utf-8") as out:
+                for k in range(size):
+                    out.write(json.dumps(_record(documents[k % len(documents)], k)) + "\n")
+            command = [sys.executable, "-m", "storydiff", "analyze", str(path), "-o", os.devnull]
+            done = subprocess.run(
+                [sys.executable, "-c", wrapper, *command],
+                capture_output=True,
+                text=True,
+                env=environment,
+                check=True,
+            )
+            peaks[size] = float(done.stdout.strip().splitlines()[-1])
+            path.unlink()
     return peaks
+
+
+def _record(document: Any, number: int) -> dict[str, Any]:
+    """A document as a JSON Lines record, with an id of its own."""
+    fields = ("text", "title", "outlet", "published", "url")
+    record = {name: getattr(document, name) for name in fields if getattr(document, name)}
+    return {"id": f"copy-{number}", **record}
 
 
 def grouping(documents: Sequence[Any], size: int) -> dict[str, float]:
@@ -290,14 +345,16 @@ def table(result: dict[str, Any]) -> str:
 def report(result: dict[str, Any]) -> str:
     """A small plain-text table."""
     added = [c for c in result["storydiff_components"] if c not in result["raw_components"]]
+    replaced = [c for c in result["raw_components"] if c not in result["storydiff_components"]]
     lines = [
         f"pipeline: {result['pipeline']} {result['pipeline_version']}"
-        f" (spaCy {result['spacy_version']}); storydiff adds: {', '.join(added)}",
+        f" (spaCy {result['spacy_version']}); storydiff adds: {', '.join(added)}"
+        + (f"; in place of: {', '.join(replaced)}" if replaced else ""),
         f"{result['docs']} docs ({result['distinct_texts']} distinct texts),"
         f" {result['words']:,} words; batch size {result['batch_size']};"
         f" best of {result['repeat']}",
         "",
-        f"{'':<16}{'best s':>8}{'docs/s':>10}{'words/s':>11}",
+        f"{'':<16}{'best s':>8}{'docs/s':>10}{'words/s':>11}   (CPU seconds)",
     ]
     for label, title in (("raw", "raw nlp.pipe"), ("storydiff", "storydiff")):
         side = result[label]
@@ -307,8 +364,11 @@ def report(result: dict[str, Any]) -> str:
         )
     lines += [
         "",
-        f"storydiff time / raw time: {result['time_ratio']:.2f}x",
-        f"storydiff throughput: {result['throughput_share']:.0%} of raw spaCy",
+        f"storydiff time / raw time (best of each): {result['time_ratio']:.2f}x",
+        f"storydiff throughput: {result['throughput_share']:.0%} of raw spaCy (median of the"
+        f" rounds; best of each side: {result['best_throughput_share']:.0%})",
+        "throughput share in each round: "
+        + ", ".join(f"{share:.2f}" for share in result["round_shares"]),
     ]
     return "\n".join(lines)
 
@@ -319,6 +379,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--texts", type=Path, default=DEFAULT_TEXTS, help="directory of .txt articles"
     )
+    parser.add_argument(
+        "--seesaw",
+        type=Path,
+        nargs="?",
+        const=DEFAULT_SEESAW,
+        help="the SEESAW articles instead of --texts (read from this directory, by default"
+        " ../shared/eval-data/seesaw)",
+    )
     parser.add_argument("--docs", type=int, default=200, help="documents per timed run")
     parser.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size")
     parser.add_argument(
@@ -326,31 +394,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=int,
         nargs="*",
         default=[1000, 10000],
-        help="stream this many articles in a fresh process for peak memory",
+        help="run storydiff analyze on this many articles for its peak memory",
     )
     parser.add_argument(
         "--parallel-docs",
         type=int,
         default=600,
         help="documents for the worker and Ray rows (a few minutes' work, as a corpus run is:"
-        " a 20-second job mostly measures starting the workers)",
+        " a 20-second job mostly measures starting the workers); 0 leaves those rows out",
     )
     parser.add_argument("--grouping", type=int, default=10000, help="N for grouping at N, 4N")
     parser.add_argument("--no-ray", action="store_true", help="leave the Ray rows out")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
     args = parser.parse_args(argv)
-    if min(args.repeat, args.docs, args.batch_size, args.parallel_docs) < 1:
-        parser.error("--repeat, --docs, --parallel-docs and --batch-size must be at least 1")
+    if min(args.repeat, args.docs, args.batch_size) < 1 or args.parallel_docs < 0:
+        parser.error("--repeat, --docs and --batch-size must be at least 1")
 
-    documents = load_documents(args.texts)
+    documents = benchmark_documents(args.texts, args.seesaw)
     if not documents:
-        print(f"no usable .txt articles under {args.texts}", file=sys.stderr)
+        print(f"no usable articles under {args.seesaw or args.texts}", file=sys.stderr)
         return 1
     replicated = replicate(documents, args.docs)
     result = measure(replicated, args.repeat, args.batch_size)
     result["parallel_docs"] = args.parallel_docs
-    result["parallel"] = parallel(replicate(documents, args.parallel_docs), not args.no_ray)
-    result["memory"] = memory(args.memory, args.texts) if args.memory else {}
+    result["parallel"] = (
+        parallel(replicate(documents, args.parallel_docs), not args.no_ray)
+        if args.parallel_docs
+        else {}
+    )
+    result["memory"] = memory(args.memory, documents) if args.memory else {}
     result["grouping"] = grouping(documents, args.grouping) if args.grouping else None
     if args.json:
         print(json.dumps(result, indent=2))

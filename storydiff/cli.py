@@ -38,12 +38,12 @@ from storydiff.config import (
 from storydiff.engines import ENGINES, Engine, EngineSettings, get_engine
 from storydiff.errors import Code, ConfigError, InputError, OptionError, StorydiffError
 from storydiff.limit_options import LIMITS, limit_options
-from storydiff.model import SCHEMA, Analysis, to_json, where
+from storydiff.model import SCHEMA, Analysis, StoryRecord, to_json, where
 from storydiff.render import (
     FORMATS,
+    analyses_markdown,
     get_renderer,
     render_actors,
-    render_analyses_markdown,
     render_trend,
 )
 from storydiff.sources import ReadOptions
@@ -349,17 +349,17 @@ def analyze(
         raise click.UsageError("give at least one INPUT")
     failures = Failures()
     analyses = _analysis_stream(inputs, config, workers, failures, limits)
-    if fmt == "md":
-        _write(render_analyses_markdown(list(analyses)), output)
-    else:
-        run = api.run_record(config).to_dict()
-        with _output_stream(output) as out:
+    with _output_stream(output) as out:
+        if fmt == "md":
+            out.writelines(analyses_markdown(analyses))
+        else:
+            run = api.run_record(config).to_dict()
             records = ({**a.to_dict(), "run": run} for a in analyses)
             if fmt == "jsonl":
-                for record in records:
-                    out.write(to_json(record) + "\n")
+                out.writelines(to_json(record) + "\n" for record in records)
             else:
                 _write_json_array(out, records)
+                out.write("\n")
     sys.exit(1 if failures.count else 0)
 
 
@@ -375,16 +375,18 @@ def _output_stream(output: str | None) -> Iterator[TextIO]:
             yield handle
 
 
-def _write_json_array(out: TextIO, records: Iterable[Any]) -> None:
-    """The records as one indented JSON array, as ``to_json(list, indent=2)`` writes it,
-    one record at a time."""
+def _write_json_array(out: TextIO, records: Iterable[Any], depth: int = 0) -> None:
+    """The records as one indented JSON array, as ``to_json(list, indent=2)`` writes it at
+    ``depth`` (0: the whole document; 1: a value of its top object), one record at a time.
+    No newline after the closing bracket."""
+    inner = "\n" + "  " * (depth + 1)
     out.write("[")
     written = 0
     for record in records:
-        item = to_json(record, indent=2).replace("\n", "\n  ")
-        out.write(f"{',' if written else ''}\n  {item}")
+        item = to_json(record, indent=2).replace("\n", inner)
+        out.write(f"{',' if written else ''}{inner}{item}")
         written += 1
-    out.write("\n]\n" if written else "]\n")
+    out.write("\n" + "  " * depth + "]" if written else "]")
 
 
 def _compare(
@@ -706,7 +708,8 @@ def stories(
     if store_path is None:
         if not inputs:
             raise click.UsageError("give INPUT, or --store")
-        records = story_records(_analyses(inputs, config, workers, failures, limits), config)
+        records = story_records(_analysis_stream(inputs, config, workers, failures, limits), config)
+        _write_stories(iter(records), fmt, output, config)
     else:
         with _ingesting(store_path), Store(store_path) as store:
             if inputs:
@@ -717,15 +720,27 @@ def stories(
                     on_error=failures.report,
                 )
             group_store(store, config=config)
-            records = list(stored_stories(store))
-    found = [r.to_dict() for r in records]
-    if fmt == "jsonl":
-        text = "".join(to_json(r) + "\n" for r in found)
-    else:
-        run = api.run_record(config).to_dict()
-        text = _dump({"schema": SCHEMA, "run": run, "stories": found})
-    _write(text, output)
+            _write_stories(stored_stories(store), fmt, output, config)
     sys.exit(1 if failures.count else 0)
+
+
+def _write_stories(
+    records: Iterator[StoryRecord], fmt: str, output: str | None, config: Config
+) -> None:
+    """The stories as they are read, one record at a time: a store's stories are never all
+    in memory at once."""
+    found = (record.to_dict() for record in records)
+    with _output_stream(output) as out:
+        if fmt == "jsonl":
+            out.writelines(to_json(record) + "\n" for record in found)
+            return
+        # The top object as _dump writes it, its last value ("stories") streamed in place.
+        run = api.run_record(config).to_dict()
+        head = _dump({"schema": SCHEMA, "run": run, "stories": []})
+        cut = head.rindex("[]")
+        out.write(head[:cut])
+        _write_json_array(out, found, depth=1)
+        out.write(head[cut + 2 :])
 
 
 @cli.command()

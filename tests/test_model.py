@@ -177,3 +177,25 @@ def test_a_document_without_a_schema_is_read_as_storydiff_1(fixture_comparisons)
     document = comparison.to_dict()
     del document["schema"]
     assert Comparison.from_dict(document) == comparison
+
+
+def test_stories_in_memory_group_outlines_as_the_full_analyses_would_be(fixture_analyses):
+    from storydiff.compare import distinct
+    from storydiff.compare.corpus import CorpusGrouping
+    from storydiff.compare.story_records import outline, story_records
+
+    analyses = [a for group in fixture_analyses.values() for a in group]
+    kept = outline(analyses[0])
+    assert kept.article == analyses[0].article and not kept.statements and not kept.quotes
+    assert [(e.name, e.kind) for e in kept.entities] == [
+        (e.name, e.kind) for e in analyses[0].entities
+    ]
+    assert all(not e.mentions for e in kept.entities)
+    grouping = CorpusGrouping()
+    unique, _ = distinct(analyses)
+    dated = sorted(unique, key=lambda a: (a.article.published is None, a.article.published or ""))
+    full = {frozenset(story.articles) for story in grouping.run(dated)}
+    records = story_records(iter(analyses))
+    assert {frozenset(a.id for a in r.articles) for r in records} == full
+    assert {a.id: a.copy_of for r in records for a in r.articles if a.copy_of} == grouping.copies
+    assert grouping.copies  # the wire copy is found from the outline's text too

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -30,6 +31,7 @@ from storydiff.model import (
 )
 from storydiff.render import (
     Annotation,
+    analyses_markdown,
     annotate_html,
     md_escape,
     paragraph_ranges,
@@ -781,6 +783,25 @@ def test_analyses_markdown_has_quotes_entities_and_removed_lines(comparison: Com
     assert "## (untitled)" in lines
     assert text.count("### Quotes") == 3 and text.count("None found.") >= 2
     assert text.endswith("\n") and not text.endswith("\n\n")
+
+
+def test_analyses_markdown_writes_each_section_before_the_next_analysis_is_made(
+    comparison: Comparison,
+) -> None:
+    made: list[str] = []
+
+    def analyses() -> Iterator[Analysis]:
+        for analysis in comparison.articles:
+            made.append(analysis.article.id)
+            yield analysis
+
+    sections = analyses_markdown(analyses())
+    first = next(sections)
+    assert len(made) == 2  # the first section is written once the second has begun
+    assert first.startswith("## ") and first.endswith("\n")
+    rest = list(sections)
+    assert len(made) == len(comparison.articles) == len(rest) + 1
+    assert first + "".join(rest) == render_analyses_markdown(comparison.articles)
 
 
 @pytest.mark.parametrize(

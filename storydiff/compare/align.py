@@ -21,11 +21,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
-from storydiff.compare.evidence import Item, PairFeatures, pair_features
+from storydiff.compare.evidence import PairFeatures, PairScores, pair_features
 from storydiff.compare.numbers import conflicting
 from storydiff.compare.similarity import Backend, content_words
+from storydiff.compare.statements import Item
 from storydiff.config import DEFAULTS, AlignmentSettings, FigureSettings
 from storydiff.model import Actor, Analysis, Point, Quantity, Statement, StatementRef
 
@@ -53,7 +52,7 @@ def align(
     items = [Item(a, s) for a in analyses for s in distinct_statements(a.statements)]
     if not items:
         return Alignment((), (), {a.article.id: () for a in analyses})
-    features = pair_features(items, backend, actors, figures)
+    features = pair_features(items, backend, actors, figures, floor=settings.related)
     probability = features.probability()
     candidates = _pairs_from(probability, settings.related)
     groups = _group(items, probability, candidates, settings)
@@ -94,19 +93,14 @@ def distinct_statements(statements: Sequence[Statement]) -> list[Statement]:
     return kept
 
 
-def _pairs_from(probability: np.ndarray, floor: float) -> list[tuple[float, int, int]]:
+def _pairs_from(probability: PairScores, floor: float) -> list[tuple[float, int, int]]:
     """The pairs (probability, i, j) with i < j scoring at least ``floor``, strongest first."""
-    upper = np.triu(probability, k=1)
-    rows, columns = np.nonzero(upper >= floor)
-    return sorted(
-        ((float(upper[i, j]), int(i), int(j)) for i, j in zip(rows, columns, strict=True)),
-        reverse=True,
-    )
+    return sorted((pair for pair in probability if pair[0] >= floor), reverse=True)
 
 
 def _group(
     items: Sequence[Item],
-    probability: np.ndarray,
+    probability: PairScores,
     candidates: list[tuple[float, int, int]],
     settings: AlignmentSettings,
 ) -> list[tuple[float, list[int]]]:
@@ -157,7 +151,7 @@ def _room_for_another(
 
 def _touches(
     items: Sequence[Item],
-    probability: np.ndarray,
+    probability: PairScores,
     group: list[int],
     shared: int,
     candidate: int,
@@ -176,7 +170,7 @@ def _touches(
 
 def _fits(
     items: Sequence[Item],
-    probability: np.ndarray,
+    probability: PairScores,
     group: list[int],
     candidate: int,
     settings: AlignmentSettings,
@@ -190,7 +184,7 @@ def _fits(
     return bool(others) and min(probability[candidate, k] for k in others) >= settings.point
 
 
-def _weakest(items: Sequence[Item], probability: np.ndarray, members: list[int]) -> float:
+def _weakest(items: Sequence[Item], probability: PairScores, members: list[int]) -> float:
     return min(
         float(probability[a, b])
         for x, a in enumerate(members)
@@ -233,7 +227,7 @@ def _point(
     members: list[int],
     score: float,
     features: PairFeatures,
-    probability: np.ndarray,
+    probability: PairScores,
     settings: AlignmentSettings,
     figures: FigureSettings,
 ) -> Point:

@@ -88,29 +88,48 @@ def _model() -> _Model:
         ) from error
 
 
+class CosineIndex:
+    """Cosine similarity, clipped to [0, 1], of rows of unit vectors, handed out a block of
+    rows at a time: the comparison reads every statement's similarity with every other, and
+    a block at a time keeps its memory in proportion to the statements."""
+
+    def __init__(self, unit: np.ndarray) -> None:
+        self.unit = unit
+
+    def __len__(self) -> int:
+        return len(self.unit)
+
+    def rows(self, start: int, stop: int) -> np.ndarray:
+        """The similarity of statements ``start`` to ``stop`` (exclusive) with every one."""
+        block: np.ndarray = self.unit[start:stop] @ self.unit.T
+        return np.clip(block, 0.0, 1.0, out=block)
+
+
+def static_embedding_index(texts: Sequence[str]) -> CosineIndex:
+    """The texts' mean token vectors, to compare by cosine."""
+    return CosineIndex(unit_vectors(texts) if texts else np.zeros((0, 0)))
+
+
 def static_embedding_similarity(texts: Sequence[str]) -> list[list[float]]:
     """Cosine similarity of the texts' mean token vectors, clipped to [0, 1].
 
     A text with no token (empty, or white space only) has no direction and scores 0 with
     every text, itself included; every other text scores 1 with itself.
     """
-    if not texts:
-        return []
-    unit = unit_vectors(texts)
-    matrix: list[list[float]] = np.clip(unit @ unit.T, 0.0, 1.0).tolist()
+    matrix: list[list[float]] = static_embedding_index(texts).rows(0, len(texts)).tolist()
     return matrix
 
 
-def weighted_similarity(texts: Sequence[str]) -> np.ndarray:
-    """Cosine similarity of the texts' token vectors averaged with inverse document frequency
-    weights over the texts themselves, the model's common direction projected out.
+def weighted_embedding_index(texts: Sequence[str]) -> CosineIndex:
+    """The texts' token vectors averaged with inverse document frequency weights over the
+    texts themselves, the model's common direction projected out, to compare by cosine.
 
     A plain mean is dominated by the tokens every sentence has; weighting by rarity (as
     TF-IDF does for words, and Arora et al. 2017 for embeddings) lets the tokens that say what
     is particular about a sentence decide, while still meeting paraphrases that share no
     word."""
     if not texts:
-        return np.zeros((0, 0))
+        return CosineIndex(np.zeros((0, 0)))
     model = _model()
     encoded = model.tokenize([text if text.strip() else "" for text in texts])
     table = np.asarray(model.embedding)  # the model's own table, not a float64 copy
@@ -129,9 +148,7 @@ def weighted_similarity(texts: Sequence[str]) -> np.ndarray:
             weights = np.log((n + 1) / np.asarray([frequency[t] for t in row.tolist()]))
             vectors[k] = weights @ table[row]
     common = common_direction()
-    unit = unit_rows(vectors - np.outer(vectors @ common, common))
-    similarity: np.ndarray = np.clip(unit @ unit.T, 0.0, 1.0)
-    return similarity
+    return CosineIndex(unit_rows(vectors - np.outer(vectors @ common, common)))
 
 
 @lru_cache(maxsize=1)

@@ -10,29 +10,36 @@ feature here; a logistic model combines them into one calibrated probability, fi
 triplets kept apart. Shared names alone are no evidence: a pair that shares nothing but names
 scores 0 (``share_content``), and names are taken out of the texts compared word by word.
 
-Everything is computed as dense matrices over the statements being compared: the comparison
-handles tens of articles, hundreds of statements.
+Not every pair is scored: two hundred articles hold some six thousand statements and
+eighteen million pairs across articles. A block of statements at a time is compared with all
+the others by matrix products (``statements.py``), and only the pairs that share something
+they say are looked at. With a ``floor``, only those whose score can still reach it are kept:
+the features that need the other statement's row as well (``mutual_best``, ``margin``) or a
+test pair by pair (the figures) are bounded first, and a pair whose highest possible score
+stays below the floor is dropped before they are worked out. The pairs kept, with their
+features, are the candidate list; memory beyond it grows with the statements, not with their
+pairs.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from storydiff.compare.embeddings import unit_rows, weighted_similarity
+from storydiff.compare.incidence import values_at
 from storydiff.compare.numbers import agreeing, compatible, conflicting
-from storydiff.compare.similarity import Backend, content_words, words
+from storydiff.compare.similarity import Backend
+from storydiff.compare.statements import LONG_RUN, PARTICULAR, Item, StatementTable
 from storydiff.config import DEFAULTS, FigureSettings
-from storydiff.model import EVIDENCE_FLAGS, Actor, Analysis, Evidence, Quantity, Statement
+from storydiff.model import EVIDENCE_FLAGS, Actor, Evidence, Quantity
 
-# Feature names in the model's order; each is a matrix over statement pairs.
+# Feature names in the model's order; each is a value per pair of statements.
 FEATURES = (
     "similarity",  # the backend's similarity of the words
     "actors",  # rarity-weighted cosine of the actors and kinds of group named
@@ -67,10 +74,10 @@ class AlignmentModel:
     intercept: float
     weights: dict[str, float]
 
-    def logit(self, matrices: dict[str, np.ndarray]) -> np.ndarray:
-        total = np.full_like(matrices["similarity"], self.intercept)
+    def logit(self, values: dict[str, np.ndarray]) -> np.ndarray:
+        total = np.full_like(values["similarity"], self.intercept)
         for name in FEATURES:
-            total += self.weights.get(name, 0.0) * matrices[name]
+            total += self.weights.get(name, 0.0) * values[name]
         return total
 
 
@@ -82,58 +89,83 @@ def default_model() -> AlignmentModel:
     )
 
 
-@dataclass(frozen=True)
-class Item:
-    """One statement being compared, with the analysis it comes from."""
+class PairScores:
+    """The probability of each candidate pair; 0 for any other pair (``scores[i, j]``, in
+    either order)."""
 
-    analysis: Analysis
-    statement: Statement
+    def __init__(self, pairs: np.ndarray, scores: np.ndarray) -> None:
+        self._scores = dict(zip(map(tuple, pairs.tolist()), scores.tolist(), strict=True))
 
-    @property
-    def article(self) -> str:
-        return self.analysis.article.id
+    def __getitem__(self, pair: tuple[int, int]) -> float:
+        i, j = pair
+        return float(self._scores.get((i, j) if i < j else (j, i), 0.0))
+
+    def __iter__(self) -> Iterator[tuple[float, int, int]]:
+        """Every candidate pair as (probability, i, j), i < j."""
+        return ((score, i, j) for (i, j), score in self._scores.items())
 
 
 @dataclass(frozen=True)
 class PairFeatures:
-    """The feature matrices of every pair of items (symmetric; only cross-article pairs are
-    meaningful), and what each item names, to explain a match in words."""
+    """The feature values of the candidate pairs (``pairs``: rows of i < j, in order), and
+    what each statement names, to explain a match in words."""
 
-    matrices: dict[str, np.ndarray]
+    pairs: np.ndarray
+    values: dict[str, np.ndarray]
     actor_names: tuple[frozenset[str], ...]
     predicates: tuple[frozenset[str], ...]
     words: tuple[frozenset[str], ...]
 
-    def probability(self, model: AlignmentModel | None = None) -> np.ndarray:
+    def probability(self, model: AlignmentModel | None = None) -> PairScores:
         """The model's probability that each pair reports the same fact; 0 for a pair that
         shares nothing it says (``share_content``)."""
-        logit = (model or default_model()).logit(self.matrices)
-        return np.where(self.share_content(), 1.0 / (1.0 + np.exp(-logit)), 0.0)
+        logit = (model or default_model()).logit(self.values)
+        return PairScores(
+            self.pairs, np.where(self.share_content(), 1.0 / (1.0 + np.exp(-logit)), 0.0)
+        )
 
     def share_content(self) -> np.ndarray:
         """Where two statements share something they say, not only whom they name: a word
         other than a name, a verb, a run of words, a figure or a date. Shared names alone
         (the same senator, the FBI) never make two sentences one fact."""
-        m = self.matrices
+        v = self.values
         return (
-            (m["rare_words"] > 0)
-            | (m["predicates"] > 0)
-            | (m["shared_run"] > 0)
-            | (m["figures_agree"] > 0)
-            | (m["dates_agree"] > 0)
+            (v["rare_words"] > 0)
+            | (v["predicates"] > 0)
+            | (v["shared_run"] > 0)
+            | (v["figures_agree"] > 0)
+            | (v["dates_agree"] > 0)
         )
 
+    def features_of(self, i: int, j: int) -> dict[str, float] | None:
+        """The features of one pair (in either order), or None for a pair not kept."""
+        k = self._positions.get((i, j) if i < j else (j, i))
+        if k is None:
+            return None
+        return {name: float(self.values[name][k]) for name in FEATURES}
+
+    @cached_property
+    def _positions(self) -> dict[tuple[int, int], int]:
+        return {pair: k for k, pair in enumerate(map(tuple, self.pairs.tolist()))}
+
     def explain(self, i: int, j: int) -> Evidence:
-        """The evidence for one pair, as a reader would want it listed."""
+        """The evidence for one candidate pair, as a reader would want it listed."""
+        values = self.features_of(i, j)
+        if values is None:
+            raise KeyError(f"statements {i} and {j} are not a candidate pair")
         return Evidence(
-            similarity=float(self.matrices["similarity"][i, j]),
+            similarity=values["similarity"],
             shared_actors=tuple(sorted(self.actor_names[i] & self.actor_names[j])),
             shared_predicates=tuple(sorted(self.predicates[i] & self.predicates[j])),
             shared_words=tuple(
                 sorted((self.words[i] & self.words[j]) - self.predicates[i] - self.predicates[j])
             ),
-            **{flag: bool(self.matrices[flag][i, j]) for flag in EVIDENCE_FLAGS},
+            **{flag: bool(values[flag]) for flag in EVIDENCE_FLAGS},
         )
+
+
+# Pairs compared at once: rows of a block times all statements (8 MB per dense feature).
+BLOCK_PAIRS = 1 << 20
 
 
 def pair_features(
@@ -141,287 +173,232 @@ def pair_features(
     backend: Backend,
     actors: Sequence[Actor],
     figures: FigureSettings = DEFAULTS.figures,
+    floor: float | None = None,
+    model: AlignmentModel | None = None,
 ) -> PairFeatures:
-    n = len(items)
-    articles = np.array([item.article for item in items])
-    cross = articles[:, None] != articles[None, :]
-    similarity = np.asarray(backend([item.statement.text for item in items]), dtype=float)
-    # What the statements say about the actors, without the actors' names: shared names are
-    # the actors feature's evidence, and must not make two sentences alike a second time.
-    plain = [_without_names(item) for item in items]
-    owner = {
-        (article, entity): actor
-        for actor in actors
-        for article, entities in actor.members.items()
-        for entity in entities
-    }
-    named = [_actors_of(item, item.statement.entities, owner) for item in items]
-    names = tuple(frozenset(a.name for a in found) for found in named)
-    actor_keys = [
-        {a.id for a in found} | {f"label:{k}" for k in _group_kinds(item)}
-        for item, found in zip(items, named, strict=True)
+    """The features of the pairs of statements from different articles that share something
+    they say (``PairFeatures.share_content`` holds for each, or may), or with a ``floor`` of
+    only those whose probability under ``model`` (the default model if None) can reach it.
+    Every pair whose probability reaches the floor is among them."""
+    table = StatementTable.of(items, backend, actors)
+    model = model or default_model()
+    cut = None if floor is None else math.log(floor / (1 - floor)) if floor < 1 else math.inf
+    rows = max(1, BLOCK_PAIRS // max(1, len(table)))
+    found = [
+        _block(table, start, min(start + rows, len(table)), model, cut)
+        for start in range(0, len(table), rows)
     ]
-    verbs = [set(item.statement.predicates) for item in items]
-    words = [_plain_words(item) for item in items]
-    relations = _figure_relations(items, figures)
-    dates = _date_relations(items)
-    negated = np.array([item.statement.negated for item in items])
-    speakers = [_speaker(item, owner) for item in items]
-    # Every element weighs more than 0 in the cosine, so > 0 means "one in common".
-    same_speaker = (weighted_cosine([{s} if s else set() for s in speakers]) > 0).astype(float)
-    agents = [{a.id for a in _actors_of(item, item.statement.agents, owner)} for item in items]
-    same_agent = (weighted_cosine(agents) > 0).astype(float)
-    matrices = {
-        "similarity": similarity,
-        "actors": weighted_cosine(actor_keys),
-        "predicates": weighted_cosine(verbs),
-        "rare_words": weighted_cosine(words),
-        "mutual_best": _mutual_best(similarity, articles, cross),
-        "margin": _margin(similarity, articles),
-        "weighted_similarity": weighted_similarity(plain),
-        "shared_run": _shared_runs(items, plain),
-        "context_similarity": _context(similarity, articles),
-        **_positions(articles),
-        "figures_agree": relations["agree"],
-        "figures_differ": relations["differ"],
-        "figures_unmatched": relations["unmatched"],
-        "dates_agree": dates[0],
-        "dates_differ": dates[1],
-        "negation_differs": (negated[:, None] != negated[None, :]).astype(float),
-        "same_speaker": same_speaker,
-        "same_agent": same_agent,
-    }
-    for matrix in matrices.values():
-        matrix[~cross] = 0.0
-    assert all(m.shape == (n, n) for m in matrices.values())
+    pairs, values = _both_ways(found, len(table))
+    values.update(_figure_relations(table, pairs, figures))
     return PairFeatures(
-        matrices,
-        names,
-        tuple(frozenset(v) for v in verbs),
-        tuple(frozenset(w) for w in words),
+        pairs,
+        {name: values[name] for name in FEATURES},
+        table.actor_names,
+        table.predicates,
+        table.plain_words,
     )
 
 
-def weighted_cosine(sets: Sequence[set[str]]) -> np.ndarray:
-    """Cosine of the sets, each element weighted by its inverse frequency among them:
-    sharing what few statements name ("Turkey", "veto") says more than sharing what most
-    name (the country or the verb the whole story is about)."""
-    n = len(sets)
-    frequency = Counter(k for found in sets for k in found)
-    vocabulary = {k: index for index, k in enumerate(frequency)}
-    vectors = np.zeros((n, len(vocabulary)))
-    for row, found in enumerate(sets):
-        for k in found:
-            vectors[row, vocabulary[k]] = math.log((n + 1) / frequency[k])
-    unit = unit_rows(vectors)
-    cosine: np.ndarray = unit @ unit.T
-    return cosine
+@dataclass(frozen=True)
+class _Found:
+    """The pairs a block of rows kept, seen from its rows: (i, j) in both orders across
+    blocks, with the row's side of the bounded features."""
+
+    i: np.ndarray
+    j: np.ndarray
+    lead: np.ndarray  # the pair's similarity over its row's rival in j's article
+    closest: np.ndarray  # j is the closest statement to i in j's article
+    values: dict[str, np.ndarray]
 
 
-Owners = dict[tuple[str, str], Actor]  # (article id, entity id) -> the actor it belongs to
-
-
-def _actors_of(item: Item, entity_ids: Sequence[str], owner: Owners) -> list[Actor]:
-    """The actors behind some of a statement's entities, linked across articles (so "Ankara"
-    meets "Turkey")."""
-    found = (owner.get((item.article, e)) for e in entity_ids)
-    return [actor for actor in found if actor is not None]
-
-
-def _group_kinds(item: Item) -> set[str]:
-    """The kinds of group its labels name (so "rebel stronghold" meets "terrorist
-    stronghold")."""
-    return {item.analysis.labels[k].category for k in item.statement.labels}
-
-
-def _plain_words(item: Item) -> set[str]:
-    """The lemmas of the content words that are not names: what is said about the actors.
-    An analysis made before lemmas were kept falls back on the words as written."""
-    statement = item.statement
-    if statement.terms or statement.predicates:
-        return {*statement.terms, *statement.predicates}
-    names = {
-        word
-        for entity in item.analysis.entities
-        if entity.id in statement.entities
-        for word in content_words(entity.name)
+def _block(
+    table: StatementTable, start: int, stop: int, model: AlignmentModel, cut: float | None
+) -> _Found:
+    """The pairs of statements ``start`` to ``stop`` with every statement of another article
+    that share something they say, and, given ``cut``, whose bounded logit reaches it."""
+    n = len(table)
+    low, high = max(start - 1, 0), min(stop + 1, n)
+    similarity = table.similarity.rows(low, high)  # with a row either side, for the context
+    block = similarity[start - low : stop - low]
+    words = table.words.shared(start, stop)
+    runs = [(length, incidence.shared(start, stop)) for length, incidence in table.runs]
+    figures = table.figure_keys.shared(start, stop)
+    dates = table.dates.shared(start, stop)
+    support = (words + runs[0][1] + figures + dates).tocoo()
+    rows, j = support.row, support.col
+    i = rows + start
+    cross = table.articles[i] != table.articles[j]
+    rows, i, j = rows[cross], i[cross], j[cross]
+    s = block[rows, j]
+    lead, closest = _row_side(table, block, rows, j, s)
+    # A run shared at one length is shared at every shorter one: the longest is the first
+    # length less one, plus the number of lengths shared.
+    levels = sum(shared.astype(bool).astype(float) for _, shared in runs)
+    counted = values_at(levels, rows, j)
+    run = np.where(counted > 0, counted + runs[0][0] - 1, 0.0)
+    same_date = values_at(dates, rows, j) > 0
+    values = {
+        "similarity": s,
+        "actors": values_at(table.actors.shared(start, stop), rows, j),
+        "predicates": values_at(table.verbs.shared(start, stop), rows, j),
+        "rare_words": values_at(words, rows, j),
+        "weighted_similarity": table.weighted.rows(start, stop)[rows, j],
+        "shared_run": run / LONG_RUN,
+        "context_similarity": _context(table, similarity, low, i, j),
+        "both_lead": (table.lead[i] & table.lead[j]).astype(float),
+        "position_gap": np.abs(table.share[i] - table.share[j]),
+        "dates_agree": same_date.astype(float),
+        "dates_differ": (table.dated[i] & table.dated[j] & ~same_date).astype(float),
+        "negation_differs": (table.negated[i] != table.negated[j]).astype(float),
+        "same_speaker": (
+            (table.speakers[i] >= 0) & (table.speakers[i] == table.speakers[j])
+        ).astype(float),
+        "same_agent": (values_at(table.agents.shared(start, stop), rows, j) > 0).astype(float),
     }
-    return set(content_words(statement.text)) - names
+    if cut is not None:
+        figured = (table.figured[i] & table.figured[j]).astype(float)
+        bounds: dict[str, tuple[float | np.ndarray, float | np.ndarray]] = {
+            "mutual_best": (0.0, closest.astype(float)),
+            "margin": (-1.0, lead),
+            "figures_agree": (0.0, (values_at(figures, rows, j) > 0).astype(float)),
+            "figures_differ": (0.0, figured),
+            "figures_unmatched": (0.0, figured),
+        }
+        keep = _highest_logit(model, values, bounds) >= cut
+        i, j, lead, closest = i[keep], j[keep], lead[keep], closest[keep]
+        values = {name: v[keep] for name, v in values.items()}
+    return _Found(i, j, lead, closest, values)
 
 
-def _speaker(item: Item, owner: Owners) -> str | None:
-    """Whose words the statement is: the speaker's actor, else the name as written."""
-    speaker = item.statement.attributed_to
-    if speaker is None:
-        return None
-    actor = owner.get((item.article, speaker))
-    return actor.id if actor is not None else speaker.casefold()
-
-
-def _mutual_best(similarity: np.ndarray, articles: np.ndarray, cross: np.ndarray) -> np.ndarray:
-    """1 where each statement is the other's closest in the other's article."""
-    n = len(articles)
-    best = np.zeros((n, n), dtype=bool)
-    for article in np.unique(articles):
-        columns = np.flatnonzero(articles == article)
-        closest = columns[np.argmax(similarity[:, columns], axis=1)]
-        best[np.arange(n), closest] = True
-    mutual: np.ndarray = (best & best.T & cross).astype(float)
-    return mutual
-
-
-def _margin(similarity: np.ndarray, articles: np.ndarray) -> np.ndarray:
-    """For each pair, the smaller of the two leads its similarity has over each statement's
-    next closest in the other's article (negative when another statement is closer)."""
-    n = len(articles)
-    lead = np.zeros((n, n))
-    for article in np.unique(articles):
-        columns = np.flatnonzero(articles == article)
-        block = similarity[:, columns]
-        if len(columns) > 1:
-            top_two = np.sort(block, axis=1)[:, -2:]
-            best, second = top_two[:, 1:2], top_two[:, 0:1]
-            rival = np.where(block >= best, second, best)
+def _highest_logit(
+    model: AlignmentModel,
+    values: dict[str, np.ndarray],
+    bounds: dict[str, tuple[float | np.ndarray, float | np.ndarray]],
+) -> np.ndarray:
+    """The highest logit each pair can have: its features as computed, and those a block of
+    rows cannot give exactly at whichever end of their (lowest, highest) range scores more.
+    ``mutual_best`` and ``margin`` need the other statement's row as well (the row's own side
+    is known), the figures a test of each pair (whether they may agree is known)."""
+    total = np.full(len(values["similarity"]), model.intercept)
+    for name in FEATURES:
+        weight = model.weights.get(name, 0.0)
+        if name in bounds:
+            lowest, highest = bounds[name]
+            total += np.maximum(weight * lowest, weight * highest)
         else:
-            rival = np.zeros_like(block)
-        lead[:, columns] = block - rival
-    return np.minimum(lead, lead.T)
+            total += weight * values[name]
+    # The same terms as the score, added in another order: a hair of slack for the rounding.
+    return total + 1e-9
 
 
-def _context(similarity: np.ndarray, articles: np.ndarray) -> np.ndarray:
+def _row_side(
+    table: StatementTable, block: np.ndarray, rows: np.ndarray, j: np.ndarray, s: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each pair, from its row's side: how far its similarity leads the row's next
+    closest statement in j's article (its closest if that is not j; nothing when j's article
+    has one statement), and whether j is the row's closest there (the first, on a tie)."""
+    starts, articles = table.article_starts, table.articles
+    columns = np.arange(block.shape[1])
+    best = np.maximum.reduceat(block, starts, axis=1)
+    closest = np.minimum.reduceat(
+        np.where(block == best[:, articles], columns, len(columns)), starts, axis=1
+    )
+    others = block.copy()
+    others[np.arange(len(block))[:, None], closest] = -np.inf
+    second = np.maximum.reduceat(others, starts, axis=1)
+    alone = np.diff(np.append(starts, len(columns))) == 1
+    best[:, alone], second[:, alone] = -np.inf, 0.0  # no rival: the lead is the similarity
+    a = articles[j]
+    rival = np.where(s >= best[rows, a], second[rows, a], best[rows, a])
+    return s - rival, closest[rows, a] == j
+
+
+def _context(
+    table: StatementTable, similarity: np.ndarray, low: int, i: np.ndarray, j: np.ndarray
+) -> np.ndarray:
     """The mean similarity of the pairs among the two statements and their neighbours (the
     sentence before and after each, within its article): facts come in passages, and a
     sentence whose neighbours match the other's neighbours is more likely its counterpart
-    ("The country ... has been seeking to stop an offensive" after a sentence naming Turkey)."""
-    n = len(articles)
-    total, count = np.zeros((n, n)), np.zeros((n, n))
-    index = np.arange(n)
-    for di in (-1, 0, 1):
-        rows = np.clip(index + di, 0, n - 1)
-        row_ok = (index + di >= 0) & (index + di < n) & (articles[rows] == articles)
-        for dj in (-1, 0, 1):
-            columns = np.clip(index + dj, 0, n - 1)
-            column_ok = (index + dj >= 0) & (index + dj < n) & (articles[columns] == articles)
-            ok = row_ok[:, None] & column_ok[None, :]
-            total += similarity[np.ix_(rows, columns)] * ok
+    ("The country ... has been seeking to stop an offensive" after a sentence naming Turkey).
+    ``similarity`` holds the rows from ``low``, one either side of the block's."""
+    neighbours_i, neighbours_j = _neighbours(table, i), _neighbours(table, j)
+    flat, width = similarity.ravel(), similarity.shape[1]
+    total, count = np.zeros(len(i)), np.zeros(len(i))
+    for row, row_ok in neighbours_i:
+        at = (np.clip(row, low, low + len(similarity) - 1) - low) * width
+        for column, column_ok in neighbours_j:
+            ok = row_ok & column_ok
+            total += flat[at + column] * ok
             count += ok
     return total / np.maximum(count, 1)
 
 
-# An article's first sentences tell the news; the same news is told first everywhere.
-_LEAD = 3
+def _neighbours(table: StatementTable, k: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The statements before, at and after each of ``k`` (clipped to the table), and whether
+    each is a statement of the same article."""
+    last = len(table) - 1
+    after = np.minimum(k + 1, last)
+    return [
+        (np.maximum(k - 1, 0), table.follows[k]),
+        (k, np.ones(len(k), dtype=bool)),
+        (after, (k < last) & table.follows[after]),
+    ]
 
 
-def _positions(articles: np.ndarray) -> dict[str, np.ndarray]:
-    n = len(articles)
-    place, share = np.zeros(n), np.zeros(n)
-    for article in np.unique(articles):
-        members = np.flatnonzero(articles == article)
-        place[members] = np.arange(len(members))
-        share[members] = np.arange(len(members)) / max(1, len(members) - 1)
-    lead = place < _LEAD
-    return {
-        "both_lead": (lead[:, None] & lead[None, :]).astype(float),
-        "position_gap": np.abs(share[:, None] - share[None, :]),
-    }
-
-
-# Runs of fewer words are common phrases ("the White House"); longer ones are all one thing:
-# a quotation both articles carry.
-_SHORT_RUN, _LONG_RUN = 3, 8
-
-
-def _shared_runs(items: Sequence[Item], texts: Sequence[str]) -> np.ndarray:
-    """The longest run of the same words in both statements (from ``_SHORT_RUN`` words, as a
-    share of ``_LONG_RUN``), no run crossing a name: two outlets quoting the same words share
-    a long run, two sentences on one topic rarely more than a name. Found through an index of
-    word n-grams, so the cost grows with the runs shared, not with the pairs of statements."""
-    n = len(items)
-    runs = np.zeros((n, n))
-    stretches = [[words(part) for part in text.split(_NAME_GAP)] for text in texts]
-    articles = [item.article for item in items]
-    for length in range(_SHORT_RUN, _LONG_RUN + 1):
-        holders: dict[tuple[str, ...], set[int]] = {}
-        for k, parts in enumerate(stretches):
-            for tokens in parts:
-                for start in range(len(tokens) - length + 1):
-                    holders.setdefault(tuple(tokens[start : start + length]), set()).add(k)
-        for members in holders.values():
-            if len(members) < 2:
-                continue
-            for i in members:
-                for j in members:
-                    if articles[i] != articles[j]:
-                        runs[i, j] = length
-    return runs / _LONG_RUN
-
-
-# What stands for a name taken out of a statement's text.
-_NAME_GAP = " — "
-
-
-def _without_names(item: Item) -> str:
-    """The statement's text with the mentions of its entities taken out (each replaced by
-    ``_NAME_GAP``, where runs of words stop): what it says about them."""
-    statement = item.statement
-    spans = sorted(
-        (m.start, m.end)
-        for entity in item.analysis.entities
-        if entity.id in statement.entities
-        for m in entity.mentions
-        if statement.start <= m.start and m.end <= statement.end
+def _both_ways(found: Sequence[_Found], n: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """The pairs kept from both sides (a pair whose bound fails from either side cannot reach
+    the floor), as rows (i, j) with i < j in order, with their features: the symmetric ones
+    from the side of i, ``margin`` the smaller lead of the two sides, ``mutual_best`` where
+    each is the other's closest."""
+    if not found:
+        return np.zeros((0, 2), dtype=int), {name: np.zeros(0) for name in FEATURES}
+    i = np.concatenate([f.i for f in found])
+    j = np.concatenate([f.j for f in found])
+    lead = np.concatenate([f.lead for f in found])
+    closest = np.concatenate([f.closest for f in found])
+    values = {name: np.concatenate([f.values[name] for f in found]) for name in found[0].values}
+    forward = np.flatnonzero(i < j)
+    backward = np.flatnonzero(i > j)
+    _, ahead, behind = np.intersect1d(
+        i[forward] * n + j[forward],
+        j[backward] * n + i[backward],
+        assume_unique=True,
+        return_indices=True,
     )
-    kept, cursor = [], statement.start
-    for start, end in spans:
-        if start >= cursor:
-            kept.append(item.analysis.article.text[cursor:start] + _NAME_GAP)
-            cursor = end
-    kept.append(item.analysis.article.text[cursor : statement.end])
-    return " ".join("".join(kept).split())
+    there, back = forward[ahead], backward[behind]
+    kept = {name: v[there] for name, v in values.items()}
+    kept["margin"] = np.minimum(lead[there], lead[back])
+    kept["mutual_best"] = (closest[there] & closest[back]).astype(float)
+    return np.stack([i[there], j[there]], axis=1).reshape(-1, 2), kept
 
 
-def _figures(item: Item) -> list[Quantity]:
-    quantities = item.analysis.quantities
-    return [quantities[k] for k in item.statement.quantities]
-
-
-def _figure_relations(items: Sequence[Item], settings: FigureSettings) -> dict[str, np.ndarray]:
+def _figure_relations(
+    table: StatementTable, pairs: np.ndarray, settings: FigureSettings
+) -> dict[str, np.ndarray]:
     """Where both statements give figures: agree (the same value in the same unit, of the
     same counted thing or of a number too particular to be chance, such as 407 or 800,000),
     differ (the same counted thing with values that do not agree) and unmatched (figures in
     the same unit, none with a value the other gives: two polls, two counts)."""
-    n = len(items)
-    relations = {name: np.zeros((n, n)) for name in ("agree", "differ", "unmatched")}
-    figures = [_figures(item) for item in items]
-    for i in range(n):
-        if not figures[i]:
+    relations = {name: np.zeros(len(pairs)) for name in ("agree", "differ", "unmatched")}
+    both = np.flatnonzero(table.figured[pairs[:, 0]] & table.figured[pairs[:, 1]])
+    for k in both.tolist():
+        first, second = table.figures[pairs[k, 0]], table.figures[pairs[k, 1]]
+        if agreeing(first, second, settings) or _same_particular_number(first, second, settings):
+            relation = "agree"
+        elif conflicting(first, second, settings):
+            relation = "differ"
+        elif _same_unit(first, second) and not any(
+            compatible(a, b, settings) for a in first for b in second
+        ):
+            relation = "unmatched"
+        else:
             continue
-        for j in range(i + 1, n):
-            if not figures[j] or items[i].article == items[j].article:
-                continue
-            first, second = figures[i], figures[j]
-            if agreeing(first, second, settings) or _same_particular_number(
-                first, second, settings
-            ):
-                relation = "agree"
-            elif conflicting(first, second, settings):
-                relation = "differ"
-            elif _same_unit(first, second) and not any(
-                compatible(a, b, settings) for a in first for b in second
-            ):
-                relation = "unmatched"
-            else:
-                continue
-            relations[relation][i, j] = relations[relation][j, i] = 1.0
-    return relations
+        relations[relation][k] = 1.0
+    return {f"figures_{name}": values for name, values in relations.items()}
 
 
 def _same_unit(first: Sequence[Quantity], second: Sequence[Quantity]) -> bool:
     return bool({a.unit for a in first} & {b.unit for b in second})
-
-
-# A number at least this large, given exactly by both, is rarely a coincidence.
-_PARTICULAR = 100
 
 
 def _same_particular_number(
@@ -430,26 +407,8 @@ def _same_particular_number(
     return any(
         a.value is not None
         and a.value == b.value
-        and abs(float(a.value)) >= _PARTICULAR
+        and abs(float(a.value)) >= PARTICULAR
         and compatible(a, b, settings)
         for a in first
         for b in second
     )
-
-
-def _date_relations(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray]:
-    """Where both statements name normalised dates: the same date, or none the same."""
-    values = [_dates_in(item) for item in items]
-    dated = np.array([bool(v) for v in values])
-    agree = weighted_cosine(values) > 0
-    both = dated[:, None] & dated[None, :]
-    return agree.astype(float), (both & ~agree).astype(float)
-
-
-def _dates_in(item: Item) -> set[str]:
-    statement = item.statement
-    return {
-        str(d.value)
-        for d in item.analysis.dates
-        if d.value and statement.start <= d.start < statement.end
-    }

@@ -15,8 +15,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from storydiff.compare.embeddings import static_embedding_similarity  # loads its model lazily
+import numpy as np
+from scipy import sparse
+
+from storydiff.compare.embeddings import (  # load their model lazily
+    static_embedding_index,
+    static_embedding_similarity,
+)
 from storydiff.config import DEFAULTS
 from storydiff.registry import Registry, create, lookup, names
 
@@ -58,53 +65,121 @@ def content_words(text: str) -> list[str]:
     return kept
 
 
+class SimilarityIndex(Protocol):
+    """How alike statements are, a block of rows at a time (``rows(start, stop)``: the
+    similarity of those statements with every statement, as a dense array)."""
+
+    def __len__(self) -> int: ...
+
+    def rows(self, start: int, stop: int) -> np.ndarray: ...
+
+
+class TfidfIndex:
+    """Cosine similarity of TF-IDF vectors built over the texts being compared, as one sparse
+    matrix of unit rows (a statement has a few dozen words; the vocabulary is thousands).
+    A text scores 0 with itself: the score is for pairs of different statements."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        bags = [Counter(content_words(t)) for t in texts]
+        document_frequency: Counter[str] = Counter()
+        for bag in bags:
+            document_frequency.update(bag.keys())
+        n = len(texts)
+        vocabulary = {w: k for k, w in enumerate(document_frequency)}
+        rows, columns, values = [], [], []
+        for row, bag in enumerate(bags):
+            vector = {
+                w: c * (math.log((1 + n) / (1 + document_frequency[w])) + 1) for w, c in bag.items()
+            }
+            norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+            for w, v in vector.items():
+                rows.append(row)
+                columns.append(vocabulary[w])
+                values.append(v / norm)
+        self.unit = sparse.csr_matrix(
+            (values, (rows, columns)), shape=(n, len(vocabulary)), dtype=float
+        )
+        self.unit.sort_indices()
+
+    def __len__(self) -> int:
+        return int(self.unit.shape[0])
+
+    def rows(self, start: int, stop: int) -> np.ndarray:
+        block: np.ndarray = (self.unit[start:stop] @ self.unit.T).toarray()
+        block[np.arange(stop - start), np.arange(start, stop)] = 0.0
+        return block
+
+
+class HybridIndex:
+    """The mean of the TF-IDF and static embedding scores: shared rare words (names, figures)
+    from the one, paraphrases that share no word ("vowed to defeat" / "liberation") from the
+    other."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.lexical, self.semantic = TfidfIndex(texts), static_embedding_index(texts)
+
+    def __len__(self) -> int:
+        return len(self.lexical)
+
+    def rows(self, start: int, stop: int) -> np.ndarray:
+        block = self.lexical.rows(start, stop)
+        block += self.semantic.rows(start, stop)
+        block /= 2
+        return block
+
+
+class MatrixIndex:
+    """A backend's whole matrix, handed out a block of rows at a time: the index of a
+    registered backend that gives only the matrix (its memory grows with the pairs)."""
+
+    def __init__(self, matrix: Sequence[Sequence[float]]) -> None:
+        self.matrix = np.asarray(matrix, dtype=float).reshape(len(matrix), len(matrix))
+
+    def __len__(self) -> int:
+        return len(self.matrix)
+
+    def rows(self, start: int, stop: int) -> np.ndarray:
+        return self.matrix[start:stop].copy()
+
+
 def tfidf_similarity(texts: Sequence[str]) -> list[list[float]]:
     """Cosine similarity of TF-IDF vectors built over the texts being compared."""
-    bags = [Counter(content_words(t)) for t in texts]
-    document_frequency: Counter[str] = Counter()
-    for bag in bags:
-        document_frequency.update(bag.keys())
-    n = len(texts)
-    vectors = []
-    for bag in bags:
-        vector = {
-            w: c * (math.log((1 + n) / (1 + document_frequency[w])) + 1) for w, c in bag.items()
-        }
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors.append({w: v / norm for w, v in vector.items()})
-    matrix = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            small, large = sorted((vectors[i], vectors[j]), key=len)
-            score = sum(v * large.get(w, 0.0) for w, v in small.items())
-            matrix[i][j] = matrix[j][i] = score
+    matrix: list[list[float]] = TfidfIndex(texts).rows(0, len(texts)).tolist()
     return matrix
 
 
 def hybrid_similarity(texts: Sequence[str]) -> list[list[float]]:
-    """The mean of the TF-IDF and static embedding scores: shared rare words (names, figures)
-    from the one, paraphrases that share no word ("vowed to defeat" / "liberation") from the
-    other."""
-    lexical, semantic = tfidf_similarity(texts), static_embedding_similarity(texts)
-    return [
-        [(a + b) / 2 for a, b in zip(row_a, row_b, strict=True)]
-        for row_a, row_b in zip(lexical, semantic, strict=True)
-    ]
+    """The mean of the TF-IDF and static embedding scores (``HybridIndex``)."""
+    matrix: list[list[float]] = HybridIndex(texts).rows(0, len(texts)).tolist()
+    return matrix
+
+
+# Built-in backends' indexes: the same scores as their matrices, a block of rows at a time.
+_INDEXES: dict[Scorer, Callable[[Sequence[str]], SimilarityIndex]] = {
+    tfidf_similarity: TfidfIndex,
+    static_embedding_similarity: static_embedding_index,
+    hybrid_similarity: HybridIndex,
+}
 
 
 @dataclass(frozen=True)
 class Backend:
     """A similarity function over statements' texts: given the texts, the matrix of their
-    pairwise scores in [0, 1], as every registered function returns it. Alignment uses its
-    score as two of the features of its calibrated model (``evidence.py``: the texts as
-    written and without the actors' names); the model's weights were fitted with the default
-    backend, so another backend changes the scores' scale and the thresholds are no longer
-    calibrated for it."""
+    pairwise scores in [0, 1], as every registered function returns it; ``index`` gives the
+    same scores a block of rows at a time, which is how alignment reads them (a built-in
+    backend's without the whole matrix). Alignment uses its score as two of the features of
+    its calibrated model (``evidence.py``: the texts as written and without the actors'
+    names); the model's weights were fitted with the default backend, so another backend
+    changes the scores' scale and the thresholds are no longer calibrated for it."""
 
     score: Scorer
 
     def __call__(self, texts: Sequence[str]) -> list[list[float]]:
         return self.score(texts)
+
+    def index(self, texts: Sequence[str]) -> SimilarityIndex:
+        built_in = _INDEXES.get(self.score)
+        return built_in(texts) if built_in is not None else MatrixIndex(self.score(texts))
 
 
 similarity_backends: Registry[Scorer] = create("similarity")

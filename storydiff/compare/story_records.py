@@ -13,7 +13,14 @@ from collections.abc import Iterable
 from storydiff.compare import distinct
 from storydiff.compare.corpus import CorpusGrouping
 from storydiff.config import DEFAULTS, Config
-from storydiff.model import Analysis, StoryArticle, StoryRecord
+from storydiff.model import Analysis, Entity, StoryArticle, StoryRecord
+
+
+def outline(analysis: Analysis) -> Analysis:
+    """The analysis with only what grouping reads: the article and its entities' names and
+    kinds (``Store.outlines`` reads the same back from a store)."""
+    entities = tuple(Entity(e.id, e.name, e.kind, ()) for e in analysis.entities)
+    return Analysis(analysis.article, entities)
 
 
 def _oldest_first(published: str | None) -> tuple[bool, str]:
@@ -24,8 +31,10 @@ def _oldest_first(published: str | None) -> tuple[bool, str]:
 def story_records(analyses: Iterable[Analysis], config: Config = DEFAULTS) -> list[StoryRecord]:
     """The stories of articles held in memory, each article once, as a store groups and
     lists them (``storydiff.store.grouping``), by the stories and copies settings of
-    ``config``."""
-    unique, _ = distinct(list(analyses))
+    ``config``. Grouping runs in date order, so every article waits for it, but only as
+    what grouping reads (its metadata, text and named entities, as a store's outlines hold
+    them), not as its whole analysis: a stream of analyses is let go as it is read."""
+    unique, _ = distinct([outline(a) for a in analyses])
     articles = {a.article.id: a.article for a in unique}
     grouping = CorpusGrouping(config=config)
     ordered = sorted(unique, key=lambda a: _oldest_first(a.article.published))

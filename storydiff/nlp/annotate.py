@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from storydiff.model import Analysis, Article, Entity, Label, Quantity, Quote, Span, Statement
 from storydiff.nlp.doctext import doc_text, make_doc
+from storydiff.nlp.events import TokenEvents
 from storydiff.nlp.extensions import typed
 from storydiff.nlp.headline import as_headline, title_article
 from storydiff.nlp.intervals import Intervals
@@ -57,6 +58,7 @@ def statements_of(
     pieces = Intervals(
         _Ranged(p.start, p.end, k) for k, quote in enumerate(quotes) for p in quote.pieces
     )
+    events = TokenEvents.of(doc)
     return tuple(
         Statement(
             start,
@@ -67,61 +69,11 @@ def statements_of(
             labels=tuple(sorted(_starting_in(label_starts, start, end))),
             quantities=tuple(sorted(_starting_in(quantity_starts, start, end))),
             tone=tone_of(text[start:end]),
-            **_events(doc, start, end, mentions),
+            **events.of_statement(doc, start, end, mentions),
         )
         for start, end in spans
         if end - start >= 3
     )
-
-
-def _events(doc: Doc, start: int, end: int, mentions: Intervals[_Ranged]) -> dict[str, Any]:
-    """What the statement says happened, for the comparison to match events rather than
-    topics: the lemmas of its verbs ("Trump warned against an attack" and "Trump tweeted a
-    poll" name the same man, not the same event), whether one is negated, the lemmas of its
-    other content words (so "vowed" meets "vows" and "offensives" meets "offensive"), and the
-    entities that act in it: those named by the subject of a verb or the agent of a passive
-    one ("Turkey has expressed fears" and "Ankara called on Russia" have one actor acting,
-    "fighting near Turkey" does not)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return {}
-    predicates: dict[str, None] = {}
-    terms: dict[str, None] = {}
-    agents: dict[str, None] = {}
-    negated = False
-    for token in span:
-        lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma not in _LIGHT_VERBS:
-            predicates.setdefault(lemma, None)
-        elif (
-            token.pos_ in _TERM_TAGS
-            and token.ent_type_ not in _NAME_TYPES
-            and not token.is_stop
-            and len(lemma) > 1
-        ):
-            terms.setdefault(lemma, None)
-        if token.dep_ == "neg" and token.head.pos_ in ("VERB", "AUX"):
-            negated = True
-        if token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent"):
-            # The subject's own words up to its head: "US President Donald Trump", not the
-            # places of a relative clause after it ("The country, which backs groups in Syria").
-            for mention in mentions.overlapping(token.left_edge.idx, token.idx + len(token)):
-                agents.setdefault(mention.value, None)
-    return {
-        "predicates": tuple(predicates),
-        "negated": negated,
-        "terms": tuple(terms),
-        "agents": tuple(agents),
-    }
-
-
-# Verbs that carry tense or possession rather than an event.
-_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "go", "become"})
-# Parts of speech that say what a sentence is about besides its names and verbs.
-_TERM_TAGS = frozenset({"NOUN", "ADJ", "ADV", "NUM"})
-# Words that are part of a name ("Russian" warplanes, the "Syrian" army) name an actor, which
-# the entities already hold; as terms they would make two sentences alike for a name alone.
-_NAME_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 
 
 class _Ranged(NamedTuple):

@@ -20,6 +20,7 @@ from storydiff.model import Span as TextSpan
 from storydiff.nlp.cues import HONORIFIC_GENDER, HONORIFICS, ROLE_NOUNS
 from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.extensions import typed
+from storydiff.nlp.tokens import with_pos, with_tag
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod"}
@@ -197,8 +198,8 @@ def _untagged_titled_names(
     subject or an apposition, preceded by a role noun, are a person."""
     tagged = {i for s, _ in spans for i in range(s.start, s.end)}
     found = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.i in tagged or token.dep_ not in {"nsubj", "appos"}:
+    for token in with_pos(doc, ("PROPN",)):
+        if token.i in tagged or token.dep_ not in {"nsubj", "appos"}:
             continue
         chain = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         start = min([token.i] + [c.i for c in chain])
@@ -227,9 +228,9 @@ def _add_untagged_surnames(
     for person in people:
         for surname in {name[-1] for name in person.names}:
             by_surname.setdefault(surname, []).append(person)
-    for token in doc:
+    for token in with_pos(doc, ("PROPN",)):
         owners = by_surname.get(token.text, [])
-        if token.i not in taken and token.pos_ == "PROPN" and len(owners) == 1:
+        if token.i not in taken and len(owners) == 1:
             owners[0].mentions.append(doc[token.i : token.i + 1])
 
 
@@ -237,10 +238,9 @@ def _add_descriptions(doc: Doc, people: list[_Cluster], role_nouns: frozenset[st
     """ "the US president", "the deputy foreign minister": a definite description is a mention
     of the one person whose role it matches (its head noun, and most of its modifiers)."""
     named = {i for c in people for m in c.mentions for i in range(m.start, m.end)}
-    for token in doc:
+    for token in with_tag(doc, ("NN",)):
         if (
             token.i in named
-            or token.tag_ != "NN"
             or token.lemma_.lower() not in role_nouns
             or not any(
                 (c.dep_ == "det" and c.lower_ in {"the", "this"}) or c.dep_ == "poss"

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -48,6 +49,7 @@ from storydiff.nlp.labels_data import (
     Term,
 )
 from storydiff.nlp.quotemarks import Quoted, quoted_in
+from storydiff.nlp.tokens import with_tag
 
 # A quoted stretch this short in the outlet's narration is a scare quote, not a quotation.
 SCARE_QUOTE_MAX_WORDS = 5
@@ -76,14 +78,41 @@ class _Extent:
 
 
 def _lemma(token: Token) -> str:
+    return _plain_lemma(token.lemma_, token.tag_, token.lower_)
+
+
+def _plain_lemma(lemma: str, tag: str, lower: str) -> str:
     """The lower-case lemma; spaCy leaves a plural proper noun as it is ("Islamists",
     "Rebels" in a headline), so its plural ending is taken off here."""
-    lemma = token.lemma_.lower()
-    if token.tag_ == "NNPS" and lemma == token.lower_:
+    lemma = lemma.lower()
+    if tag == "NNPS" and lemma == lower:
         if lemma.endswith("ies"):
             return lemma[:-3] + "y"
         return lemma.removesuffix("s")
     return lemma
+
+
+# Lemmas by the hashes of a token's lemma, tag and lower form: a corpus repeats the same
+# few thousand, and every token of every article is read. Cleared when it grows this large.
+_LEMMAS: dict[tuple[int, int, int], str] = {}
+_MAX_LEMMAS = 200_000
+
+
+def _doc_lemmas(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's ``_lemma`` and lower form, read for the whole ``Doc`` at once."""
+    strings = doc.vocab.strings
+    lemmas, lowers = [], []
+    for lemma, tag, lower in doc.to_array([LEMMA, TAG, LOWER]).tolist():
+        found = _LEMMAS.get((lemma, tag, lower))
+        if found is None:
+            if len(_LEMMAS) >= _MAX_LEMMAS:
+                _LEMMAS.clear()
+            found = _LEMMAS[lemma, tag, lower] = _plain_lemma(
+                strings[lemma], strings[tag], strings[lower]
+            )
+        lemmas.append(found)
+        lowers.append(strings[lower])
+    return lemmas, lowers
 
 
 def _key(doc: Doc, lemmas: list[str], start: int, end: int) -> str:
@@ -98,15 +127,15 @@ def _phrase_matches(doc: Doc, terms: dict[str, Term]) -> list[_Match]:
     """Listed terms, longest first, each token used once: "armed opposition group" before
     "opposition". Only positions whose lemma starts some term are tried, and no phrase longer
     than the longest term that starts there."""
-    lemmas = [_lemma(t) for t in doc]
+    lemmas, lowers = _doc_lemmas(doc)
     longest: dict[str, int] = {}
     for key in terms:
         first, *rest = _TERM_TOKENS.findall(key)
         longest[first] = max(longest.get(first, 0), 1 + len(rest))
     reach = {
-        i: longest.get(lemmas[i], longest.get(t.lower_, 0))
-        for i, t in enumerate(doc)
-        if lemmas[i] in longest or t.lower_ in longest
+        i: longest.get(lemma, longest.get(lower, 0))
+        for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True))
+        if lemma in longest or lower in longest
     }
     found: list[_Match] = []
     used: set[int] = set()
@@ -249,8 +278,8 @@ def _extent(match: _Match) -> _Extent:
 def _group_matches(doc: Doc, taken: set[int], terms: dict[str, Term]) -> list[_Match]:
     """Group names whose modifier is listed although the phrase is not: "jihadist factions"."""
     found = []
-    for token in doc:
-        if token.i in taken or _lemma(token) not in GROUP_HEADS or token.tag_ != "NNS":
+    for token in with_tag(doc, ("NNS",)):
+        if token.i in taken or _lemma(token) not in GROUP_HEADS:
             continue
         modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
         listed = [m for m in modifiers if _lemma(m) in terms or m.lower_ == "armed"]
@@ -265,12 +294,8 @@ def _unlisted_matches(doc: Doc, taken: set[int]) -> list[_Match]:
     """A plural noun for people that fights, attacks or is arrested is a label even when no list
     has it ("the jihadis stormed the town")."""
     found = []
-    for token in doc:
-        if (
-            token.i in taken
-            or token.tag_ != "NNS"
-            or not token.lower_.endswith(PERSON_NOUN_ENDINGS)
-        ):
+    for token in with_tag(doc, ("NNS",)):
+        if token.i in taken or not token.lower_.endswith(PERSON_NOUN_ENDINGS):
             continue
         verb = token.head
         # Those who attack are being labelled; those attacked are victims, not a label.

