@@ -27,6 +27,10 @@ def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("store") / "hostile.db"
     with Store(path) as created:
         created.add(formula_analyses())
+        # Each article a story of its own, then grouped: the merged stories record where
+        # they came from, so that story_sources has rows too.
+        ids = [row["id"] for row in created.query("SELECT id FROM articles")]
+        created.replace_stories([(f"s{k}", None, None, None, [i]) for k, i in enumerate(ids)], {})
         group_store(created)
     with Store(path) as opened:
         yield opened
