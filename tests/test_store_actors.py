@@ -163,7 +163,7 @@ def test_a_version_3_store_gets_its_actors_when_opened(tmp_path, analyses):
         store.add(analyses)
     db = sqlite3.connect(path)
     db.executescript(
-        "DROP TABLE actor_mentions; DROP TABLE actor_aliases; DROP TABLE actors; "
+        "DROP TABLE actor_mentions; DROP TABLE actor_aliases; DROP TABLE actors; DROP TABLE story_sources; "
         "PRAGMA user_version = 3;"
     )
     db.close()
