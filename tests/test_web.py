@@ -373,6 +373,6 @@ def test_a_version_5_store_gets_the_web_apps_indexes(tmp_path):
     )
     db.close()
     with Store(path) as store:
-        assert store.query("PRAGMA user_version")[0][0] == VERSION == 6
+        assert store.query("PRAGMA user_version")[0][0] == VERSION == 7
         indexes = {row[0] for row in store.query("SELECT name FROM sqlite_master")}
     assert {"stories_first", "articles_country", "labels_actor_voice"} <= indexes

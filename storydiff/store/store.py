@@ -111,7 +111,7 @@ class Store:
         with write_faults(self.path), self._db:
             self._db.execute("BEGIN IMMEDIATE")
             added = [a for a in analyses if self._insert(a, now)]
-            link_analyses(self._db, ((a.article.id, a.entities) for a in added))
+            link_analyses(self._db, ((a.article.id, a.article.language, a.entities) for a in added))
         return len(added)
 
     def _insert(self, analysis: Analysis, now: str) -> int:
