@@ -28,6 +28,7 @@ from storydiff.nlp.quantities import normalise_dates
 from storydiff.store.actors import link_analyses
 from storydiff.store.opening import check_store_file, write_fault, write_faults
 from storydiff.store.schema import SchemaError, migrate
+from storydiff.store.summaries import refresh as refresh_summaries
 
 BUSY_TIMEOUT_MS = 30_000
 # A query's rows, a chunk at a time.
@@ -295,6 +296,7 @@ class Store:
             )
             for statement in _REGROUP_DROP:
                 self._db.execute(statement)
+            refresh_summaries(self._db)
 
     def story_articles(self, story_id: str) -> list[str]:
         """The ids of a story's articles, oldest first."""

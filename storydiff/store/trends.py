@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storydiff.errors import check_choice
+from storydiff.store import summaries
 from storydiff.store.aliases import find_actor, unknown_actor
 from storydiff.store.store import Store
 
@@ -94,10 +95,29 @@ def trend(store: Store, subject: str, name: str, period: str = "month") -> Trend
     parameters: dict[str, Any] = {"name": name}
     if subject == "actor":
         parameters.update(_actor_names(store, name))
+        if parameters["actor"] is not None and summaries.current(store):
+            return _counted_actor_trend(store, name, period, parameters["actor"])
     rows = store.query(_QUERIES[subject], {**parameters, "period": PERIODS[period]})
     columns = tuple(rows[0].keys()) if rows else _columns(subject)
     undated = store.query(_UNDATED[subject], parameters)[0][0]
     return Trend(subject, name, period, columns, tuple(tuple(r) for r in rows), undated)
+
+
+def _counted_actor_trend(store: Store, name: str, period: str, actor_id: int) -> Trend:
+    """An actor's trend from the counts made when the store was last grouped, the same
+    rows the query over every article gives (``summaries``)."""
+    columns = _columns("actor")
+    rows = store.query(
+        f"SELECT {', '.join(columns)} FROM actor_periods WHERE actor_id = ? AND kind = ? "
+        "AND period IS NOT NULL ORDER BY period, outlet",
+        (actor_id, period),
+    )
+    undated = store.query(
+        "SELECT coalesce(sum(articles), 0) FROM actor_periods "
+        "WHERE actor_id = ? AND kind = ? AND period IS NULL",
+        (actor_id, period),
+    )[0][0]
+    return Trend("actor", name, period, columns, tuple(tuple(r) for r in rows), undated)
 
 
 def _actor_names(store: Store, name: str) -> dict[str, Any]:

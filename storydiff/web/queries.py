@@ -18,6 +18,7 @@ from typing import Any
 
 from storydiff.clean.outlets import Outlet, outlet_of
 from storydiff.model import Analysis
+from storydiff.store import summaries
 from storydiff.store.aliases import StoredActor, get_actor
 from storydiff.store.store import Store
 from storydiff.store.trends import PERIODS
@@ -431,19 +432,44 @@ def outlet(store: Store, name: str) -> OutletDetail | None:
         "FROM articles WHERE outlet = ? AND published IS NOT NULL GROUP BY period ORDER BY period",
         (name,),
     )
-    speakers = store.query(
-        "SELECT q.speaker, count(*) AS n, count(DISTINCT q.article_id) FROM articles a "
-        "JOIN quotes q ON q.article_id = a.id WHERE a.outlet = ? AND q.speaker IS NOT NULL "
-        "GROUP BY q.speaker ORDER BY n DESC, q.speaker LIMIT ?",
-        (name, TOP_SPEAKERS),
-    )
+    counted = summaries.current(store)
+    speakers = store.query(_COUNTED_SPEAKERS if counted else _SPEAKERS, (name, TOP_SPEAKERS))
+    if counted:
+        labels = _counted_label_uses(store, name)
+    else:
+        labels = label_uses(store, "a.outlet = ?", (name,))
     return OutletDetail(
         _profile(name, outlet_of(name), totals[2], totals[3]),
         totals[0],
         totals[1],
         tuple(PeriodCount(*p) for p in periods),
         tuple(SpeakerCount(*s) for s in speakers),
-        label_uses(store, "a.outlet = ?", (name,)),
+        labels,
+    )
+
+
+# An outlet's most quoted, from its quotes, or from the counts made at grouping (summaries).
+_SPEAKERS = (
+    "SELECT q.speaker, count(*) AS n, count(DISTINCT q.article_id) FROM articles a "
+    "JOIN quotes q ON q.article_id = a.id WHERE a.outlet = ? AND q.speaker IS NOT NULL "
+    "GROUP BY q.speaker ORDER BY n DESC, q.speaker LIMIT ?"
+)
+_COUNTED_SPEAKERS = (
+    "SELECT speaker, quotes, articles FROM outlet_speakers WHERE outlet = ? "
+    "ORDER BY quotes DESC, speaker LIMIT ?"
+)
+
+
+def _counted_label_uses(store: Store, name: str) -> tuple[LabelUse, ...]:
+    """``label_uses`` of an outlet, from the counts made at grouping."""
+    rows = store.query(
+        "SELECT actor, term, voice, uses FROM outlet_labels WHERE outlet = ?", (name,)
+    )
+    return _shares(
+        store,
+        [tuple(r) for r in rows],
+        "SELECT actor, term, voice, sum(uses) FROM outlet_labels WHERE actor IN ({marks}) "
+        "GROUP BY actor, term, voice",
     )
 
 
@@ -471,6 +497,20 @@ def label_uses(store: Store, where: str, parameters: Sequence[Any]) -> tuple[Lab
         "GROUP BY l.actor, l.term, l.voice",
         parameters,
     )
+    return _shares(
+        store,
+        [tuple(r) for r in rows],
+        "SELECT actor, term, voice, count(*) FROM labels WHERE actor IN ({marks}) "
+        "GROUP BY actor, term, voice",
+    )
+
+
+def _shares(
+    store: Store, rows: Sequence[tuple[Any, ...]], corpus_query: str
+) -> tuple[LabelUse, ...]:
+    """The commonest of ``(group, term, voice, uses)`` rows, each with its share of its
+    group's uses in them and, by ``corpus_query`` (a query with ``{marks}`` for the groups),
+    in the whole store."""
     group_totals: dict[str | None, int] = {}
     for row in rows:
         group_totals[row[0]] = group_totals.get(row[0], 0) + row[3]
@@ -480,9 +520,7 @@ def label_uses(store: Store, where: str, parameters: Sequence[Any]) -> tuple[Lab
     corpus_totals: dict[str | None, int] = {}
     for chunk in _chunks(groups, 500):
         for group, term, voice, uses in store.query(
-            "SELECT actor, term, voice, count(*) FROM labels "
-            f"WHERE actor IN ({','.join('?' * len(chunk))}) GROUP BY actor, term, voice",
-            chunk,
+            corpus_query.format(marks=",".join("?" * len(chunk))), chunk
         ):
             corpus[(group, term, voice)] = uses
             corpus_totals[group] = corpus_totals.get(group, 0) + uses
