@@ -16,6 +16,7 @@ from storydiff.errors import check_choice
 from storydiff.store import summaries
 from storydiff.store.aliases import find_actor, unknown_actor
 from storydiff.store.store import Store
+from storydiff.store.summaries import ARTICLES_BY_ID
 
 PERIODS = {"week": "%Y-W%W", "month": "%Y-%m"}
 SUBJECTS = ("actor", "label", "speaker")
@@ -24,17 +25,17 @@ SUBJECTS = ("actor", "label", "speaker")
 # (case-insensitive; an actor as its id and its names, a JSON list) and yields rows of
 # period, outlet, then its measures.
 _QUERIES = {
-    "speaker": """
+    "speaker": f"""
         SELECT strftime(:period, a.published) AS period, coalesce(a.outlet, '') AS outlet,
                count(*) AS quotes, count(DISTINCT a.id) AS articles,
                count(DISTINCT a.story_id) AS stories
-        FROM quotes q JOIN articles a ON a.id = q.article_id
+        FROM quotes q JOIN {ARTICLES_BY_ID} ON a.id = q.article_id
         WHERE q.speaker = :name COLLATE NOCASE AND a.published IS NOT NULL
         GROUP BY period, outlet ORDER BY period, outlet""",
-    "label": """
+    "label": f"""
         SELECT strftime(:period, a.published) AS period, coalesce(a.outlet, '') AS outlet,
                l.voice AS voice, count(*) AS uses, count(DISTINCT a.id) AS articles
-        FROM labels l JOIN articles a ON a.id = l.article_id
+        FROM labels l JOIN {ARTICLES_BY_ID} ON a.id = l.article_id
         WHERE (l.term = :name COLLATE NOCASE OR l.text = :name COLLATE NOCASE)
               AND a.published IS NOT NULL
         GROUP BY period, outlet, voice ORDER BY period, outlet, voice""",
@@ -58,9 +59,11 @@ _QUERIES = {
         GROUP BY period, outlet ORDER BY period, outlet""",
 }
 _UNDATED = {
-    "speaker": """SELECT count(DISTINCT a.id) FROM quotes q JOIN articles a ON a.id = q.article_id
+    "speaker": f"""SELECT count(DISTINCT a.id) FROM quotes q
+                  JOIN {ARTICLES_BY_ID} ON a.id = q.article_id
                   WHERE q.speaker = :name COLLATE NOCASE AND a.published IS NULL""",
-    "label": """SELECT count(DISTINCT a.id) FROM labels l JOIN articles a ON a.id = l.article_id
+    "label": f"""SELECT count(DISTINCT a.id) FROM labels l
+                JOIN {ARTICLES_BY_ID} ON a.id = l.article_id
                 WHERE (l.term = :name COLLATE NOCASE OR l.text = :name COLLATE NOCASE)
                 AND a.published IS NULL""",
     "actor": """

@@ -21,6 +21,7 @@ from storydiff.model import Analysis
 from storydiff.store import summaries
 from storydiff.store.aliases import StoredActor, get_actor
 from storydiff.store.store import Store
+from storydiff.store.summaries import ARTICLES_BY_ID
 from storydiff.store.trends import PERIODS
 
 PAGE_SIZE = 50
@@ -556,20 +557,25 @@ def actor(store: Store, actor_id: int) -> ActorDetail | None:
     marks = ",".join("?" * len(names))
     aliases = store.query(
         "SELECT coalesce(a.outlet, '') AS outlet, m.alias, count(DISTINCT m.article_id) AS n, "
-        "sum(m.mentions) FROM actor_mentions m JOIN articles a ON a.id = m.article_id "
+        f"sum(m.mentions) FROM actor_mentions m JOIN {ARTICLES_BY_ID} ON a.id = m.article_id "
         "WHERE m.actor_id = ? GROUP BY outlet, m.alias ORDER BY outlet, n DESC, m.alias",
         (actor_id,),
     )
     voices = store.query(
         "SELECT coalesce(a.outlet, '') AS outlet, l.term, l.voice, count(*) AS n FROM labels l "
-        f"JOIN articles a ON a.id = l.article_id WHERE l.actor IN ({marks}) "
+        f"JOIN {ARTICLES_BY_ID} ON a.id = l.article_id WHERE l.actor IN ({marks}) "
         "GROUP BY outlet, l.term, l.voice ORDER BY outlet, n DESC, l.term",
         names,
     )
+    # The newest quotes are picked from the index first; only those fifty read their text.
     quotes = store.query(
-        "SELECT a.id, a.title, a.outlet, a.published, q.text FROM quotes q "
-        f"JOIN articles a ON a.id = q.article_id WHERE q.speaker IN ({marks}) "
-        "ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC, q.number LIMIT ?",
+        "WITH newest AS (SELECT q.rowid AS quote, a.rowid AS article, a.published, q.number "
+        f"FROM quotes q JOIN {ARTICLES_BY_ID} ON a.id = q.article_id "
+        f"WHERE q.speaker IN ({marks}) "
+        "ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC, q.number LIMIT ?) "
+        "SELECT a.id, a.title, a.outlet, a.published, q.text FROM newest n "
+        "JOIN quotes q ON q.rowid = n.quote JOIN articles a ON a.rowid = n.article "
+        "ORDER BY n.published IS NULL, n.published DESC, n.article DESC, n.number",
         (*names, TOP_QUOTES),
     )
     return ActorDetail(
