@@ -11,7 +11,7 @@ import pytest
 from storydiff.store import Store, summaries
 from storydiff.store.grouping import group_store
 from storydiff.store.trends import trend
-from storydiff.web.queries import outlet
+from storydiff.web.queries import labels, outlet
 
 from .webapp import make_store
 
@@ -45,6 +45,12 @@ def test_an_outlets_page_from_the_counts_is_the_page_from_the_rows(store, seed_a
     counted, counting = _counted_and_counting(store, lambda: outlet(store, name))
     assert counted == counting
     assert counted.speakers and counted.labels
+
+
+def test_the_labels_page_from_the_counts_is_the_page_from_the_rows(store):
+    counted, counting = _counted_and_counting(store, lambda: labels(store))
+    assert counted == counting
+    assert counted.terms and counted.cells
 
 
 def test_articles_added_without_regrouping_are_counted_from_the_rows(store, seed_analyses):

@@ -598,15 +598,32 @@ LABEL_TERMS = 40
 LABEL_OUTLETS = 12
 
 
+# The commonest terms and their uses by outlet and voice, from the labels, or from the
+# counts made at grouping (summaries).
+_LABEL_TERMS = "SELECT term FROM labels GROUP BY term ORDER BY count(*) DESC, term LIMIT ? OFFSET ?"
+_COUNTED_LABEL_TERMS = (
+    "SELECT term FROM outlet_labels GROUP BY term ORDER BY sum(uses) DESC, term LIMIT ? OFFSET ?"
+)
+_LABEL_CELLS = (
+    "SELECT l.term, coalesce(a.outlet, '') AS outlet, l.voice, count(*) FROM labels l "
+    f"JOIN {ARTICLES_BY_ID} ON a.id = l.article_id WHERE l.term IN ({{marks}}) "
+    "GROUP BY l.term, outlet, l.voice"
+)
+_COUNTED_LABEL_CELLS = (
+    "SELECT term, outlet, voice, sum(uses) FROM outlet_labels WHERE term IN ({marks}) "
+    "GROUP BY term, outlet, voice"
+)
+
+
 def labels(store: Store, page: int = 1) -> LabelsPage:
     """The commonest terms (``LABEL_TERMS`` a page) by the outlets with most labels, each
     cell a term's uses by an outlet in one voice."""
     offset = (max(page, 1) - 1) * LABEL_TERMS
+    counted = summaries.current(store)
     terms = [
         row[0]
         for row in store.query(
-            "SELECT term FROM labels GROUP BY term ORDER BY count(*) DESC, term LIMIT ? OFFSET ?",
-            (LABEL_TERMS + 1, offset),
+            _COUNTED_LABEL_TERMS if counted else _LABEL_TERMS, (LABEL_TERMS + 1, offset)
         )
     ]
     shown = terms[:LABEL_TERMS]
@@ -616,10 +633,7 @@ def labels(store: Store, page: int = 1) -> LabelsPage:
     cells = [
         LabelCell(*row)
         for row in store.query(
-            "SELECT l.term, coalesce(a.outlet, '') AS outlet, l.voice, count(*) FROM labels l "
-            f"JOIN articles a ON a.id = l.article_id WHERE l.term IN ({marks}) "
-            "GROUP BY l.term, outlet, l.voice",
-            shown,
+            (_COUNTED_LABEL_CELLS if counted else _LABEL_CELLS).format(marks=marks), shown
         )
     ]
     totals: dict[str, int] = {}
