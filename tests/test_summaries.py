@@ -11,7 +11,8 @@ import pytest
 from storydiff.store import Store, summaries
 from storydiff.store.grouping import group_store
 from storydiff.store.trends import trend
-from storydiff.web.queries import labels, outlet
+from storydiff.store.aliases import find_actor
+from storydiff.web.queries import actor, labels, outlet
 
 from .webapp import make_store
 
@@ -51,6 +52,13 @@ def test_the_labels_page_from_the_counts_is_the_page_from_the_rows(store):
     counted, counting = _counted_and_counting(store, lambda: labels(store))
     assert counted == counting
     assert counted.terms and counted.cells
+
+
+def test_the_actor_page_from_the_counts_is_the_page_from_the_rows(store):
+    trump = find_actor(store, "Trump").id
+    counted, counting = _counted_and_counting(store, lambda: actor(store, trump))
+    assert counted == counting
+    assert counted.aliases
 
 
 def test_articles_added_without_regrouping_are_counted_from_the_rows(store, seed_analyses):

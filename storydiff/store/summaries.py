@@ -14,6 +14,8 @@ Tables (all counts of articles that are not removed from the store):
   stories, the quotes it is the speaker of, and its labels in the outlet's own voice and
   quoted. An actor's articles are those of its mentions and those with an entity, a label
   group or (for the quotes) a speaker written as one of its names, as ``trends`` counts them.
+- ``actor_outlet_aliases``: for each actor and outlet, each alias the outlet's articles give it,
+  with the articles and mentions that use it.
 - ``outlet_speakers``: for each outlet, each speaker's quotes and the articles they are in.
 - ``outlet_labels``: for each outlet, the uses of each (group, term, voice).
 - ``summary_state``: the articles (count and highest rowid) the counts were made from. A
@@ -48,7 +50,18 @@ CREATE TABLE IF NOT EXISTS actor_periods (
     labels_own    INTEGER NOT NULL,
     labels_quoted INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS actor_periods_actor ON actor_periods(actor_id, kind, period, outlet);
+-- Covering: an actor's trend is read from the index alone, in order.
+CREATE INDEX IF NOT EXISTS actor_periods_actor ON actor_periods(
+    actor_id, kind, period, outlet, articles, stories, quotes_by, labels_own, labels_quoted
+);
+CREATE TABLE IF NOT EXISTS actor_outlet_aliases (
+    actor_id INTEGER NOT NULL,
+    outlet   TEXT NOT NULL,
+    alias    TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    mentions INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS actor_outlet_aliases_actor ON actor_outlet_aliases(actor_id);
 CREATE TABLE IF NOT EXISTS outlet_speakers (
     outlet   TEXT NOT NULL,
     speaker  TEXT NOT NULL,
@@ -105,6 +118,11 @@ _ACTOR_PERIODS = f"""
     LEFT JOIN actor_labels l ON l.actor_id = x.actor_id AND l.article_id = x.article_id
     GROUP BY x.actor_id, period, outlet"""
 _OUTLET_ROWS = (
+    f"""INSERT INTO actor_outlet_aliases
+       SELECT m.actor_id, coalesce(a.outlet, ''), m.alias, count(DISTINCT m.article_id),
+              sum(m.mentions)
+       FROM actor_mentions m JOIN {ARTICLES_BY_ID} ON a.id = m.article_id
+       GROUP BY m.actor_id, 2, m.alias""",
     f"""INSERT INTO outlet_speakers
        SELECT coalesce(a.outlet, ''), q.speaker, count(*), count(DISTINCT q.article_id)
        FROM quotes q JOIN {ARTICLES_BY_ID} ON a.id = q.article_id
@@ -119,7 +137,13 @@ _TEMPORARY = ("actor_names", "actor_articles", "actor_quotes", "actor_labels")
 
 def refresh(db: sqlite3.Connection) -> None:
     """Make every count again from the store's rows, inside the caller's transaction."""
-    for table in ("actor_periods", "outlet_speakers", "outlet_labels", "summary_state"):
+    for table in (
+        "actor_periods",
+        "actor_outlet_aliases",
+        "outlet_speakers",
+        "outlet_labels",
+        "summary_state",
+    ):
         db.execute(f"DELETE FROM {table}")
     for statement in _ACTOR_ROWS:
         db.execute(statement)

@@ -555,12 +555,7 @@ def actor(store: Store, actor_id: int) -> ActorDetail | None:
         return None
     names = actor_names(found)
     marks = ",".join("?" * len(names))
-    aliases = store.query(
-        "SELECT coalesce(a.outlet, '') AS outlet, m.alias, count(DISTINCT m.article_id) AS n, "
-        f"sum(m.mentions) FROM actor_mentions m JOIN {ARTICLES_BY_ID} ON a.id = m.article_id "
-        "WHERE m.actor_id = ? GROUP BY outlet, m.alias ORDER BY outlet, n DESC, m.alias",
-        (actor_id,),
-    )
+    aliases = store.query(_COUNTED_ALIASES if summaries.current(store) else _ALIASES, (actor_id,))
     voices = store.query(
         "SELECT coalesce(a.outlet, '') AS outlet, l.term, l.voice, count(*) AS n FROM labels l "
         f"JOIN {ARTICLES_BY_ID} ON a.id = l.article_id WHERE l.actor IN ({marks}) "
@@ -585,6 +580,18 @@ def actor(store: Store, actor_id: int) -> ActorDetail | None:
         tuple(VoiceUse(*v) for v in voices),
         tuple(QuoteRow(*q) for q in quotes),
     )
+
+
+# What each outlet calls an actor, from its mentions, or from the counts made at grouping.
+_ALIASES = (
+    "SELECT coalesce(a.outlet, '') AS outlet, m.alias, count(DISTINCT m.article_id) AS n, "
+    f"sum(m.mentions) FROM actor_mentions m JOIN {ARTICLES_BY_ID} ON a.id = m.article_id "
+    "WHERE m.actor_id = ? GROUP BY outlet, m.alias ORDER BY outlet, n DESC, m.alias"
+)
+_COUNTED_ALIASES = (
+    "SELECT outlet, alias, articles, mentions FROM actor_outlet_aliases WHERE actor_id = ? "
+    "ORDER BY outlet, articles DESC, alias"
+)
 
 
 def actor_names(found: StoredActor) -> tuple[str, ...]:
