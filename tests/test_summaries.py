@@ -41,6 +41,17 @@ def test_an_actors_trend_from_the_counts_is_the_trend_from_the_rows(store, perio
     assert counted.rows and sum(row[2] for row in counted.rows) >= 1
 
 
+@pytest.mark.parametrize(("since", "until"), [("2018-09-01", "2018-09-30"), ("2018-10-01", None)])
+def test_a_stretch_of_an_actors_trend_from_the_counts_is_the_stretch_from_the_rows(
+    store, since, until
+):
+    counted, counting = _counted_and_counting(
+        store, lambda: trend(store, "actor", "Trump", "month", since, until)
+    )
+    assert counted == counting
+    assert bool(counted.rows) == (since == "2018-09-01")
+
+
 def test_an_outlets_page_from_the_counts_is_the_page_from_the_rows(store, seed_analyses):
     name = next(a.article.outlet for a in seed_analyses.values() if a.quotes and a.labels)
     counted, counting = _counted_and_counting(store, lambda: outlet(store, name))

@@ -52,11 +52,18 @@ def windowed(
 ) -> tuple[list[Row], Window]:
     """The rows whose period falls in the window ``args`` asks for (the latest ``SPAN``
     periods by default), and the window. Rows whose period is not a date are all kept."""
-    starts = {period_of(row): period_start(period_of(row), by) for row in rows}
-    dated = sorted(day for day in starts.values() if day is not None)
+    starts = [period_start(period_of(row), by) for row in rows]
+    dated = sorted(day for day in starts if day is not None)
     if not dated:
         return list(rows), Window(None, None, None, None)
-    first, last = dated[0], _end(dated[-1], by)
+    shown = window(dated[0], dated[-1], by, args)
+    return [row for row in rows if within(shown, period_of(row), by)], shown
+
+
+def window(first: date, last: date, by: str, args: Mapping[str, str]) -> Window:
+    """The window ``args`` asks for over data whose periods start from ``first`` to
+    ``last``."""
+    last = _end(last, by)
     since, until = _given(args.get("since")), _given(args.get("until"))
     if since is None and until is None:
         until = last
@@ -65,8 +72,7 @@ def windowed(
         since = _back(until, by)
     if until is None:
         until = _forward(since, by)
-    kept = [row for row in rows if _within(starts[period_of(row)], since, until)]
-    return kept, Window(
+    return Window(
         since.isoformat(),
         until.isoformat(),
         first.isoformat(),
@@ -76,8 +82,12 @@ def windowed(
     )
 
 
-def _within(start: date | None, since: date, until: date) -> bool:
-    return start is None or since <= start <= until
+def within(shown: Window, period: str, by: str) -> bool:
+    """Whether a period starts inside the window (a period that is no date always does)."""
+    start = period_start(period, by)
+    if start is None or shown.since is None or shown.until is None:
+        return True
+    return shown.since <= start.isoformat() <= shown.until
 
 
 def _given(text: str | None) -> date | None:
