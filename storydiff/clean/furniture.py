@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storydiff.clean import patterns as p
+from storydiff.clean.lexicon import lexicon_for
 from storydiff.clean.lines import Line, in_other_script
 from storydiff.clean.outlets import find_outlet_name
 
@@ -33,7 +34,7 @@ _BYLINE_MAX_WORDS = 14
 
 @dataclass(frozen=True)
 class Wording:
-    """A page's furniture lexicon (``patterns.lexicon_for`` its language), compiled so that
+    """A page's furniture lexicon (``lexicon.lexicon_for`` its language), compiled so that
     each kind is one regular expression scanned once per line."""
 
     caption: re.Pattern[str]
@@ -71,7 +72,7 @@ _KINDS = {
 
 @lru_cache(maxsize=16)
 def wording_for(language: str | None) -> Wording:
-    lexicon = p.lexicon_for(language)
+    lexicon = lexicon_for(language)
     return Wording(
         **{
             kind: p.compile_all(getattr(lexicon, field), match=match)
