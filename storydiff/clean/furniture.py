@@ -28,6 +28,8 @@ _SITE_NAME_LINE = re.compile(p.SITE_NAME_LINE)
 _QUOTED = re.compile(r"[\"“«„][^\"”»“]*[\"”»“]")
 
 BODY, HEADING, TITLE, FURNITURE = "body", "heading", "title", "furniture"
+# The reasons that say a line belongs to a picture: the line after it may be more of it.
+CAPTION_REASONS = frozenset({"caption", "credit"})
 # Bylines and time stamps are short; a longer line that starts like one is a sentence.
 _BYLINE_MAX_WORDS = 14
 
@@ -177,7 +179,7 @@ def by_context(line: Line, before: Verdict | None, after: Verdict | None) -> Ver
     if line.reads_as_prose:
         return Verdict(BODY)
     if before is not None and before.role == FURNITURE:
-        return furniture("caption" if before.reason in {"caption", "credit"} else "teaser")
+        return furniture("caption" if before.reason in CAPTION_REASONS else "teaser")
     if after is not None and after.role == FURNITURE:
         return furniture("teaser")
     if line.alone and (line.words <= p.HEADING_ANY_CASE_WORDS or _title_case(line)):

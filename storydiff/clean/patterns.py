@@ -98,6 +98,10 @@ FOOTER_MAX_WORDS = 4
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
 
+# A page sets every line apart when at least this share of its lines stand alone between blank
+# lines; then a line's neighbours across the blank lines are its context.
+ONE_LINE_BLOCKS_SHARE = 0.9
+
 # How far into a page the title is looked for, in non-blank lines.
 TITLE_SEARCH_LINES = 12
 
