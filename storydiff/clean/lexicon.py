@@ -39,7 +39,6 @@ class Lexicon:
 
     caption_labels: tuple[str, ...] = ()  # "Image caption ...", "Foto: ..."
     caption_credits: tuple[str, ...] = ()  # a credit that ends a caption ("... Photo: X/AP")
-    caption_shapes: tuple[str, ...] = ()  # a caption's own wording ("This photo shows ...")
     credit_labels: tuple[str, ...] = ()  # "©", "Image copyright"
     credit_hints: tuple[str, ...] = ()  # "Getty Images": only on lines that are not prose
     teaser_labels: tuple[str, ...] = ()  # "READ MORE:", "Lesen Sie auch:"
