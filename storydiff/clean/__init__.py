@@ -20,6 +20,7 @@ from storydiff.clean.furniture import (
     by_context,
     by_pattern,
     furniture,
+    teaser_lists,
     trailing_footer,
     wording_for,
 )
@@ -85,6 +86,7 @@ def classify_lines(document: Document) -> LineVerdicts:
     if published_line is not None:
         verdicts.setdefault(published_line.number, furniture("metadata"))
     published = published or _stamped_date(cuts)
+    teaser_lists(lines, verdicts, words)
     trailing_footer(lines, verdicts)
     _mark_by_context(lines, verdicts)
 

@@ -44,6 +44,7 @@ class Wording:
     credit: re.Pattern[str]
     credit_hint: re.Pattern[str]
     teaser: re.Pattern[str]
+    teaser_header: re.Pattern[str]
     navigation: re.Pattern[str]
     metadata: re.Pattern[str]
     promo: re.Pattern[str]
@@ -61,6 +62,7 @@ _KINDS = {
     "credit": ("credit_labels", "prefix"),
     "credit_hint": ("credit_hints", "prefix"),
     "teaser": ("teaser_labels", "prefix"),
+    "teaser_header": ("teaser_headers", "line"),
     "navigation": ("navigation_lines", "line"),
     "metadata": ("metadata_labels", "prefix"),
     "promo": ("promo_patterns", "search"),
@@ -153,7 +155,7 @@ def by_pattern(
         return furniture("teaser")
     if words.credit_hint.match(text):
         return furniture("credit")
-    if words.navigation.match(text):
+    if words.navigation.match(text) or words.teaser_header.match(text):
         return furniture("navigation")
     if words.footer.search(text):
         return furniture("footer")
@@ -166,6 +168,29 @@ def by_pattern(
     ):
         return furniture("promo")
     return None
+
+
+def teaser_lists(lines: list[Line], verdicts: dict[int, Verdict], words: Wording) -> None:
+    """Pass 3a: the short lines under a list's header ("You may also like", "Related
+    stories") are its teasers, across blank lines, whether or not they end like a sentence
+    ("Who will make the Hall of Fame?"); the list ends at the first longer line."""
+    text_lines = [line for line in lines if not line.blank]
+    for index, header in enumerate(text_lines):
+        verdict = verdicts.get(header.number)
+        if verdict is None or verdict.role != FURNITURE or not words.teaser_header.match(
+            header.stripped
+        ):
+            continue
+        teasers: list[int] = []
+        for line in text_lines[index + 1 :]:
+            found = verdicts.get(line.number)
+            if found is not None and found.role == FURNITURE:
+                break
+            if line.words > p.HEADING_MAX_WORDS or line.long or found is not None:
+                teasers = []
+                break
+            teasers.append(line.number)
+        verdicts.update((number, furniture("teaser")) for number in teasers)
 
 
 def by_context(line: Line, before: Verdict | None, after: Verdict | None) -> Verdict:

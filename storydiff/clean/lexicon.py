@@ -42,6 +42,7 @@ class Lexicon:
     credit_labels: tuple[str, ...] = ()  # "©", "Image copyright"
     credit_hints: tuple[str, ...] = ()  # "Getty Images": only on lines that are not prose
     teaser_labels: tuple[str, ...] = ()  # "READ MORE:", "Lesen Sie auch:"
+    teaser_headers: tuple[str, ...] = ()  # whole lines over a list of teasers: "Related"
     navigation_lines: tuple[str, ...] = ()  # whole lines: menus, buttons, section labels
     metadata_labels: tuple[str, ...] = ()  # "Updated at 1:23 p.m.", "Category: ..."
     promo_patterns: tuple[str, ...] = ()  # apps, newsletters, subscriptions, cookies
