@@ -149,6 +149,8 @@ def by_pattern(
         return furniture("footer")
     if words.byline_bio.search(text) and line.words <= 25 and names_a_site(text, site_names):
         return furniture("footer")
+    if _shouted_headline(line):
+        return furniture("teaser")
     if line.reads_as_prose and not speaks_to_reader(text, words):
         return None
     if _KICKER.match(text):
@@ -177,8 +179,10 @@ def teaser_lists(lines: list[Line], verdicts: dict[int, Verdict], words: Wording
     text_lines = [line for line in lines if not line.blank]
     for index, header in enumerate(text_lines):
         verdict = verdicts.get(header.number)
-        if verdict is None or verdict.role != FURNITURE or not words.teaser_header.match(
-            header.stripped
+        if (
+            verdict is None
+            or verdict.role != FURNITURE
+            or not words.teaser_header.match(header.stripped)
         ):
             continue
         teasers: list[int] = []
@@ -191,6 +195,18 @@ def teaser_lists(lines: list[Line], verdicts: dict[int, Verdict], words: Wording
                 break
             teasers.append(line.number)
         verdicts.update((number, furniture("teaser")) for number in teasers)
+
+
+def _shouted_headline(line: Line) -> bool:
+    """A headline of many words in capitals inside a page is a link to another article, in
+    the style of sites that set their inline teasers in capitals; a crosshead in capitals is a
+    few words ("WHAT YOU NEED"), and a sentence ends with a full stop."""
+    text = line.stripped
+    return (
+        p.SHOUTED_HEADLINE_MIN_WORDS <= line.words <= p.HEADING_MAX_WORDS
+        and text.isupper()
+        and text.rstrip("\"”’'»")[-1:] not in ".!?"
+    )
 
 
 def by_context(line: Line, before: Verdict | None, after: Verdict | None) -> Verdict:

@@ -93,6 +93,9 @@ HEADING_ANY_CASE_WORDS = 3
 TITLE_CASE_SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or the to vs via with".split()
 )
+# A line in capitals of at least this many words (and at most HEADING_MAX_WORDS) is a teaser's
+# headline, not a crosshead.
+SHOUTED_HEADLINE_MIN_WORDS = 8
 # A trailing line this short, with no full stop, after the last paragraph is end matter.
 FOOTER_MAX_WORDS = 4
 TITLE_MIN_WORDS = 3
