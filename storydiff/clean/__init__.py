@@ -19,6 +19,7 @@ from storydiff.clean.furniture import (
     Verdict,
     by_context,
     by_pattern,
+    captions_above_credits,
     furniture,
     teaser_lists,
     trailing_footer,
@@ -87,6 +88,7 @@ def classify_lines(document: Document) -> LineVerdicts:
         verdicts.setdefault(published_line.number, furniture("metadata"))
     published = published or _stamped_date(cuts)
     teaser_lists(lines, verdicts, words)
+    captions_above_credits(lines, verdicts, words)
     trailing_footer(lines, verdicts)
     _mark_by_context(lines, verdicts)
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from storydiff.clean import patterns as p
 from storydiff.clean.lexicon import lexicon_for
-from storydiff.clean.lines import Line, in_other_script
+from storydiff.clean.lines import Line, in_other_script, one_line_blocks
 from storydiff.clean.outlets import find_outlet_name
 
 _KICKER = re.compile(p.KICKER)
@@ -43,6 +43,7 @@ class Wording:
     caption_credit: re.Pattern[str]
     credit: re.Pattern[str]
     credit_hint: re.Pattern[str]
+    trailing_credit: re.Pattern[str]
     teaser: re.Pattern[str]
     teaser_header: re.Pattern[str]
     navigation: re.Pattern[str]
@@ -61,6 +62,7 @@ _KINDS = {
     "caption_credit": ("caption_credits", "search"),
     "credit": ("credit_labels", "prefix"),
     "credit_hint": ("credit_hints", "prefix"),
+    "trailing_credit": ("trailing_credits", "line"),
     "teaser": ("teaser_labels", "prefix"),
     "teaser_header": ("teaser_headers", "line"),
     "navigation": ("navigation_lines", "line"),
@@ -134,7 +136,7 @@ def by_pattern(
         return furniture("teaser")
     if words.caption.match(text) or (words.caption_credit.search(text) and line.words <= 40):
         return furniture("caption")
-    if words.credit.match(text):
+    if words.credit.match(text) or words.trailing_credit.match(text):
         return furniture("credit")
     suffix = line.suffix
     if suffix and suffix in site_names and not line.ends_like_sentence:
@@ -207,6 +209,26 @@ def _shouted_headline(line: Line) -> bool:
         and text.isupper()
         and text.rstrip("\"”’'»")[-1:] not in ".!?"
     )
+
+
+def captions_above_credits(lines: list[Line], verdicts: dict[int, Verdict], words: Wording) -> None:
+    """Pass 3c: the line above a bare credit ("Jane Roe | Agency", "(Example Co.)") is the
+    caption it credits, even when it reads as a sentence, across the blank line on a page that
+    sets every line apart. Only bare credits: a labelled one ("Image copyright ...") stands
+    above its picture's caption, under the paragraph before it."""
+    text_lines = [line for line in lines if not line.blank]
+    apart = one_line_blocks(text_lines)
+    for above, credit in zip(text_lines, text_lines[1:]):
+        verdict = verdicts.get(credit.number)
+        if (
+            verdict is not None
+            and verdict.reason == "credit"
+            and words.trailing_credit.match(credit.stripped)
+            and above.number not in verdicts
+            and not above.long
+            and (apart or not credit.first_in_block)
+        ):
+            verdicts[above.number] = furniture("caption")
 
 
 def by_context(line: Line, before: Verdict | None, after: Verdict | None) -> Verdict:

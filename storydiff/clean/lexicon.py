@@ -41,6 +41,7 @@ class Lexicon:
     caption_credits: tuple[str, ...] = ()  # a credit that ends a caption ("... Photo: X/AP")
     credit_labels: tuple[str, ...] = ()  # "©", "Image copyright"
     credit_hints: tuple[str, ...] = ()  # "Getty Images": only on lines that are not prose
+    trailing_credits: tuple[str, ...] = ()  # whole lines under a caption: "Jane Roe | AP"
     teaser_labels: tuple[str, ...] = ()  # "READ MORE:", "Lesen Sie auch:"
     teaser_headers: tuple[str, ...] = ()  # whole lines over a list of teasers: "Related"
     navigation_lines: tuple[str, ...] = ()  # whole lines: menus, buttons, section labels
