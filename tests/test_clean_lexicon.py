@@ -116,3 +116,74 @@ def test_blocks_of_several_lines_keep_their_blank_lines_meaning():
     )
     text, _ = _clean(page)
     assert "What happens next" in text
+
+
+def test_the_short_lines_under_a_list_header_are_teasers_to_the_page_end():
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", LEDE, CLOSE, "You may also like"]
+        + ["Who will run the ferry next year?", "Five bridges that fell down", "Rates rise again"]
+    )
+    text, removed = _clean(page)
+    assert removed["You may also like"] == "navigation"
+    assert removed["Who will run the ferry next year?"] == "teaser"
+    assert removed["Five bridges that fell down"] == "teaser"
+    assert text == f"{LEDE}\n\n{CLOSE}"
+
+
+def test_a_list_header_followed_by_more_body_is_not_a_teaser_list():
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", LEDE, "Related", "What happens next", CLOSE]
+    )
+    text, removed = _clean(page)
+    assert removed["Related"] == "navigation"
+    assert "What happens next" in text
+
+
+def test_a_headline_in_capitals_is_a_teaser_and_a_short_crosshead_stays():
+    teaser = "MAYOR SAYS THE NEW BRIDGE WILL OPEN TWO YEARS EARLY"
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", LEDE, teaser, "WHAT COMES NEXT", CLOSE]
+    )
+    text, removed = _clean(page)
+    assert removed[teaser] == "teaser"
+    assert "WHAT COMES NEXT" in text
+
+
+def test_a_portrait_caption_of_names_and_a_year_goes_and_a_sentence_stays():
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", LEDE, "Jane Roe and John Doe in 2002."]
+        + ["The old bridge opened in 1902.", CLOSE]
+    )
+    text, removed = _clean(page)
+    assert removed["Jane Roe and John Doe in 2002."] == "caption"
+    assert "The old bridge opened in 1902." in text
+
+
+def test_the_line_above_a_bare_credit_is_its_caption():
+    caption = "The mayor, centre, walks across the old bridge with engineers on Monday."
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", LEDE, caption, "Jane Roe | Reuters", CLOSE]
+    )
+    text, removed = _clean(page)
+    assert removed["Jane Roe | Reuters"] == "credit"
+    assert removed[caption] == "caption"
+    assert text == f"{LEDE}\n\n{CLOSE}"
+
+
+def test_a_labelled_credit_leaves_the_paragraph_above_it():
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", LEDE, "© Jane Roe / Reuters"]
+        + ["Image caption The old bridge in March", CLOSE]
+    )
+    text, removed = _clean(page)
+    assert "© Jane Roe / Reuters" in removed
+    assert text == f"{LEDE}\n\n{CLOSE}"
+
+
+def test_a_line_that_is_only_a_date_is_metadata():
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", LEDE, CLOSE, "Tuesday, Nov. 19, 2019 10:15 AM"]
+    )
+    text, removed = _clean(page)
+    assert removed["Tuesday, Nov. 19, 2019 10:15 AM"] == "metadata"
+    assert text == f"{LEDE}\n\n{CLOSE}"

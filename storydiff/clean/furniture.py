@@ -176,8 +176,9 @@ def by_pattern(
 
 def teaser_lists(lines: list[Line], verdicts: dict[int, Verdict], words: Wording) -> None:
     """Pass 3a: the short lines under a list's header ("You may also like", "Related
-    stories") are its teasers, across blank lines, whether or not they end like a sentence
-    ("Who will make the Hall of Fame?"); the list ends at the first longer line."""
+    stories") are its teasers, across blank lines, questions too ("Who will make the Hall of
+    Fame?"), when the list runs to more furniture or to the page's end. A longer line or one
+    that ends with a full stop is body: the header was a heading of the article."""
     text_lines = [line for line in lines if not line.blank]
     for index, header in enumerate(text_lines):
         verdict = verdicts.get(header.number)
@@ -192,11 +193,15 @@ def teaser_lists(lines: list[Line], verdicts: dict[int, Verdict], words: Wording
             found = verdicts.get(line.number)
             if found is not None and found.role == FURNITURE:
                 break
-            if line.words > p.HEADING_MAX_WORDS or line.long or found is not None:
+            if line.words > p.HEADING_MAX_WORDS or _ends_with_full_stop(line) or found is not None:
                 teasers = []
                 break
             teasers.append(line.number)
         verdicts.update((number, furniture("teaser")) for number in teasers)
+
+
+def _ends_with_full_stop(line: Line) -> bool:
+    return line.stripped.rstrip("\"”’'»)")[-1:] == "."
 
 
 def _shouted_headline(line: Line) -> bool:
