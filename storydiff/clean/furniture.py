@@ -6,14 +6,21 @@ The decision runs in passes, from the surest evidence to the weakest:
    comment-section footer, a line in another script, a line naming the site);
 2. repetition (a caption printed twice, once with a prefix or a credit glued to it), in
    ``repetition.py``;
-3. position (lines above the title are masthead; short lines after the last paragraph are
-   footer);
+3. position and neighbours (lines above the title are masthead; the short lines under a list
+   header such as "You may also like" are its teasers; the line above a bare credit is its
+   caption; short lines after the last paragraph are footer);
 4. context (a short line without a full stop is a heading when it stands alone between
-   paragraphs, a teaser or promo when it sits in a block with captions).
+   paragraphs, a teaser or promo when it sits in a block with captions; on a page that sets
+   every line apart, the line after a caption or credit is read with it across the blank
+   line).
+
+The wording each pass looks for is the page's language's (``lexicon``); the shapes and
+thresholds are language-free (``patterns``).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -223,7 +230,7 @@ def captions_above_credits(lines: list[Line], verdicts: dict[int, Verdict], word
     above its picture's caption, under the paragraph before it."""
     text_lines = [line for line in lines if not line.blank]
     apart = one_line_blocks(text_lines)
-    for above, credit in zip(text_lines, text_lines[1:]):
+    for above, credit in itertools.pairwise(text_lines):
         verdict = verdicts.get(credit.number)
         if (
             verdict is not None
