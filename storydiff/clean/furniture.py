@@ -159,7 +159,7 @@ def by_pattern(
     if words.byline_bio.search(text) and line.words <= 25 and names_a_site(text, site_names):
         return furniture("footer")
     if _shouted_headline(line):
-        return furniture("teaser")
+        return furniture("promo" if words.promo.search(text) else "teaser")
     if line.reads_as_prose and not speaks_to_reader(text, words):
         return None
     if _KICKER.match(text):
