@@ -1,5 +1,5 @@
 """Furniture wording per language, read from data files, and lines judged by their neighbours
-across blank lines on pages that set every line apart."""
+across blank lines: a list header's teasers, a bare credit's caption."""
 
 from __future__ import annotations
 
@@ -82,16 +82,6 @@ def test_recipe_buttons_and_a_bare_web_address_are_furniture():
     assert text == f"{LEDE}\n\n{CLOSE}"
 
 
-def test_a_caption_line_after_a_credit_goes_when_every_line_stands_apart():
-    page = "\n\n".join(
-        ["Town votes to rebuild the old bridge", LEDE, "Photo: Jane Roe"]
-        + ["Workers on the old bridge in March", CLOSE]
-    )
-    text, removed = _clean(page)
-    assert removed["Workers on the old bridge in March"] == "caption"
-    assert text == f"{LEDE}\n\n{CLOSE}"
-
-
 def test_a_heading_after_a_promo_stays_when_every_line_stands_apart():
     page = "\n\n".join(
         ["Town votes to rebuild the old bridge", LEDE, "Sign up for our newsletter"]
@@ -102,20 +92,22 @@ def test_a_heading_after_a_promo_stays_when_every_line_stands_apart():
     assert "What happens next" in text
 
 
-def test_blocks_of_several_lines_keep_their_blank_lines_meaning():
-    # The page groups its lines in blocks, so the blank line before the heading sets it apart
-    # from the credit above it.
+def test_a_bare_credit_in_a_block_of_its_own_leaves_the_paragraph_above_it():
+    # The page groups its lines in blocks, so the blank line above the credit sets it apart
+    # from the paragraph: the credit's caption is not above it.
+    paragraph = "The mayor walked across the old bridge with engineers on Monday."
     page = "\n\n".join(
         [
             "Town votes to rebuild the old bridge",
             f"{LEDE}\nIt will cost four million euros, the council said.",
-            "Photo: Jane Roe\nWorkers on the old bridge",
-            "What happens next",
+            paragraph,
+            "Jane Roe | Reuters",
             f"{CLOSE}\nThe road stays open meanwhile, the council said.",
         ]
     )
-    text, _ = _clean(page)
-    assert "What happens next" in text
+    text, removed = _clean(page)
+    assert removed["Jane Roe | Reuters"] == "credit"
+    assert paragraph in text
 
 
 def test_the_short_lines_under_a_list_header_are_teasers_to_the_page_end():

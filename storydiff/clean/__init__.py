@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from storydiff.clean.furniture import (
     BODY,
-    CAPTION_REASONS,
     FURNITURE,
     HEADING,
     TITLE,
@@ -27,7 +26,7 @@ from storydiff.clean.furniture import (
 )
 from storydiff.clean.glued import Cut, trim
 from storydiff.clean.language import detect_language
-from storydiff.clean.lines import Line, dominant_script, fold, one_line_blocks, split_lines
+from storydiff.clean.lines import Line, dominant_script, fold, split_lines
 from storydiff.clean.metadata import (
     find_published,
     find_title_line,
@@ -148,29 +147,12 @@ def _mark_masthead(lines: list[Line], verdicts: dict[int, Verdict], title: Line 
 
 
 def _mark_by_context(lines: list[Line], verdicts: dict[int, Verdict]) -> None:
-    """In text order, so that a caption's second line sees the verdict on its first.
-
-    A line's neighbours are the lines of its block; on a page that sets every line apart
-    (``one_line_blocks``), where blank lines say nothing about what belongs together, they are
-    the lines before and after it across the blank line."""
-    text_lines = [line for line in lines if not line.blank]
-    apart = one_line_blocks(text_lines)
-    # Across blank lines only a caption or credit the surer passes found counts (the second
-    # line of a caption, its credit): one caption does not make a whole list of short lines
-    # after it furniture, nor a promo the heading after it.
-    known = dict(verdicts)
-    for index, line in enumerate(text_lines):
-        if line.number in verdicts:
+    """In text order, so that a caption's second line sees the verdict on its first."""
+    for index, line in enumerate(lines):
+        if line.blank or line.number in verdicts:
             continue
-        before = after = None
-        if index > 0:
-            previous = text_lines[index - 1].number
-            before = known.get(previous) if apart else None
-            before = before if before and before.reason in CAPTION_REASONS else None
-            before = verdicts.get(previous) if not line.first_in_block else before
-        if index + 1 < len(text_lines):
-            following = text_lines[index + 1].number
-            after = verdicts.get(following) if not line.last_in_block else None
+        before = verdicts.get(lines[index - 1].number) if not line.first_in_block else None
+        after = verdicts.get(lines[index + 1].number) if not line.last_in_block else None
         verdicts[line.number] = by_context(line, before, after)
 
 

@@ -10,9 +10,7 @@ The decision runs in passes, from the surest evidence to the weakest:
    header such as "You may also like" are its teasers; the line above a bare credit is its
    caption; short lines after the last paragraph are footer);
 4. context (a short line without a full stop is a heading when it stands alone between
-   paragraphs, a teaser or promo when it sits in a block with captions; on a page that sets
-   every line apart, the line after a caption or credit is read with it across the blank
-   line).
+   paragraphs, a teaser or promo when it sits in a block with captions).
 
 The wording each pass looks for is the page's language's (``lexicon``); the shapes and
 thresholds are language-free (``patterns``).
@@ -35,8 +33,6 @@ _SITE_NAME_LINE = re.compile(p.SITE_NAME_LINE)
 _QUOTED = re.compile(r"[\"“«„][^\"”»“]*[\"”»“]")
 
 BODY, HEADING, TITLE, FURNITURE = "body", "heading", "title", "furniture"
-# The reasons that say a line belongs to a picture: the line after it may be more of it.
-CAPTION_REASONS = frozenset({"caption", "credit"})
 # Bylines and time stamps are short; a longer line that starts like one is a sentence.
 _BYLINE_MAX_WORDS = 14
 
@@ -254,7 +250,7 @@ def by_context(line: Line, before: Verdict | None, after: Verdict | None) -> Ver
     if line.reads_as_prose:
         return Verdict(BODY)
     if before is not None and before.role == FURNITURE:
-        return furniture("caption" if before.reason in CAPTION_REASONS else "teaser")
+        return furniture("caption" if before.reason in {"caption", "credit"} else "teaser")
     if after is not None and after.role == FURNITURE:
         return furniture("teaser")
     if line.alone and (line.words <= p.HEADING_ANY_CASE_WORDS or _title_case(line)):
