@@ -7,7 +7,7 @@ from __future__ import annotations
 from storydiff.clean import clean
 from storydiff.clean.furniture import wording_for
 from storydiff.clean.lines import split_lines
-from storydiff.clean.repetition import by_repetition
+from storydiff.clean.repetition import CAPTION_MAX_COPIES, by_repetition
 from storydiff.sources import read_text
 
 SENTENCE = "The talks will resume in Geneva next week, officials said."
@@ -36,9 +36,20 @@ def test_thousands_of_copies_of_a_sentence_keep_the_first():
 
 
 def test_every_copy_of_a_repeated_caption_goes():
-    assert _reasons("\n".join([CAPTION] * 5)) == {n: "caption" for n in range(1, 6)}
-    assert set(_reasons("\n".join([CAPTION] * 4000)).values()) == {"caption"}
-    assert len(_reasons("\n".join([CAPTION] * 4000))) == 4000
+    copies = CAPTION_MAX_COPIES
+    assert _reasons("\n".join([CAPTION] * copies)) == {n: "caption" for n in range(1, copies + 1)}
+    assert _reasons("\n\n".join([CAPTION] * 2)) == {1: "caption", 3: "caption"}
+
+
+def test_a_line_printed_more_often_than_a_caption_is_a_row_label_and_stays():
+    # A meal plan prints "Eat every two hours" under each of its meals: no gallery repeats a
+    # caption that often.
+    plan = "\n\n".join(
+        f"Meal {n}\n\nEat every two hours\n\nOne cup of oats and a pear" for n in range(6)
+    )
+    assert _reasons("\n".join([CAPTION] * (CAPTION_MAX_COPIES + 1))) == {}
+    assert _reasons("\n".join([CAPTION] * 4000)) == {}
+    assert "Eat every two hours" in clean(read_text(plan)).text
 
 
 def test_caption_copies_with_a_label_a_glued_credit_or_the_site_stamp():
@@ -68,14 +79,11 @@ def test_lines_that_end_one_another():
     assert _reasons(text) == {n: "caption" for n in range(3, 8)}
     # Five thousand lines of 1 to 200 words: a line of sixteen words or more reads as prose,
     # so each shorter line that ends it is its pull quote; the longest, repeated without a
-    # full stop, are captions; lines of one or two words are never compared.
+    # full stop 25 times, more often than any caption is, are left alone; lines of one or two
+    # words are never compared.
     words = {number: count % 200 + 1 for number, count in enumerate(range(5000), 1)}
     reasons = _reasons("\n".join(("word " * count).strip() for count in words.values()))
-    assert reasons == {
-        number: "caption" if count == 200 else "duplicate"
-        for number, count in words.items()
-        if count >= 3
-    }
+    assert reasons == {number: "duplicate" for number, count in words.items() if 3 <= count < 200}
 
 
 def test_a_copy_is_judged_by_the_last_comparison_that_meets_it():

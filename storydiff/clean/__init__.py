@@ -18,7 +18,9 @@ from storydiff.clean.furniture import (
     Verdict,
     by_context,
     by_pattern,
+    captions_above_credits,
     furniture,
+    teaser_lists,
     trailing_footer,
     wording_for,
 )
@@ -84,6 +86,8 @@ def classify_lines(document: Document) -> LineVerdicts:
     if published_line is not None:
         verdicts.setdefault(published_line.number, furniture("metadata"))
     published = published or _stamped_date(cuts)
+    teaser_lists(lines, verdicts, words)
+    captions_above_credits(lines, verdicts, words)
     trailing_footer(lines, verdicts)
     _mark_by_context(lines, verdicts)
 

@@ -6,20 +6,26 @@ The decision runs in passes, from the surest evidence to the weakest:
    comment-section footer, a line in another script, a line naming the site);
 2. repetition (a caption printed twice, once with a prefix or a credit glued to it), in
    ``repetition.py``;
-3. position (lines above the title are masthead; short lines after the last paragraph are
-   footer);
+3. position and neighbours (lines above the title are masthead; the short lines under a list
+   header such as "You may also like" are its teasers; the line above a bare credit is its
+   caption; short lines after the last paragraph are footer);
 4. context (a short line without a full stop is a heading when it stands alone between
    paragraphs, a teaser or promo when it sits in a block with captions).
+
+The wording each pass looks for is the page's language's (``lexicon``); the shapes and
+thresholds are language-free (``patterns``).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from storydiff.clean import patterns as p
-from storydiff.clean.lines import Line, in_other_script
+from storydiff.clean.lexicon import lexicon_for
+from storydiff.clean.lines import Line, in_other_script, one_line_blocks
 from storydiff.clean.outlets import find_outlet_name
 
 _KICKER = re.compile(p.KICKER)
@@ -33,14 +39,16 @@ _BYLINE_MAX_WORDS = 14
 
 @dataclass(frozen=True)
 class Wording:
-    """A page's furniture lexicon (``patterns.lexicon_for`` its language), compiled so that
+    """A page's furniture lexicon (``lexicon.lexicon_for`` its language), compiled so that
     each kind is one regular expression scanned once per line."""
 
     caption: re.Pattern[str]
     caption_credit: re.Pattern[str]
     credit: re.Pattern[str]
     credit_hint: re.Pattern[str]
+    trailing_credit: re.Pattern[str]
     teaser: re.Pattern[str]
+    teaser_header: re.Pattern[str]
     navigation: re.Pattern[str]
     metadata: re.Pattern[str]
     promo: re.Pattern[str]
@@ -57,7 +65,9 @@ _KINDS = {
     "caption_credit": ("caption_credits", "search"),
     "credit": ("credit_labels", "prefix"),
     "credit_hint": ("credit_hints", "prefix"),
+    "trailing_credit": ("trailing_credits", "line"),
     "teaser": ("teaser_labels", "prefix"),
+    "teaser_header": ("teaser_headers", "line"),
     "navigation": ("navigation_lines", "line"),
     "metadata": ("metadata_labels", "prefix"),
     "promo": ("promo_patterns", "search"),
@@ -71,7 +81,7 @@ _KINDS = {
 
 @lru_cache(maxsize=16)
 def wording_for(language: str | None) -> Wording:
-    lexicon = p.lexicon_for(language)
+    lexicon = lexicon_for(language)
     return Wording(
         **{
             kind: p.compile_all(getattr(lexicon, field), match=match)
@@ -129,7 +139,7 @@ def by_pattern(
         return furniture("teaser")
     if words.caption.match(text) or (words.caption_credit.search(text) and line.words <= 40):
         return furniture("caption")
-    if words.credit.match(text):
+    if words.credit.match(text) or words.trailing_credit.match(text):
         return furniture("credit")
     suffix = line.suffix
     if suffix and suffix in site_names and not line.ends_like_sentence:
@@ -144,13 +154,15 @@ def by_pattern(
         return furniture("footer")
     if words.byline_bio.search(text) and line.words <= 25 and names_a_site(text, site_names):
         return furniture("footer")
+    if _shouted_headline(line):
+        return furniture("promo" if words.promo.search(text) else "teaser")
     if line.reads_as_prose and not speaks_to_reader(text, words):
         return None
     if _KICKER.match(text):
         return furniture("teaser")
     if words.credit_hint.match(text):
         return furniture("credit")
-    if words.navigation.match(text):
+    if words.navigation.match(text) or words.teaser_header.match(text):
         return furniture("navigation")
     if words.footer.search(text):
         return furniture("footer")
@@ -163,6 +175,68 @@ def by_pattern(
     ):
         return furniture("promo")
     return None
+
+
+def teaser_lists(lines: list[Line], verdicts: dict[int, Verdict], words: Wording) -> None:
+    """Pass 3a: the short lines under a list's header ("You may also like", "Related
+    stories") are its teasers, across blank lines, questions too ("Who will make the Hall of
+    Fame?"), when the list runs to more furniture or to the page's end. A longer line or one
+    that ends with a full stop is body: the header was a heading of the article."""
+    text_lines = [line for line in lines if not line.blank]
+    for index, header in enumerate(text_lines):
+        verdict = verdicts.get(header.number)
+        if (
+            verdict is None
+            or verdict.role != FURNITURE
+            or not words.teaser_header.match(header.stripped)
+        ):
+            continue
+        teasers: list[int] = []
+        for line in text_lines[index + 1 :]:
+            found = verdicts.get(line.number)
+            if found is not None and found.role == FURNITURE:
+                break
+            if line.words > p.HEADING_MAX_WORDS or _ends_with_full_stop(line) or found is not None:
+                teasers = []
+                break
+            teasers.append(line.number)
+        verdicts.update((number, furniture("teaser")) for number in teasers)
+
+
+def _ends_with_full_stop(line: Line) -> bool:
+    return line.stripped.rstrip("\"”’'»)")[-1:] == "."
+
+
+def _shouted_headline(line: Line) -> bool:
+    """A headline of many words in capitals inside a page is a link to another article, in
+    the style of sites that set their inline teasers in capitals; a crosshead in capitals is a
+    few words ("WHAT YOU NEED"), and a sentence ends with a full stop."""
+    text = line.stripped
+    return (
+        p.SHOUTED_HEADLINE_MIN_WORDS <= line.words <= p.HEADING_MAX_WORDS
+        and text.isupper()
+        and text.rstrip("\"”’'»")[-1:] not in ".!?"
+    )
+
+
+def captions_above_credits(lines: list[Line], verdicts: dict[int, Verdict], words: Wording) -> None:
+    """Pass 3c: the line above a bare credit ("Jane Roe | Agency", "(Example Co.)") is the
+    caption it credits, even when it reads as a sentence, across the blank line on a page that
+    sets every line apart. Only bare credits: a labelled one ("Image copyright ...") stands
+    above its picture's caption, under the paragraph before it."""
+    text_lines = [line for line in lines if not line.blank]
+    apart = one_line_blocks(text_lines)
+    for above, credit in itertools.pairwise(text_lines):
+        verdict = verdicts.get(credit.number)
+        if (
+            verdict is not None
+            and verdict.reason == "credit"
+            and words.trailing_credit.match(credit.stripped)
+            and above.number not in verdicts
+            and not above.long
+            and (apart or not credit.first_in_block)
+        ):
+            verdicts[above.number] = furniture("caption")
 
 
 def by_context(line: Line, before: Verdict | None, after: Verdict | None) -> Verdict:

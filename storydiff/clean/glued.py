@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from storydiff.clean import patterns as p
+from storydiff.clean.lexicon import fragment
 from storydiff.clean.lines import Line, sentences
 from storydiff.clean.metadata import date_at
 
@@ -38,7 +38,9 @@ _TIME = re.compile(
     r",?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s+(?-i:[A-Z]{2,4})\b)?\s*",
     re.IGNORECASE,
 )
-_SECTIONS = re.compile(rf"(?:(?:{p.SECTION_NAMES})\s+){{3,}}(?=(?-i:[A-Z]))", re.IGNORECASE)
+_SECTIONS = re.compile(
+    rf"(?:(?:{fragment('section_names')})\s+){{3,}}(?=(?-i:[A-Z]))", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

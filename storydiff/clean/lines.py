@@ -121,6 +121,14 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def one_line_blocks(lines: list[Line]) -> bool:
+    """Every block of the page is one line (give or take a few): a scraper that puts a blank
+    line after every element, so the blank lines do not show what belongs together."""
+    text_lines = [line for line in lines if not line.blank]
+    alone = sum(line.alone for line in text_lines)
+    return len(text_lines) >= 2 and alone >= p.ONE_LINE_BLOCKS_SHARE * len(text_lines)
+
+
 @lru_cache(maxsize=8192)
 def script_of(char: str) -> str:
     """The Unicode script of a letter, from its character name (LATIN, CYRILLIC, ARABIC, ...)."""

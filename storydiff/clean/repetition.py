@@ -3,7 +3,9 @@
 A caption is often printed bare and again with a prefix ("Image: ...") or a credit glued to it
 ("© Agency / NameCaption ..."): both copies go. A sentence of the body printed again on its own
 is a pull quote: the copy inside the paragraph stays, the repeat goes. An exact repeat of a
-sentence keeps its first copy.
+sentence keeps its first copy. A line the page prints more often than a gallery repeats a caption
+(lead picture, gallery, full-screen view, its thumbnail: ``CAPTION_MAX_COPIES``) is no caption but
+the row label of a repeated template, a meal plan's "Eat every 2-3 hours": it is kept.
 
 The rule: each line, in page order, is compared with its exact copies, then with the shorter
 lines that end it (at a word boundary, longest first, then glued to a credit); a comparison may
@@ -30,6 +32,7 @@ Stamp = tuple[int, int]
 comparisons (0 for its exact copies, k for the k-th shorter core that ends it)."""
 
 _DUPLICATE = furniture("duplicate")
+CAPTION_MAX_COPIES = 4
 _CAPTION = furniture("caption")
 
 # Where a shorter line's core may start inside a longer one: after a character that is neither
@@ -54,6 +57,11 @@ class _Copies:
     pull_quote: Stamp | None = None
     # A longer caption or credit ends with them: they are captions unless judged otherwise.
     caption_by_default: bool = False
+
+    @property
+    def few(self) -> bool:
+        """Printed no more often than a caption is (see ``CAPTION_MAX_COPIES``)."""
+        return len(self.lines) <= CAPTION_MAX_COPIES
 
 
 @dataclass(frozen=True)
@@ -138,7 +146,7 @@ def _own_judgement(line: Line, copies: _Copies) -> tuple[Stamp, Verdict] | None:
             # An exact repeat of a sentence keeps its first copy.
             if next(iter(copies.matchable)) < line.number:
                 judgements.append(((line.number, 0), _DUPLICATE))
-        else:
+        elif copies.few:
             judgements.append(((line.number, 0), _CAPTION))
     for step, ending in enumerate(copies.endings, 1):
         stamp = (line.number, step)
@@ -169,7 +177,8 @@ def _verdicts_on_copies(
         if line.number in copies.matchable:
             if last_sentence is not None:
                 judgements.append(((last_sentence, 0), _DUPLICATE))
-            if other := [number for number in not_sentences if number != line.number]:
+            other = [number for number in not_sentences if number != line.number]
+            if other and copies.few:
                 judgements.append(((other[-1], 0), _CAPTION))
             if copies.pull_quote is not None:
                 judgements.append((copies.pull_quote, _DUPLICATE))

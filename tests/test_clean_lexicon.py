@@ -1,0 +1,181 @@
+"""Furniture wording per language, read from data files, and lines judged by their neighbours
+across blank lines: a list header's teasers, a bare credit's caption."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib.resources import files
+
+from storydiff.clean import clean
+from storydiff.clean.lexicon import (
+    UNIVERSAL,
+    Lexicon,
+    available_languages,
+    lexicon_for,
+    wording_file,
+)
+from storydiff.model import Document
+
+LEDE = "The council voted on Tuesday to rebuild the old bridge over the river, officials said."
+CLOSE = "The work will start in spring and take two years, the mayor told reporters."
+
+
+def _clean(text: str) -> tuple[str, dict[str, str]]:
+    article = clean(Document(source="page.txt", text=text, kind="text"))
+    return article.text, {removed.text: removed.reason for removed in article.removed}
+
+
+def test_every_wording_file_names_its_sources_and_knows_its_kinds():
+    folder = files("storydiff.clean").joinpath("data/furniture")
+    names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".toml"))
+    assert {"universal.toml", "en.toml", "de.toml"} <= set(names)
+    for name in names:
+        text = folder.joinpath(name).read_text(encoding="utf-8")
+        assert text.startswith("#"), name
+        assert "Where the wording comes from" in text, name
+        kinds = tomllib.loads(text).get("furniture", {})
+        assert kinds and set(kinds) <= set(Lexicon.__dataclass_fields__), name
+
+
+def test_fragments_are_filled_in_and_every_pattern_compiles():
+    for language in available_languages() | {UNIVERSAL}:
+        lexicon = wording_file(language).lexicon
+        for kind in Lexicon.__dataclass_fields__:
+            for pattern in getattr(lexicon, kind):
+                assert not re.search(r"\{[a-z_]+\}", pattern), (language, pattern)
+                re.compile(pattern)
+
+
+def test_the_detected_language_picks_its_own_wording_on_top_of_english():
+    english = lexicon_for("en")
+    german = lexicon_for("de")
+    assert set(english.promo_patterns) < set(german.promo_patterns)
+    assert lexicon_for("xx") == english
+    assert lexicon_for(None) == english
+
+
+def test_a_portuguese_reading_time_stamp_goes():
+    page = "\n\n".join(
+        [
+            "Uma nova biblioteca abre as portas no centro da cidade",
+            "Tempo de leitura: 3 minutos",
+            "A nova biblioteca municipal abriu as portas nesta segunda-feira com mais de "
+            "vinte mil livros, disse a prefeitura.",
+            "O prédio foi reformado durante dois anos e recebeu um novo jardim para as "
+            "crianças da região.",
+        ]
+    )
+    text, removed = _clean(page)
+    assert removed["Tempo de leitura: 3 minutos"] == "metadata"
+    assert "vinte mil livros" in text
+
+
+def test_recipe_buttons_and_a_bare_web_address_are_furniture():
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", "Jump to Recipe Print Recipe", LEDE]
+        + ["www.example.org", CLOSE]
+    )
+    text, removed = _clean(page)
+    assert removed["Jump to Recipe Print Recipe"] == "navigation"
+    assert removed["www.example.org"] == "navigation"
+    assert text == f"{LEDE}\n\n{CLOSE}"
+
+
+def test_a_heading_after_a_promo_stays_when_every_line_stands_apart():
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", LEDE, "Sign up for our newsletter"]
+        + ["What happens next", CLOSE]
+    )
+    text, removed = _clean(page)
+    assert removed["Sign up for our newsletter"] == "promo"
+    assert "What happens next" in text
+
+
+def test_a_bare_credit_in_a_block_of_its_own_leaves_the_paragraph_above_it():
+    # The page groups its lines in blocks, so the blank line above the credit sets it apart
+    # from the paragraph: the credit's caption is not above it.
+    paragraph = "The mayor walked across the old bridge with engineers on Monday."
+    page = "\n\n".join(
+        [
+            "Town votes to rebuild the old bridge",
+            f"{LEDE}\nIt will cost four million euros, the council said.",
+            paragraph,
+            "Jane Roe | Reuters",
+            f"{CLOSE}\nThe road stays open meanwhile, the council said.",
+        ]
+    )
+    text, removed = _clean(page)
+    assert removed["Jane Roe | Reuters"] == "credit"
+    assert paragraph in text
+
+
+def test_the_short_lines_under_a_list_header_are_teasers_to_the_page_end():
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", LEDE, CLOSE, "You may also like"]
+        + ["Who will run the ferry next year?", "Five bridges that fell down", "Rates rise again"]
+    )
+    text, removed = _clean(page)
+    assert removed["You may also like"] == "navigation"
+    assert removed["Who will run the ferry next year?"] == "teaser"
+    assert removed["Five bridges that fell down"] == "teaser"
+    assert text == f"{LEDE}\n\n{CLOSE}"
+
+
+def test_a_list_header_followed_by_more_body_is_not_a_teaser_list():
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", LEDE, "Related", "What happens next", CLOSE]
+    )
+    text, removed = _clean(page)
+    assert removed["Related"] == "navigation"
+    assert "What happens next" in text
+
+
+def test_a_headline_in_capitals_is_a_teaser_and_a_short_crosshead_stays():
+    teaser = "MAYOR SAYS THE NEW BRIDGE WILL OPEN TWO YEARS EARLY"
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", LEDE, teaser, "WHAT COMES NEXT", CLOSE]
+    )
+    text, removed = _clean(page)
+    assert removed[teaser] == "teaser"
+    assert "WHAT COMES NEXT" in text
+
+
+def test_a_portrait_caption_of_names_and_a_year_goes_and_a_sentence_stays():
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", LEDE, "Jane Roe and John Doe in 2002."]
+        + ["The old bridge opened in 1902.", CLOSE]
+    )
+    text, removed = _clean(page)
+    assert removed["Jane Roe and John Doe in 2002."] == "caption"
+    assert "The old bridge opened in 1902." in text
+
+
+def test_the_line_above_a_bare_credit_is_its_caption():
+    caption = "The mayor, centre, walks across the old bridge with engineers on Monday."
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", LEDE, caption, "Jane Roe | Reuters", CLOSE]
+    )
+    text, removed = _clean(page)
+    assert removed["Jane Roe | Reuters"] == "credit"
+    assert removed[caption] == "caption"
+    assert text == f"{LEDE}\n\n{CLOSE}"
+
+
+def test_a_labelled_credit_leaves_the_paragraph_above_it():
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", LEDE, "© Jane Roe / Reuters"]
+        + ["Image caption The old bridge in March", CLOSE]
+    )
+    text, removed = _clean(page)
+    assert "© Jane Roe / Reuters" in removed
+    assert text == f"{LEDE}\n\n{CLOSE}"
+
+
+def test_a_line_that_is_only_a_date_is_metadata():
+    page = "\n\n".join(
+        ["Town votes to rebuild the old bridge", LEDE, CLOSE, "Tuesday, Nov. 19, 2019 10:15 AM"]
+    )
+    text, removed = _clean(page)
+    assert removed["Tuesday, Nov. 19, 2019 10:15 AM"] == "metadata"
+    assert text == f"{LEDE}\n\n{CLOSE}"
