@@ -29,11 +29,13 @@ units are the gold lines or sentences it overlaps. Scored:
 step is a run configuration with other ``alignment.point`` and ``alignment.related`` settings.
 ``--fit`` fits the score's weights (L2 logistic regression over every cross-article pair of
 the development stories: right when one gold point holds both) and prints them for
-``storydiff/compare/evidence.py``.
+``storydiff/compare/evidence.py``. ``--misses`` lists the development stories' gold points
+that no shown point holds, each with its best-scoring pair of statements and the features the
+aligner saw of it (the check stories are never listed).
 
 Usage (from the repository root)::
 
-    python benchmarks/compare.py [--curve] [--fit] [--json] [--seesaw DIR]
+    python benchmarks/compare.py [--curve] [--fit] [--misses] [--json] [--seesaw DIR]
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ import json
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -378,36 +380,126 @@ def evaluate(stories: Sequence[Story], config: Any = None) -> dict[str, Any]:
 # --------------------------------------------------------------------------- fitting
 
 
-def pair_rows(story: Story) -> tuple[list[list[float]], list[int], list[bool]]:
-    """Every cross-article pair of the story's distinct statements: its features, whether
-    one gold point holds both, and whether the model scores it at all (a pair that shares
-    only names is set to 0 whatever the weights: ``PairFeatures.share_content``; a pair that
-    shares nothing it says has no features computed, and zeros here)."""
+@dataclass
+class StoryPairs:
+    """A story's distinct statements as the aligner sees them, the features of their
+    candidate pairs, and each statement as (article position, its gold units)."""
+
+    items: list[Any]
+    features: Any  # storydiff.compare.evidence.PairFeatures
+    members: list[Member]
+
+    def cross_pairs(self) -> list[tuple[int, int]]:
+        """Every pair (a, b), a < b, of statements from different articles."""
+        n = len(self.items)
+        return [
+            (a, b)
+            for a in range(n)
+            for b in range(a + 1, n)
+            if self.members[a][0] != self.members[b][0]
+        ]
+
+
+def story_pairs(story: Story) -> StoryPairs:
     from storydiff.compare.actors import link_entities
     from storydiff.compare.align import distinct_statements
-    from storydiff.compare.evidence import FEATURES, Item, pair_features
+    from storydiff.compare.evidence import Item, pair_features
     from storydiff.compare.similarity import get_backend
 
     items = [Item(a, s) for a in story.analyses for s in distinct_statements(a.statements)]
     features = pair_features(items, get_backend(), link_entities(story.analyses))
-    content = dict(
-        zip(map(tuple, features.pairs.tolist()), features.share_content().tolist(), strict=True)
-    )
     index = {a.article.id: k for k, a in enumerate(story.analyses)}
     members = [
         (index[i.article], story.units_of(index[i.article], i.statement.start, i.statement.end))
         for i in items
     ]
+    return StoryPairs(items, features, members)
+
+
+def pair_rows(story: Story) -> tuple[list[list[float]], list[int], list[bool]]:
+    """Every cross-article pair of the story's distinct statements: its features, whether
+    one gold point holds both, and whether the model scores it at all (a pair that shares
+    only names is set to 0 whatever the weights: ``PairFeatures.share_content``; a pair that
+    shares nothing it says has no features computed, and zeros here)."""
+    from storydiff.compare.evidence import FEATURES
+
+    pairs = story_pairs(story)
+    features, members = pairs.features, pairs.members
+    content = dict(
+        zip(map(tuple, features.pairs.tolist()), features.share_content().tolist(), strict=True)
+    )
     rows, labels, scored = [], [], []
-    for a in range(len(items)):
-        for b in range(a + 1, len(items)):
-            if members[a][0] == members[b][0]:
-                continue
-            found = features.features_of(a, b) or {}
-            rows.append([found.get(name, 0.0) for name in FEATURES])
-            labels.append(int(_pair_right(story, members[a], members[b])))
-            scored.append(content.get((a, b), False))
+    for a, b in pairs.cross_pairs():
+        found = features.features_of(a, b) or {}
+        rows.append([found.get(name, 0.0) for name in FEATURES])
+        labels.append(int(_pair_right(story, members[a], members[b])))
+        scored.append(content.get((a, b), False))
     return rows, labels, scored
+
+
+# --------------------------------------------------------------------------- misses
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A gold point no shown point holds, with its best-scoring pair of statements (None
+    when no pair of its statements shares anything the model scores) and that pair's
+    features: what the aligner saw of it."""
+
+    story: str
+    kind: str
+    score: float
+    texts: tuple[str, str] | None
+    features: dict[str, float] | None
+
+
+def missed_points(story: Story, comparison: Any) -> list[Miss]:
+    """The story's gold points that ``comparison`` does not find (no shown point holds a
+    pair of their statements from two articles), strongest best pair first."""
+    shown = [_members(story, p.statements) for p in comparison.points]
+    pairs = story_pairs(story)
+    probability = pairs.features.probability()
+    misses = []
+    for point, kind in zip(story.points, story.point_kinds, strict=True):
+        if any(_holds_a_pair(point, m) for m in shown):
+            continue
+        held = [
+            (probability[a, b], a, b)
+            for a, b in pairs.cross_pairs()
+            if _holds(point, pairs.members[a], pairs.members[b])
+        ]
+        score, a, b = max(held, default=(0.0, -1, -1))
+        if score > 0:
+            texts = (pairs.items[a].statement.text, pairs.items[b].statement.text)
+            misses.append(Miss(story.name, kind, score, texts, pairs.features.features_of(a, b)))
+        else:
+            misses.append(Miss(story.name, kind, 0.0, None, None))
+    return sorted(misses, key=lambda m: -m.score)
+
+
+def miss_lines(misses: Sequence[Miss], point: float, related: float) -> list[str]:
+    """The misses by their best pair's score against the thresholds, then each one."""
+    bands = {
+        f"best pair at or above the point threshold ({point})": sum(
+            m.score >= point for m in misses
+        ),
+        f"best pair possibly related (from {related})": sum(
+            related <= m.score < point for m in misses
+        ),
+        "best pair below the related threshold": sum(0 < m.score < related for m in misses),
+        "no pair scored (they share names or nothing)": sum(m.score == 0 for m in misses),
+    }
+    out = [f"{len(misses)} gold points missed on the seeds and the development triplets:"]
+    out += [f"  {count:4}  {band}" for band, count in bands.items()]
+    for miss in misses:
+        out.append(f"\n{miss.story} ({miss.kind}) best pair {miss.score:.3f}")
+        if miss.texts is None or miss.features is None:
+            out.append("  no pair of its statements is scored")
+            continue
+        out += [f"  - {text}" for text in miss.texts]
+        shown = {name: round(value, 3) for name, value in miss.features.items() if value}
+        out.append(f"  features: {shown}")
+    return out
 
 
 def _pairs(stories: Sequence[Story]) -> tuple[Any, Any, Any]:
@@ -550,6 +642,7 @@ def curve_lines(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from storydiff.compare import compare_analyses
     from storydiff.config import DEFAULTS
 
     parser = argparse.ArgumentParser(
@@ -562,6 +655,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--save", action="store_true", help="with --fit: write the weights to the package"
     )
     parser.add_argument("--stories", action="store_true", help="also print each story's counts")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="list the development stories' gold points not found, with their best pair",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     stories = load_stories(args.seesaw)
@@ -594,7 +692,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             evaluate(stories, DEFAULTS.with_values({"alignment.related": step / 100}))
             for step in range(5, int(default.point * 100) + 1, 5)
         ]
+    if args.misses:
+        output["misses"] = [
+            miss
+            for story in stories
+            if story.split == "dev"
+            for miss in missed_points(story, compare_analyses(story.analyses))
+        ]
     if args.json:
+        output["misses"] = [asdict(miss) for miss in output.get("misses", [])]
         print(json.dumps(output, indent=2))
         return 0
     if "fit" in output:
@@ -607,6 +713,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.stories:
         for name, counts in output["default"]["stories"].items():
             print(f"  {name}: {counts}")
+    if args.misses:
+        limits = DEFAULTS.alignment
+        print("\n" + "\n".join(miss_lines(output["misses"], limits.point, limits.related)))
     for title, key in (("point threshold", "curve"), ("related threshold", "related_curve")):
         if output.get(key):
             print(f"\nover the {title}:")
