@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import socket
 import sys
+import threading
 
 import pytest
 
@@ -25,9 +27,9 @@ PARAPHRASE = [
 @pytest.fixture
 def fresh_model():
     """Forget the loaded model before and after, so the test sees a load of its own."""
-    embeddings._model.cache_clear()
+    embeddings._loaded_model.cache_clear()
     yield
-    embeddings._model.cache_clear()
+    embeddings._loaded_model.cache_clear()
 
 
 def test_registered_under_a_versioned_name():
@@ -103,3 +105,21 @@ def test_a_missing_package_says_how_to_install_it(fresh_model, monkeypatch):
     with pytest.raises(ConfigError, match=r"pip install storydiff\[semantic\]") as missing:
         static_embedding_similarity(["one text"])
     assert missing.value.code is Code.E025
+
+
+def test_a_load_asked_for_by_two_threads_at_once_is_made_once(fresh_model, monkeypatch):
+    loads = []
+    real = embeddings._loaded_model.__wrapped__
+
+    def counted():
+        loads.append(1)
+        return real()
+
+    monkeypatch.setattr(embeddings, "_loaded_model", functools.lru_cache(maxsize=1)(counted))
+    embeddings.common_direction.cache_clear()
+    threads = [threading.Thread(target=embeddings.warm_up) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(loads) == 1 and embeddings.common_direction().shape == (256,)

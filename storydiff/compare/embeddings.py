@@ -14,6 +14,7 @@ tenth of a second on one CPU core.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -48,9 +49,26 @@ class _Model(Protocol):
     def embed(self, texts: list[str], norm: bool) -> np.ndarray: ...
 
 
-@lru_cache(maxsize=1)
+_LOADING = threading.Lock()
+
+
+def warm_up() -> None:
+    """Load the model and what every text's vector is corrected by now, rather than in the
+    first comparison (a web app does this as it starts, so that the first story a reader
+    opens does not wait for it)."""
+    common_direction()
+
+
 def _model() -> _Model:
-    """The model, loaded once from the files inside the installed package; never downloads."""
+    """The model, loaded once; a second thread that asks for it meanwhile waits for that
+    load rather than making its own."""
+    with _LOADING:
+        return _loaded_model()
+
+
+@lru_cache(maxsize=1)
+def _loaded_model() -> _Model:
+    """The model, loaded from the files inside the installed package; never downloads."""
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     try:
