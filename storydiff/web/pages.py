@@ -136,6 +136,11 @@ class Links:
     def paged(self, page: int) -> str:
         return self(self.page, **{**self.args, "page": page})
 
+    def beside(self, **cursor: str) -> str:
+        """The stories page from another story on (``older=ID`` or ``newer=ID``)."""
+        kept = {k: v for k, v in self.args.items() if k not in ("page", "older", "newer")}
+        return self(self.page, **kept, **cursor)
+
     def spanning(self, since: str | None, until: str | None) -> str:
         """This page over another stretch of time."""
         return self(self.page, **{**self.args, "since": since, "until": until})
@@ -187,6 +192,8 @@ def _stories(store: Store, args: Mapping[str, str], links: Links) -> tuple[dict[
         ownership=args.get("ownership") or None,
         search=args.get("q") or None,
         page=_number(args, "page"),
+        older=args.get("older") or None,
+        newer=args.get("newer") or None,
     )
     return {"result": queries.stories(store, filters), "filters": filters.given()}, 200
 
