@@ -222,6 +222,7 @@ def test_a_trend_shows_the_stretch_of_time_asked_for(get):
 def test_an_unknown_actor_in_a_trend_is_its_coded_error(get):
     status, body, _ = get("trends", subject="actor", name="Vladimir Putn")
     assert status == 400 and "E041" in body and "Vladimir Putin" in body
+    assert 'id="trend-form"' in body and 'value="Vladimir Putn"' in body  # to correct it
     _, _, data = get("trends.json", subject="actor", name="Vladimir Putn")
     assert data["code"] == "E041"
 

@@ -69,8 +69,13 @@ async def page_view(datasette: Any, request: Any) -> Any:
         view, status = await asyncio.to_thread(_run_view, page, path, args, context)
     except StorydiffError as error:
         # A question the store cannot answer (an unknown actor, a bad choice): its coded
-        # message, on a page that still links everywhere else.
-        view, status, template = {"error": str(error), "code": error.code.name}, 400, _ERROR
+        # message, on a page that still links everywhere else (on the trends page, above its
+        # form as it was filled in, to correct).
+        view, status = {"error": str(error), "code": error.code.name}, 400
+        if page == "trends":
+            view = {**_trend_form(args), **view}
+        else:
+            template = _ERROR
     except PageError as error:
         view, status, template = {"error": str(error)}, error.status, _ERROR
     if as_json:
@@ -136,6 +141,11 @@ class Links:
     def paged(self, page: int) -> str:
         return self(self.page, **{**self.args, "page": page})
 
+    def beside(self, **cursor: str) -> str:
+        """The stories page from another story on (``older=ID`` or ``newer=ID``)."""
+        kept = {k: v for k, v in self.args.items() if k not in ("page", "older", "newer")}
+        return self(self.page, **kept, **cursor)
+
     def spanning(self, since: str | None, until: str | None) -> str:
         """This page over another stretch of time."""
         return self(self.page, **{**self.args, "since": since, "until": until})
@@ -187,6 +197,8 @@ def _stories(store: Store, args: Mapping[str, str], links: Links) -> tuple[dict[
         ownership=args.get("ownership") or None,
         search=args.get("q") or None,
         page=_number(args, "page"),
+        older=args.get("older") or None,
+        newer=args.get("newer") or None,
     )
     return {"result": queries.stories(store, filters), "filters": filters.given()}, 200
 
@@ -289,13 +301,10 @@ def _labels(store: Store, args: Mapping[str, str], links: Links) -> tuple[dict[s
 
 
 def _trends(store: Store, args: Mapping[str, str], links: Links) -> tuple[dict[str, Any], int]:
-    subject = args.get("subject", "actor")
-    name = args.get("name", "")
-    period = args.get("period", "month")
-    form = {"subject": subject, "name": name, "period": period}
-    base = {"form": form, "subjects": SUBJECTS, "periods": tuple(PERIODS)}
+    base = _trend_form(args)
+    subject, name, period = (base["form"][k] for k in ("subject", "name", "period"))
     if not name:
-        return {**base, "result": None}, 200
+        return base, 200
     result, span = _trend_window(store, subject, name, period, args)
     actor = find_actor(store, name) if subject == "actor" else None
     return {
@@ -305,6 +314,16 @@ def _trends(store: Store, args: Mapping[str, str], links: Links) -> tuple[dict[s
         "chart": Markup(render_trend(result, "svg")) if result.rows else Markup(""),
         "evidence": _trend_evidence(result, actor.id if actor else None),
     }, 200
+
+
+def _trend_form(args: Mapping[str, str]) -> dict[str, Any]:
+    """The trends page's form as the query filled it in, and no result yet."""
+    form = {
+        "subject": args.get("subject", "actor"),
+        "name": args.get("name", ""),
+        "period": args.get("period", "month"),
+    }
+    return {"form": form, "subjects": SUBJECTS, "periods": tuple(PERIODS), "result": None}
 
 
 def _trend_window(

@@ -33,7 +33,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n")
 @dataclass(frozen=True)
 class StoryFilters:
     """Which stories the list shows: dates (ISO, inclusive), an outlet, its country or its
-    ownership, words of the articles' full text; ``page`` counts from 1."""
+    ownership, words of the articles' full text; and where the page starts: the stories
+    ``older`` or ``newer`` than the story with that id (keyset paging: a page far down the
+    list costs what the first does), else page ``page``, counting from 1."""
 
     since: str | None = None
     until: str | None = None
@@ -42,6 +44,8 @@ class StoryFilters:
     ownership: str | None = None
     search: str | None = None
     page: int = 1
+    older: str | None = None
+    newer: str | None = None
 
     def given(self) -> dict[str, str]:
         """The filters set, as the query string names them (``q`` for ``search``)."""
@@ -80,12 +84,15 @@ class StoryRow:
 
 @dataclass(frozen=True)
 class StoriesPage:
+    """A page of stories; ``more``: there are older ones, ``newer``: there are newer ones."""
+
     stories: tuple[StoryRow, ...]
     filters: StoryFilters
     more: bool
     outlets: tuple[str, ...]
     countries: tuple[str, ...]
     ownerships: tuple[str, ...]
+    newer: bool = False
 
 
 @dataclass(frozen=True)
@@ -305,23 +312,60 @@ def stories(store: Store, filters: StoryFilters) -> StoriesPage:
         )
         parameters["search"] = fts_phrase(filters.search)
     parameters["limit"] = PAGE_SIZE + 1
-    parameters["offset"] = (max(filters.page, 1) - 1) * PAGE_SIZE
+    parameters["offset"] = 0
+    order = "s.first DESC, s.id DESC"
+    cursor = _cursor(store, filters.newer or filters.older)
+    if cursor is None:
+        parameters["offset"] = (max(filters.page, 1) - 1) * PAGE_SIZE
+    else:
+        parameters["first"], parameters["id"] = cursor
+        where.append(_NEWER if filters.newer else _OLDER)
+        if filters.newer:  # read upwards from the cursor, then shown newest first
+            order = "s.first ASC, s.id ASC"
     rows = store.query(
         "SELECT s.id, s.title, s.first, s.last, s.articles, s.origins FROM stories s "
-        f"WHERE {' AND '.join(where)} ORDER BY s.first DESC, s.id DESC "
-        "LIMIT :limit OFFSET :offset",
+        f"WHERE {' AND '.join(where)} ORDER BY {order} LIMIT :limit OFFSET :offset",
         parameters,
     )
     shown = rows[:PAGE_SIZE]
+    beyond = len(rows) > PAGE_SIZE
+    if cursor is not None and filters.newer:
+        shown.reverse()
+    if cursor is None:
+        older, newer = beyond, filters.page > 1
+    elif filters.newer:
+        older, newer = True, beyond
+    else:
+        older, newer = beyond, True
     covering = _story_outlets(store, [row["id"] for row in shown])
     return StoriesPage(
         tuple(_story_row(row, covering.get(row["id"], ())) for row in shown),
         filters,
-        len(rows) > PAGE_SIZE,
+        older,
         _distinct(store, "outlet"),
         _distinct(store, "outlet_country"),
         _distinct(store, "outlet_ownership"),
+        newer,
     )
+
+
+# The stories after and before a story in the list's order (newest first, undated last).
+_OLDER = (
+    "(CASE WHEN :first IS NULL THEN s.first IS NULL AND s.id < :id "
+    "ELSE s.first < :first OR (s.first = :first AND s.id < :id) OR s.first IS NULL END)"
+)
+_NEWER = (
+    "(CASE WHEN :first IS NULL THEN s.first IS NOT NULL OR s.id > :id "
+    "ELSE s.first > :first OR (s.first = :first AND s.id > :id) END)"
+)
+
+
+def _cursor(store: Store, story_id: str | None) -> tuple[str | None, str] | None:
+    """Where a story stands in the list's order, its first date and id; None for none."""
+    if not story_id:
+        return None
+    found = store.query("SELECT first, id FROM stories WHERE id = ?", (story_id,))
+    return (found[0][0], found[0][1]) if found else None
 
 
 def fts_phrase(text: str) -> str:
