@@ -486,7 +486,7 @@ def compare(
     if story or store_path:
         if not (story and store_path):
             raise click.UsageError("--story and --store go together")
-        with Store(store_path) as store:
+        with _store(store_path) as store:
             stored = store.story_analyses(story)
             successors = [] if stored else store.successors(story)
         if not stored:
@@ -556,7 +556,7 @@ def ingest(
     analyzer = _engine(config, workers, engine, address)
     total = estimate_articles(inputs)
     started = time.monotonic()
-    with _ingesting(store_path), Store(store_path) as store, _bar(total) as bar:
+    with _ingesting(store_path), _store(store_path) as store, _bar(total) as bar:
         summary = run_ingest(
             _articles(inputs, config, limits),
             store,
@@ -583,6 +583,13 @@ def ingest(
     for error in summary.failures:
         click.echo(f"storydiff: failed: {error}", err=True)
     sys.exit(1 if summary.failed else 0)
+
+
+def _store(store_path: str) -> Store:
+    """The store, saying on standard error when opening it brings it up to date first."""
+    return Store(
+        store_path, on_upgrade=lambda news: click.echo(f"storydiff: note: {news}", err=True)
+    )
 
 
 def _ingesting(store_path: str) -> AbstractContextManager[None]:
@@ -657,7 +664,7 @@ def set_command(
     if outlet_name is not None and to_name is not None:  # one is given only with the other
         if article_id is not None or any(v is not None for v in given.values()):
             raise click.UsageError("--outlet-name renames an outlet everywhere: give no ARTICLE_ID")
-        with Store(store_path) as store:
+        with _store(store_path) as store:
             renamed = rename_outlet(store, outlet_name, to_name, regroup=stories, config=config)
         click.echo(
             f"storydiff: {renamed} articles of {outlet_name!r} are now {to_name!r}", err=True
@@ -665,7 +672,7 @@ def set_command(
         return
     if article_id is None or all(v is None for v in given.values()):
         raise click.UsageError(f"give ARTICLE_ID and at least one of {', '.join(given)}")
-    with Store(store_path) as store:
+    with _store(store_path) as store:
         changed = set_metadata(
             store,
             article_id,
@@ -711,7 +718,7 @@ def stories(
         records = story_records(_analysis_stream(inputs, config, workers, failures, limits), config)
         _write_stories(iter(records), fmt, output, config)
     else:
-        with _ingesting(store_path), Store(store_path) as store:
+        with _ingesting(store_path), _store(store_path) as store:
             if inputs:
                 run_ingest(
                     _articles(inputs, config, limits),
@@ -781,7 +788,7 @@ def trends(
     if len(given) != 1:
         raise click.UsageError("give exactly one of --actor, --label or --speaker")
     subject, name = given[0]
-    with Store(store_path) as store:
+    with _store(store_path) as store:
         result = trend(store, subject, name, period)
     if result.undated:
         click.echo(
@@ -804,7 +811,7 @@ def actors(
 ) -> None:
     """List the store's actors, in most articles first, with their aliases, kinds and counts:
     any alias names the actor to trends --actor and export --actor."""
-    with Store(store_path) as store:
+    with _store(store_path) as store:
         found = list_actors(store, kind, search)
     if fmt == "json":
         text = _dump({"schema": SCHEMA, "actors": [a.to_dict() for a in found]})
@@ -871,7 +878,7 @@ def export(store_path: str, table: str, fmt: str | None, output: str, actor: str
         raise click.UsageError(
             "Parquet is binary: send standard output to a file or a pipe, or give -o FILE"
         )
-    with Store(store_path) as store:
+    with _store(store_path) as store:
         target = sys.stdout.buffer if to_stdout else output
         rows = export_table(store, table, target, fmt, actor)
     where = "standard output" if to_stdout else output

@@ -211,3 +211,18 @@ def test_a_version_6_store_loses_the_aliases_that_only_refer_back(tmp_path):
             kept = {row[0] for row in store.query(f"SELECT alias FROM {table}")}
             assert "Maria Lopez" in kept and "Senator Lopez" in kept
             assert not kept & {"She", "the she", "the his predecessor", "the many of whom"}
+
+
+def test_the_command_line_says_when_it_brings_a_store_up_to_date(tmp_path, analyses):
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.add(analyses)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 6")
+    db.commit()
+    db.close()
+    result = CliRunner().invoke(cli, ["actors", "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f"updating {path} from schema 6 to {VERSION}" in result.stderr
+    again = CliRunner().invoke(cli, ["actors", "--store", str(path)])
+    assert "updating" not in again.stderr

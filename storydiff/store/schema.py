@@ -265,14 +265,24 @@ def version(connection: sqlite3.Connection) -> int:
     return int(connection.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(connection: sqlite3.Connection, path: object) -> int:
-    """Bring the store at ``path`` up to ``VERSION``; returns the version it had."""
+def migrate(
+    connection: sqlite3.Connection,
+    path: object,
+    on_upgrade: Callable[[str], None] | None = None,
+) -> int:
+    """Bring the store at ``path`` up to ``VERSION``; returns the version it had. A store
+    that had an older version is announced to ``on_upgrade`` first."""
     found = version(connection)
     if found > VERSION:
         raise SchemaError(Code.E028, path=path, found=found, version=VERSION)
     if found == 0 and _has_tables(connection):
         raise SchemaError(
             Code.E027, path=path, detail="an SQLite database without storydiff's tables"
+        )
+    if 0 < found < VERSION and on_upgrade is not None:
+        on_upgrade(
+            f"updating {path} from schema {found} to {VERSION}; on a store of many "
+            "articles this takes a few minutes, once"
         )
     add_functions(connection)
     for step in range(found, VERSION):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -61,9 +61,17 @@ class Store:
 
     ``read_only`` opens an existing store for reading and nothing else (a web app over it):
     SQLite's ``mode=ro`` and ``query_only``, no journal mode set and no migration, so not a
-    byte of the file changes; the caller checks its schema version."""
+    byte of the file changes; the caller checks its schema version. ``on_upgrade`` is told,
+    in a sentence, when a store of an older schema is about to be brought up to date, which
+    can take minutes on a large one."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        on_upgrade: Callable[[str], None] | None = None,
+    ) -> None:
         self.path = Path(path)
         if read_only:
             uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
@@ -77,7 +85,7 @@ class Store:
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA foreign_keys = ON")
-            migrate(self._db, self.path)
+            migrate(self._db, self.path, on_upgrade)
         except sqlite3.DatabaseError as error:
             raise write_fault(error, self.path) or SchemaError(
                 Code.E027, path=self.path, detail=error
