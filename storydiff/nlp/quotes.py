@@ -517,10 +517,22 @@ def attribution_noun_cues(doc: Doc, lexicon: Lexicon) -> list[Cue]:
         that = next((t for t in near if t.lower_ == "that"), None)
         if that is None:
             continue
-        content = _trim(doc, that.i + 1, sentence_end)
+        content = _trim(doc, that.i + 1, _clause_end(token, that, sentence_end))
         if content:
             cues.append(Cue(None, (token.idx, token.idx + len(token)), subject, [content]))
     return cues
+
+
+def _clause_end(noun: Token, that: Token, sentence_end: int) -> int:
+    """Where the that-clause of an attribution noun ends: with the clause the parser hangs on
+    the noun ("Obama's statement that the U.S. had no strategy projected weakness, X
+    replied" ends before "projected"), else at the end of the sentence."""
+    clause = next(
+        (c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > that.i), None
+    )
+    if clause is None or that.i not in {t.i for t in clause.subtree}:
+        return sentence_end
+    return max(t.i for t in clause.subtree) + 1
 
 
 def _trim(doc: Doc, start: int, end: int, min_tokens: int = 3) -> tuple[int, int] | None:
@@ -682,8 +694,15 @@ class QuoteExtractor:
         ends = sorted((max(e for _, e in c.content), k) for k, c in enumerate(order) if c.content)
         end_offsets = [end for end, _ in ends]
         latest = list(accumulate((k for _, k in ends), max))
+        owners = _quotation_owners(order, quoted)
         for q in quoted:
-            if q in claimed or not (count := bisect_right(end_offsets, q.start)):
+            if q in claimed:
+                continue
+            if q.quotation is not None and (owner := owners.get(q.quotation)) is not None:
+                # One quotation over several paragraphs: one speaker, wherever the cue is.
+                pieces[id(owner)].append((q.start, q.end))
+                continue
+            if not (count := bisect_right(end_offsets, q.start)):
                 continue
             previous = order[latest[count - 1]]
             if self._continues(doc_text(doc), q, max(e for _, e in previous.content)):
@@ -705,6 +724,17 @@ class QuoteExtractor:
             return True
         same_paragraph = previous_end > para_start
         return same_paragraph and lead.rstrip()[-1:] in {".", "!", "?"}
+
+
+def _quotation_owners(cues: list[Cue], quoted: Intervals[Quoted]) -> dict[int, Cue]:
+    """For each quotation that runs over paragraphs, the first cue that claimed a part of it."""
+    owners: dict[int, Cue] = {}
+    for cue in cues:
+        for start, end in cue.content:
+            for q in quoted.overlapping(start, end):
+                if q.quotation is not None:
+                    owners.setdefault(q.quotation, cue)
+    return owners
 
 
 def _introduces(gap: str) -> bool:

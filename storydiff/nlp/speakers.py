@@ -25,13 +25,11 @@ from storydiff.nlp.cues import (
     PRONOUN_FEATURES,
     ROLE_NOUNS,
 )
+from storydiff.nlp.doctext import doc_text
 
 _PERSONAL = {"male", "female"}
 _RELATIVE = {"who", "that", "which"}
 _NOUNS = {"NOUN", "PROPN"}
-# Words that name the head they modify ("UN officials", "Russian diplomats").
-_NAMED = {"NORP", "GPE", "ORG"}
-_NAMING_DEPS = {"compound", "amod", "nmod"}
 _PLACES = {"GPE", "LOC", "FAC"}
 # What a lawmaker, a litigant or a columnist puts their words in.
 _WRITINGS = frozenset(
@@ -46,6 +44,8 @@ _DOCUMENTS = (ATTRIBUTION_NOUNS | EVIDENCE_NOUNS | _WRITINGS) - {
     "study",
 }
 _DEFINITE = {"the", "this", "that"}
+# How many paragraph breaks back "it" may still mean a document that spoke.
+_DOCUMENT_REACH = 3
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +72,9 @@ class SpeakerResolver:
                 for char in range(mention.start, mention.end):
                     self.by_char[char] = entity
         self.history: list[tuple[int, Speaker, Entity | None]] = []
+        # Documents that spoke ("Biggs' resolution stated"), with their author: "it" and "the
+        # resolution" after them speak for the author.
+        self.documents: list[tuple[int, Entity]] = []
         self.genders = self._genders_from_honorifics()
         self.sentences = list(doc.sents)
         self.sentence_starts = [s.start_char for s in self.sentences]
@@ -113,8 +116,11 @@ class SpeakerResolver:
     def resolve(self, subject: Span | None, verb: Token | None) -> Speaker:
         if subject is None:
             return Speaker(None)
+        # "McDougal, who claims ...": the mention is the noun the relative clause tells about.
+        subject = _antecedent_of_relative(subject)
         mention = TextSpan(subject.start_char, subject.end_char, subject.text)
-        subject = _author_of(_antecedent_of_relative(subject))
+        document = subject.root if subject.root.lemma_.lower() in _DOCUMENTS else None
+        subject = _author_of(subject)
         head = subject.root
         entity = self.entity_of(subject)
         if entity is None and head.pos_ == "PRON":
@@ -122,10 +128,16 @@ class SpeakerResolver:
             gender = PRONOUN_FEATURES.get(head.lower_, ("any", ""))[0]
             if entity is not None and gender in _PERSONAL:
                 self.genders.setdefault(entity.id, gender)
+        elif entity is None and document is not None and document.i == head.i:
+            entity = self.author(head, subject.start_char)
         elif entity is None and self.is_description(head):
             entity = self.described(head, subject.start_char)
+        if document is not None and entity is not None:
+            self.documents.append((subject.start_char, entity))
         if entity is not None:
-            speaker = Speaker(entity.name, entity.id, mention)
+            # A group ("Republicans", "Democrats") is a speaker the article never names.
+            name = None if entity.kind == "NORP" else entity.name
+            speaker = Speaker(name, entity.id, mention)
         elif head.pos_ == "PRON":
             speaker = Speaker(
                 self.unnamed_antecedent(head.lower_, subject.start_char), None, mention
@@ -141,8 +153,11 @@ class SpeakerResolver:
         head = subject.root
         if (entity := self.by_char.get(head.idx)) is not None:
             return entity
-        # The parser may hang the name on the nearest noun ("of the trust, Jane Roe").
-        for appos in (t for t in subject if t.dep_ == "appos"):
+        # The parser may hang the name on the nearest noun ("of the trust, Jane Roe"), or make
+        # it a conjunct of the title ("Executive Vice President and CEO Wayne LaPierre").
+        for appos in (
+            t for t in subject if t.dep_ == "appos" or (t.dep_ == "conj" and t.head.i == head.i)
+        ):
             for token in appos.subtree:
                 entity = self.by_char.get(token.idx)
                 if entity is not None and entity.kind == "PERSON":
@@ -172,8 +187,31 @@ class SpeakerResolver:
             return definite and head.lower_ in self.role_nouns and head.ent_type_ != "PERSON"
         return head.lemma_.lower() in self.role_nouns and head.tag_ == "NN" and definite
 
+    def author(self, document: Token, position: int) -> Entity | None:
+        """ "The resolution claimed ...": the author of the last document of that kind the
+        article credits to someone ("Biggs' resolution", "a suit by the city")."""
+        lemma = document.lemma_.lower()
+        for token in reversed(self.doc[: document.i]):
+            if token.lemma_.lower() != lemma or token.idx >= position:
+                continue
+            for child in token.children:
+                owner = child
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    owner = next((c for c in child.children if c.dep_ == "pobj"), child)
+                elif child.dep_ != "poss":
+                    continue
+                if (entity := self.by_char.get(owner.idx)) is not None:
+                    return entity
+        return None
+
     def antecedent(self, pronoun: str, position: int) -> Entity | None:
         previous_sentence = self._previous_sentence_start(position)
+        neuter = pronoun in {"it", "its"}
+        if neuter and self.history:
+            start, _, entity = self.history[-1]
+            if previous_sentence <= start < position and (start, entity) in self.documents:
+                # "Biggs' resolution stated ... It said ...": the document goes on.
+                return entity
         recent = [
             e
             for p, _, e in self.history
@@ -181,6 +219,8 @@ class SpeakerResolver:
         ]
         if recent:
             return recent[-1]
+        if neuter and self.documents and (document := self._document_going_on(position)):
+            return document
         subject = self._previous_subject(position, pronoun)
         if subject is not None:
             return subject
@@ -192,6 +232,16 @@ class SpeakerResolver:
         if earlier:
             return earlier[-1]
         return self._nearest_mention(position, lambda e: self.fits(e, pronoun))
+
+    def _document_going_on(self, position: int) -> Entity | None:
+        """ "Biggs' resolution stated ... Biggs also said ... And it said ...": the author of
+        the last document that spoke, when no one else has spoken since and it is a few
+        paragraphs back at most."""
+        start, author = self.documents[-1]
+        if start >= position or doc_text(self.doc).count("\n\n", start, position) > _DOCUMENT_REACH:
+            return None
+        since = [e for p, _, e in self.history if start <= p < position]
+        return author if all(e is not None and e.id == author.id for e in since) else None
 
     def described(self, head: Token, position: int) -> Entity | None:
         """The person whose role names this description, else the most quoted person so far."""
@@ -286,9 +336,10 @@ def _author_of(subject: Span) -> Span:
 
 def _name_in(subject: Span) -> str | None:
     """The name a speaker the article has no actor for goes by: a name the tagger missed
-    ("the chief executive, Jane Roe"), or a phrase whose head is named by a proper noun ("UN
-    officials", "Russian diplomats", "Department of Health spokesperson"). A description ("the
-    minister", "the company", "the chairwoman of the committee") names nobody: the speaker
+    ("the chief executive, Jane Roe"), or a singular proper noun at the head ("Planned
+    Parenthood"). A group ("Republicans", "UN officials", "Senate leaders"), a person the
+    article never names ("a Department of Health spokesperson", "a former model") and a
+    description ("the minister", "the chairwoman of the committee") name nobody: the speaker
     stays unnamed, with the mention kept."""
     for child in subject.root.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in _PLACES:
@@ -296,11 +347,9 @@ def _name_in(subject: Span) -> str | None:
             tokens = [t for t in child.subtree if t.pos_ == "PROPN"]
             return subject.doc[tokens[0].i : tokens[-1].i + 1].text
     head = subject.root
-    if head.pos_ == "PROPN" or any(
-        child.dep_ in _NAMING_DEPS and (child.pos_ == "PROPN" or child.ent_type_ in _NAMED)
-        for child in head.children
-    ):
-        return _without_determiner(subject)
+    if head.tag_ == "NNP":
+        # The name ends at its head: "Planned Parenthood and its allies" is the first named.
+        return _without_determiner(subject.doc[subject.start : head.i + 1])
     return None
 
 
