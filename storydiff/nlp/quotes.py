@@ -214,7 +214,7 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
     nested = {t.i for t in cue_tokens}
     cues = []
     for token in cue_tokens:
-        if quoted.overlapping(token.idx, token.idx + 1):
+        if quoted.overlapping(token.idx, token.idx + 1) or _unsaid(token):
             continue
         subject = subject_of(token, lexicon)
         if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON", "NUM"}:
@@ -233,6 +233,22 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
             )
         cues.append(cue)
     return cues
+
+
+# Verbs that let someone say something without their saying it: "allows Republicans to say".
+_LETTING = frozenset({"allow", "let", "enable", "permit"})
+
+
+def _unsaid(verb: Token) -> bool:
+    """ "The deal allows Republicans to say they won": speech the text says could be given,
+    not speech that was. (Negated and modal speech, "did not say", "would argue", stay
+    quotes: attribution corpora such as PolNeAR annotate them.)"""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ in {"xcomp", "ccomp"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in _LETTING
+    )
 
 
 def _noun_complements(verb: Token) -> list[Token]:

@@ -22,6 +22,7 @@ from storydiff.nlp.cues import (
     ATTRIBUTION_NOUNS,
     EVIDENCE_NOUNS,
     HONORIFIC_GENDER,
+    ORGANISATION_NOUNS,
     PRONOUN_FEATURES,
     ROLE_NOUNS,
 )
@@ -44,6 +45,10 @@ _DOCUMENTS = (ATTRIBUTION_NOUNS | EVIDENCE_NOUNS | _WRITINGS) - {
     "study",
 }
 _DEFINITE = {"the", "this", "that"}
+# Documents made by an organisation named before them ("a Quinnipiac University poll").
+_MEASURES = frozenset({"report", "poll", "survey", "study"})
+_MAKERS = {"ORG", "PERSON"}
+_NAMED = {"NORP", "GPE", "ORG", "PERSON"}
 # How many paragraph breaks back "it" may still mean a document that spoke.
 _DOCUMENT_REACH = 3
 
@@ -116,9 +121,12 @@ class SpeakerResolver:
     def resolve(self, subject: Span | None, verb: Token | None) -> Speaker:
         if subject is None:
             return Speaker(None)
-        # "McDougal, who claims ...": the mention is the noun the relative clause tells about.
-        subject = _antecedent_of_relative(subject)
+        antecedent = _antecedent_of_relative(subject)
+        if subject.root.lower_ == "who":
+            # "McDougal, who claims ...": the person is mentioned by the noun "who" is about.
+            subject = antecedent
         mention = TextSpan(subject.start_char, subject.end_char, subject.text)
+        subject = antecedent
         document = subject.root if subject.root.lemma_.lower() in _DOCUMENTS else None
         subject = _author_of(subject)
         head = subject.root
@@ -132,6 +140,8 @@ class SpeakerResolver:
             entity = self.author(head, subject.start_char)
         elif entity is None and self.is_description(head):
             entity = self.described(head, subject.start_char)
+        elif entity is None and _is_bare_organisation(head):
+            entity = self.organisation(head, subject.start_char)
         if document is not None and entity is not None:
             self.documents.append((subject.start_char, entity))
         if entity is not None:
@@ -162,9 +172,9 @@ class SpeakerResolver:
                 entity = self.by_char.get(token.idx)
                 if entity is not None and entity.kind == "PERSON":
                     return entity
-        if head.pos_ == "PROPN" or (head.is_upper and len(head) > 1):
-            # The tagger missed this mention ("PENCE:" in a transcript), but the name is one
-            # the article already uses.
+        if head.pos_ == "PROPN" or (len(head) > 1 and (head.is_upper or head.is_title)):
+            # The tagger missed this mention ("PENCE:" in a transcript, "Waters" taken for a
+            # plural noun), but the name is one the article already uses.
             surname = head.text.casefold()
             return next(
                 (
@@ -232,6 +242,15 @@ class SpeakerResolver:
         if earlier:
             return earlier[-1]
         return self._nearest_mention(position, lambda e: self.fits(e, pronoun))
+
+    def organisation(self, head: Token, position: int) -> Entity | None:
+        """ "the organization", "the committee": the organisation the article last named whose
+        name has that word, else the last organisation it named."""
+        word = head.lower_
+        named = self._nearest_mention(
+            position, lambda e: e.kind == "ORG" and word in e.name.lower().split()
+        )
+        return named or self._nearest_mention(position, lambda e: e.kind == "ORG")
 
     def _document_going_on(self, position: int) -> Entity | None:
         """ "Biggs' resolution stated ... Biggs also said ... And it said ...": the author of
@@ -323,24 +342,45 @@ def _antecedent_of_relative(subject: Span) -> Span:
     return subject
 
 
+def _is_bare_organisation(head: Token) -> bool:
+    """ "the company", "the organization": an organisation noun with only "the" before it."""
+    return (
+        head.tag_ == "NN"
+        and head.lemma_.lower() in ORGANISATION_NOUNS
+        and [c.lower_ for c in head.children] == ["the"]
+    )
+
+
 def _author_of(subject: Span) -> Span:
     """ "Trump's tweet said ...", "the senator's statement says ...": the writer speaks
     through the document."""
     head = subject.root
-    if head.lemma_.lower() in _DOCUMENTS:
+    lemma = head.lemma_.lower()
+    if lemma in _DOCUMENTS:
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ in _NOUNS:
             return subject.doc[owner.left_edge.i : owner.i + 1]
+    if lemma in _DOCUMENTS | _MEASURES:
+        # "A Quinnipiac University poll found ...", "a USA TODAY analysis": the organisation
+        # named before the document made it.
+        named = [
+            c
+            for c in head.lefts
+            if c.dep_ in {"compound", "nmod"} and c.ent_type_ in _MAKERS and c.pos_ == "PROPN"
+        ]
+        if named:
+            return subject.doc[named[0].left_edge.i : named[-1].i + 1]
     return subject
 
 
 def _name_in(subject: Span) -> str | None:
     """The name a speaker the article has no actor for goes by: a name the tagger missed
-    ("the chief executive, Jane Roe"), or a singular proper noun at the head ("Planned
-    Parenthood"). A group ("Republicans", "UN officials", "Senate leaders"), a person the
-    article never names ("a Department of Health spokesperson", "a former model") and a
-    description ("the minister", "the chairwoman of the committee") name nobody: the speaker
-    stays unnamed, with the mention kept."""
+    ("the chief executive, Jane Roe"), a singular proper noun at the head ("Planned
+    Parenthood"), or an organisation named by its owner ("the Trump campaign"). A group
+    ("Republicans", "UN officials", "Senate leaders"), a person the article never names ("a
+    Department of Health spokesperson", "a former model") and a description ("the minister",
+    "the chairwoman of the committee") name nobody: the speaker stays unnamed, with the
+    mention kept."""
     for child in subject.root.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in _PLACES:
             # "the chief executive, Jane Roe", not "a nurse based in Kansas City, Mo."
@@ -349,6 +389,16 @@ def _name_in(subject: Span) -> str | None:
     head = subject.root
     if head.tag_ == "NNP":
         # The name ends at its head: "Planned Parenthood and its allies" is the first named.
+        return _without_determiner(subject.doc[subject.start : head.i + 1])
+    if (
+        head.tag_ == "NN"
+        and head.lemma_.lower() in ORGANISATION_NOUNS
+        and any(
+            c.dep_ in {"compound", "amod", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)
+            for c in head.lefts
+        )
+    ):
+        # "the Trump campaign", "the Saudi government": an organisation, named by its owner.
         return _without_determiner(subject.doc[subject.start : head.i + 1])
     return None
 
