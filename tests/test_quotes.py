@@ -359,7 +359,9 @@ def test_every_paragraph_of_a_quotation_has_the_speaker_of_its_cue(nlp):
     [
         # A group, or a person the article never names, has no name; the words stay.
         ("Republicans said the bill would pass.", None, "Republicans"),
-        ("Senate leaders announced that the vote would be held.", None, "Senate leaders"),
+        ("Clinton supporters said that the vote was fair.", None, "Clinton supporters"),
+        # The people of a body the text names speak for it.
+        ("UN officials said that aid would arrive.", "UN officials", "UN officials"),
         ("A former model who claimed the deal was void spoke.", None, "A former model"),
         # An organisation named by its owner, and a poll credited to who made it.
         ("The Trump campaign said the report was false.", "Trump campaign", "The Trump campaign"),

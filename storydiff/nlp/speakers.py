@@ -49,6 +49,7 @@ _DEFINITE = {"the", "this", "that"}
 _MEASURES = frozenset({"report", "poll", "survey", "study"})
 _MAKERS = {"ORG", "PERSON"}
 _NAMED = {"NORP", "GPE", "ORG", "PERSON"}
+_BODIES = {"NORP", "GPE", "ORG"}
 # How many paragraph breaks back "it" may still mean a document that spoke.
 _DOCUMENT_REACH = 3
 
@@ -376,8 +377,9 @@ def _author_of(subject: Span) -> Span:
 def _name_in(subject: Span) -> str | None:
     """The name a speaker the article has no actor for goes by: a name the tagger missed
     ("the chief executive, Jane Roe"), a singular proper noun at the head ("Planned
-    Parenthood"), or an organisation named by its owner ("the Trump campaign"). A group
-    ("Republicans", "UN officials", "Senate leaders"), a person the article never names ("a
+    Parenthood"), an organisation named by its owner ("the Trump campaign"), or the people of
+    a body the text names ("UN officials", "Russian diplomats"). A group named by nothing else
+    ("Republicans", "Clinton supporters", "lawmakers"), a person the article never names ("a
     Department of Health spokesperson", "a former model") and a description ("the minister",
     "the chairwoman of the committee") name nobody: the speaker stays unnamed, with the
     mention kept."""
@@ -390,15 +392,14 @@ def _name_in(subject: Span) -> str | None:
     if head.tag_ == "NNP":
         # The name ends at its head: "Planned Parenthood and its allies" is the first named.
         return _without_determiner(subject.doc[subject.start : head.i + 1])
-    if (
-        head.tag_ == "NN"
-        and head.lemma_.lower() in ORGANISATION_NOUNS
-        and any(
-            c.dep_ in {"compound", "amod", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)
-            for c in head.lefts
-        )
-    ):
+    owners = [c for c in head.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+    if head.tag_ == "NN" and head.lemma_.lower() in ORGANISATION_NOUNS:
         # "the Trump campaign", "the Saudi government": an organisation, named by its owner.
+        named = any(c.pos_ == "PROPN" or c.ent_type_ in _NAMED for c in owners)
+    else:
+        # "UN officials", "Russian diplomats": the people of a body the text names speak for it.
+        named = head.tag_ == "NNS" and any(c.ent_type_ in _BODIES for c in owners)
+    if named:
         return _without_determiner(subject.doc[subject.start : head.i + 1])
     return None
 
