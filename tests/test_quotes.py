@@ -399,3 +399,16 @@ def test_the_organisation_is_the_one_last_named(nlp):
 
 def test_speech_only_allowed_is_not_a_quote(nlp):
     assert _quotes(nlp, "The deal allows Republicans to say they kept their promise.") == []
+
+
+def test_a_pronoun_does_not_reach_across_a_change_of_topic(nlp):
+    near = "Jane Roe opened the fair on Monday. Rain is forecast. She said the fair would grow."
+    assert _quotes(nlp, near)[-1].speaker.name == "Jane Roe"
+    far = (
+        "Jane Roe opened the fair on Monday.\n\nThe fair has run since 1950. Its rides are old. "
+        "Tickets cost more this year. Parking is scarce. Rain is forecast. Crowds are expected."
+        "\n\nShe said the fair would grow."
+    )
+    (quote,) = _quotes(nlp, far)
+    assert quote.speaker.name is None
+    assert quote.speaker.mention.text == "She"

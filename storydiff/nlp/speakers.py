@@ -50,6 +50,9 @@ _MEASURES = frozenset({"report", "poll", "survey", "study"})
 _MAKERS = {"ORG", "PERSON"}
 _NAMED = {"NORP", "GPE", "ORG", "PERSON"}
 _BODIES = {"NORP", "GPE", "ORG"}
+# How many sentences back a pronoun's antecedent must have been named or quoted, when it is
+# neither the last speaker nor the subject of the sentence before.
+_TOPIC_SENTENCES = 6
 # How many paragraph breaks back "it" may still mean a document that spoke.
 _DOCUMENT_REACH = 3
 
@@ -240,9 +243,19 @@ class SpeakerResolver:
             for p, _, e in self.history
             if p < position and e is not None and self.fits(e, pronoun)
         ]
-        if earlier:
-            return earlier[-1]
-        return self._nearest_mention(position, lambda e: self.fits(e, pronoun))
+        found = earlier[-1] if earlier else None
+        found = found or self._nearest_mention(position, lambda e: self.fits(e, pronoun))
+        return found if found is not None and self._in_topic(found, position) else None
+
+    def _in_topic(self, entity: Entity, position: int) -> bool:
+        """Whether the article has named or quoted ``entity`` in the last few sentences: a
+        pronoun never reaches back across a change of topic to someone last seen long ago."""
+        index = self._sentence_index(position)
+        since = self.sentences[max(index - _TOPIC_SENTENCES, 0)].start_char
+        return any(since <= m.start < position for m in entity.mentions) or any(
+            since <= p < position and e is not None and e.id == entity.id
+            for p, _, e in self.history
+        )
 
     def organisation(self, head: Token, position: int) -> Entity | None:
         """ "the organization", "the committee": the organisation the article last named whose
