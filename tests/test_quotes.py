@@ -412,3 +412,12 @@ def test_a_pronoun_does_not_reach_across_a_change_of_topic(nlp):
     (quote,) = _quotes(nlp, far)
     assert quote.speaker.name is None
     assert quote.speaker.mention.text == "She"
+
+
+def test_an_opening_description_is_the_person_introduced_just_after(nlp):
+    text = (
+        "The chairwoman of the committee said on Sunday that the plan was sound.\n\n"
+        "The plan was published in May.\n\n"
+        "But Senator Jane Roe noted that costs had risen."
+    )
+    assert [q.speaker.name for q in _quotes(nlp, text)] == ["Jane Roe", "Jane Roe"]

@@ -53,6 +53,8 @@ _BODIES = {"NORP", "GPE", "ORG"}
 # How many sentences back a pronoun's antecedent must have been named or quoted, when it is
 # neither the last speaker nor the subject of the sentence before.
 _TOPIC_SENTENCES = 6
+# How many sentences after an opening description its person may be named in.
+_LEDE_SENTENCES = 3
 # How many paragraph breaks back "it" may still mean a document that spoke.
 _DOCUMENT_REACH = 3
 
@@ -277,7 +279,8 @@ class SpeakerResolver:
         return author if all(e is not None and e.id == author.id for e in since) else None
 
     def described(self, head: Token, position: int) -> Entity | None:
-        """The person whose role names this description, else the most quoted person so far."""
+        """The person whose role names this description, else the most quoted person so far,
+        else the last person named, else the person introduced just after."""
         words = {t.lower_ for t in head.subtree if t.pos_ in {"NOUN", "ADJ", "PROPN"}}
         scored = [
             (len(words & set(role.lower().split())), entity)
@@ -298,7 +301,28 @@ class SpeakerResolver:
             for _, _, entity in reversed(self.history):
                 if entity is not None and quoted.get(entity.id) == best:
                     return entity
-        return self._nearest_mention(position, lambda e: e.kind == "PERSON")
+        before = self._nearest_mention(position, lambda e: e.kind == "PERSON")
+        return before or self._introduced_after(position)
+
+    def _introduced_after(self, position: int) -> Entity | None:
+        """ "The chairwoman of the committee said Sunday that ... . [...] But Sen. Dianne
+        Feinstein noted ...": a description that opens an article, before anyone is named,
+        is the first person introduced as the subject of a sentence soon after who is not
+        already named beside the description."""
+        index = self._sentence_index(position)
+        beside = {
+            entity.id
+            for entity in self.entities
+            for m in entity.mentions
+            if self.sentences[index].start_char <= m.start < self.sentences[index].end_char
+        }
+        for sentence in self.sentences[index + 1 : index + 1 + _LEDE_SENTENCES]:
+            for token in sentence:
+                entity = self.by_char.get(token.idx)
+                if token.dep_ == "nsubj" and entity is not None and entity.kind == "PERSON":
+                    if entity.id not in beside:
+                        return entity
+        return None
 
     def unnamed_antecedent(self, pronoun: str, position: int) -> str | None:
         """ "Police said ... They said ...": a speaker the article names without an entity
