@@ -318,10 +318,9 @@ class SpeakerResolver:
         }
         for sentence in self.sentences[index + 1 : index + 1 + _LEDE_SENTENCES]:
             for token in sentence:
-                entity = self.by_char.get(token.idx)
-                if token.dep_ == "nsubj" and entity is not None and entity.kind == "PERSON":
-                    if entity.id not in beside:
-                        return entity
+                entity = self.by_char.get(token.idx) if token.dep_ == "nsubj" else None
+                if entity is not None and entity.kind == "PERSON" and entity.id not in beside:
+                    return entity
         return None
 
     def unnamed_antecedent(self, pronoun: str, position: int) -> str | None:
