@@ -421,3 +421,21 @@ def test_an_opening_description_is_the_person_introduced_just_after(nlp):
         "But Senator Jane Roe noted that costs had risen."
     )
     assert [q.speaker.name for q in _quotes(nlp, text)] == ["Jane Roe", "Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A person named by their age is the person the text just gave that age.
+        (
+            "John Smith, 26, was arrested on Monday. The 26-year-old told police that he had "
+            "been at home.",
+            "John Smith",
+        ),
+        # A document speaks for whoever the article said made it.
+        ("Acme Corp filed a suit.\n\nThe suit claims that the tax was illegal.", "Acme Corp"),
+        ("A Times report described the deal.\n\nThe report said the talks had failed.", "Times"),
+    ],
+)
+def test_descriptions_and_documents_resolve_to_who_the_article_names(nlp, text, speaker):
+    assert _quotes(nlp, text)[-1].speaker.name == speaker

@@ -43,7 +43,7 @@ from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.extensions import typed
 from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.quotemarks import Quoted, quoted_in
-from storydiff.nlp.speakers import SpeakerResolver
+from storydiff.nlp.speakers import SpeakerResolver, is_age
 from storydiff.nlp.tokens import with_pos
 
 _LETTERS = re.compile(r"\w")
@@ -217,7 +217,9 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
         if quoted.overlapping(token.idx, token.idx + 1) or _unsaid(token):
             continue
         subject = subject_of(token, lexicon)
-        if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON", "NUM"}:
+        if subject is None or (
+            subject.pos_ not in {"PROPN", "NOUN", "PRON", "NUM"} and not is_age(subject)
+        ):
             continue
         speaker = phrase(subject, token)
         cue = Cue(token, (token.idx, token.idx + len(token)), speaker)

@@ -8,6 +8,7 @@ quoting. The resolver is called in text order and remembers whom it has resolved
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -45,6 +46,7 @@ _DOCUMENTS = (ATTRIBUTION_NOUNS | EVIDENCE_NOUNS | _WRITINGS) - {
     "study",
 }
 _DEFINITE = {"the", "this", "that"}
+_AGE = re.compile(r"\d+-year-old$")
 # Documents made by an organisation named before them ("a Quinnipiac University poll").
 _MEASURES = frozenset({"report", "poll", "survey", "study"})
 _MAKERS = {"ORG", "PERSON"}
@@ -133,7 +135,7 @@ class SpeakerResolver:
             subject = antecedent
         mention = TextSpan(subject.start_char, subject.end_char, subject.text)
         subject = antecedent
-        document = subject.root if subject.root.lemma_.lower() in _DOCUMENTS else None
+        document = subject.root if subject.root.lemma_.lower() in _DOCUMENTS | _MEASURES else None
         subject = _author_of(subject)
         head = subject.root
         entity = self.entity_of(subject)
@@ -201,11 +203,14 @@ class SpeakerResolver:
         if head.tag_ == "NNP":
             # A title written as a name: "The Attorney General", "the Secretary of State".
             return definite and head.lower_ in self.role_nouns and head.ent_type_ != "PERSON"
+        if definite and is_age(head):
+            return True  # "the 26-year-old"
         return head.lemma_.lower() in self.role_nouns and head.tag_ == "NN" and definite
 
     def author(self, document: Token, position: int) -> Entity | None:
         """ "The resolution claimed ...": the author of the last document of that kind the
-        article credits to someone ("Biggs' resolution", "a suit by the city")."""
+        article credits to someone ("Biggs' resolution", "a suit by the city", "a Times
+        report", "Acme filed a suit")."""
         lemma = document.lemma_.lower()
         for token in reversed(self.doc[: document.i]):
             if token.lemma_.lower() != lemma or token.idx >= position:
@@ -214,9 +219,16 @@ class SpeakerResolver:
                 owner = child
                 if child.dep_ == "prep" and child.lower_ == "by":
                     owner = next((c for c in child.children if c.dep_ == "pobj"), child)
-                elif child.dep_ != "poss":
+                elif child.dep_ != "poss" and not (
+                    child.dep_ == "compound" and child.ent_type_ in _MAKERS
+                ):
                     continue
                 if (entity := self.by_char.get(owner.idx)) is not None:
+                    return entity
+            if token.dep_ == "dobj":
+                # "Acme filed a suit", "Biggs introduced a resolution".
+                maker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                if maker is not None and (entity := self.by_char.get(maker.idx)) is not None:
                     return entity
         return None
 
@@ -281,6 +293,9 @@ class SpeakerResolver:
     def described(self, head: Token, position: int) -> Entity | None:
         """The person whose role names this description, else the most quoted person so far,
         else the last person named, else the person introduced just after."""
+        if is_age(head):
+            # "the 26-year-old": the person just named, whose age the text gave with the name.
+            return self._nearest_mention(position, lambda e: e.kind == "PERSON")
         words = {t.lower_ for t in head.subtree if t.pos_ in {"NOUN", "ADJ", "PROPN"}}
         scored = [
             (len(words & set(role.lower().split())), entity)
@@ -367,6 +382,14 @@ class SpeakerResolver:
                 if mention.end <= position and (best is None or mention.end > best[0]):
                     best = (mention.end, entity)
         return best[1] if best else None
+
+
+def is_age(head: Token) -> bool:
+    """ "the 26-year-old": a person named by their age (one token or, as the tokenizer
+    splits it, "26 - year - old")."""
+    if head.lower_ != "old" and not head.lower_.endswith("-old"):
+        return False
+    return bool(_AGE.search(head.doc[head.left_edge.i : head.i + 1].text.lower()))
 
 
 def _antecedent_of_relative(subject: Span) -> Span:
