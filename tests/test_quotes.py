@@ -439,3 +439,9 @@ def test_an_opening_description_is_the_person_introduced_just_after(nlp):
 )
 def test_descriptions_and_documents_resolve_to_who_the_article_names(nlp, text, speaker):
     assert _quotes(nlp, text)[-1].speaker.name == speaker
+
+
+def test_a_colon_after_a_clause_with_no_reporting_verb_introduces_its_subjects_words(nlp):
+    (quote,) = _quotes(nlp, 'Jane Roe had a message for voters: "Turn out on Tuesday."')
+    assert (quote.speaker.name, quote.content.text) == ("Jane Roe", "Turn out on Tuesday.")
+    assert _quotes(nlp, 'The list was short: "bread" and "milk".') == []

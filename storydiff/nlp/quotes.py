@@ -497,6 +497,48 @@ def signature_cues(doc: Doc, quoted: Intervals[Quoted]) -> list[Cue]:
     return cues
 
 
+def colon_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon) -> list[Cue]:
+    """ "Roe had a message for voters: 'Turn out.'", "He put it bluntly: '...'": a quotation a
+    colon introduces, after a clause with no reporting verb, is the words of that clause's
+    subject when it is a person, an organisation or a personal pronoun."""
+    text = doc_text(doc)
+    entities = typed(doc)._.entities or []
+    speakers = {
+        char
+        for entity in entities
+        if entity.kind in {"PERSON", "ORG"}
+        for mention in entity.mentions
+        for char in range(mention.start, mention.end)
+    }
+    cues = []
+    for q in quoted:
+        lead = text[: q.start].rstrip(_OPENING_MARKS + " \t")
+        if not lead.endswith(":") or "\n" in text[len(lead) : q.start]:
+            continue
+        colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+        if colon is None:
+            continue
+        clause = doc[colon[0].sent.start : colon.start]
+        # The clause's own head: the parser may hang it on the quotation ("had" on "Turn").
+        root = next(
+            (t for t in clause if t.head.i == t.i or not clause.start <= t.head.i < clause.end),
+            None,
+        )
+        if root is None or root.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(t.pos_ in {"VERB", "AUX"} and is_cue_verb(t, lexicon) for t in clause):
+            continue  # "He said: '...'" is the verb's
+        subject = own_subject(root)
+        if subject is None or not (
+            subject.idx in speakers or subject.lower_ in {"he", "she", "they", "we", "i"}
+        ):
+            continue
+        cues.append(
+            Cue(None, (colon.start_char, colon.end_char), phrase(subject), [(q.start, q.end)])
+        )
+    return cues
+
+
 def _quotes_ending_at(text: str, quoted: Intervals[Quoted], end: int) -> list[Quoted]:
     """The quoted stretches that run, with nothing but space between them, up to ``end``."""
     chain: list[Quoted] = []
@@ -595,7 +637,7 @@ class QuoteExtractor:
         quoted = quoted_in(doc)
         cues = verb_cues(doc, self.lexicon, quoted) + according_to_cues(doc)
         cues += attribution_noun_cues(doc, self.lexicon) + label_cues(doc)
-        cues += signature_cues(doc, quoted)
+        cues += signature_cues(doc, quoted) + colon_cues(doc, quoted, self.lexicon)
         cues = self._drop_nested(sorted(cues, key=lambda c: c.cue[0]))
         claimed: set[Quoted] = set()
         # Cues with a reported clause claim first: "..., adding that 'B'" owns 'B' even when
