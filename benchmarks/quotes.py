@@ -44,6 +44,8 @@ from quality import (  # noqa: E402  (a sibling script, not a package)
     score_quotes,
 )
 
+from storydiff.nlp.cues import ATTRIBUTION_NOUNS, EVIDENCE_NOUNS  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_POLNEAR = ROOT.parent / "shared" / "eval-data" / "polnear-dev"
 QUOTES_GOLD = ROOT / "benchmarks" / "data" / "quotes_gold"
@@ -226,15 +228,47 @@ def same_name(system: str | None, gold: str | None) -> bool:
     )
 
 
+# The last word of a mention that makes it a document rather than a person ("the suit").
+_DOCUMENT_WORDS = ATTRIBUTION_NOUNS | EVIDENCE_NOUNS | {"resolution", "suit", "lawsuit", "bill"}
+
+
+def error_kind(quote: Any, gold: dict[str, Any], mention_right: bool | None) -> str:
+    """Why a matched quote's resolved name is wrong, in the kinds the errors fall into: the
+    mention was a pronoun, a description or a document; two speakers joined by "and"; the
+    right mention but the wrong name taken from it; another named entity; a name where the
+    gold names nobody."""
+    form = mention_form(quote)
+    mention = quote.speaker.mention
+    words = mention.text.lower().split() if mention is not None else []
+    if gold["speaker"] is None:
+        return "a name where the gold names nobody"
+    if form == "no mention":
+        return "no speaker"
+    if "and" in words:
+        return "conjoined speakers"
+    if form == "pronoun":
+        return "pronoun resolved to someone else" if quote.speaker.name else "pronoun unresolved"
+    if words[-1].strip(".,'’s") in _DOCUMENT_WORDS:
+        return "a document as the speaker"
+    if form == "description" and quote.speaker.name is None:
+        return "description unresolved"
+    if mention_right:
+        return "right mention, wrong name from it"
+    return "another entity" if form == "name" else "description resolved to someone else"
+
+
 @dataclass
 class SpeakerTally:
-    """Speaker accuracy on matched quotes: the mention (where the gold has one) and the name."""
+    """Speaker accuracy on matched quotes: the mention (where the gold has one) and the name,
+    and the wrong names by what the system took as the speaker and by kind of error."""
 
     mentions: int = 0
     mentions_right: int = 0
     names: int = 0
     names_right: int = 0
     wrong_names: Counter[str] = field(default_factory=Counter)
+    error_kinds: Counter[str] = field(default_factory=Counter)
+    spurious_labels: int = 0
 
     def add(self, other: SpeakerTally) -> None:
         for name in self.__dataclass_fields__:
@@ -265,16 +299,26 @@ def score_seesaw_article(
     tally = SpeakerTally()
     for pair in score["pairs"]:
         item, quote = units[pair["gold_index"]][0], owners[pair["system_index"]]
+        right = None
         if item["mention"] is not None:
             tally.mentions += 1
             mention = quote.speaker.mention
             a, b = item["mention"]
-            tally.mentions_right += mention is not None and mention.start < b and a < mention.end
+            right = mention is not None and mention.start < b and a < mention.end
+            tally.mentions_right += right
         tally.names += 1
         if same_name(quote.speaker.name, item["speaker"]):
             tally.names_right += 1
         else:
             tally.wrong_names[mention_form(quote)] += 1
+            tally.error_kinds[error_kind(quote, item, right)] += 1
+    matched = {pair["system_index"] for pair in score["pairs"]}
+    # A run-in head read as a speaker label ("KEEPING SCORE: ...") gives a quote of its own.
+    tally.spurious_labels = sum(
+        1
+        for index, quote in enumerate(owners)
+        if index not in matched and quote.cue is not None and quote.cue.text == ":"
+    )
     return score, tally
 
 
@@ -320,6 +364,15 @@ def seesaw_report(split: str, result: dict[str, Any]) -> list[str]:
         if tally.wrong_names:
             cells = ", ".join(f"{k} {n}" for k, n in tally.wrong_names.most_common())
             lines.append(f"wrong names by what the system took as the speaker: {cells}")
+        lines.append("errors by kind:")
+        lines += [f"  {kind:<40} {n:>4}" for kind, n in tally.error_kinds.most_common()]
+        lines.append(f"  {'section head read as a speaker':<40} {tally.spurious_labels:>4}")
+        lines.append(
+            f"  {'missed quotes':<40} {total['content']['gold'] - total['content']['tp']:>4}"
+        )
+        lines.append(
+            f"  {'spurious quotes':<40} {total['content']['predicted'] - total['content']['tp']:>4}"
+        )
     return lines
 
 

@@ -331,3 +331,117 @@ def test_a_speaker_ends_at_its_cue(nlp):
     )
     (quote,) = _quotes(nlp, text)
     assert quote.speaker.mention.text == "Minority Leader Jane Roe"
+
+
+def test_a_quotation_closed_paragraphs_later_is_one_speakers():
+    text = "“We will rebuild.\n\nIt will take years.\n\nBut we will do it,” the mayor said."
+    assert [text[q.start : q.end] for q in find_quoted(text)] == [
+        "We will rebuild.",
+        "It will take years.",
+        "But we will do it,",
+    ]
+    # Without a closing mark, or with a quotation opened between, nothing runs on.
+    assert find_quoted("“We will rebuild.\n\nThe mayor left.") == []
+    assert [q.quotation for q in find_quoted("“A.\n\n“B,” she said.")] == [None, None]
+
+
+def test_every_paragraph_of_a_quotation_has_the_speaker_of_its_cue(nlp):
+    text = "Jane Roe spoke first.\n\n“We will rebuild.\n\nIt will take years,” Peter Grant said."
+    quotes = _quotes(nlp, text)
+    assert [(q.speaker.name, q.content.text) for q in quotes] == [
+        ("Peter Grant", "We will rebuild."),
+        ("Peter Grant", "It will take years,"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        # A group, or a person the article never names, has no name; the words stay.
+        ("Republicans said the bill would pass.", None, "Republicans"),
+        ("Clinton supporters said that the vote was fair.", None, "Clinton supporters"),
+        # The people of a body the text names speak for it.
+        ("UN officials said that aid would arrive.", "UN officials", "UN officials"),
+        ("A former model who claimed the deal was void spoke.", None, "A former model"),
+        # An organisation named by its owner, and a poll credited to who made it.
+        ("The Trump campaign said the report was false.", "Trump campaign", "The Trump campaign"),
+    ],
+)
+def test_who_is_named_and_who_is_not(nlp, text, speaker, mention):
+    quote = _quotes(nlp, text)[0]
+    assert quote.speaker.name == speaker
+    assert quote.speaker.mention.text == mention
+
+
+def test_who_is_mentioned_by_the_noun_it_tells_about(nlp):
+    (quote,) = _quotes(nlp, "The visit was led by Jane Roe, who said the plan was sound.")
+    assert quote.speaker.name == "Jane Roe"
+    assert quote.speaker.mention.text == "Jane Roe"
+
+
+def test_a_document_speaks_for_its_author_as_it_and_by_its_kind(nlp):
+    text = (
+        "Senator Jane Roe filed a resolution on Monday.\n\n"
+        "Roe's resolution said the rules were broken.\n\n"
+        "It said the committee should act.\n\n"
+        "The resolution claimed the vote was unfair."
+    )
+    assert [q.speaker.name for q in _quotes(nlp, text)] == ["Jane Roe"] * 3
+
+
+def test_the_organisation_is_the_one_last_named(nlp):
+    text = (
+        "Acme Corporation opened a plant in Ohio.\n\n"
+        "The company said in a statement that it would hire 200 workers."
+    )
+    assert _quotes(nlp, text)[-1].speaker.name == "Acme Corporation"
+
+
+def test_speech_only_allowed_is_not_a_quote(nlp):
+    assert _quotes(nlp, "The deal allows Republicans to say they kept their promise.") == []
+
+
+def test_a_pronoun_does_not_reach_across_a_change_of_topic(nlp):
+    near = "Jane Roe opened the fair on Monday. Rain is forecast. She said the fair would grow."
+    assert _quotes(nlp, near)[-1].speaker.name == "Jane Roe"
+    far = (
+        "Jane Roe opened the fair on Monday.\n\nThe fair has run since 1950. Its rides are old. "
+        "Tickets cost more this year. Parking is scarce. Rain is forecast. Crowds are expected."
+        "\n\nShe said the fair would grow."
+    )
+    (quote,) = _quotes(nlp, far)
+    assert quote.speaker.name is None
+    assert quote.speaker.mention.text == "She"
+
+
+def test_an_opening_description_is_the_person_introduced_just_after(nlp):
+    text = (
+        "The chairwoman of the committee said on Sunday that the plan was sound.\n\n"
+        "The plan was published in May.\n\n"
+        "But Senator Jane Roe noted that costs had risen."
+    )
+    assert [q.speaker.name for q in _quotes(nlp, text)] == ["Jane Roe", "Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A person named by their age is the person the text just gave that age.
+        (
+            "John Smith, 26, was arrested on Monday. The 26-year-old told police that he had "
+            "been at home.",
+            "John Smith",
+        ),
+        # A document speaks for whoever the article said made it.
+        ("Acme Corp filed a suit.\n\nThe suit claims that the tax was illegal.", "Acme Corp"),
+        ("A Times report described the deal.\n\nThe report said the talks had failed.", "Times"),
+    ],
+)
+def test_descriptions_and_documents_resolve_to_who_the_article_names(nlp, text, speaker):
+    assert _quotes(nlp, text)[-1].speaker.name == speaker
+
+
+def test_a_colon_after_a_clause_with_no_reporting_verb_introduces_its_subjects_words(nlp):
+    (quote,) = _quotes(nlp, 'Jane Roe had a message for voters: "Turn out on Tuesday."')
+    assert (quote.speaker.name, quote.content.text) == ("Jane Roe", "Turn out on Tuesday.")
+    assert _quotes(nlp, 'The list was short: "bread" and "milk".') == []

@@ -142,6 +142,18 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Nouns for an organisation that speaks as one, named by whom it belongs to ("the Trump
+# campaign", "the Obama administration", "the Saudi government"): common English nouns for
+# the kinds of body ACE 2005's ORG subtypes distinguish (government, commercial, political,
+# non-governmental).
+ORGANISATION_NOUNS: frozenset[str] = frozenset(
+    """
+    campaign administration government team ministry department office committee agency
+    council party company firm group organization organisation foundation institute
+    association union coalition commission board bureau court cabinet embassy army military
+    """.split()
+)
+
 # Titles written before a name; not part of the name itself.
 HONORIFICS: frozenset[str] = frozenset(
     """

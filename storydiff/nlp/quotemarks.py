@@ -46,11 +46,20 @@ class Quoted:
 
     ``continues`` is true when the paragraph ended with the quote still open: by news
     convention the speaker goes on into the next paragraph that opens with a quotation mark.
+    ``quotation`` is the start of the first stretch of a quotation whose marks open in one
+    paragraph and close in a later one, with no mark in the paragraphs between (text whose
+    sentences were split into paragraphs): each paragraph's part is a stretch of its own,
+    and all of them are one speaker's.
     """
 
     start: int
     end: int
     continues: bool = False
+    quotation: int | None = None
+
+
+# How many paragraphs a quotation left open may run over before its closing mark.
+MAX_OPEN_PARAGRAPHS = 10
 
 
 def _opens(text: str, i: int, mark: str, para_start: int) -> bool:
@@ -79,8 +88,11 @@ def _closes(text: str, i: int, mark: str, opener: str) -> bool:
 
 def find_quoted(text: str) -> list[Quoted]:
     """Every quoted stretch, paragraph by paragraph, outermost quotes only."""
-    found: list[Quoted] = []
-    for para_start, para_end in paragraph_ranges(text):
+    paragraphs = paragraph_ranges(text)
+    per_paragraph: list[list[Quoted]] = []
+    left_open: dict[int, str] = {}  # paragraph index -> the opening mark still open at its end
+    for index, (para_start, para_end) in enumerate(paragraphs):
+        found: list[Quoted] = []
         opener: str | None = None
         inside_from = 0
         for match in _MARK_RE.finditer(text, para_start, para_end):
@@ -94,7 +106,52 @@ def find_quoted(text: str) -> list[Quoted]:
                 opener = None
         if opener is not None and inside_from < para_end and opener not in _SINGLE:
             found.append(Quoted(inside_from, para_end, continues=True))
-    return [q for q in found if not q.continues or _next_paragraph_opens_quote(text, q.end)]
+            left_open[index] = opener
+        per_paragraph.append(found)
+    for index, opener in left_open.items():
+        if not _next_paragraph_opens_quote(text, per_paragraph[index][-1].end):
+            _close_later(text, paragraphs, per_paragraph, index, opener)
+    return [
+        q
+        for found in per_paragraph
+        for q in found
+        if not q.continues or q.quotation is not None or _next_paragraph_opens_quote(text, q.end)
+    ]
+
+
+def _close_later(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    per_paragraph: list[list[Quoted]],
+    index: int,
+    opener: str,
+) -> None:
+    """A quotation open at the end of paragraph ``index`` whose next paragraph does not open
+    with a mark: when a later paragraph's first mark closes it and the paragraphs between
+    open no quotation, every paragraph up to that mark is inside it (as when a text's
+    sentences were made paragraphs of their own); apostrophes do not count as marks.
+    Otherwise nothing changes."""
+    last = len(paragraphs) - 1
+    for later in range(index + 1, min(index + 1 + MAX_OPEN_PARAGRAPHS, last + 1)):
+        para_start, para_end = paragraphs[later]
+        first = None
+        for match in _MARK_RE.finditer(text, para_start, para_end):
+            if _closes(text, match.start(), match.group(), opener):
+                first = match
+                break
+            if match.group() in PAIRS and _opens(text, match.start(), match.group(), para_start):
+                return
+        if first is None:
+            continue
+        begin = per_paragraph[index][-1].start
+        per_paragraph[index][-1] = Quoted(begin, paragraphs[index][1], True, begin)
+        for between in range(index + 1, later):
+            per_paragraph[between] = [Quoted(*paragraphs[between], True, begin)]
+        closed = [q for q in per_paragraph[later] if q.start > first.end()]
+        if first.start() > para_start:
+            closed.insert(0, Quoted(para_start, first.start(), quotation=begin))
+        per_paragraph[later] = closed
+        return
 
 
 def _next_paragraph_opens_quote(text: str, end: int) -> bool:

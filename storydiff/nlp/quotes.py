@@ -43,7 +43,7 @@ from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.extensions import typed
 from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.quotemarks import Quoted, quoted_in
-from storydiff.nlp.speakers import SpeakerResolver
+from storydiff.nlp.speakers import SpeakerResolver, is_age
 from storydiff.nlp.tokens import with_pos
 
 _LETTERS = re.compile(r"\w")
@@ -214,10 +214,12 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
     nested = {t.i for t in cue_tokens}
     cues = []
     for token in cue_tokens:
-        if quoted.overlapping(token.idx, token.idx + 1):
+        if quoted.overlapping(token.idx, token.idx + 1) or _unsaid(token):
             continue
         subject = subject_of(token, lexicon)
-        if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON", "NUM"}:
+        if subject is None or (
+            subject.pos_ not in {"PROPN", "NOUN", "PRON", "NUM"} and not is_age(subject)
+        ):
             continue
         speaker = phrase(subject, token)
         cue = Cue(token, (token.idx, token.idx + len(token)), speaker)
@@ -233,6 +235,22 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
             )
         cues.append(cue)
     return cues
+
+
+# Verbs that let someone say something without their saying it: "allows Republicans to say".
+_LETTING = frozenset({"allow", "let", "enable", "permit"})
+
+
+def _unsaid(verb: Token) -> bool:
+    """ "The deal allows Republicans to say they won": speech the text says could be given,
+    not speech that was. (Negated and modal speech, "did not say", "would argue", stay
+    quotes: attribution corpora such as PolNeAR annotate them.)"""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ in {"xcomp", "ccomp"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in _LETTING
+    )
 
 
 def _noun_complements(verb: Token) -> list[Token]:
@@ -479,6 +497,48 @@ def signature_cues(doc: Doc, quoted: Intervals[Quoted]) -> list[Cue]:
     return cues
 
 
+def colon_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon) -> list[Cue]:
+    """ "Roe had a message for voters: 'Turn out.'", "He put it bluntly: '...'": a quotation a
+    colon introduces, after a clause with no reporting verb, is the words of that clause's
+    subject when it is a person, an organisation or a personal pronoun."""
+    text = doc_text(doc)
+    entities = typed(doc)._.entities or []
+    speakers = {
+        char
+        for entity in entities
+        if entity.kind in {"PERSON", "ORG"}
+        for mention in entity.mentions
+        for char in range(mention.start, mention.end)
+    }
+    cues = []
+    for q in quoted:
+        lead = text[: q.start].rstrip(_OPENING_MARKS + " \t")
+        if not lead.endswith(":") or "\n" in text[len(lead) : q.start]:
+            continue
+        colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+        if colon is None:
+            continue
+        clause = doc[colon[0].sent.start : colon.start]
+        # The clause's own head: the parser may hang it on the quotation ("had" on "Turn").
+        root = next(
+            (t for t in clause if t.head.i == t.i or not clause.start <= t.head.i < clause.end),
+            None,
+        )
+        if root is None or root.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(t.pos_ in {"VERB", "AUX"} and is_cue_verb(t, lexicon) for t in clause):
+            continue  # "He said: '...'" is the verb's
+        subject = own_subject(root)
+        if subject is None or not (
+            subject.idx in speakers or subject.lower_ in {"he", "she", "they", "we", "i"}
+        ):
+            continue
+        cues.append(
+            Cue(None, (colon.start_char, colon.end_char), phrase(subject), [(q.start, q.end)])
+        )
+    return cues
+
+
 def _quotes_ending_at(text: str, quoted: Intervals[Quoted], end: int) -> list[Quoted]:
     """The quoted stretches that run, with nothing but space between them, up to ``end``."""
     chain: list[Quoted] = []
@@ -517,10 +577,22 @@ def attribution_noun_cues(doc: Doc, lexicon: Lexicon) -> list[Cue]:
         that = next((t for t in near if t.lower_ == "that"), None)
         if that is None:
             continue
-        content = _trim(doc, that.i + 1, sentence_end)
+        content = _trim(doc, that.i + 1, _clause_end(token, that, sentence_end))
         if content:
             cues.append(Cue(None, (token.idx, token.idx + len(token)), subject, [content]))
     return cues
+
+
+def _clause_end(noun: Token, that: Token, sentence_end: int) -> int:
+    """Where the that-clause of an attribution noun ends: with the clause the parser hangs on
+    the noun ("Obama's statement that the U.S. had no strategy projected weakness, X
+    replied" ends before "projected"), else at the end of the sentence."""
+    clause = next(
+        (c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > that.i), None
+    )
+    if clause is None or that.i not in {t.i for t in clause.subtree}:
+        return sentence_end
+    return max(t.i for t in clause.subtree) + 1
 
 
 def _trim(doc: Doc, start: int, end: int, min_tokens: int = 3) -> tuple[int, int] | None:
@@ -565,7 +637,7 @@ class QuoteExtractor:
         quoted = quoted_in(doc)
         cues = verb_cues(doc, self.lexicon, quoted) + according_to_cues(doc)
         cues += attribution_noun_cues(doc, self.lexicon) + label_cues(doc)
-        cues += signature_cues(doc, quoted)
+        cues += signature_cues(doc, quoted) + colon_cues(doc, quoted, self.lexicon)
         cues = self._drop_nested(sorted(cues, key=lambda c: c.cue[0]))
         claimed: set[Quoted] = set()
         # Cues with a reported clause claim first: "..., adding that 'B'" owns 'B' even when
@@ -682,8 +754,15 @@ class QuoteExtractor:
         ends = sorted((max(e for _, e in c.content), k) for k, c in enumerate(order) if c.content)
         end_offsets = [end for end, _ in ends]
         latest = list(accumulate((k for _, k in ends), max))
+        owners = _quotation_owners(order, quoted)
         for q in quoted:
-            if q in claimed or not (count := bisect_right(end_offsets, q.start)):
+            if q in claimed:
+                continue
+            if q.quotation is not None and (owner := owners.get(q.quotation)) is not None:
+                # One quotation over several paragraphs: one speaker, wherever the cue is.
+                pieces[id(owner)].append((q.start, q.end))
+                continue
+            if not (count := bisect_right(end_offsets, q.start)):
                 continue
             previous = order[latest[count - 1]]
             if self._continues(doc_text(doc), q, max(e for _, e in previous.content)):
@@ -705,6 +784,17 @@ class QuoteExtractor:
             return True
         same_paragraph = previous_end > para_start
         return same_paragraph and lead.rstrip()[-1:] in {".", "!", "?"}
+
+
+def _quotation_owners(cues: list[Cue], quoted: Intervals[Quoted]) -> dict[int, Cue]:
+    """For each quotation that runs over paragraphs, the first cue that claimed a part of it."""
+    owners: dict[int, Cue] = {}
+    for cue in cues:
+        for start, end in cue.content:
+            for q in quoted.overlapping(start, end):
+                if q.quotation is not None:
+                    owners.setdefault(q.quotation, cue)
+    return owners
 
 
 def _introduces(gap: str) -> bool:

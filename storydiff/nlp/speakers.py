@@ -8,6 +8,7 @@ quoting. The resolver is called in text order and remembers whom it has resolved
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -22,16 +23,15 @@ from storydiff.nlp.cues import (
     ATTRIBUTION_NOUNS,
     EVIDENCE_NOUNS,
     HONORIFIC_GENDER,
+    ORGANISATION_NOUNS,
     PRONOUN_FEATURES,
     ROLE_NOUNS,
 )
+from storydiff.nlp.doctext import doc_text
 
 _PERSONAL = {"male", "female"}
 _RELATIVE = {"who", "that", "which"}
 _NOUNS = {"NOUN", "PROPN"}
-# Words that name the head they modify ("UN officials", "Russian diplomats").
-_NAMED = {"NORP", "GPE", "ORG"}
-_NAMING_DEPS = {"compound", "amod", "nmod"}
 _PLACES = {"GPE", "LOC", "FAC"}
 # What a lawmaker, a litigant or a columnist puts their words in.
 _WRITINGS = frozenset(
@@ -46,6 +46,19 @@ _DOCUMENTS = (ATTRIBUTION_NOUNS | EVIDENCE_NOUNS | _WRITINGS) - {
     "study",
 }
 _DEFINITE = {"the", "this", "that"}
+_AGE = re.compile(r"\d+-year-old$")
+# Documents made by an organisation named before them ("a Quinnipiac University poll").
+_MEASURES = frozenset({"report", "poll", "survey", "study"})
+_MAKERS = {"ORG", "PERSON"}
+_NAMED = {"NORP", "GPE", "ORG", "PERSON"}
+_BODIES = {"NORP", "GPE", "ORG"}
+# How many sentences back a pronoun's antecedent must have been named or quoted, when it is
+# neither the last speaker nor the subject of the sentence before.
+_TOPIC_SENTENCES = 6
+# How many sentences after an opening description its person may be named in.
+_LEDE_SENTENCES = 3
+# How many paragraph breaks back "it" may still mean a document that spoke.
+_DOCUMENT_REACH = 3
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +85,9 @@ class SpeakerResolver:
                 for char in range(mention.start, mention.end):
                     self.by_char[char] = entity
         self.history: list[tuple[int, Speaker, Entity | None]] = []
+        # Documents that spoke ("Biggs' resolution stated"), with their author: "it" and "the
+        # resolution" after them speak for the author.
+        self.documents: list[tuple[int, Entity]] = []
         self.genders = self._genders_from_honorifics()
         self.sentences = list(doc.sents)
         self.sentence_starts = [s.start_char for s in self.sentences]
@@ -113,8 +129,14 @@ class SpeakerResolver:
     def resolve(self, subject: Span | None, verb: Token | None) -> Speaker:
         if subject is None:
             return Speaker(None)
+        antecedent = _antecedent_of_relative(subject)
+        if subject.root.lower_ == "who":
+            # "McDougal, who claims ...": the person is mentioned by the noun "who" is about.
+            subject = antecedent
         mention = TextSpan(subject.start_char, subject.end_char, subject.text)
-        subject = _author_of(_antecedent_of_relative(subject))
+        subject = antecedent
+        document = subject.root if subject.root.lemma_.lower() in _DOCUMENTS | _MEASURES else None
+        subject = _author_of(subject)
         head = subject.root
         entity = self.entity_of(subject)
         if entity is None and head.pos_ == "PRON":
@@ -122,10 +144,18 @@ class SpeakerResolver:
             gender = PRONOUN_FEATURES.get(head.lower_, ("any", ""))[0]
             if entity is not None and gender in _PERSONAL:
                 self.genders.setdefault(entity.id, gender)
+        elif entity is None and document is not None and document.i == head.i:
+            entity = self.author(head, subject.start_char)
         elif entity is None and self.is_description(head):
             entity = self.described(head, subject.start_char)
+        elif entity is None and _is_bare_organisation(head):
+            entity = self.organisation(head, subject.start_char)
+        if document is not None and entity is not None:
+            self.documents.append((subject.start_char, entity))
         if entity is not None:
-            speaker = Speaker(entity.name, entity.id, mention)
+            # A group ("Republicans", "Democrats") is a speaker the article never names.
+            name = None if entity.kind == "NORP" else entity.name
+            speaker = Speaker(name, entity.id, mention)
         elif head.pos_ == "PRON":
             speaker = Speaker(
                 self.unnamed_antecedent(head.lower_, subject.start_char), None, mention
@@ -141,15 +171,18 @@ class SpeakerResolver:
         head = subject.root
         if (entity := self.by_char.get(head.idx)) is not None:
             return entity
-        # The parser may hang the name on the nearest noun ("of the trust, Jane Roe").
-        for appos in (t for t in subject if t.dep_ == "appos"):
+        # The parser may hang the name on the nearest noun ("of the trust, Jane Roe"), or make
+        # it a conjunct of the title ("Executive Vice President and CEO Wayne LaPierre").
+        for appos in (
+            t for t in subject if t.dep_ == "appos" or (t.dep_ == "conj" and t.head.i == head.i)
+        ):
             for token in appos.subtree:
                 entity = self.by_char.get(token.idx)
                 if entity is not None and entity.kind == "PERSON":
                     return entity
-        if head.pos_ == "PROPN" or (head.is_upper and len(head) > 1):
-            # The tagger missed this mention ("PENCE:" in a transcript), but the name is one
-            # the article already uses.
+        if head.pos_ == "PROPN" or (len(head) > 1 and (head.is_upper or head.is_title)):
+            # The tagger missed this mention ("PENCE:" in a transcript, "Waters" taken for a
+            # plural noun), but the name is one the article already uses.
             surname = head.text.casefold()
             return next(
                 (
@@ -170,10 +203,43 @@ class SpeakerResolver:
         if head.tag_ == "NNP":
             # A title written as a name: "The Attorney General", "the Secretary of State".
             return definite and head.lower_ in self.role_nouns and head.ent_type_ != "PERSON"
+        if definite and is_age(head):
+            return True  # "the 26-year-old"
         return head.lemma_.lower() in self.role_nouns and head.tag_ == "NN" and definite
+
+    def author(self, document: Token, position: int) -> Entity | None:
+        """ "The resolution claimed ...": the author of the last document of that kind the
+        article credits to someone ("Biggs' resolution", "a suit by the city", "a Times
+        report", "Acme filed a suit")."""
+        lemma = document.lemma_.lower()
+        for token in reversed(self.doc[: document.i]):
+            if token.lemma_.lower() != lemma or token.idx >= position:
+                continue
+            for child in token.children:
+                owner = child
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    owner = next((c for c in child.children if c.dep_ == "pobj"), child)
+                elif child.dep_ != "poss" and not (
+                    child.dep_ == "compound" and child.ent_type_ in _MAKERS
+                ):
+                    continue
+                if (entity := self.by_char.get(owner.idx)) is not None:
+                    return entity
+            if token.dep_ == "dobj":
+                # "Acme filed a suit", "Biggs introduced a resolution".
+                maker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                if maker is not None and (entity := self.by_char.get(maker.idx)) is not None:
+                    return entity
+        return None
 
     def antecedent(self, pronoun: str, position: int) -> Entity | None:
         previous_sentence = self._previous_sentence_start(position)
+        neuter = pronoun in {"it", "its"}
+        if neuter and self.history:
+            start, _, entity = self.history[-1]
+            if previous_sentence <= start < position and (start, entity) in self.documents:
+                # "Biggs' resolution stated ... It said ...": the document goes on.
+                return entity
         recent = [
             e
             for p, _, e in self.history
@@ -181,6 +247,8 @@ class SpeakerResolver:
         ]
         if recent:
             return recent[-1]
+        if neuter and self.documents and (document := self._document_going_on(position)):
+            return document
         subject = self._previous_subject(position, pronoun)
         if subject is not None:
             return subject
@@ -189,12 +257,45 @@ class SpeakerResolver:
             for p, _, e in self.history
             if p < position and e is not None and self.fits(e, pronoun)
         ]
-        if earlier:
-            return earlier[-1]
-        return self._nearest_mention(position, lambda e: self.fits(e, pronoun))
+        found = earlier[-1] if earlier else None
+        found = found or self._nearest_mention(position, lambda e: self.fits(e, pronoun))
+        return found if found is not None and self._in_topic(found, position) else None
+
+    def _in_topic(self, entity: Entity, position: int) -> bool:
+        """Whether the article has named or quoted ``entity`` in the last few sentences: a
+        pronoun never reaches back across a change of topic to someone last seen long ago."""
+        index = self._sentence_index(position)
+        since = self.sentences[max(index - _TOPIC_SENTENCES, 0)].start_char
+        return any(since <= m.start < position for m in entity.mentions) or any(
+            since <= p < position and e is not None and e.id == entity.id
+            for p, _, e in self.history
+        )
+
+    def organisation(self, head: Token, position: int) -> Entity | None:
+        """ "the organization", "the committee": the organisation the article last named whose
+        name has that word, else the last organisation it named."""
+        word = head.lower_
+        named = self._nearest_mention(
+            position, lambda e: e.kind == "ORG" and word in e.name.lower().split()
+        )
+        return named or self._nearest_mention(position, lambda e: e.kind == "ORG")
+
+    def _document_going_on(self, position: int) -> Entity | None:
+        """ "Biggs' resolution stated ... Biggs also said ... And it said ...": the author of
+        the last document that spoke, when no one else has spoken since and it is a few
+        paragraphs back at most."""
+        start, author = self.documents[-1]
+        if start >= position or doc_text(self.doc).count("\n\n", start, position) > _DOCUMENT_REACH:
+            return None
+        since = [e for p, _, e in self.history if start <= p < position]
+        return author if all(e is not None and e.id == author.id for e in since) else None
 
     def described(self, head: Token, position: int) -> Entity | None:
-        """The person whose role names this description, else the most quoted person so far."""
+        """The person whose role names this description, else the most quoted person so far,
+        else the last person named, else the person introduced just after."""
+        if is_age(head):
+            # "the 26-year-old": the person just named, whose age the text gave with the name.
+            return self._nearest_mention(position, lambda e: e.kind == "PERSON")
         words = {t.lower_ for t in head.subtree if t.pos_ in {"NOUN", "ADJ", "PROPN"}}
         scored = [
             (len(words & set(role.lower().split())), entity)
@@ -215,7 +316,27 @@ class SpeakerResolver:
             for _, _, entity in reversed(self.history):
                 if entity is not None and quoted.get(entity.id) == best:
                     return entity
-        return self._nearest_mention(position, lambda e: e.kind == "PERSON")
+        before = self._nearest_mention(position, lambda e: e.kind == "PERSON")
+        return before or self._introduced_after(position)
+
+    def _introduced_after(self, position: int) -> Entity | None:
+        """ "The chairwoman of the committee said Sunday that ... . [...] But Sen. Dianne
+        Feinstein noted ...": a description that opens an article, before anyone is named,
+        is the first person introduced as the subject of a sentence soon after who is not
+        already named beside the description."""
+        index = self._sentence_index(position)
+        beside = {
+            entity.id
+            for entity in self.entities
+            for m in entity.mentions
+            if self.sentences[index].start_char <= m.start < self.sentences[index].end_char
+        }
+        for sentence in self.sentences[index + 1 : index + 1 + _LEDE_SENTENCES]:
+            for token in sentence:
+                entity = self.by_char.get(token.idx) if token.dep_ == "nsubj" else None
+                if entity is not None and entity.kind == "PERSON" and entity.id not in beside:
+                    return entity
+        return None
 
     def unnamed_antecedent(self, pronoun: str, position: int) -> str | None:
         """ "Police said ... They said ...": a speaker the article names without an entity
@@ -263,6 +384,14 @@ class SpeakerResolver:
         return best[1] if best else None
 
 
+def is_age(head: Token) -> bool:
+    """ "the 26-year-old": a person named by their age (one token or, as the tokenizer
+    splits it, "26 - year - old")."""
+    if head.lower_ != "old" and not head.lower_.endswith("-old"):
+        return False
+    return bool(_AGE.search(head.doc[head.left_edge.i : head.i + 1].text.lower()))
+
+
 def _antecedent_of_relative(subject: Span) -> Span:
     """ "the senator, who said ...": the speaker of a relative clause is the noun it tells
     about, not the pronoun "who" or "that"."""
@@ -273,34 +402,64 @@ def _antecedent_of_relative(subject: Span) -> Span:
     return subject
 
 
+def _is_bare_organisation(head: Token) -> bool:
+    """ "the company", "the organization": an organisation noun with only "the" before it."""
+    return (
+        head.tag_ == "NN"
+        and head.lemma_.lower() in ORGANISATION_NOUNS
+        and [c.lower_ for c in head.children] == ["the"]
+    )
+
+
 def _author_of(subject: Span) -> Span:
     """ "Trump's tweet said ...", "the senator's statement says ...": the writer speaks
     through the document."""
     head = subject.root
-    if head.lemma_.lower() in _DOCUMENTS:
+    lemma = head.lemma_.lower()
+    if lemma in _DOCUMENTS:
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ in _NOUNS:
             return subject.doc[owner.left_edge.i : owner.i + 1]
+    if lemma in _DOCUMENTS | _MEASURES:
+        # "A Quinnipiac University poll found ...", "a USA TODAY analysis": the organisation
+        # named before the document made it.
+        named = [
+            c
+            for c in head.lefts
+            if c.dep_ in {"compound", "nmod"} and c.ent_type_ in _MAKERS and c.pos_ == "PROPN"
+        ]
+        if named:
+            return subject.doc[named[0].left_edge.i : named[-1].i + 1]
     return subject
 
 
 def _name_in(subject: Span) -> str | None:
     """The name a speaker the article has no actor for goes by: a name the tagger missed
-    ("the chief executive, Jane Roe"), or a phrase whose head is named by a proper noun ("UN
-    officials", "Russian diplomats", "Department of Health spokesperson"). A description ("the
-    minister", "the company", "the chairwoman of the committee") names nobody: the speaker
-    stays unnamed, with the mention kept."""
+    ("the chief executive, Jane Roe"), a singular proper noun at the head ("Planned
+    Parenthood"), an organisation named by its owner ("the Trump campaign"), or the people of
+    a body the text names ("UN officials", "Russian diplomats"). A group named by nothing else
+    ("Republicans", "Clinton supporters", "lawmakers"), a person the article never names ("a
+    Department of Health spokesperson", "a former model") and a description ("the minister",
+    "the chairwoman of the committee") name nobody: the speaker stays unnamed, with the
+    mention kept."""
     for child in subject.root.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in _PLACES:
             # "the chief executive, Jane Roe", not "a nurse based in Kansas City, Mo."
             tokens = [t for t in child.subtree if t.pos_ == "PROPN"]
             return subject.doc[tokens[0].i : tokens[-1].i + 1].text
     head = subject.root
-    if head.pos_ == "PROPN" or any(
-        child.dep_ in _NAMING_DEPS and (child.pos_ == "PROPN" or child.ent_type_ in _NAMED)
-        for child in head.children
-    ):
-        return _without_determiner(subject)
+    if head.tag_ == "NNP":
+        # The name ends at its head: "Planned Parenthood and its allies" is the first named.
+        return _without_determiner(subject.doc[subject.start : head.i + 1])
+    owners = [c for c in head.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+    if head.tag_ == "NN" and head.lemma_.lower() in ORGANISATION_NOUNS:
+        # "the Trump campaign", "the Saudi government": an organisation, named by its owner.
+        named = any(c.pos_ == "PROPN" or c.ent_type_ in _NAMED for c in owners)
+    else:
+        # "UN officials", "Russian diplomats": the people of a body the text names speak for it.
+        named = head.tag_ == "NNS" and any(c.ent_type_ in _BODIES for c in owners)
+    if named:
+        return _without_determiner(subject.doc[subject.start : head.i + 1])
     return None
 
 
