@@ -48,6 +48,7 @@ from storydiff.nlp.labels_data import (
     UNLISTED,
     Term,
 )
+from storydiff.nlp.lexicons import lexicons_for
 from storydiff.nlp.quotemarks import Quoted, quoted_in
 from storydiff.nlp.tokens import with_tag
 
@@ -427,7 +428,7 @@ def make_labels_component(
     nlp: Language, name: str, extra_terms: dict[str, list[Any]]
 ) -> LabelsComponent:
     """``extra_terms`` maps a lemma or phrase to ``[category, contested]``."""
-    terms = dict(TERMS)
+    terms = lexicons_for(nlp.lang).terms()
     terms.update({k.lower(): Term(str(v[0]), bool(v[1])) for k, v in extra_terms.items()})
     return LabelsComponent(terms)
 

@@ -42,6 +42,8 @@ from storydiff.nlp.cues import (
 from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.extensions import typed
 from storydiff.nlp.intervals import Intervals
+from storydiff.nlp.inverted import inverted_cues
+from storydiff.nlp.lexicons import lexicons_for
 from storydiff.nlp.quotemarks import Quoted, quoted_in
 from storydiff.nlp.speakers import SpeakerResolver
 from storydiff.nlp.tokens import with_pos
@@ -348,11 +350,11 @@ def _clause_around_commas(doc: Doc, verb: Token, subject: Span) -> list[tuple[in
     return [before, after] if after else []
 
 
-def according_to_cues(doc: Doc) -> list[Cue]:
+def according_to_cues(doc: Doc, lexicon: Lexicon = DEFAULT_LEXICON) -> list[Cue]:
     """ "According to X, ..." and "..., according to X": the rest of the clause is X's claim."""
     cues = []
     lowered = doc_text(doc).lower()
-    for marker in ACCORDING_TO:
+    for marker in lexicon.according_to:
         start = lowered.find(marker)
         while start != -1:
             span = doc.char_span(start, start + len(marker), alignment_mode="expand")
@@ -365,6 +367,9 @@ def according_to_cues(doc: Doc) -> list[Cue]:
             if not objects:
                 continue
             source = phrase(objects[0])
+            if source.start < span.end:
+                # A parse in which the preposition hangs from its noun ("selon l'ONU").
+                source = doc[span.end : max(source.end, span.end + 1)]
             sentence = span.sent
             cue = Cue(None, (span.start_char, span.end_char), source)
             # "A; B, according to X": X vouches for B, not for everything since the sentence
@@ -563,7 +568,13 @@ class QuoteExtractor:
 
     def __call__(self, doc: Doc) -> list[Quote]:
         quoted = quoted_in(doc)
-        cues = verb_cues(doc, self.lexicon, quoted) + according_to_cues(doc)
+        inverted = [
+            Cue(i.verb, (i.verb.idx, i.verb.idx + len(i.verb)), i.speaker, [i.content])
+            for i in inverted_cues(doc, self.lexicon, quoted)
+        ]
+        taken = {c.cue for c in inverted}
+        cues = [c for c in verb_cues(doc, self.lexicon, quoted) if c.cue not in taken]
+        cues += inverted + according_to_cues(doc, self.lexicon)
         cues += attribution_noun_cues(doc, self.lexicon) + label_cues(doc)
         cues += signature_cues(doc, quoted)
         cues = self._drop_nested(sorted(cues, key=lambda c: c.cue[0]))
@@ -572,7 +583,12 @@ class QuoteExtractor:
         # an earlier "said" in the same sentence could reach it.
         for cue in sorted(cues, key=lambda c: not c.content):
             self._claim_quotes(doc, cue, quoted, claimed)
-        resolver = SpeakerResolver(doc, typed(doc)._.entities or [], self.lexicon.role_nouns)
+        resolver = SpeakerResolver(
+            doc,
+            typed(doc)._.entities or [],
+            self.lexicon.role_nouns,
+            self.lexicon.pronoun_features(),
+        )
         quotes: list[Quote] = []
         text = doc_text(doc)
         for cue, pieces in self._with_floating(doc, cues, quoted, claimed):
@@ -782,8 +798,10 @@ def make_quotes_component(
     extra_attribution_nouns: list[str],
     extra_role_nouns: list[str],
 ) -> QuotesComponent:
-    lexicon = DEFAULT_LEXICON.extended(extra_cue_verbs, extra_attribution_nouns, extra_role_nouns)
-    return QuotesComponent(lexicon)
+    base = lexicons_for(nlp.lang).quotes
+    return QuotesComponent(
+        base.extended(extra_cue_verbs, extra_attribution_nouns, extra_role_nouns)
+    )
 
 
 class QuotesComponent:

@@ -1,0 +1,37 @@
+"""The ``storydiff_entity_kinds`` component: a pipeline's entity labels as the kinds storydiff
+reads.
+
+storydiff's components read OntoNotes' labels (PERSON, ORG, GPE, NORP), which the English
+pipelines give. Pipelines for other languages were trained on other schemes (the French ones
+on WikiNER: PER, LOC, ORG, MISC), so their language's lexicons say how each label maps
+(``Lexicons.entity_kinds``) and this component, put right after the recogniser, renames them;
+a label with no mapping stays as it is.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+
+@Language.factory(
+    "storydiff_entity_kinds",
+    assigns=["doc.ents"],
+    requires=["doc.ents"],
+    default_config={"kinds": {}},
+)
+def make_entity_kinds(nlp: Language, name: str, kinds: dict[str, str]) -> EntityKinds:
+    return EntityKinds(kinds)
+
+
+class EntityKinds:
+    """Renames ``doc.ents`` labels by ``kinds`` (the pipeline's label -> storydiff's kind)."""
+
+    def __init__(self, kinds: dict[str, str]) -> None:
+        self.kinds = dict(kinds)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.ents = [
+            Span(doc, e.start, e.end, label=self.kinds.get(e.label_, e.label_)) for e in doc.ents
+        ]
+        return doc
