@@ -87,11 +87,17 @@ def _speaker_after(doc: Doc, verb: Token, lexicon: Lexicon) -> Span | None:
         return None
     phrase = doc[start:end]
     if end + 1 < verb.sent.end and doc[end].text == "," and _is_role(phrase, lexicon):
-        name_end = end + 1
+        # "…, le colonel Souleymane Traoré": a title may stand before the name.
+        name_start = end + 1
+        while name_start < verb.sent.end and (
+            doc[name_start].pos_ == "DET" or _is_role(doc[name_start : name_start + 1], lexicon)
+        ):
+            name_start += 1
+        name_end = name_start
         while name_end < verb.sent.end and doc[name_end].pos_ == "PROPN":
             name_end += 1
-        if name_end > end + 1:
-            return doc[end + 1 : name_end]
+        if name_end > name_start:
+            return doc[name_start:name_end]
     return phrase
 
 
