@@ -25,11 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quality import combine_quote_scores, prf, score_quotes, system_quotes  # noqa: E402
 
+from storydiff.api import clean_documents  # noqa: E402
 from storydiff.engines.batch import analyze_batch  # noqa: E402
 from storydiff.model import Analysis  # noqa: E402
 from storydiff.nlp.pipeline import Pipelines  # noqa: E402
 from storydiff.sources import read_inputs  # noqa: E402
-from storydiff.api import clean_documents  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "data" / "french_gold"
 
