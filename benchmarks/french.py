@@ -6,6 +6,10 @@ its quotes, speakers and labels must be measured as the English ones are. The ar
 ``gold.json`` (codebook in that folder's README). Quotes are scored as ``quality.py`` scores
 the English ones (``score_quotes``: content, content + speaker, by kind); a label is found
 when a system label has the gold's term (case folded) and right when its voice is the gold's.
+Speakers are counted two ways: ``speakers`` as ``quality.py`` does (the name must be the
+gold's, so a quote whose gold names nobody can never be right), and ``resolved`` as the
+SEESAW quotes gold is scored in ``quotes.py`` (an unresolved speaker is right when the gold
+names nobody either).
 Tune on ``dev``; ``check`` is reported apart.
 
 Usage (from the repository root)::
@@ -57,13 +61,20 @@ def main() -> None:
     results: dict[str, Any] = {}
     misses: list[str] = []
     for split in ("dev", "check"):
-        quote_scores, label_counts = [], []
+        quote_scores, label_counts, resolved = [], [], [0, 0, 0]
         for name, entry in gold.items():
             if entry["split"] != split:
                 continue
             analysis = analysed(name)
             scored = score_quotes(entry["quotes"], system_quotes(analysis))
             quote_scores.append(scored)
+            resolved[0] += sum(
+                1
+                for pair in scored["pairs"]
+                if pair["speaker_match"] or (pair["gold_speaker"] is None is pair["system_speaker"])
+            )
+            resolved[1] += scored["content"]["predicted"]
+            resolved[2] += scored["content"]["gold"]
             label_counts.append(score_labels(entry["labels"], analysis))
             misses += [f"{name}: missed {g['text']!r}" for g in scored["unmatched_gold"]]
         combined = combine_quote_scores(quote_scores)
@@ -71,6 +82,7 @@ def main() -> None:
         results[split] = {
             "quotes": combined["content"],
             "speakers": combined["content_speaker"],
+            "resolved": prf(*resolved),
             "label_voices": labels,
         }
     if args.json:

@@ -11,8 +11,9 @@ only").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from storydiff.compare.align import Alignment, position
 from storydiff.model import Analysis
 from storydiff.model.languages import language_name
 
@@ -39,3 +40,26 @@ def coverage_notes(analyses: Sequence[Analysis]) -> dict[str, str]:
         if note is not None:
             notes[analysis.article.id] = note
     return notes
+
+
+def aligned_by_language(
+    analyses: Sequence[Analysis], align: Callable[[Sequence[Analysis]], Alignment]
+) -> Alignment:
+    """``align`` on the articles of each language apart, the results put together: points and
+    what only one article says hold between articles in one language. An article alone in its
+    language is compared with none, so nothing it says is listed as only its own (nor any
+    other article's statement as missing from it)."""
+    groups: dict[str, list[Analysis]] = {}
+    for analysis in analyses:
+        groups.setdefault(analysis.article.language, []).append(analysis)
+    alignments = [align(group) for group in groups.values() if len(group) > 1]
+    if len(alignments) == 1 and len(groups) == 1:
+        return alignments[0]
+    only_in = {a.article.id: () for a in analyses}
+    for alignment in alignments:
+        only_in.update(alignment.only_in)
+    return Alignment(
+        tuple(sorted((p for a in alignments for p in a.points), key=position)),
+        tuple(p for a in alignments for p in a.related),
+        only_in,
+    )

@@ -78,9 +78,20 @@ class Coverage:
         for a full analysis."""
         if self.full:
             return None
-        ran = [what for what, on in (("quotes", self.quotes), ("figures", self.quantities)) if on]
         name = language_name(language)
-        return f"{name}: {' and '.join(ran)} only" if ran else f"{name}: not analysed"
+        if not (self.entities or self.labels):
+            ran = [w for w, on in (("quotes", self.quotes), ("figures", self.quantities)) if on]
+            return f"{name}: {' and '.join(ran)} only" if ran else f"{name}: not analysed"
+        missing = [
+            what
+            for what, on in (
+                ("speakers", self.quote_speakers),
+                ("figures in words", self.number_words),
+                ("tone", self.tone),
+            )
+            if not on
+        ]
+        return f"{name}: no {', no '.join(missing)}"
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
@@ -97,5 +108,6 @@ FULL = Coverage()
 REDUCED = Coverage(
     entities=False, quote_speakers=False, number_words=False, labels=False, tone=False
 )
-# French and other languages analysed in full but for tone: its lexicon (VADER) is English.
-WITHOUT_TONE = Coverage(tone=False)
+# French and the other languages analysed in full, but for the parts whose data is English
+# only: tone (VADER's lexicon) and figures written in words (``numbers_data.py``).
+BEYOND_ENGLISH = Coverage(number_words=False, tone=False)

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storydiff.model import Analysis, Article, Entity, Label, Quantity, Quote, Span, Statement
-from storydiff.model.languages import FULL, WITHOUT_TONE
+from storydiff.model.languages import BEYOND_ENGLISH, FULL
 from storydiff.nlp.doctext import doc_text, make_doc
 from storydiff.nlp.events import TokenEvents
 from storydiff.nlp.extensions import typed
@@ -176,7 +176,7 @@ def analysis_of(doc: Doc, article: Article) -> Analysis:
         quantities=quantities,
         dates=tuple(normalise_dates(found.dates or (), article.published)),
         tone_method=TONE_METHOD if english else None,
-        coverage=FULL if english else WITHOUT_TONE,
+        coverage=FULL if english else BEYOND_ENGLISH,
     )
 
 

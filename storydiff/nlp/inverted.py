@@ -24,6 +24,9 @@ from storydiff.nlp.quotemarks import Quoted
 # What ends a speaker's phrase after the verb.
 _PHRASE_ENDS = {",", ".", ";", ":", "!", "?", "»", "«", "(", ")", "—", "–"}
 _CLOSING = "»”\"'’"
+# Words before an incise with no verb tagged that still make a clause ("Les habitants du
+# quartier nord accusent la mairie de négligence", its verb tagged an adverb).
+MIN_UNTAGGED_CLAUSE = 6
 # What a speaker's phrase opens with: "le ministre", "Paul Leroy", "celui-ci".
 _OPENS_SPEAKER = {"DET", "PROPN", "NOUN", "PRON", "X"}
 
@@ -101,6 +104,15 @@ def _speaker_after(doc: Doc, verb: Token, lexicon: Lexicon) -> Span | None:
     return phrase
 
 
+def _reads_as_clause(words: Span) -> bool:
+    """What an incise reports is a clause: "Le maire, Sophie Durand, a affirmé" is a subject
+    with its apposition. A clause has a verb, or (the small tagger missing it) runs long and
+    ends on something other than a name."""
+    if any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return True
+    return len(words) >= MIN_UNTAGGED_CLAUSE and words[-1].pos_ != "PROPN"
+
+
 def _is_role(phrase: Span, lexicon: Lexicon) -> bool:
     return any(
         t.lemma_.lower() in lexicon.role_nouns or t.lower_ in lexicon.role_nouns for t in phrase
@@ -128,7 +140,6 @@ def _reported_before(
     while start < comma.idx and not text[start].isalnum():
         start += 1
     clause = doc.char_span(start, comma.idx, alignment_mode="expand")
-    # What an incise reports is a clause: "Le maire, Sophie Durand, a affirmé" is not one.
-    if clause is None or not any(t.pos_ in {"VERB", "AUX"} for t in clause):
+    if clause is None or not _reads_as_clause(clause):
         return None
     return (start, comma.idx) if comma.idx - start > 8 else None

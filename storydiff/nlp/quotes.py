@@ -379,13 +379,24 @@ def according_to_cues(doc: Doc, lexicon: Lexicon = DEFAULT_LEXICON) -> list[Cue]
                 default=sentence.start,
             )
             before = _trim(doc, clause_start, span.start)
-            after = _trim(doc, source.end, sentence.end)
+            after = _trim(doc, source.end, _clause_end(doc, source.end, sentence.end))
             if before and (not after or before[1] - before[0] >= after[1] - after[0]):
                 cue.content.append(before)
             elif after:
                 cue.content.append(after)
             cues.append(cue)
     return cues
+
+
+def _clause_end(doc: Doc, start: int, sentence_end: int) -> int:
+    """Where the clause after "according to X" ends: the sentence's end, or the next
+    sentence's when the parser cut the sentence right after the source ("D'après l'ONU, | près
+    de 40 000 civils ...") within the paragraph."""
+    if sentence_end >= len(doc) or "\n" in doc[start:sentence_end].text_with_ws:
+        return sentence_end
+    rest = [t.text for t in doc[start:sentence_end] if not t.is_space]
+    cut_at_comma = rest == [","] or (not rest and doc[sentence_end].text == ",")
+    return doc[sentence_end].sent.end if cut_at_comma else sentence_end
 
 
 _SPEAKER_LABEL = re.compile(
