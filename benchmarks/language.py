@@ -6,11 +6,14 @@ small tables of our own writing, news-like clauses in six languages (a subject, 
 news, an object, a place and a time), so nothing is copied from any corpus: 150 single
 sentences and 150 runs of three per language, 1,800 in all. The seeds decide the split:
 ``dev`` (tune the thresholds on it) and ``check`` (reported apart). Each sample is scored
-exactly (the code must be the language's).
+exactly (the code must be the language's). Then real English news: 300 sentences of the
+SEESAW train articles (read from ``../shared/eval-data/seesaw`` when present, never copied;
+the first sentences of five words or more, in triplet order), each of which must read as
+English, since a misread English sentence would lose its full analysis.
 
 Usage (from the repository root)::
 
-    python benchmarks/language.py [--json]
+    python benchmarks/language.py [--seesaw DIR] [--json]
 """
 
 from __future__ import annotations
@@ -18,9 +21,15 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 from collections import Counter
+from pathlib import Path
 
-from storydiff.clean.language import detect_language
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from compare_gold import DEFAULT_SEESAW, read_triplet  # noqa: E402
+
+from storydiff.clean.language import detect_language  # noqa: E402
 
 # language -> (subjects, verbs with their objects, places, times), each a list of phrases.
 TABLES: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {
@@ -283,15 +292,50 @@ def score(split: str) -> dict[str, object]:
     }
 
 
+SEESAW_SENTENCES = 300
+
+
+def seesaw_sentences(root: Path) -> list[str]:
+    """The first ``SEESAW_SENTENCES`` sentences of five words or more of the train triplets."""
+    found: list[str] = []
+    for meta in sorted((root / "meta").glob("TRIPLET_*.json")):
+        if json.loads(meta.read_text(encoding="utf-8")).get("Split") != "train":
+            continue
+        for article in read_triplet(root, meta.stem.removeprefix("TRIPLET_")):
+            for start, end in zip(article.sentence_starts, article.sentence_ends, strict=True):
+                if len(article.text[start:end].split()) >= 5:
+                    found.append(article.text[start:end])
+                if len(found) == SEESAW_SENTENCES:
+                    return found
+    return found
+
+
+def score_seesaw(root: Path) -> dict[str, object]:
+    sentences = seesaw_sentences(root)
+    found = Counter(detect_language(s) for s in sentences)
+    return {
+        "accuracy": round(found["en"] / len(sentences), 3) if sentences else None,
+        "samples": len(sentences),
+        "read_as": dict(found.most_common()),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seesaw", type=Path, default=DEFAULT_SEESAW)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     results = {split: score(split) for split in ("dev", "check")}
+    if args.seesaw.is_dir():
+        results["seesaw"] = score_seesaw(args.seesaw)
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))
         return
     for split, result in results.items():
+        if split == "seesaw":
+            print(f"SEESAW English sentences: {result['accuracy']} of {result['samples']}")
+            print(f"  read as: {result['read_as']}")
+            continue
         accuracy = result["accuracy"]
         assert isinstance(accuracy, dict)
         print(f"{split}: " + "  ".join(f"{k} {v:.3f}" for k, v in accuracy.items()))
