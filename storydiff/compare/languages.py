@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from storydiff.compare.align import Alignment, position
-from storydiff.model import Analysis
+from storydiff.model import Analysis, Statement
 from storydiff.model.languages import language_name
 
 
@@ -55,7 +55,7 @@ def aligned_by_language(
     alignments = [align(group) for group in groups.values() if len(group) > 1]
     if len(alignments) == 1 and len(groups) == 1:
         return alignments[0]
-    only_in = {a.article.id: () for a in analyses}
+    only_in: dict[str, tuple[Statement, ...]] = {a.article.id: () for a in analyses}
     for alignment in alignments:
         only_in.update(alignment.only_in)
     return Alignment(
