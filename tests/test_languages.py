@@ -254,3 +254,22 @@ def test_the_story_page_shows_the_note_beside_the_article(tmp_path):
 def test_article_ids_do_not_depend_on_the_language():
     text = "Le ministre a déclaré que les secours manquaient de moyens."
     assert _article(text, "fr").id == _article(text).id == article_id(text)
+
+
+def test_french_keeps_spacys_own_ruler_and_lemmatizer_where_the_stand_ins_are_not_exact():
+    names = load_pipeline(None, "fr").pipe_names
+    assert {"attribute_ruler", "lemmatizer", "storydiff_entity_kinds"} <= set(names)
+    assert not {"storydiff_attribute_rules", "storydiff_lemmas"} & set(names)
+    english = load_pipeline().pipe_names
+    assert {"storydiff_attribute_rules", "storydiff_lemmas"} <= set(english)
+
+
+def test_worker_processes_build_each_language_pipeline():
+    from storydiff.engines import EngineSettings, get_engine
+
+    items = [_article(FRENCH), _article(RUSSIAN), _article(FRENCH.replace("Gard", "Var"))]
+    engine = get_engine(EngineSettings(workers=2, batch_size=1))
+    analyses = list(engine.analyze(items))
+    assert [a.coverage for a in analyses] == [BEYOND_ENGLISH, REDUCED, BEYOND_ENGLISH]
+    (alone,) = analyze_batch(items[:1], Pipelines(), 8)
+    assert analyses[0] == alone

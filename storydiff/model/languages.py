@@ -57,9 +57,10 @@ def language_name(code: str) -> str:
 @dataclass(frozen=True)
 class Coverage:
     """Which parts of an analysis ran, so that a reader never takes a finding that was not
-    looked for as one the article lacks. A language with a full pipeline gets everything; any
-    other gets quotes found by quotation marks alone (no cue, no speaker), figures written in
-    digits alone, and no entities, labels or tone."""
+    looked for as one the article lacks. English gets everything (``FULL``); another language
+    with a pipeline everything but tone and figures written in words (``BEYOND_ENGLISH``); any
+    other quotes found by quotation marks alone (no cue, no speaker), figures written in
+    digits alone, and no entities, labels or tone (``REDUCED``)."""
 
     entities: bool = True
     quotes: bool = True
