@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +48,12 @@ def analysed(name: str) -> Analysis:
 
 
 def score_labels(gold: list[dict[str, str]], analysis: Analysis) -> dict[str, Any]:
-    """Voice P/R/F1: a gold label is right when a system label with its term has its voice."""
-    system = [(x.text.casefold(), x.voice) for x in analysis.labels]
-    right = sum(1 for g in gold if (g["term"].casefold(), g["voice"]) in system)
-    return {"tp": right, "predicted": len(system), "gold": len(gold)}
+    """Voice P/R/F1: a gold use is right when a system label with its term has its voice, one
+    system label for each gold use (a term used twice is two uses)."""
+    system = Counter((x.text.casefold(), x.voice) for x in analysis.labels)
+    wanted = Counter((g["term"].casefold(), g["voice"]) for g in gold)
+    right = sum((system & wanted).values())
+    return {"tp": right, "predicted": sum(system.values()), "gold": len(gold)}
 
 
 def main() -> None:

@@ -226,7 +226,9 @@ def _names_actors(words: Span, entry: Term, terms: dict[str, Term]) -> bool:
         c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in inside for c in last.children
     ):
         return False  # "tax regime", "sanctions regime": another thing altogether
-    return last.pos_ in {"NOUN", "PROPN"}
+    # The phrase's head: its last word in English ("armed group"), its first in French
+    # ("groupe armé").
+    return words.root.pos_ in {"NOUN", "PROPN"}
 
 
 def _hyphen_word_start(doc: Doc, i: int) -> int:
