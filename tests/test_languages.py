@@ -273,3 +273,12 @@ def test_worker_processes_build_each_language_pipeline():
     assert [a.coverage for a in analyses] == [BEYOND_ENGLISH, REDUCED, BEYOND_ENGLISH]
     (alone,) = analyze_batch(items[:1], Pipelines(), 8)
     assert analyses[0] == alone
+
+
+def test_a_text_given_in_python_may_state_its_language():
+    from storydiff import Text, analyze
+
+    english = "The minister said on Monday that the rescue teams lacked the means to cope."
+    (analysis,) = analyze([Text(english, language="fr")])
+    assert analysis.article.language == "fr"
+    assert [w.kind for w in analysis.article.warnings] == ["stated_language_differs"]

@@ -108,6 +108,8 @@ class Text:
     outlet: str | None = None
     url: str | None = None
     published: str | None = None
+    # The language the caller knows the article is in (an ISO 639-1 code), used as stated.
+    language: str | None = None
 
 
 @dataclass(frozen=True)
