@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span
 
 @Language.factory(
     "storydiff_entity_kinds",
+    # It rewrites the entities it reads: declared as what it assigns, as the recogniser's are.
     assigns=["doc.ents"],
-    requires=["doc.ents"],
     default_config={"kinds": {}},
 )
 def make_entity_kinds(nlp: Language, name: str, kinds: dict[str, str]) -> EntityKinds:

@@ -226,9 +226,11 @@ def _names_actors(words: Span, entry: Term, terms: dict[str, Term]) -> bool:
         c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in inside for c in last.children
     ):
         return False  # "tax regime", "sanctions regime": another thing altogether
-    # The phrase's head: its last word in English ("armed group"), its first in French
-    # ("groupe armé").
-    return words.root.pos_ in {"NOUN", "PROPN"}
+    if last.pos_ in {"NOUN", "PROPN"}:
+        return True
+    # A head before its adjective, as French puts it ("groupe armé").
+    first = words[0]
+    return len(words) > 1 and last.pos_ == "ADJ" and words.root == first and first.pos_ == "NOUN"
 
 
 def _hyphen_word_start(doc: Doc, i: int) -> int:
