@@ -83,9 +83,10 @@ def _load(settings: PipelineSettings, language: str) -> Language:
         raise ConfigError(Code.E011, name=resolved, detail=str(error).splitlines()[0]) from error
     replace_attribute_ruler(nlp)
     replace_lemmatizer(nlp)
-    kinds = dict(lexicons_for(language).entity_kinds)
-    if kinds and "ner" in nlp.pipe_names:
-        nlp.add_pipe("storydiff_entity_kinds", after="ner", config={"kinds": kinds})
+    lexicons = lexicons_for(language)
+    if lexicons.entity_kinds and "ner" in nlp.pipe_names:
+        config = {"kinds": dict(lexicons.entity_kinds), "role_nouns": sorted(lexicons.role_nouns)}
+        nlp.add_pipe("storydiff_entity_kinds", after="ner", config=config)
     return with_components(nlp, settings)
 
 

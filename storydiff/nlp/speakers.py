@@ -146,10 +146,6 @@ class SpeakerResolver:
         """The entity the phrase names: its head, or a name in apposition to it anywhere in the
         phrase ("The chief executive of the trust, Jane Roe")."""
         head = subject.root
-        # Before the head's own entity: a recogniser may take "ministre de la Défense" for an
-        # organisation.
-        if (named := self._named_after_role(subject)) is not None:
-            return named
         if (entity := self.by_char.get(head.idx)) is not None:
             return entity
         # The parser may hang the name on the nearest noun ("of the trust, Jane Roe").
@@ -158,6 +154,8 @@ class SpeakerResolver:
                 entity = self.by_char.get(token.idx)
                 if entity is not None and entity.kind == "PERSON":
                     return entity
+        if (named := self._named_after_role(subject)) is not None:
+            return named
         if head.pos_ == "PROPN" or (head.is_upper and len(head) > 1):
             # The tagger missed this mention ("PENCE:" in a transcript), but the name is one
             # the article already uses.
