@@ -102,4 +102,4 @@ def test_a_version_1_store_is_rekeyed_by_text_and_keeps_the_given_ids(tmp_path):
     assert (analysis.article.id, analysis.article.source_id) == (one, "key-a")
     assert not problems
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == VERSION == 6
+    assert db.execute("PRAGMA user_version").fetchone()[0] == VERSION == 7

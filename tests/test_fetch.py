@@ -1,6 +1,7 @@
 """Fetching within bounds, against servers on 127.0.0.1: one that drips its answer a byte at a
-time is cut off at the deadline with E038, redirects are followed only to http and https and
-only so far, a body over the cap is refused, and a feed's links are fetched only when asked."""
+time is cut off at the deadline with E038, one that never answers the connection at the connect
+timeout, redirects are followed only to http and https and only so far, a body over the cap is
+refused, and a feed's links are fetched only when asked."""
 
 from __future__ import annotations
 
@@ -99,6 +100,42 @@ def test_a_server_that_drips_its_answer_is_cut_off_at_the_deadline(answer):
     assert caught.value.code is Code.E038
     assert "--fetch-timeout" in str(caught.value) and base in str(caught.value)
     # Socket timeouts alone would wait for each byte and never end; the deadline ends it.
+    assert taken < DRIP_SECONDS / 4
+
+
+@contextmanager
+def server_that_never_accepts() -> Iterator[str]:
+    """A listener whose backlog is full and which never accepts, so that a new connection's
+    handshake goes unanswered, as with a host that drops packets; yields its base URL."""
+    listener = socket.create_server(("127.0.0.1", 0), backlog=0)
+    port = listener.getsockname()[1]
+    queued: list[socket.socket] = []
+    try:
+        while True:  # fill the backlog until a handshake is left unanswered
+            probe = socket.socket()
+            probe.settimeout(0.2)
+            queued.append(probe)
+            try:
+                probe.connect(("127.0.0.1", port))
+            except TimeoutError:
+                break
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        for probe in queued:
+            probe.close()
+        listener.close()
+
+
+def test_a_server_that_never_answers_the_connection_is_left_at_the_connect_timeout():
+    options = ReadOptions(fetch_timeout=DRIP_SECONDS, connect_timeout=0.5)
+    with server_that_never_accepts() as base:
+        started = time.monotonic()
+        with pytest.raises(InputError) as caught:
+            fetch(f"{base}/page", 10_000_000, options)
+        taken = time.monotonic() - started
+    assert caught.value.code is Code.E038
+    assert "--connect-timeout" in str(caught.value) and base in str(caught.value)
+    # The connect timeout ends it, not the (much longer) deadline for the whole fetch.
     assert taken < DRIP_SECONDS / 4
 
 

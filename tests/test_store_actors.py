@@ -168,6 +168,46 @@ def test_a_version_3_store_gets_its_actors_when_opened(tmp_path, analyses):
     )
     db.close()
     with Store(path) as store:
-        assert store.query("PRAGMA user_version")[0][0] == VERSION == 6
+        assert store.query("PRAGMA user_version")[0][0] == VERSION == 7
         assert find_actor(store, "President Obama").articles == len(HIS)
         assert len(list_actors(store, kind="PERSON")) == 3
+
+
+REFERRING = (
+    "Senator Maria Lopez said on Monday that the bill would pass. She told reporters she was "
+    'hopeful. "We will win," she said.'
+)
+
+
+def test_a_mention_that_only_refers_back_is_no_alias(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add(list(storydiff.analyze([Text(REFERRING, outlet="Herald")])))
+        aliases = {row[0] for row in store.query("SELECT alias FROM actor_aliases")}
+        assert {"Maria Lopez", "Senator Lopez"} <= aliases
+        assert not aliases & {"She", "she", "the she", "We", "the we"}
+        assert find_actor(store, "she") is None
+
+
+def test_a_version_6_store_loses_the_aliases_that_only_refer_back(tmp_path):
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.add(list(storydiff.analyze([Text(REFERRING, outlet="Herald")])))
+        actor = find_actor(store, "Maria Lopez")
+        article = store.query("SELECT id FROM articles")[0][0]
+    db = sqlite3.connect(path)
+    for alias in ("She", "the she", "the his predecessor", "the many of whom"):
+        db.execute("INSERT INTO actor_aliases VALUES (?, ?, 1, 1, 1)", (actor.id, alias))
+        db.execute(
+            "INSERT INTO actor_mentions (article_id, entity_id, actor_id, alias, mentions) "
+            "VALUES (?, 'e1', ?, ?, 1)",
+            (article, actor.id, alias),
+        )
+    db.execute("PRAGMA user_version = 6")
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        assert store.query("PRAGMA user_version")[0][0] == VERSION == 7
+        for table in ("actor_aliases", "actor_mentions"):
+            kept = {row[0] for row in store.query(f"SELECT alias FROM {table}")}
+            assert "Maria Lopez" in kept and "Senator Lopez" in kept
+            assert not kept & {"She", "the she", "the his predecessor", "the many of whom"}

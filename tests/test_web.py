@@ -205,6 +205,20 @@ def test_a_trend_charts_inline_and_links_each_count_to_its_quotes(get):
     assert all(row["detail"] == "Dmitry Peskov" for row in data["result"])
 
 
+def test_a_trend_shows_the_stretch_of_time_asked_for(get):
+    _, _, whole = get("trends.json", subject="speaker", name="Dmitry Peskov", period="week")
+    assert whole["result"]["rows"] and whole["window"]["earlier"] is None
+    assert whole["window"]["first"] <= SEED_DATE <= whole["window"]["last"]
+    status, body, later = get(
+        "trends", subject="speaker", name="Dmitry Peskov", period="week", since="2019-01-01"
+    )
+    assert status == 200 and "from 2019-01-01 to" in body and 'class="chart"' not in body
+    _, _, later = get(
+        "trends.json", subject="speaker", name="Dmitry Peskov", period="week", since="2019-01-01"
+    )
+    assert later["result"]["rows"] == [] and later["window"]["earlier"] == "2018-12-31"
+
+
 def test_an_unknown_actor_in_a_trend_is_its_coded_error(get):
     status, body, _ = get("trends", subject="actor", name="Vladimir Putn")
     assert status == 400 and "E041" in body and "Vladimir Putin" in body
@@ -373,6 +387,6 @@ def test_a_version_5_store_gets_the_web_apps_indexes(tmp_path):
     )
     db.close()
     with Store(path) as store:
-        assert store.query("PRAGMA user_version")[0][0] == VERSION == 6
+        assert store.query("PRAGMA user_version")[0][0] == VERSION == 7
         indexes = {row[0] for row in store.query("SELECT name FROM sqlite_master")}
     assert {"stories_first", "articles_country", "labels_actor_voice"} <= indexes

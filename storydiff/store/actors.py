@@ -11,6 +11,13 @@ Each linked entity leaves its aliases: the entity's name, the other names its me
 ("Mr Obama"), the descriptions the article resolved to it ("the president") and its titles
 before its surname ("President Obama"). An alias and the article mentions it comes from are
 rows (``actor_aliases``, ``actor_mentions``), so a name any outlet used finds the actor.
+
+A mention made only of function words ("he", "I", "who", "many of whom") is how the article
+refers back to the actor, not a name for it: taken as an alias it would make every "he" of the
+store find one person. Such mentions, and lower-case ones that open with a function word other
+than "the" ("his predecessor", "some of his advisers", "a spokesman"), which describe the actor
+only relative to someone else or not at all, are left out. The function words are spaCy's stop
+words for the article's language.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from functools import cache
 
 from storydiff.compare.actors import (
     PLACE_KINDS,
@@ -32,34 +40,66 @@ from storydiff.model import Entity
 PERSON = "PERSON"
 
 
-def link_analyses(db: sqlite3.Connection, articles: Iterable[tuple[str, Iterable[Entity]]]) -> int:
-    """Link each ``(article id, entities)`` to the stored actors, making new actors for the
-    entities no actor matches; runs inside the caller's transaction. Returns how many
+def link_analyses(
+    db: sqlite3.Connection, articles: Iterable[tuple[str, str | None, Iterable[Entity]]]
+) -> int:
+    """Link each ``(article id, language, entities)`` to the stored actors, making new actors
+    for the entities no actor matches; runs inside the caller's transaction. Returns how many
     entities were linked."""
     linked = 0
-    for article_id, entities in articles:
+    for article_id, language, entities in articles:
+        function_words = stop_words(language)
         for entity in entities:
             if entity.kind != PERSON and entity.kind not in PLACE_KINDS:
                 continue
             actor_id = _actor_for(db, entity)
-            _record(db, article_id, entity, actor_id)
+            _record(db, article_id, aliases_of(entity, function_words), actor_id, entity.id)
             linked += 1
     return linked
 
 
 def link_stored(db: sqlite3.Connection) -> int:
-    """Link every article already in the store, oldest first (a store that had no actors)."""
+    """Link every article already in the store, oldest first (a store that had no actors, or
+    whose actors are linked again from scratch)."""
     rows = db.execute(
-        "SELECT id, json_extract(analysis, '$.entities') FROM articles "
+        "SELECT id, language, json_extract(analysis, '$.entities') FROM articles "
         "ORDER BY published IS NULL, published, rowid"
     )
     return link_analyses(
         db,
         (
-            (article_id, [Entity.from_dict(e) for e in json.loads(entities or "[]")])
-            for article_id, entities in rows.fetchall()
+            (article_id, language, [Entity.from_dict(e) for e in json.loads(entities or "[]")])
+            for article_id, language, entities in rows.fetchall()
         ),
     )
+
+
+def forget_referring_aliases(db: sqlite3.Connection) -> int:
+    """Remove the aliases an older storydiff took from mentions that only refer back ("He",
+    "the who"), by the function words of every language the store holds; returns how many
+    aliases went. Linking is left as it was: such aliases never decided it."""
+    languages = [row[0] for row in db.execute("SELECT DISTINCT language FROM articles")]
+    function_words = frozenset().union(*(stop_words(language) for language in languages or [None]))
+    aliases = [row[0] for row in db.execute("SELECT DISTINCT alias FROM actor_aliases")]
+    gone = [a for a in aliases if _alias_text(a.removeprefix("the "), function_words) is None]
+    db.execute("CREATE TEMP TABLE referring (alias TEXT PRIMARY KEY)")
+    db.executemany("INSERT INTO referring VALUES (?)", ((a,) for a in gone))
+    db.execute("DELETE FROM actor_mentions WHERE alias IN referring")
+    db.execute("DELETE FROM actor_aliases WHERE alias IN referring")
+    db.execute("DROP TABLE referring")
+    return len(gone)
+
+
+@cache
+def stop_words(language: str | None) -> frozenset[str]:
+    """spaCy's stop words for ``language``, English's when spaCy has none for it."""
+    from spacy.util import get_lang_class
+
+    try:
+        words = get_lang_class(language or "en").Defaults.stop_words
+    except ImportError:
+        words = get_lang_class("en").Defaults.stop_words
+    return frozenset(words)
 
 
 def _key(entity: Entity) -> str:
@@ -121,20 +161,19 @@ def _same_person(
     return None
 
 
-def aliases_of(entity: Entity) -> dict[str, tuple[int, bool]]:
+def aliases_of(entity: Entity, function_words: frozenset[str]) -> dict[str, tuple[int, bool]]:
     """An entity's aliases, each with how many of its mentions use it and whether it is a
     name (rather than a description or a title): its name, its mentions' wording (a
-    lower-case description read as "the president") and each title with its surname."""
+    lower-case description read as "the president") and each title with its surname.
+    Mentions that only refer back (see the module's docstring) are left out."""
     found: dict[str, tuple[int, bool]] = {entity.name: (0, True)}
     for mention in entity.mentions:
-        text = mention.text.strip()
-        if not text:
+        text = _alias_text(mention.text, function_words)
+        if text is None:
             continue
-        if text[0].islower():
-            text = text if text.startswith("the ") else f"the {text}"
         folded = text.casefold()
         alias = next((a for a in found if a.casefold() == folded), text)
-        count, is_name = found.get(alias, (0, text[0].isupper() and not text.startswith("the ")))
+        count, is_name = found.get(alias, (0, text[0].isupper()))
         found[alias] = (count + 1, is_name)
     surname = entity.name.split()[-1] if entity.kind == PERSON and entity.name.split() else None
     for role in entity.roles if surname else ():
@@ -143,12 +182,33 @@ def aliases_of(entity: Entity) -> dict[str, tuple[int, bool]]:
     return found
 
 
-def _record(db: sqlite3.Connection, article_id: str, entity: Entity, actor_id: int) -> None:
-    for alias, (count, is_name) in aliases_of(entity).items():
+def _alias_text(text: str, function_words: frozenset[str]) -> str | None:
+    """A mention's wording as an alias ("the president" for "president" or "The President"),
+    or None for a mention that only refers back to the actor."""
+    words = text.split()
+    if not words or all(w.casefold() in function_words for w in words):
+        return None
+    if words[0].casefold() == "the":
+        return " ".join(["the", *words[1:]])
+    if not text[0].islower():
+        return " ".join(words)
+    if words[0].casefold() in function_words:
+        return None
+    return " ".join(["the", *words])
+
+
+def _record(
+    db: sqlite3.Connection,
+    article_id: str,
+    aliases: dict[str, tuple[int, bool]],
+    actor_id: int,
+    entity_id: str,
+) -> None:
+    for alias, (count, is_name) in aliases.items():
         db.execute(
             "INSERT INTO actor_mentions (article_id, entity_id, actor_id, alias, mentions) "
             "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
-            (article_id, entity.id, actor_id, alias, count),
+            (article_id, entity_id, actor_id, alias, count),
         )
         db.execute(
             "INSERT INTO actor_aliases (actor_id, alias, is_name, articles, mentions) "

@@ -20,7 +20,9 @@ from collections.abc import Callable
 from storydiff.clean.outlets import outlet_of
 from storydiff.errors import Code, StorydiffError
 from storydiff.model import article_id
-from storydiff.store.actors import link_stored
+from storydiff.store.actors import forget_referring_aliases, link_stored
+from storydiff.store.summaries import TABLES as SUMMARY_TABLES
+from storydiff.store.summaries import refresh as refresh_summaries
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles, their findings as rows, full-text search, stories.
@@ -234,10 +236,24 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX IF NOT EXISTS labels_actor_folded ON labels(lower(actor));
     CREATE INDEX IF NOT EXISTS labels_actor_voice ON labels(actor, voice, term);
     """,
+    # 7: the counts the web app's outlet and actor pages and ``trends --actor`` read
+    # (``summaries``), made at once; and the aliases taken from mentions that only refer back
+    # ("He", "the who") are removed (``forget_referring_aliases``).
+    SUMMARY_TABLES,
 )
 VERSION = len(MIGRATIONS)
+
+
+def _summarise_without_referring_aliases(connection: sqlite3.Connection) -> None:
+    forget_referring_aliases(connection)
+    refresh_summaries(connection)
+
+
 # What a step computes in Python once its tables exist, in the step's transaction.
-AFTER: dict[int, Callable[[sqlite3.Connection], object]] = {4: link_stored}
+AFTER: dict[int, Callable[[sqlite3.Connection], object]] = {
+    4: link_stored,
+    7: _summarise_without_referring_aliases,
+}
 
 
 class SchemaError(StorydiffError, RuntimeError):

@@ -28,6 +28,7 @@ from storydiff.nlp.quantities import normalise_dates
 from storydiff.store.actors import link_analyses
 from storydiff.store.opening import check_store_file, write_fault, write_faults
 from storydiff.store.schema import SchemaError, migrate
+from storydiff.store.summaries import refresh as refresh_summaries
 
 BUSY_TIMEOUT_MS = 30_000
 # A query's rows, a chunk at a time.
@@ -111,7 +112,7 @@ class Store:
         with write_faults(self.path), self._db:
             self._db.execute("BEGIN IMMEDIATE")
             added = [a for a in analyses if self._insert(a, now)]
-            link_analyses(self._db, ((a.article.id, a.entities) for a in added))
+            link_analyses(self._db, ((a.article.id, a.article.language, a.entities) for a in added))
         return len(added)
 
     def _insert(self, analysis: Analysis, now: str) -> int:
@@ -295,6 +296,7 @@ class Store:
             )
             for statement in _REGROUP_DROP:
                 self._db.execute(statement)
+            refresh_summaries(self._db)
 
     def story_articles(self, story_id: str) -> list[str]:
         """The ids of a story's articles, oldest first."""

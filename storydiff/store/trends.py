@@ -13,31 +13,38 @@ from dataclasses import dataclass
 from typing import Any
 
 from storydiff.errors import check_choice
+from storydiff.store import summaries
 from storydiff.store.aliases import find_actor, unknown_actor
 from storydiff.store.store import Store
+from storydiff.store.summaries import ARTICLES_BY_ID
 
 PERIODS = {"week": "%Y-W%W", "month": "%Y-%m"}
 SUBJECTS = ("actor", "label", "speaker")
 
+# Articles published from :since to :until (ISO dates), either of them null for no bound.
+_WITHIN = (
+    "(:since IS NULL OR a.published >= :since) "
+    "AND (:until IS NULL OR a.published < date(:until, '+1 day'))"
+)
 # One query per subject. ``period`` is the strftime pattern; every query takes the subject
 # (case-insensitive; an actor as its id and its names, a JSON list) and yields rows of
 # period, outlet, then its measures.
 _QUERIES = {
-    "speaker": """
+    "speaker": f"""
         SELECT strftime(:period, a.published) AS period, coalesce(a.outlet, '') AS outlet,
                count(*) AS quotes, count(DISTINCT a.id) AS articles,
                count(DISTINCT a.story_id) AS stories
-        FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE q.speaker = :name COLLATE NOCASE AND a.published IS NOT NULL
+        FROM quotes q JOIN {ARTICLES_BY_ID} ON a.id = q.article_id
+        WHERE q.speaker = :name COLLATE NOCASE AND a.published IS NOT NULL AND {_WITHIN}
         GROUP BY period, outlet ORDER BY period, outlet""",
-    "label": """
+    "label": f"""
         SELECT strftime(:period, a.published) AS period, coalesce(a.outlet, '') AS outlet,
                l.voice AS voice, count(*) AS uses, count(DISTINCT a.id) AS articles
-        FROM labels l JOIN articles a ON a.id = l.article_id
+        FROM labels l JOIN {ARTICLES_BY_ID} ON a.id = l.article_id
         WHERE (l.term = :name COLLATE NOCASE OR l.text = :name COLLATE NOCASE)
-              AND a.published IS NOT NULL
+              AND a.published IS NOT NULL AND {_WITHIN}
         GROUP BY period, outlet, voice ORDER BY period, outlet, voice""",
-    "actor": """
+    "actor": f"""
         WITH names(name) AS (SELECT lower(value) FROM json_each(:names)),
         named AS (
             SELECT article_id FROM actor_mentions WHERE actor_id = :actor
@@ -53,13 +60,15 @@ _QUERIES = {
                sum((SELECT count(*) FROM labels l WHERE l.article_id = a.id
                     AND lower(l.actor) IN names AND l.voice <> 'own')) AS labels_quoted
         FROM articles a
-        WHERE a.published IS NOT NULL AND a.id IN named
+        WHERE a.published IS NOT NULL AND a.id IN named AND {_WITHIN}
         GROUP BY period, outlet ORDER BY period, outlet""",
 }
 _UNDATED = {
-    "speaker": """SELECT count(DISTINCT a.id) FROM quotes q JOIN articles a ON a.id = q.article_id
+    "speaker": f"""SELECT count(DISTINCT a.id) FROM quotes q
+                  JOIN {ARTICLES_BY_ID} ON a.id = q.article_id
                   WHERE q.speaker = :name COLLATE NOCASE AND a.published IS NULL""",
-    "label": """SELECT count(DISTINCT a.id) FROM labels l JOIN articles a ON a.id = l.article_id
+    "label": f"""SELECT count(DISTINCT a.id) FROM labels l
+                JOIN {ARTICLES_BY_ID} ON a.id = l.article_id
                 WHERE (l.term = :name COLLATE NOCASE OR l.text = :name COLLATE NOCASE)
                 AND a.published IS NULL""",
     "actor": """
@@ -88,16 +97,74 @@ class Trend:
         return self.columns[3] if self.subject == "label" else self.columns[2]
 
 
-def trend(store: Store, subject: str, name: str, period: str = "month") -> Trend:
+def trend(
+    store: Store,
+    subject: str,
+    name: str,
+    period: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+) -> Trend:
+    """The trend of a subject; ``since`` and ``until`` (ISO dates) keep the periods of the
+    articles published between them (an actor's counted trend: the periods that hold those
+    days)."""
     check_choice("subject", subject, SUBJECTS)
     check_choice("period", period, PERIODS)
     parameters: dict[str, Any] = {"name": name}
     if subject == "actor":
         parameters.update(_actor_names(store, name))
-    rows = store.query(_QUERIES[subject], {**parameters, "period": PERIODS[period]})
+        if parameters["actor"] is not None and summaries.current(store):
+            return _counted_actor_trend(store, name, period, parameters["actor"], since, until)
+    rows = store.query(
+        _QUERIES[subject],
+        {**parameters, "period": PERIODS[period], "since": since, "until": until},
+    )
     columns = tuple(rows[0].keys()) if rows else _columns(subject)
     undated = store.query(_UNDATED[subject], parameters)[0][0]
     return Trend(subject, name, period, columns, tuple(tuple(r) for r in rows), undated)
+
+
+def counted_span(store: Store, subject: str, name: str, period: str) -> tuple[str, str] | None:
+    """The first and last period of a trend when they can be read without counting it: an
+    actor's, from the counts made at grouping; None for any other."""
+    if subject != "actor" or not summaries.current(store):
+        return None
+    actor = find_actor(store, name)
+    if actor is None:
+        return None
+    first, last = store.query(
+        "SELECT min(period), max(period) FROM actor_periods "
+        "WHERE actor_id = ? AND kind = ? AND period IS NOT NULL",
+        (actor.id, period),
+    )[0]
+    return (first, last) if first is not None else None
+
+
+def _counted_actor_trend(
+    store: Store, name: str, period: str, actor_id: int, since: str | None, until: str | None
+) -> Trend:
+    """An actor's trend from the counts made when the store was last grouped, the same
+    rows the query over every article gives (``summaries``)."""
+    columns = _columns("actor")
+    rows = store.query(
+        f"SELECT {', '.join(columns)} FROM actor_periods WHERE actor_id = :actor "
+        "AND kind = :kind AND period IS NOT NULL "
+        "AND (:since IS NULL OR period >= strftime(:pattern, :since)) "
+        "AND (:until IS NULL OR period <= strftime(:pattern, :until)) ORDER BY period, outlet",
+        {
+            "actor": actor_id,
+            "kind": period,
+            "pattern": PERIODS[period],
+            "since": since,
+            "until": until,
+        },
+    )
+    undated = store.query(
+        "SELECT coalesce(sum(articles), 0) FROM actor_periods "
+        "WHERE actor_id = ? AND kind = ? AND period IS NULL",
+        (actor_id, period),
+    )[0][0]
+    return Trend("actor", name, period, columns, tuple(tuple(r) for r in rows), undated)
 
 
 def _actor_names(store: Store, name: str) -> dict[str, Any]:

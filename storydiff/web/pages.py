@@ -29,14 +29,15 @@ from storydiff.errors import StorydiffError
 from storydiff.model import SCHEMA, Analysis
 from storydiff.render.charts import line_chart
 from storydiff.render.common import VOICE_LABELS
-from storydiff.render.trends import render_trend, timeline
+from storydiff.render.trends import period_start, render_trend, timeline
 from storydiff.report import Report
 from storydiff.store import Store
 from storydiff.store.aliases import find_actor
 from storydiff.store.schema import VERSION
-from storydiff.store.trends import PERIODS, SUBJECTS, Trend, trend
+from storydiff.store.trends import PERIODS, SUBJECTS, Trend, counted_span, trend
 from storydiff.web import queries
 from storydiff.web.queries import EVIDENCE_KINDS, EvidenceQuery, StoryFilters
+from storydiff.web.window import Window, window, windowed, within
 
 PAGES = ("stories", "story", "outlet", "actor", "labels", "trends", "evidence")
 # Styles and scripts only from the app itself; no frame, plugin or other site.
@@ -135,6 +136,10 @@ class Links:
 
     def paged(self, page: int) -> str:
         return self(self.page, **{**self.args, "page": page})
+
+    def spanning(self, since: str | None, until: str | None) -> str:
+        """This page over another stretch of time."""
+        return self(self.page, **{**self.args, "since": since, "until": until})
 
     def table(self, name: str) -> str:
         return f"/{self.database}/{name}"
@@ -245,6 +250,8 @@ def _outlet(store: Store, args: Mapping[str, str], links: Links) -> tuple[dict[s
     found = queries.outlet(store, name)
     if found is None:
         raise PageError(f"no article in this store has the outlet {name!r}", 404)
+    kept, span = windowed(found.periods, lambda p: p.period, "month", args)
+    found = dataclasses.replace(found, periods=tuple(kept))
     periods = [p.period for p in found.periods]
     chart = Markup("")
     if periods:
@@ -260,7 +267,7 @@ def _outlet(store: Store, args: Mapping[str, str], links: Links) -> tuple[dict[s
             positions,
             ("month", "count"),
         )
-    return {"result": found, "chart": chart}, 200
+    return {"result": found, "chart": chart, "window": span}, 200
 
 
 def _actor(store: Store, args: Mapping[str, str], links: Links) -> tuple[dict[str, Any], int]:
@@ -268,10 +275,11 @@ def _actor(store: Store, args: Mapping[str, str], links: Links) -> tuple[dict[st
     found = queries.actor(store, int(raw)) if raw.isdigit() else None
     if found is None:
         raise PageError(f"no actor {raw!r} in this store", 404)
-    over_time = trend(store, "actor", found.actor.name, "month")
+    over_time, span = _trend_window(store, "actor", found.actor.name, "month", args)
     return {
         "result": found,
         "trend": over_time,
+        "window": span,
         "chart": Markup(render_trend(over_time, "svg")) if over_time.rows else Markup(""),
     }, 200
 
@@ -294,14 +302,32 @@ def _trends(store: Store, args: Mapping[str, str], links: Links) -> tuple[dict[s
     base = {"form": form, "subjects": SUBJECTS, "periods": tuple(PERIODS)}
     if not name:
         return {**base, "result": None}, 200
-    result = trend(store, subject, name, period)
+    result, span = _trend_window(store, subject, name, period, args)
     actor = find_actor(store, name) if subject == "actor" else None
     return {
         **base,
         "result": result,
+        "window": span,
         "chart": Markup(render_trend(result, "svg")) if result.rows else Markup(""),
         "evidence": _trend_evidence(result, actor.id if actor else None),
     }, 200
+
+
+def _trend_window(
+    store: Store, subject: str, name: str, period: str, args: Mapping[str, str]
+) -> tuple[Trend, Window]:
+    """The trend's rows in the stretch of time the page shows. When the trend's first and
+    last periods can be read on their own, only the stretch shown is counted."""
+    bounds = counted_span(store, subject, name, period)
+    first, last = (period_start(p, period) for p in bounds) if bounds else (None, None)
+    if first and last:
+        span = window(first, last, period, args)
+        result = trend(store, subject, name, period, span.since, span.until)
+        rows = [row for row in result.rows if within(span, str(row[0]), period)]
+    else:
+        result = trend(store, subject, name, period)
+        rows, span = windowed(result.rows, lambda row: str(row[0]), period, args)
+    return dataclasses.replace(result, rows=tuple(rows)), span
 
 
 def _trend_evidence(result: Trend, actor: int | None) -> list[dict[str, Any]]:

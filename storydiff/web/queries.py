@@ -18,8 +18,10 @@ from typing import Any
 
 from storydiff.clean.outlets import Outlet, outlet_of
 from storydiff.model import Analysis
+from storydiff.store import summaries
 from storydiff.store.aliases import StoredActor, get_actor
 from storydiff.store.store import Store
+from storydiff.store.summaries import ARTICLES_BY_ID
 from storydiff.store.trends import PERIODS
 
 PAGE_SIZE = 50
@@ -431,19 +433,44 @@ def outlet(store: Store, name: str) -> OutletDetail | None:
         "FROM articles WHERE outlet = ? AND published IS NOT NULL GROUP BY period ORDER BY period",
         (name,),
     )
-    speakers = store.query(
-        "SELECT q.speaker, count(*) AS n, count(DISTINCT q.article_id) FROM articles a "
-        "JOIN quotes q ON q.article_id = a.id WHERE a.outlet = ? AND q.speaker IS NOT NULL "
-        "GROUP BY q.speaker ORDER BY n DESC, q.speaker LIMIT ?",
-        (name, TOP_SPEAKERS),
-    )
+    counted = summaries.current(store)
+    speakers = store.query(_COUNTED_SPEAKERS if counted else _SPEAKERS, (name, TOP_SPEAKERS))
+    if counted:
+        labels = _counted_label_uses(store, name)
+    else:
+        labels = label_uses(store, "a.outlet = ?", (name,))
     return OutletDetail(
         _profile(name, outlet_of(name), totals[2], totals[3]),
         totals[0],
         totals[1],
         tuple(PeriodCount(*p) for p in periods),
         tuple(SpeakerCount(*s) for s in speakers),
-        label_uses(store, "a.outlet = ?", (name,)),
+        labels,
+    )
+
+
+# An outlet's most quoted, from its quotes, or from the counts made at grouping (summaries).
+_SPEAKERS = (
+    "SELECT q.speaker, count(*) AS n, count(DISTINCT q.article_id) FROM articles a "
+    "JOIN quotes q ON q.article_id = a.id WHERE a.outlet = ? AND q.speaker IS NOT NULL "
+    "GROUP BY q.speaker ORDER BY n DESC, q.speaker LIMIT ?"
+)
+_COUNTED_SPEAKERS = (
+    "SELECT speaker, quotes, articles FROM outlet_speakers WHERE outlet = ? "
+    "ORDER BY quotes DESC, speaker LIMIT ?"
+)
+
+
+def _counted_label_uses(store: Store, name: str) -> tuple[LabelUse, ...]:
+    """``label_uses`` of an outlet, from the counts made at grouping."""
+    rows = store.query(
+        "SELECT actor, term, voice, uses FROM outlet_labels WHERE outlet = ?", (name,)
+    )
+    return _shares(
+        store,
+        [tuple(r) for r in rows],
+        "SELECT actor, term, voice, sum(uses) FROM outlet_labels WHERE actor IN ({marks}) "
+        "GROUP BY actor, term, voice",
     )
 
 
@@ -471,6 +498,20 @@ def label_uses(store: Store, where: str, parameters: Sequence[Any]) -> tuple[Lab
         "GROUP BY l.actor, l.term, l.voice",
         parameters,
     )
+    return _shares(
+        store,
+        [tuple(r) for r in rows],
+        "SELECT actor, term, voice, count(*) FROM labels WHERE actor IN ({marks}) "
+        "GROUP BY actor, term, voice",
+    )
+
+
+def _shares(
+    store: Store, rows: Sequence[tuple[Any, ...]], corpus_query: str
+) -> tuple[LabelUse, ...]:
+    """The commonest of ``(group, term, voice, uses)`` rows, each with its share of its
+    group's uses in them and, by ``corpus_query`` (a query with ``{marks}`` for the groups),
+    in the whole store."""
     group_totals: dict[str | None, int] = {}
     for row in rows:
         group_totals[row[0]] = group_totals.get(row[0], 0) + row[3]
@@ -480,9 +521,7 @@ def label_uses(store: Store, where: str, parameters: Sequence[Any]) -> tuple[Lab
     corpus_totals: dict[str | None, int] = {}
     for chunk in _chunks(groups, 500):
         for group, term, voice, uses in store.query(
-            "SELECT actor, term, voice, count(*) FROM labels "
-            f"WHERE actor IN ({','.join('?' * len(chunk))}) GROUP BY actor, term, voice",
-            chunk,
+            corpus_query.format(marks=",".join("?" * len(chunk))), chunk
         ):
             corpus[(group, term, voice)] = uses
             corpus_totals[group] = corpus_totals.get(group, 0) + uses
@@ -516,22 +555,22 @@ def actor(store: Store, actor_id: int) -> ActorDetail | None:
         return None
     names = actor_names(found)
     marks = ",".join("?" * len(names))
-    aliases = store.query(
-        "SELECT coalesce(a.outlet, '') AS outlet, m.alias, count(DISTINCT m.article_id) AS n, "
-        "sum(m.mentions) FROM actor_mentions m JOIN articles a ON a.id = m.article_id "
-        "WHERE m.actor_id = ? GROUP BY outlet, m.alias ORDER BY outlet, n DESC, m.alias",
-        (actor_id,),
-    )
+    aliases = store.query(_COUNTED_ALIASES if summaries.current(store) else _ALIASES, (actor_id,))
     voices = store.query(
         "SELECT coalesce(a.outlet, '') AS outlet, l.term, l.voice, count(*) AS n FROM labels l "
-        f"JOIN articles a ON a.id = l.article_id WHERE l.actor IN ({marks}) "
+        f"JOIN {ARTICLES_BY_ID} ON a.id = l.article_id WHERE l.actor IN ({marks}) "
         "GROUP BY outlet, l.term, l.voice ORDER BY outlet, n DESC, l.term",
         names,
     )
+    # The newest quotes are picked from the index first; only those fifty read their text.
     quotes = store.query(
-        "SELECT a.id, a.title, a.outlet, a.published, q.text FROM quotes q "
-        f"JOIN articles a ON a.id = q.article_id WHERE q.speaker IN ({marks}) "
-        "ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC, q.number LIMIT ?",
+        "WITH newest AS (SELECT q.rowid AS quote, a.rowid AS article, a.published, q.number "
+        f"FROM quotes q JOIN {ARTICLES_BY_ID} ON a.id = q.article_id "
+        f"WHERE q.speaker IN ({marks}) "
+        "ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC, q.number LIMIT ?) "
+        "SELECT a.id, a.title, a.outlet, a.published, q.text FROM newest n "
+        "JOIN quotes q ON q.rowid = n.quote JOIN articles a ON a.rowid = n.article "
+        "ORDER BY n.published IS NULL, n.published DESC, n.article DESC, n.number",
         (*names, TOP_QUOTES),
     )
     return ActorDetail(
@@ -541,6 +580,18 @@ def actor(store: Store, actor_id: int) -> ActorDetail | None:
         tuple(VoiceUse(*v) for v in voices),
         tuple(QuoteRow(*q) for q in quotes),
     )
+
+
+# What each outlet calls an actor, from its mentions, or from the counts made at grouping.
+_ALIASES = (
+    "SELECT coalesce(a.outlet, '') AS outlet, m.alias, count(DISTINCT m.article_id) AS n, "
+    f"sum(m.mentions) FROM actor_mentions m JOIN {ARTICLES_BY_ID} ON a.id = m.article_id "
+    "WHERE m.actor_id = ? GROUP BY outlet, m.alias ORDER BY outlet, n DESC, m.alias"
+)
+_COUNTED_ALIASES = (
+    "SELECT outlet, alias, articles, mentions FROM actor_outlet_aliases WHERE actor_id = ? "
+    "ORDER BY outlet, articles DESC, alias"
+)
 
 
 def actor_names(found: StoredActor) -> tuple[str, ...]:
@@ -554,15 +605,32 @@ LABEL_TERMS = 40
 LABEL_OUTLETS = 12
 
 
+# The commonest terms and their uses by outlet and voice, from the labels, or from the
+# counts made at grouping (summaries).
+_LABEL_TERMS = "SELECT term FROM labels GROUP BY term ORDER BY count(*) DESC, term LIMIT ? OFFSET ?"
+_COUNTED_LABEL_TERMS = (
+    "SELECT term FROM outlet_labels GROUP BY term ORDER BY sum(uses) DESC, term LIMIT ? OFFSET ?"
+)
+_LABEL_CELLS = (
+    "SELECT l.term, coalesce(a.outlet, '') AS outlet, l.voice, count(*) FROM labels l "
+    f"JOIN {ARTICLES_BY_ID} ON a.id = l.article_id WHERE l.term IN ({{marks}}) "
+    "GROUP BY l.term, outlet, l.voice"
+)
+_COUNTED_LABEL_CELLS = (
+    "SELECT term, outlet, voice, sum(uses) FROM outlet_labels WHERE term IN ({marks}) "
+    "GROUP BY term, outlet, voice"
+)
+
+
 def labels(store: Store, page: int = 1) -> LabelsPage:
     """The commonest terms (``LABEL_TERMS`` a page) by the outlets with most labels, each
     cell a term's uses by an outlet in one voice."""
     offset = (max(page, 1) - 1) * LABEL_TERMS
+    counted = summaries.current(store)
     terms = [
         row[0]
         for row in store.query(
-            "SELECT term FROM labels GROUP BY term ORDER BY count(*) DESC, term LIMIT ? OFFSET ?",
-            (LABEL_TERMS + 1, offset),
+            _COUNTED_LABEL_TERMS if counted else _LABEL_TERMS, (LABEL_TERMS + 1, offset)
         )
     ]
     shown = terms[:LABEL_TERMS]
@@ -572,10 +640,7 @@ def labels(store: Store, page: int = 1) -> LabelsPage:
     cells = [
         LabelCell(*row)
         for row in store.query(
-            "SELECT l.term, coalesce(a.outlet, '') AS outlet, l.voice, count(*) FROM labels l "
-            f"JOIN articles a ON a.id = l.article_id WHERE l.term IN ({marks}) "
-            "GROUP BY l.term, outlet, l.voice",
-            shown,
+            (_COUNTED_LABEL_CELLS if counted else _LABEL_CELLS).format(marks=marks), shown
         )
     ]
     totals: dict[str, int] = {}
