@@ -9,9 +9,9 @@ from dataclasses import replace
 import pytest
 
 from storydiff.store import Store, summaries
+from storydiff.store.aliases import find_actor
 from storydiff.store.grouping import group_store
 from storydiff.store.trends import trend
-from storydiff.store.aliases import find_actor
 from storydiff.web.queries import actor, labels, outlet
 
 from .webapp import make_store
