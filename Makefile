@@ -59,6 +59,8 @@ benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/outlets.py
 	$(BIN)/python benchmarks/quotes.py
 	$(BIN)/python benchmarks/entities_labels.py
+	$(BIN)/python benchmarks/french.py
+	$(BIN)/python benchmarks/language.py
 	$(BIN)/python benchmarks/labels_coverage.py
 	$(BIN)/python benchmarks/similarity.py
 	$(BIN)/python benchmarks/compare.py --curve

@@ -169,6 +169,7 @@ def _text_document(text: Text, number: int, config: Config) -> Document | InputE
         "outlet": text.outlet,
         "url": text.url,
         "published": text.published,
+        "language": text.language,
     }
     given: dict[str, Any] = {k: v for k, v in known.items() if v is not None}
     return replace(document, **given)

@@ -25,6 +25,7 @@ from tqdm import tqdm
 from storydiff import api
 from storydiff.clean.outlets import register_outlets_file
 from storydiff.compare.coherence import story_doubt
+from storydiff.compare.languages import coverage_notes, languages_warning
 from storydiff.compare.similarity import get_backend
 from storydiff.compare.story_records import story_records
 from storydiff.config import (
@@ -403,6 +404,10 @@ def _compare(
     doubt = story_doubt(report.comparison)
     if doubt:
         click.echo(f"storydiff: warning: {doubt}", err=True)
+    if mixed := languages_warning(analyses):
+        click.echo(f"storydiff: warning: {mixed}", err=True)
+    for article_id, note in coverage_notes(analyses).items():
+        click.echo(f"storydiff: note: article {article_id}: {note}", err=True)
     text = report.render(fmt)
     if fmt == "html":
         path = Path(output or "report.html")

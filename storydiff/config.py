@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
-from typing import Any, get_type_hints
+from typing import Any, NewType, get_type_hints
 
 from storydiff.errors import Code, SettingError
 
@@ -43,6 +43,11 @@ Words = tuple[str, ...]
 ColumnPairs = tuple[tuple[str, str], ...]
 # (lemma or phrase, category, contested), sorted by lemma.
 LabelTerms = tuple[tuple[str, str, bool], ...]
+# (language, pipeline name), sorted by language: a kind of its own, though it holds pairs of
+# strings as ColumnPairs does, since it is read and written differently.
+LanguagePipelines = NewType("LanguagePipelines", tuple[tuple[str, str], ...])
+# The pipelines of the languages other than English analysed in full by default.
+DEFAULT_LANGUAGES = LanguagePipelines((("fr", "fr_core_news_sm"),))
 
 
 def _setting(default: Any, allowed: str = "", check: Callable[[Any], bool] | None = None) -> Any:
@@ -108,6 +113,15 @@ class PipelineSettings(_Section):
     done, which never changes the output, so no setting."""
 
     name: str = _setting(DEFAULT_PIPELINE, "a pipeline's name", bool)
+    # The pipeline for each other language analysed in full (``name`` is English's); an
+    # article in a language without one gets the reduced analysis (``storydiff.nlp.reduced``).
+    languages: LanguagePipelines = _setting(DEFAULT_LANGUAGES)
+
+    def pipeline_for(self, language: str) -> str | None:
+        """The pipeline that analyses ``language`` in full: ``name`` for English, else the
+        one ``languages`` names (None: the reduced analysis)."""
+        return self.name if language == "en" else dict(self.languages).get(language)
+
     extra_cue_verbs: Words = ()
     extra_attribution_nouns: Words = ()
     extra_role_nouns: Words = ()
@@ -423,6 +437,18 @@ def _read_columns(value: Any) -> ColumnPairs:
     return tuple((name, given[name]) for name in COLUMN_FIELDS if name in given)
 
 
+def _read_languages(value: Any) -> LanguagePipelines:
+    """From ``{language: pipeline}`` or (language, pipeline) pairs; a language is an ISO
+    639-1 code (two lower-case letters)."""
+    pairs = dict(value.items() if isinstance(value, Mapping) else value)
+    for language, name in pairs.items():
+        if not (isinstance(language, str) and re.fullmatch("[a-z]{2}", language)):
+            raise ValueError(value)
+        if not (isinstance(name, str) and name):
+            raise ValueError(value)
+    return LanguagePipelines(tuple(sorted(pairs.items())))
+
+
 def _read_label_terms(value: Any) -> LabelTerms:
     """From ``{lemma: [category, contested]}`` or (lemma, category, contested) triples."""
     triples = [(k, *v) for k, v in value.items()] if isinstance(value, Mapping) else value
@@ -443,6 +469,11 @@ _KINDS = {
     ColumnPairs: _Kind(
         f'a table of FIELD = "column", FIELD one of {", ".join(COLUMN_FIELDS)}',
         _read_columns,
+        dict,
+    ),
+    LanguagePipelines: _Kind(
+        'a table of language = "pipeline", each language a two-letter ISO 639-1 code',
+        _read_languages,
         dict,
     ),
     LabelTerms: _Kind(
@@ -497,6 +528,12 @@ def _from_text(kind: _Kind, text: str) -> Any:
         return text
     if kind is _KINDS[Words] and not text.startswith("["):
         return [word.strip() for word in text.split(",") if word.strip()]
+    if kind is _KINDS[LanguagePipelines] and not text.startswith("{"):
+        # fr=fr_core_news_sm,de=de_core_news_sm; nothing at all for none.
+        pairs = [pair.partition("=") for pair in text.split(",") if pair.strip()]
+        if all(sep for _, sep, _ in pairs):
+            return {language.strip(): name.strip() for language, _, name in pairs}
+        return text  # refused with the setting named, as any other bad value
     if kind is _KINDS[ColumnPairs] and not text.startswith("{"):
         try:
             return parse_columns(text)

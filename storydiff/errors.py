@@ -89,6 +89,10 @@ class Code(Enum):
     )
     E041 = "no actor in {store} is called {name!r}{hint}"
     E042 = "cannot serve the store {path}: {detail}"
+    E043 = (
+        "pipeline.languages names a pipeline for {language!r}, but storydiff has no word "
+        "lists for it: add storydiff/nlp/data/lexicons/{language}.toml (see fr.toml)"
+    )
 
 
 class StorydiffError(Exception):

@@ -25,7 +25,7 @@ from storydiff.clean.furniture import (
     wording_for,
 )
 from storydiff.clean.glued import Cut, trim
-from storydiff.clean.language import detect_language
+from storydiff.clean.language import detect_language, stated_or_detected
 from storydiff.clean.lines import Line, dominant_script, fold, split_lines
 from storydiff.clean.metadata import (
     find_published,
@@ -39,6 +39,7 @@ from storydiff.clean.outlets import outlet_of
 from storydiff.clean.repetition import by_repetition
 from storydiff.errors import Code, InputError
 from storydiff.model import Article, Document, RemovedLine, Span, article_id, where
+from storydiff.model.article import LANGUAGE_DIFFERS, ReadWarning
 
 __all__ = ["LineVerdicts", "clean", "classify_lines"]
 
@@ -188,6 +189,10 @@ def clean(document: Document) -> Article:
     if not any(not is_heading for _, is_heading in paragraphs):
         raise InputError(where(document.source, document.line), Code.E010)
     profile = outlet_of(judged.outlet, document.url)
+    language, reads_as = stated_or_detected(document.language, text)
+    warnings = document.warnings
+    if reads_as is not None:
+        warnings += (ReadWarning(LANGUAGE_DIFFERS, 1, f"stated {language}, reads as {reads_as}"),)
     return Article(
         id=article_id(text),
         source=document.source,
@@ -196,12 +201,12 @@ def clean(document: Document) -> Article:
         title=title,
         outlet=judged.outlet,
         published=judged.published,
-        language=detect_language(text),
+        language=language,
         text=text,
         removed=tuple(removed),
         headings=tuple(headings),
         source_id=document.id,
-        warnings=document.warnings,
+        warnings=warnings,
         outlet_country=profile.country if profile else None,
         outlet_ownership=profile.ownership if profile else None,
     )

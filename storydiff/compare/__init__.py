@@ -10,6 +10,7 @@ from storydiff.compare.align import Alignment, Thresholds, align
 from storydiff.compare.coherence import story_doubt
 from storydiff.compare.copies import find_copies
 from storydiff.compare.framing import framing_table
+from storydiff.compare.languages import aligned_by_language, languages_warning
 from storydiff.compare.numbers import numbers_table
 from storydiff.compare.similarity import get_backend
 from storydiff.compare.sources import quoted_sources
@@ -58,7 +59,9 @@ def compare_analyses(
     copied = {c.article for c in copies}
     origins = [a for a in analyses if a.article.id not in copied]
     alignment = (
-        align(origins, backend, actors, config.alignment, config.figures)
+        aligned_by_language(
+            origins, lambda group: align(group, backend, actors, config.alignment, config.figures)
+        )
         if len(origins) > 1
         else Alignment((), (), {})
     )
@@ -79,4 +82,7 @@ def compare_analyses(
         # Said right after the count of articles and points: every table below has to be
         # read knowing it.
         summary = (summary[0], Finding(doubt, "points"), *summary[1:])
+    mixed = languages_warning(analyses)
+    if mixed:
+        summary = (summary[0], Finding(mixed[0].upper() + mixed[1:] + ".", "points"), *summary[1:])
     return replace(comparison, summary=summary)

@@ -73,10 +73,11 @@ def align(
         )
         for a in analyses
     }
-    return Alignment(tuple(sorted(points, key=_position)), tuple(related), only_in)
+    return Alignment(tuple(sorted(points, key=position)), tuple(related), only_in)
 
 
-def _position(point: Point) -> tuple[str, int]:
+def position(point: Point) -> tuple[str, int]:
+    """Where a point starts: its first statement's article and offset (the order of points)."""
     return point.statements[0].article, point.statements[0].start
 
 

@@ -1,8 +1,9 @@
 """The local engine: analysis in this process, or on a pool of worker processes.
 
-With one worker the pipeline is loaded here and batches go through it one after another; with
-more, each worker process loads the pipeline once and takes whole batches (``pool.py``). Either
-way the analyses are the same, in input order, with errors in their place.
+With one worker the pipelines are loaded here and batches go through them one after another;
+with more, each worker process loads them and takes whole batches (``pool.py``). A language's
+pipeline is loaded once, when the first article in that language comes. Either way the
+analyses are the same, in input order, with errors in their place.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from storydiff.engines.batch import analyze_batch, chunked
 from storydiff.engines.pool import ordered_map, set_worker_state, worker_state
 from storydiff.errors import InputError
 from storydiff.model import Analysis, Article
-from storydiff.nlp.pipeline import load_pipeline
+from storydiff.nlp.pipeline import Pipelines
 
 
 class LocalEngine:
@@ -45,22 +46,22 @@ class LocalEngine:
                 initargs=(self.pipeline, self.batch_size, self.progress),
             )
             return
-        nlp = load_pipeline(self.pipeline)
+        pipelines = Pipelines(self.pipeline)
         for batch in batches:
-            yield from analyze_batch(batch, nlp, self.batch_size, progress=self.progress)
+            yield from analyze_batch(batch, pipelines, self.batch_size, progress=self.progress)
 
 
 def _load_in_worker(
     pipeline: PipelineSettings | str | None, batch_size: int, progress: bool
 ) -> None:
-    set_worker_state(nlp=load_pipeline(pipeline), batch_size=batch_size, progress=progress)
+    set_worker_state(pipelines=Pipelines(pipeline), batch_size=batch_size, progress=progress)
 
 
 def _analyze_in_worker(batch: list[Article | InputError]) -> list[Analysis | InputError]:
     return list(
         analyze_batch(
             batch,
-            worker_state("nlp"),
+            worker_state("pipelines"),
             worker_state("batch_size"),
             progress=worker_state("progress"),
         )

@@ -44,14 +44,14 @@ class _Annotator:
     """A Ray actor: loads the pipeline once, then analyses batch after batch."""
 
     def __init__(self, pipeline: PipelineSettings | str | None, batch_size: int) -> None:
-        from storydiff.nlp.pipeline import load_pipeline
+        from storydiff.nlp.pipeline import Pipelines
 
-        self._nlp = load_pipeline(pipeline)
+        self._pipelines = Pipelines(pipeline)
         self._batch_size = batch_size
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
         articles = [Article.from_dict(json.loads(row)) for row in batch["article"]]
-        results = analyze_batch(articles, self._nlp, self._batch_size)
+        results = analyze_batch(articles, self._pipelines, self._batch_size)
         return {"result": [_encode(r) for r in results]}
 
 

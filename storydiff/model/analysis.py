@@ -8,6 +8,7 @@ from typing import Any
 
 from storydiff.model.article import Article
 from storydiff.model.findings import Date, Entity, Label, Quantity, Quote, Statement
+from storydiff.model.languages import FULL, Coverage
 from storydiff.model.schema import SCHEMA, check_schema
 
 
@@ -52,7 +53,8 @@ class Headline:
 @dataclass(frozen=True)
 class Analysis:
     """An article with everything the NLP stage found in it; what its title says is in
-    ``headline`` (None for an article without a title)."""
+    ``headline`` (None for an article without a title); which parts of the analysis ran, in
+    ``coverage`` (written as ``analysis``)."""
 
     article: Article
     entities: tuple[Entity, ...] = ()
@@ -63,6 +65,7 @@ class Analysis:
     dates: tuple[Date, ...] = ()
     tone_method: str | None = None
     headline: Headline | None = None
+    coverage: Coverage = FULL
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
@@ -79,6 +82,7 @@ class Analysis:
             "statements": [s.to_dict() for s in self.statements],
             "tone_method": self.tone_method,
             "headline": self.headline.to_dict() if self.headline else None,
+            "analysis": self.coverage.to_dict(),
         }
 
     @classmethod
@@ -95,4 +99,5 @@ class Analysis:
             dates=tuple(Date.from_dict(d) for d in data.get("dates", [])),
             tone_method=data.get("tone_method"),
             headline=Headline.from_dict(data["headline"]) if data.get("headline") else None,
+            coverage=Coverage.from_dict(data.get("analysis")),
         )

@@ -36,20 +36,27 @@ class ReadWarning:
     """Something reading changed in an input so that it could be kept, and how often: the
     article is read all the same, and its record says what was changed. The one ``kind`` so
     far is ``replaced_surrogates``: lone surrogates (JSON escapes such as ``"\\ud800"``, or a
-    file name that is not UTF-8) replaced by U+FFFD, since no UTF-8 output can hold them."""
+    file name that is not UTF-8) replaced by U+FFFD, since no UTF-8 output can hold them; and
+    ``stated_language_differs``: the input states a language (``Article.language`` keeps it)
+    that its text does not read as (``detail`` names the one it reads as)."""
 
     kind: str
     count: int
+    detail: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "count": self.count}
+        shown: dict[str, Any] = {"kind": self.kind, "count": self.count}
+        return shown | ({"detail": self.detail} if self.detail is not None else {})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ReadWarning:
-        return cls(str(data["kind"]), int(data["count"]))
+        detail = data.get("detail")
+        return cls(str(data["kind"]), int(data["count"]), str(detail) if detail else None)
 
 
 REPLACED_SURROGATES = "replaced_surrogates"
+# The input states one language and the text reads as another: the stated one is used.
+LANGUAGE_DIFFERS = "stated_language_differs"
 
 
 def counted(warnings: tuple[ReadWarning, ...], kind: str, count: int) -> tuple[ReadWarning, ...]:
@@ -82,6 +89,8 @@ class Document:
     outlet: str | None = None
     published: str | None = None
     warnings: tuple[ReadWarning, ...] = ()
+    # The language the input states (an HTML page's ``lang``, a record's ``language``).
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,8 @@ class Text:
     outlet: str | None = None
     url: str | None = None
     published: str | None = None
+    # The language the caller knows the article is in (an ISO 639-1 code), used as stated.
+    language: str | None = None
 
 
 @dataclass(frozen=True)

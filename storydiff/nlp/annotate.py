@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storydiff.model import Analysis, Article, Entity, Label, Quantity, Quote, Span, Statement
+from storydiff.model.languages import BEYOND_ENGLISH, FULL
 from storydiff.nlp.doctext import doc_text, make_doc
 from storydiff.nlp.events import TokenEvents
 from storydiff.nlp.extensions import typed
@@ -32,10 +33,12 @@ def statements_of(
     entities: Sequence[Entity] = (),
     labels: Sequence[Label] = (),
     quantities: Sequence[Quantity] = (),
+    tone: bool = True,
 ) -> tuple[Statement, ...]:
     """Sentence-level units of the body (headings excluded): who each is attributed to (a
     quote's speaker when their words fill it, else None: the outlet's own voice), the entities,
-    labels and quantities inside it, and its tone."""
+    labels and quantities inside it, and its tone (None without ``tone``: the tone lexicon is
+    English)."""
     text = doc_text(doc)
     headings = [(h.start, h.end) for h in article.headings]
     quotes = list(quotes)
@@ -68,7 +71,7 @@ def statements_of(
             entities=tuple(sorted(set(_starting_in(mentions, start, end)), key=order.__getitem__)),
             labels=tuple(sorted(_starting_in(label_starts, start, end))),
             quantities=tuple(sorted(_starting_in(quantity_starts, start, end))),
-            tone=tone_of(text[start:end]),
+            tone=tone_of(text[start:end]) if tone else None,
             **events.of_statement(doc, start, end, mentions),
         )
         for start, end in spans
@@ -161,7 +164,9 @@ def analysis_of(doc: Doc, article: Article) -> Analysis:
     entities = with_speaker_mentions(found.entities or (), quotes)
     labels = tuple(found.labels or ())
     quantities = tuple(found.quantities or ())
-    statements = statements_of(doc, article, quotes, entities, labels, quantities)
+    # VADER's lexicon is English: in another language its tone would be noise.
+    english = doc.lang_ == "en"
+    statements = statements_of(doc, article, quotes, entities, labels, quantities, english)
     return Analysis(
         article=article,
         entities=with_tone(entities, statements),
@@ -170,7 +175,8 @@ def analysis_of(doc: Doc, article: Article) -> Analysis:
         labels=labels,
         quantities=quantities,
         dates=tuple(normalise_dates(found.dates or (), article.published)),
-        tone_method=TONE_METHOD,
+        tone_method=TONE_METHOD if english else None,
+        coverage=FULL if english else BEYOND_ENGLISH,
     )
 
 

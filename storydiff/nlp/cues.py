@@ -198,6 +198,19 @@ class Lexicon:
     object_cues: frozenset[str] = OBJECT_CUES
     attribution_nouns: frozenset[str] = ATTRIBUTION_NOUNS
     role_nouns: frozenset[str] = ROLE_NOUNS
+    according_to: tuple[str, ...] = ACCORDING_TO
+    # A language that writes its cue after the words reported, with the speaker after the
+    # verb ("..., a déclaré le ministre"): the verb's forms there, and the words that may
+    # stand between them and the comma (auxiliaries, the -t- of "a-t-il"). None in English.
+    inverted_verb_forms: frozenset[str] = frozenset()
+    inverted_glue: frozenset[str] = frozenset()
+    # Pronoun -> (gender, number), as PRONOUN_FEATURES; a tuple of pairs, so that a lexicon
+    # stays hashable.
+    pronouns: tuple[tuple[str, tuple[str, str]], ...] = ()
+
+    def pronoun_features(self) -> dict[str, tuple[str, str]]:
+        """The pronouns a speaker may be named by: the language's own, else English's."""
+        return dict(self.pronouns) if self.pronouns else PRONOUN_FEATURES
 
     def extended(
         self,

@@ -20,6 +20,7 @@ from storydiff.model import Span as TextSpan
 from storydiff.nlp.cues import HONORIFIC_GENDER, HONORIFICS, ROLE_NOUNS
 from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.extensions import typed
+from storydiff.nlp.lexicons import lexicons_for
 from storydiff.nlp.tokens import with_pos, with_tag
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -340,7 +341,8 @@ if not Doc.has_extension("entities"):
 def make_entities_component(
     nlp: Language, name: str, extra_role_nouns: list[str]
 ) -> EntitiesComponent:
-    return EntitiesComponent(ROLE_NOUNS | {noun.lower() for noun in extra_role_nouns})
+    role_nouns = lexicons_for(nlp.lang).role_nouns
+    return EntitiesComponent(role_nouns | {noun.lower() for noun in extra_role_nouns})
 
 
 class EntitiesComponent:

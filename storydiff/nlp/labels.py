@@ -48,6 +48,7 @@ from storydiff.nlp.labels_data import (
     UNLISTED,
     Term,
 )
+from storydiff.nlp.lexicons import lexicons_for
 from storydiff.nlp.quotemarks import Quoted, quoted_in
 from storydiff.nlp.tokens import with_tag
 
@@ -225,7 +226,11 @@ def _names_actors(words: Span, entry: Term, terms: dict[str, Term]) -> bool:
         c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in inside for c in last.children
     ):
         return False  # "tax regime", "sanctions regime": another thing altogether
-    return last.pos_ in {"NOUN", "PROPN"}
+    if last.pos_ in {"NOUN", "PROPN"}:
+        return True
+    # A head before its adjective, as French puts it ("groupe armé").
+    first = words[0]
+    return len(words) > 1 and last.pos_ == "ADJ" and words.root == first and first.pos_ == "NOUN"
 
 
 def _hyphen_word_start(doc: Doc, i: int) -> int:
@@ -427,7 +432,7 @@ def make_labels_component(
     nlp: Language, name: str, extra_terms: dict[str, list[Any]]
 ) -> LabelsComponent:
     """``extra_terms`` maps a lemma or phrase to ``[category, contested]``."""
-    terms = dict(TERMS)
+    terms = lexicons_for(nlp.lang).terms()
     terms.update({k.lower(): Term(str(v[0]), bool(v[1])) for k, v in extra_terms.items()})
     return LabelsComponent(terms)
 

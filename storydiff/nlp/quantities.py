@@ -284,6 +284,7 @@ def _read_exact(words: list[str]) -> Reading | None:
     total: Number = 0
     current: Number = 0
     seen = False
+    words = _digit_groups_joined(words)
     for index, word in enumerate(words):
         if seen and (word == "and" or (word == "-" and words[index - 1] in data.TENS)):
             continue
@@ -300,6 +301,22 @@ def _read_exact(words: list[str]) -> Reading | None:
             total += (current or 1) * amount
             current = 0
     return Reading(value=_plausible(_tidy(total + current))) if seen else None
+
+
+def _digit_groups_joined(words: list[str]) -> list[str]:
+    """ "3 000", "1 250 000": thousands grouped by spaces (as French and the SI write them,
+    the no-break spaces having become plain ones) are one number, not 3 and 000."""
+    joined: list[str] = []
+    grouped = False  # the last word is a number joined from groups
+    for word in words:
+        last = joined[-1] if joined else ""
+        if len(word) == 3 and word.isdigit() and last.isdigit() and (grouped or len(last) <= 3):
+            joined[-1] += word
+            grouped = True
+        else:
+            joined.append(word)
+            grouped = False
+    return joined
 
 
 def _number_word(word: str, following: list[str]) -> tuple[str, Number] | None:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from storydiff.model import paragraph_ranges
 from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.intervals import Intervals
+from storydiff.nlp.lexicons import lexicons_for
 
 # Opening mark -> the closing marks that may end it. Two apostrophes ('') and two backticks
 # (``) stand for double quotation marks in some archives and wire feeds.
@@ -38,6 +39,12 @@ _KEY = "storydiff.quoted"
 # one to the next instead of stepping through every character.
 _MARK_CHARS = sorted({*PAIRS, *(m for closers in PAIRS.values() for m in closers)} - {*_DOUBLED})
 _MARK_RE = re.compile("|".join([*map(re.escape, _DOUBLED), f"[{re.escape(''.join(_MARK_CHARS))}]"]))
+# Guillemets are set off by a (narrow) no-break space in French typography, which reading
+# turns into a plain one: "« Nous ne reculerons pas »".
+_SPACED = {"«", "»", "‹", "›"}
+# A paragraph that opens with a dash is a line of dialogue where the language writes dialogue
+# so (French, Russian, Spanish: ``Lexicons.dash_dialogue``).
+_DIALOGUE = re.compile(r"[—–―][ \t]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -50,12 +57,15 @@ class Quoted:
     paragraph and close in a later one, with no mark in the paragraphs between (text whose
     sentences were split into paragraphs): each paragraph's part is a stretch of its own,
     and all of them are one speaker's.
+    ``dialogue`` is true for a paragraph of dialogue opened by a dash, which has no closing
+    mark: it runs to the paragraph's end, and an incise in it ends what is said.
     """
 
     start: int
     end: int
     continues: bool = False
     quotation: int | None = None
+    dialogue: bool = False
 
 
 # How many paragraphs a quotation left open may run over before its closing mark.
@@ -66,7 +76,7 @@ def _opens(text: str, i: int, mark: str, para_start: int) -> bool:
     after = text[i + len(mark)] if i + len(mark) < len(text) else " "
     before = text[i - 1] if i > para_start else " "
     if after.isspace():
-        return False
+        return mark in _SPACED and text[i + len(mark) : i + len(mark) + 2].strip() != ""
     if mark in _SINGLE:
         return not before.isalnum() and (after.isalnum() or after in '"“')
     if mark in {'"', "''"}:
@@ -80,19 +90,24 @@ def _closes(text: str, i: int, mark: str, opener: str) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + len(mark)] if i + len(mark) < len(text) else " "
     if before.isspace():
-        return False
+        return mark in _SPACED
     if mark in {"'", "’", "''"}:
         return not after.isalnum()
     return True
 
 
-def find_quoted(text: str) -> list[Quoted]:
-    """Every quoted stretch, paragraph by paragraph, outermost quotes only."""
+def find_quoted(text: str, dash_dialogue: bool = False) -> list[Quoted]:
+    """Every quoted stretch, paragraph by paragraph, outermost quotes only; with
+    ``dash_dialogue``, a paragraph opening with a dash is one stretch of dialogue."""
     paragraphs = paragraph_ranges(text)
     per_paragraph: list[list[Quoted]] = []
     left_open: dict[int, str] = {}  # paragraph index -> the opening mark still open at its end
     for index, (para_start, para_end) in enumerate(paragraphs):
         found: list[Quoted] = []
+        per_paragraph.append(found)
+        if dash_dialogue and (dash := _DIALOGUE.match(text, para_start, para_end)):
+            found.append(Quoted(dash.end(), para_end, dialogue=True))
+            continue
         opener: str | None = None
         inside_from = 0
         for match in _MARK_RE.finditer(text, para_start, para_end):
@@ -101,13 +116,14 @@ def find_quoted(text: str) -> list[Quoted]:
                 if mark in PAIRS and _opens(text, i, mark, para_start):
                     opener, inside_from = mark, i + len(mark)
             elif _closes(text, i, mark, opener):
-                if i > inside_from:
-                    found.append(Quoted(inside_from, i))
+                # The space inside spaced guillemets is typography, not what was said.
+                start, end = _inside(text, inside_from, i, opener)
+                if end > start:
+                    found.append(Quoted(start, end))
                 opener = None
         if opener is not None and inside_from < para_end and opener not in _SINGLE:
             found.append(Quoted(inside_from, para_end, continues=True))
             left_open[index] = opener
-        per_paragraph.append(found)
     for index, opener in left_open.items():
         if not _next_paragraph_opens_quote(text, per_paragraph[index][-1].end):
             _close_later(text, paragraphs, per_paragraph, index, opener)
@@ -117,6 +133,16 @@ def find_quoted(text: str) -> list[Quoted]:
         for q in found
         if not q.continues or q.quotation is not None or _next_paragraph_opens_quote(text, q.end)
     ]
+
+
+def _inside(text: str, start: int, end: int, opener: str) -> tuple[int, int]:
+    if opener not in _SPACED:
+        return start, end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _close_later(
@@ -166,5 +192,6 @@ def quoted_in(doc: Doc) -> Intervals[Quoted]:
     """``find_quoted`` on a spaCy ``Doc``, computed once and shared by the components."""
     found = doc.user_data.get(_KEY)
     if found is None:
-        found = doc.user_data[_KEY] = Intervals(find_quoted(doc_text(doc)))
+        dialogue = lexicons_for(doc.lang_).dash_dialogue
+        found = doc.user_data[_KEY] = Intervals(find_quoted(doc_text(doc), dialogue))
     return found

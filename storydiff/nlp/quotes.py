@@ -42,6 +42,8 @@ from storydiff.nlp.cues import (
 from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.extensions import typed
 from storydiff.nlp.intervals import Intervals
+from storydiff.nlp.inverted import inverted_cues
+from storydiff.nlp.lexicons import lexicons_for
 from storydiff.nlp.quotemarks import Quoted, quoted_in
 from storydiff.nlp.speakers import SpeakerResolver, is_age
 from storydiff.nlp.tokens import with_pos
@@ -366,11 +368,11 @@ def _clause_around_commas(doc: Doc, verb: Token, subject: Span) -> list[tuple[in
     return [before, after] if after else []
 
 
-def according_to_cues(doc: Doc) -> list[Cue]:
+def according_to_cues(doc: Doc, lexicon: Lexicon = DEFAULT_LEXICON) -> list[Cue]:
     """ "According to X, ..." and "..., according to X": the rest of the clause is X's claim."""
     cues = []
     lowered = doc_text(doc).lower()
-    for marker in ACCORDING_TO:
+    for marker in lexicon.according_to:
         start = lowered.find(marker)
         while start != -1:
             span = doc.char_span(start, start + len(marker), alignment_mode="expand")
@@ -383,6 +385,9 @@ def according_to_cues(doc: Doc) -> list[Cue]:
             if not objects:
                 continue
             source = phrase(objects[0])
+            if source.start < span.end:
+                # A parse in which the preposition hangs from its noun ("selon l'ONU").
+                source = doc[span.end : max(source.end, span.end + 1)]
             sentence = span.sent
             cue = Cue(None, (span.start_char, span.end_char), source)
             # "A; B, according to X": X vouches for B, not for everything since the sentence
@@ -392,13 +397,24 @@ def according_to_cues(doc: Doc) -> list[Cue]:
                 default=sentence.start,
             )
             before = _trim(doc, clause_start, span.start)
-            after = _trim(doc, source.end, sentence.end)
+            after = _trim(doc, source.end, _according_clause_end(doc, source.end, sentence.end))
             if before and (not after or before[1] - before[0] >= after[1] - after[0]):
                 cue.content.append(before)
             elif after:
                 cue.content.append(after)
             cues.append(cue)
     return cues
+
+
+def _according_clause_end(doc: Doc, start: int, sentence_end: int) -> int:
+    """Where the clause after "according to X" ends: the sentence's end, or the next
+    sentence's when the parser cut the sentence right after the source ("D'après l'ONU, | près
+    de 40 000 civils ...") within the paragraph."""
+    if sentence_end >= len(doc) or "\n" in doc[start:sentence_end].text_with_ws:
+        return sentence_end
+    rest = [t.text for t in doc[start:sentence_end] if not t.is_space]
+    cut_at_comma = rest == [","] or (not rest and doc[sentence_end].text == ",")
+    return doc[sentence_end].sent.end if cut_at_comma else sentence_end
 
 
 _SPEAKER_LABEL = re.compile(
@@ -577,13 +593,13 @@ def attribution_noun_cues(doc: Doc, lexicon: Lexicon) -> list[Cue]:
         that = next((t for t in near if t.lower_ == "that"), None)
         if that is None:
             continue
-        content = _trim(doc, that.i + 1, _clause_end(token, that, sentence_end))
+        content = _trim(doc, that.i + 1, _noun_clause_end(token, that, sentence_end))
         if content:
             cues.append(Cue(None, (token.idx, token.idx + len(token)), subject, [content]))
     return cues
 
 
-def _clause_end(noun: Token, that: Token, sentence_end: int) -> int:
+def _noun_clause_end(noun: Token, that: Token, sentence_end: int) -> int:
     """Where the that-clause of an attribution noun ends: with the clause the parser hangs on
     the noun ("Obama's statement that the U.S. had no strategy projected weakness, X
     replied" ends before "projected"), else at the end of the sentence."""
@@ -635,7 +651,13 @@ class QuoteExtractor:
 
     def __call__(self, doc: Doc) -> list[Quote]:
         quoted = quoted_in(doc)
-        cues = verb_cues(doc, self.lexicon, quoted) + according_to_cues(doc)
+        inverted = [
+            Cue(i.verb, (i.verb.idx, i.verb.idx + len(i.verb)), i.speaker, [i.content])
+            for i in inverted_cues(doc, self.lexicon, quoted)
+        ]
+        taken = {c.cue for c in inverted}
+        cues = [c for c in verb_cues(doc, self.lexicon, quoted) if c.cue not in taken]
+        cues += inverted + according_to_cues(doc, self.lexicon)
         cues += attribution_noun_cues(doc, self.lexicon) + label_cues(doc)
         cues += signature_cues(doc, quoted) + colon_cues(doc, quoted, self.lexicon)
         cues = self._drop_nested(sorted(cues, key=lambda c: c.cue[0]))
@@ -644,7 +666,12 @@ class QuoteExtractor:
         # an earlier "said" in the same sentence could reach it.
         for cue in sorted(cues, key=lambda c: not c.content):
             self._claim_quotes(doc, cue, quoted, claimed)
-        resolver = SpeakerResolver(doc, typed(doc)._.entities or [], self.lexicon.role_nouns)
+        resolver = SpeakerResolver(
+            doc,
+            typed(doc)._.entities or [],
+            self.lexicon.role_nouns,
+            self.lexicon.pronoun_features(),
+        )
         quotes: list[Quote] = []
         text = doc_text(doc)
         for cue, pieces in self._with_floating(doc, cues, quoted, claimed):
@@ -872,8 +899,10 @@ def make_quotes_component(
     extra_attribution_nouns: list[str],
     extra_role_nouns: list[str],
 ) -> QuotesComponent:
-    lexicon = DEFAULT_LEXICON.extended(extra_cue_verbs, extra_attribution_nouns, extra_role_nouns)
-    return QuotesComponent(lexicon)
+    base = lexicons_for(nlp.lang).quotes
+    return QuotesComponent(
+        base.extended(extra_cue_verbs, extra_attribution_nouns, extra_role_nouns)
+    )
 
 
 class QuotesComponent:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from importlib.resources import files
 
@@ -74,10 +74,16 @@ class SpeakerResolver:
     """Maps a cue's subject to a ``Speaker``, in text order, remembering earlier speakers."""
 
     def __init__(
-        self, doc: Doc, entities: Sequence[Entity], role_nouns: frozenset[str] = ROLE_NOUNS
+        self,
+        doc: Doc,
+        entities: Sequence[Entity],
+        role_nouns: frozenset[str] = ROLE_NOUNS,
+        pronouns: Mapping[str, tuple[str, str]] = PRONOUN_FEATURES,
     ) -> None:
         self.doc = doc
         self.role_nouns = role_nouns
+        # The language's pronouns and what they say of a person (cues.PRONOUN_FEATURES).
+        self.pronouns = pronouns
         self.entities = list(entities)
         self.by_char: dict[int, Entity] = {}
         for entity in self.entities:
@@ -116,7 +122,7 @@ class SpeakerResolver:
 
     def fits(self, entity: Entity | None, pronoun: str) -> bool:
         """Whether a pronoun can stand for an entity: kind, number, and gender when known."""
-        gender, number = PRONOUN_FEATURES.get(pronoun, ("any", "singular"))
+        gender, number = self.pronouns.get(pronoun, ("any", "singular"))
         if entity is None:
             return gender == "any"
         if gender in _PERSONAL:
@@ -139,9 +145,10 @@ class SpeakerResolver:
         subject = _author_of(subject)
         head = subject.root
         entity = self.entity_of(subject)
-        if entity is None and head.pos_ == "PRON":
+        pronoun = head.pos_ == "PRON" or head.lower_ in self.pronouns
+        if entity is None and pronoun:
             entity = self.antecedent(head.lower_, subject.start_char)
-            gender = PRONOUN_FEATURES.get(head.lower_, ("any", ""))[0]
+            gender = self.pronouns.get(head.lower_, ("any", ""))[0]
             if entity is not None and gender in _PERSONAL:
                 self.genders.setdefault(entity.id, gender)
         elif entity is None and document is not None and document.i == head.i:
@@ -156,7 +163,7 @@ class SpeakerResolver:
             # A group ("Republicans", "Democrats") is a speaker the article never names.
             name = None if entity.kind == "NORP" else entity.name
             speaker = Speaker(name, entity.id, mention)
-        elif head.pos_ == "PRON":
+        elif pronoun:
             speaker = Speaker(
                 self.unnamed_antecedent(head.lower_, subject.start_char), None, mention
             )
@@ -180,6 +187,8 @@ class SpeakerResolver:
                 entity = self.by_char.get(token.idx)
                 if entity is not None and entity.kind == "PERSON":
                     return entity
+        if (named := self._named_after_role(subject)) is not None:
+            return named
         if head.pos_ == "PROPN" or (len(head) > 1 and (head.is_upper or head.is_title)):
             # The tagger missed this mention ("PENCE:" in a transcript, "Waters" taken for a
             # plural noun), but the name is one the article already uses.
@@ -192,6 +201,18 @@ class SpeakerResolver:
                 ),
                 None,
             )
+        return None
+
+    def _named_after_role(self, subject: Span) -> Entity | None:
+        """ "le ministre de l'Intérieur, Gérald Martin": a person named after a comma that
+        closes a role's phrase, whatever label the parser gave the name (the French
+        pipeline's is ``nmod``)."""
+        if subject.root.lemma_.lower() not in self.role_nouns:
+            return None
+        for token in subject[1:]:
+            entity = self.by_char.get(token.idx)
+            if entity is not None and entity.kind == "PERSON" and token.nbor(-1).text == ",":
+                return entity
         return None
 
     def is_description(self, head: Token) -> bool:
@@ -346,7 +367,7 @@ class SpeakerResolver:
             if start < previous_sentence:
                 break
             if start < position and entity is None and speaker.name:
-                plural = PRONOUN_FEATURES.get(pronoun, ("any", "singular"))[1] == "plural"
+                plural = self.pronouns.get(pronoun, ("any", "singular"))[1] == "plural"
                 if pronoun in {"it", "its"} or plural:
                     return speaker.name
         return None

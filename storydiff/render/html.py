@@ -111,6 +111,11 @@ class ArticleView:
     headline_notes: tuple[str, ...] = ()
 
     @property
+    def coverage_note(self) -> str | None:
+        """ "Russian: quotes and figures only" for an article analysed in part."""
+        return self.analysis.coverage.note(self.analysis.article.language)
+
+    @property
     def title(self) -> str | Markup:
         """The title as the column heads it: annotated like the body when it was analysed."""
         return self.headline or self.analysis.article.title or "(untitled)"

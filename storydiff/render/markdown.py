@@ -101,6 +101,12 @@ def _meta(article: Article) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def _coverage_note(analysis: Analysis) -> list[str]:
+    """ "*Russian: quotes and figures only*" for an article analysed in part."""
+    note = analysis.coverage.note(analysis.article.language)
+    return [f"*{md_escape(note)}*", ""] if note else []
+
+
 def _title(article: Article) -> str:
     return md_escape(article.title) or "(untitled)"
 
@@ -147,6 +153,8 @@ def _articles_list(comparison: Comparison, labels: Sequence[str]) -> list[str]:
     for number, (label, analysis) in enumerate(zip(labels, comparison.articles, strict=True), 1):
         article = analysis.article
         line = f"{number}. **{md_escape(label)}**: {_title(article)} ({_meta(article)})"
+        if note := analysis.coverage.note(article.language):
+            line += f" — *{md_escape(note)}*"
         copy = copy_of.get(article.id)
         if copy is not None:
             origin = md_escape(labels[positions[copy.copy_of]])
@@ -290,6 +298,7 @@ def _only_in(comparison: Comparison, labels: Sequence[str]) -> list[str]:
 def _article_quotes_and_removed(label: str, analysis: Analysis) -> list[str]:
     article = analysis.article
     lines = [f"## {md_escape(label)}: {_title(article)}", "", _meta(article), ""]
+    lines += _coverage_note(analysis)
     lines += ["### Quotes", "", *_quote_items(analysis), ""]
     lines += ["### Removed page furniture", "", *_removed_items(article.removed), ""]
     return lines
@@ -298,6 +307,7 @@ def _article_quotes_and_removed(label: str, analysis: Analysis) -> list[str]:
 def _analysis_section(analysis: Analysis) -> list[str]:
     article = analysis.article
     lines = [f"## {_title(article)}", "", _meta(article), ""]
+    lines += _coverage_note(analysis)
     lines += ["### Quotes", "", *_quote_items(analysis), ""]
     lines += ["### Entities", "", *_entity_items(analysis), ""]
     lines += ["### Removed lines", "", *_removed_items(article.removed), ""]

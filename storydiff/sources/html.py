@@ -63,7 +63,17 @@ def html_document(
         title=_field(extracted.title),
         outlet=_field(extracted.sitename),
         published=_iso_date(extracted.date),
+        language=_stated_language(page),
     )
+
+
+_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.I)
+
+
+def _stated_language(page: str) -> str | None:
+    """The language the page's ``<html lang>`` states, if it states one."""
+    found = _LANG.search(page[:20000])
+    return found.group(1) if found else None
 
 
 def _paragraphs(text: str | None) -> str:

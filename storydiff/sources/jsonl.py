@@ -125,9 +125,16 @@ def fields_document(
         line=number,
         id=_record_id(record, columns["id"], where),
         warnings=counted((), REPLACED_SURROGATES, replaced),
+        language=_stated_language(record),
         **prose,
         **identifiers,
     )
+
+
+def _stated_language(record: dict[str, Any]) -> str | None:
+    """A record's ``language`` field (or ``lang``), when it holds a string."""
+    stated = record.get("language", record.get("lang"))
+    return stated if isinstance(stated, str) and stated.strip() else None
 
 
 def _record_or_error(

@@ -24,6 +24,7 @@ from urllib.parse import urlencode, urlsplit
 from datasette import NotFound, Response
 from markupsafe import Markup
 
+from storydiff.compare.languages import coverage_notes
 from storydiff.errors import StorydiffError
 from storydiff.model import SCHEMA, Analysis
 from storydiff.render.charts import line_chart
@@ -208,7 +209,12 @@ def _story(store: Store, args: Mapping[str, str], links: Links) -> tuple[dict[st
     found = queries.story(store, story_id)
     if found is None:
         raise PageError(f"no story {story_id!r} in this store", 404)
-    return {"result": found, "comparison": _comparison(found.analyses), "external": external}, 200
+    return {
+        "result": found,
+        "comparison": _comparison(found.analyses),
+        "notes": coverage_notes(found.analyses),
+        "external": external,
+    }, 200
 
 
 @dataclasses.dataclass(frozen=True)

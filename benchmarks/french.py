@@ -1,0 +1,109 @@
+"""Quotes, speakers and label voices in French, against a small set of our own writing.
+
+Why this exists: French is analysed in full (``fr_core_news_sm`` and the French lexicons), so
+its quotes, speakers and labels must be measured as the English ones are. The articles in
+``data/french_gold/`` are written for this benchmark (no outlet's text), with their gold in
+``gold.json`` (codebook in that folder's README). Quotes are scored as ``quality.py`` scores
+the English ones (``score_quotes``: content, content + speaker, by kind); a label is found
+when a system label has the gold's term (case folded) and right when its voice is the gold's.
+Speakers are counted two ways: ``speakers`` as ``quality.py`` does (the name must be the
+gold's, so a quote whose gold names nobody can never be right), and ``resolved`` as the
+SEESAW quotes gold is scored in ``quotes.py`` (an unresolved speaker is right when the gold
+names nobody either).
+Tune on ``dev``; ``check`` is reported apart.
+
+Usage (from the repository root)::
+
+    python benchmarks/french.py [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from quality import combine_quote_scores, prf, score_quotes, system_quotes  # noqa: E402
+
+from storydiff.api import clean_documents  # noqa: E402
+from storydiff.engines.batch import analyze_batch  # noqa: E402
+from storydiff.model import Analysis  # noqa: E402
+from storydiff.nlp.pipeline import Pipelines  # noqa: E402
+from storydiff.sources import read_inputs  # noqa: E402
+
+GOLD = Path(__file__).resolve().parent / "data" / "french_gold"
+
+
+def analysed(name: str) -> Analysis:
+    articles = list(clean_documents(read_inputs([str(GOLD / name)])))
+    (analysis,) = analyze_batch(articles, Pipelines(), 8)
+    assert isinstance(analysis, Analysis), analysis
+    assert analysis.article.language == "fr", (name, analysis.article.language)
+    return analysis
+
+
+def score_labels(gold: list[dict[str, str]], analysis: Analysis) -> dict[str, Any]:
+    """Voice P/R/F1: a gold use is right when a system label with its term has its voice, one
+    system label for each gold use (a term used twice is two uses)."""
+    system = Counter((x.text.casefold(), x.voice) for x in analysis.labels)
+    wanted = Counter((g["term"].casefold(), g["voice"]) for g in gold)
+    right = sum((system & wanted).values())
+    return {"tp": right, "predicted": sum(system.values()), "gold": len(gold)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    gold = json.loads((GOLD / "gold.json").read_text(encoding="utf-8"))
+    results: dict[str, Any] = {}
+    misses: list[str] = []
+    for split in ("dev", "check"):
+        quote_scores, label_counts, resolved = [], [], [0, 0, 0]
+        for name, entry in gold.items():
+            if entry["split"] != split:
+                continue
+            analysis = analysed(name)
+            scored = score_quotes(entry["quotes"], system_quotes(analysis))
+            quote_scores.append(scored)
+            resolved[0] += sum(
+                1
+                for pair in scored["pairs"]
+                if pair["speaker_match"] or (pair["gold_speaker"] is None is pair["system_speaker"])
+            )
+            resolved[1] += scored["content"]["predicted"]
+            resolved[2] += scored["content"]["gold"]
+            label_counts.append(score_labels(entry["labels"], analysis))
+            misses += [f"{name}: missed {g['text']!r}" for g in scored["unmatched_gold"]]
+        combined = combine_quote_scores(quote_scores)
+        labels = prf(*(sum(c[k] for c in label_counts) for k in ("tp", "predicted", "gold")))
+        results[split] = {
+            "quotes": combined["content"],
+            "speakers": combined["content_speaker"],
+            "resolved": prf(*resolved),
+            "label_voices": labels,
+        }
+    if args.json:
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+        return
+    for split, result in results.items():
+        line = "  ".join(
+            f"{what} P {_f(r['precision'])} R {_f(r['recall'])} F1 {_f(r['f1'])}"
+            for what, r in result.items()
+        )
+        print(f"{split}: {line}")
+    for miss in misses:
+        print(miss)
+
+
+def _f(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+if __name__ == "__main__":
+    main()
