@@ -179,3 +179,24 @@ def test_a_line_that_is_only_a_date_is_metadata():
     text, removed = _clean(page)
     assert removed["Tuesday, Nov. 19, 2019 10:15 AM"] == "metadata"
     assert text == f"{LEDE}\n\n{CLOSE}"
+
+
+def test_a_french_page_loses_its_own_furniture_and_keeps_its_body():
+    body = [
+        "Le conseil municipal a voté mardi la reconstruction du vieux pont sur la rivière, "
+        "ont indiqué les services de la mairie.",
+        "Les travaux commenceront au printemps et dureront deux ans, a précisé le maire "
+        "devant la presse.",
+    ]
+    furniture = {
+        "Publié le 12 mars 2024 à 10h15": "metadata",
+        "Temps de lecture : 3 min": "metadata",
+        "Lire aussi : Le pont fermé pour travaux": "teaser",
+        "Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.": "promo",
+    }
+    page = "\n\n".join(
+        ["Le pont sera reconstruit", *list(furniture)[:3], body[0], body[1], *list(furniture)[3:]]
+    )
+    text, removed = _clean(page)
+    assert all(line in text for line in body)
+    assert {line: removed.get(line) for line in furniture} == furniture
