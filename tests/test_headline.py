@@ -95,6 +95,33 @@ def test_headline_labels_count_in_the_framing_table(seed_analyses):
     assert term.headline == 1 and term.count == body + 1
 
 
+def _quote(name: str | None, entity: str | None, at: int = 0) -> Quote:
+    return Quote(Speaker(name, entity), Span(at, at + 5, "words"), "direct")
+
+
+def test_a_headline_quote_counts_for_the_speaker_the_body_names():
+    from storydiff.compare.sources import quoted_sources
+    from storydiff.model import Entity
+    from storydiff.render.common import speaker_rows
+
+    body = "Donald Trump spoke. Then the minister spoke."
+    trump = Entity("e1", "Donald Trump", "PERSON", (Span(0, 12, "Donald Trump"),))
+    headline = Headline(quotes=(_quote("Trump", "h1"), _quote("Angela Merkel", "h2")))
+    article = Article(id="x", source="x.txt", text=body, title="Trump: 'words'", outlet="Daily")
+    analysis = Analysis(
+        article, entities=(trump,), quotes=(_quote("Donald Trump", "e1"),) * 2, headline=headline
+    )
+    sources = {(s.speaker, s.entity): (s.quotes, s.headline) for s in quoted_sources(analysis)}
+    # One row for Trump, with the headline's quote among his three; Merkel, whom only the
+    # headline quotes, is a row of her own.
+    assert sources == {("Donald Trump", "e1"): (3, 1), ("Angela Merkel", None): (1, 1)}
+    other = Analysis(Article(id="y", source="y.txt", text="Other.", outlet="Herald"))
+    comparison = Comparison((analysis, other), sources={"x": quoted_sources(analysis), "y": ()})
+    (row,) = [r for r in speaker_rows(comparison) if r.speaker == "Donald Trump"]
+    assert row.cell(0) == "3 (1 in the headline)" and row.cell(1) == "0"
+    assert "3 (1 in the headline)" in render_comparison_markdown(comparison)
+
+
 HOSTILE = '<b>Rebels</b> say "800 dead"'
 
 

@@ -40,13 +40,15 @@ class Actor:
 
 @dataclass(frozen=True)
 class SourceCount:
-    """How often one outlet quotes one speaker."""
+    """How often one outlet quotes one speaker: ``quotes`` in all, ``headline`` of them in
+    the article's headline."""
 
     speaker: str | None
     quotes: int
     entity: str | None = None
     roles: tuple[str, ...] = ()
     actor: str | None = None
+    headline: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +57,7 @@ class SourceCount:
             "entity": self.entity,
             "roles": list(self.roles),
             "actor": self.actor,
+            "headline": self.headline,
         }
 
     @classmethod
@@ -65,6 +68,7 @@ class SourceCount:
             data.get("entity"),
             tuple(data.get("roles", [])),
             data.get("actor"),
+            int(data.get("headline", 0)),
         )
 
 

@@ -110,10 +110,18 @@ def evidence_line(point: Point) -> str:
 
 @dataclass(frozen=True)
 class SpeakerRow:
-    """One speaker's quote counts, one per article, in article order."""
+    """One speaker's quote counts, one per article, in article order, and how many of each
+    are in the article's headline."""
 
     speaker: str
     counts: tuple[int, ...]
+    headline: tuple[int, ...] = ()
+
+    def cell(self, index: int) -> str:
+        """An article's count as a table shows it: "3", or "3 (1 in the headline)"."""
+        count = str(self.counts[index])
+        in_headline = self.headline[index] if index < len(self.headline) else 0
+        return f"{count} ({in_headline} in the headline)" if in_headline else count
 
     @property
     def total(self) -> int:
@@ -135,6 +143,7 @@ def speaker_rows(comparison: Comparison) -> list[SpeakerRow]:
     """Who each outlet quotes, most-quoted speakers first."""
     width = len(comparison.articles)
     counts: dict[str, list[int]] = {}
+    in_headline: dict[str, list[int]] = {}
     spellings: dict[str, set[str]] = {}
     for index, analysis in enumerate(comparison.articles):
         for source in comparison.sources.get(analysis.article.id, ()):
@@ -143,9 +152,11 @@ def speaker_rows(comparison: Comparison) -> list[SpeakerRow]:
             # in the other, and "the Kremlin" speaks for Russia.
             name = source.actor or spoken
             counts.setdefault(name, [0] * width)[index] += source.quotes
+            in_headline.setdefault(name, [0] * width)[index] += source.headline
             spellings.setdefault(name, set()).add(spoken)
     rows = [
-        SpeakerRow(_with_spellings(name, spellings[name]), tuple(c)) for name, c in counts.items()
+        SpeakerRow(_with_spellings(name, spellings[name]), tuple(c), tuple(in_headline[name]))
+        for name, c in counts.items()
     ]
     return sorted(rows, key=lambda r: (-r.total, r.speaker.casefold(), r.speaker))
 

@@ -190,7 +190,7 @@ def _sources_table(comparison: Comparison, labels: Sequence[str]) -> list[str]:
         name = md_escape(row.speaker)
         if row.only_index is not None:
             name += f" (only {md_escape(labels[row.only_index])})"
-        rows.append((name, [str(c) for c in row.counts]))
+        rows.append((name, [row.cell(k) for k in range(len(row.counts))]))
     return _table(
         "Who each outlet quotes",
         "Speaker",
