@@ -124,18 +124,15 @@ def trend(
     return Trend(subject, name, period, columns, tuple(tuple(r) for r in rows), undated)
 
 
-def counted_span(store: Store, subject: str, name: str, period: str) -> tuple[str, str] | None:
-    """The first and last period of a trend when they can be read without counting it: an
-    actor's, from the counts made at grouping; None for any other."""
-    if subject != "actor" or not summaries.current(store):
-        return None
-    actor = find_actor(store, name)
-    if actor is None:
+def counted_span(store: Store, actor_id: int, period: str) -> tuple[str, str] | None:
+    """The first and last period of an actor's trend, read from the counts made at grouping
+    without counting the trend; None when the counts are not current or hold none."""
+    if not summaries.current(store):
         return None
     first, last = store.query(
         "SELECT min(period), max(period) FROM actor_periods "
         "WHERE actor_id = ? AND kind = ? AND period IS NOT NULL",
-        (actor.id, period),
+        (actor_id, period),
     )[0]
     return (first, last) if first is not None else None
 

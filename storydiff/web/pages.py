@@ -287,7 +287,7 @@ def _actor(store: Store, args: Mapping[str, str], links: Links) -> tuple[dict[st
     found = queries.actor(store, int(raw)) if raw.isdigit() else None
     if found is None:
         raise PageError(f"no actor {raw!r} in this store", 404)
-    over_time, span = _trend_window(store, "actor", found.actor.name, "month", args)
+    over_time, span = _trend_window(store, "actor", found.actor.name, "month", args, found.actor.id)
     return {
         "result": found,
         "trend": over_time,
@@ -311,8 +311,8 @@ def _trends(store: Store, args: Mapping[str, str], links: Links) -> tuple[dict[s
     subject, name, period = (base["form"][k] for k in ("subject", "name", "period"))
     if not name:
         return base, 200
-    result, span = _trend_window(store, subject, name, period, args)
     actor = find_actor(store, name) if subject == "actor" else None
+    result, span = _trend_window(store, subject, name, period, args, actor.id if actor else None)
     return {
         **base,
         "result": result,
@@ -333,11 +333,17 @@ def _trend_form(args: Mapping[str, str]) -> dict[str, Any]:
 
 
 def _trend_window(
-    store: Store, subject: str, name: str, period: str, args: Mapping[str, str]
+    store: Store,
+    subject: str,
+    name: str,
+    period: str,
+    args: Mapping[str, str],
+    actor_id: int | None,
 ) -> tuple[Trend, Window]:
-    """The trend's rows in the stretch of time the page shows. When the trend's first and
-    last periods can be read on their own, only the stretch shown is counted."""
-    bounds = counted_span(store, subject, name, period)
+    """The trend's rows in the stretch of time the page shows. When the trend is a stored
+    actor's (``actor_id``), whose first and last periods can be read on their own, only the
+    stretch shown is counted."""
+    bounds = counted_span(store, actor_id, period) if actor_id is not None else None
     first, last = (period_start(p, period) for p in bounds) if bounds else (None, None)
     if first and last:
         span = window(first, last, period, args)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from storydiff.render.trends import period_start
 
@@ -32,16 +32,6 @@ class Window:
     last: str | None
     earlier: str | None = None
     later: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "since": self.since,
-            "until": self.until,
-            "first": self.first,
-            "last": self.last,
-            "earlier": self.earlier,
-            "later": self.later,
-        }
 
 
 def windowed(
