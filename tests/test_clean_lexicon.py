@@ -200,3 +200,20 @@ def test_a_french_page_loses_its_own_furniture_and_keeps_its_body():
     text, removed = _clean(page)
     assert all(line in text for line in body)
     assert {line: removed.get(line) for line in furniture} == furniture
+
+
+def test_a_row_of_tags_after_the_last_paragraph_is_metadata():
+    tags = "bridges river transport city council"
+    page = "\n\n".join(["Town votes to rebuild the old bridge", LEDE, CLOSE, tags])
+    text, removed = _clean(page)
+    assert removed[tags] == "metadata"
+    assert text == f"{LEDE}\n\n{CLOSE}"
+
+
+def test_a_lower_case_line_inside_the_body_or_with_punctuation_stays():
+    inside = "salt and pepper to taste"
+    last = "a bridge, a river and a ferry that runs every hour"
+    page = "\n\n".join(["Town votes to rebuild the old bridge", LEDE, inside, CLOSE, last])
+    text, _ = _clean(page)
+    assert inside in text
+    assert last in text

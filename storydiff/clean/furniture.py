@@ -31,6 +31,7 @@ from storydiff.clean.outlets import find_outlet_name
 _KICKER = re.compile(p.KICKER)
 _SITE_NAME_LINE = re.compile(p.SITE_NAME_LINE)
 _QUOTED = re.compile(r"[\"“«„][^\"”»“]*[\"”»“]")
+_TAG_ROW = re.compile(r"[^\W\d_]+(?:[\s-]+[^\W\d_]+)*")
 
 BODY, HEADING, TITLE, FURNITURE = "body", "heading", "title", "furniture"
 # Bylines and time stamps are short; a longer line that starts like one is a sentence.
@@ -266,14 +267,29 @@ def _title_case(line: Line) -> bool:
 
 def trailing_footer(lines: list[Line], verdicts: dict[int, Verdict]) -> None:
     """Pass 3b: very short lines after the last paragraph ("Devon", "Reuse this content") are
-    the page's end matter; a longer line without a full stop is kept as the body's last
-    words."""
+    the page's end matter, and so is a row of tags there ("recipes fruit jam sponsored": a
+    line of words with no capital and no punctuation, which no sentence or headline is); a
+    longer line without a full stop is kept as the body's last words."""
     for line in reversed(lines):
         if line.blank:
             continue
         verdict = verdicts.get(line.number)
         if verdict and verdict.role == FURNITURE:
             continue
+        if _tag_row(line):
+            verdicts[line.number] = furniture("metadata")
+            continue
         if line.reads_as_prose or line.words > p.FOOTER_MAX_WORDS:
             return
         verdicts[line.number] = furniture("footer")
+
+
+def _tag_row(line: Line) -> bool:
+    """Several words in lower case with nothing between them but spaces and hyphens: the tags
+    a blog template lists under a post."""
+    text = line.stripped
+    return (
+        p.TAG_ROW_MIN_WORDS <= line.words <= p.HEADING_MAX_WORDS
+        and text == text.lower()
+        and _TAG_ROW.fullmatch(text) is not None
+    )

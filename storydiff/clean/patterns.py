@@ -98,6 +98,9 @@ TITLE_CASE_SMALL_WORDS = frozenset(
 SHOUTED_HEADLINE_MIN_WORDS = 8
 # A trailing line this short, with no full stop, after the last paragraph is end matter.
 FOOTER_MAX_WORDS = 4
+# A row of tags after the last paragraph is at least this many words (fewer are end matter
+# anyway).
+TAG_ROW_MIN_WORDS = 3
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
 
