@@ -247,6 +247,14 @@ def test_english_pages_are_not_judged_by_german_wording():
         ("Jane Roe may be reached at jroe@example.com.", "footer"),
         ("Tell us what you think...", "promo"),
         ("On example.com: The ten best bridges of the year", "teaser"),
+        ("A trader works on the floor. (Photo by Jane Roe/Getty Images)", "caption"),
+        ("Written by Jane Roe and John Doe", "byline"),
+        ("Facebook Twitter WhatsApp Email", "navigation"),
+        ("Continue reading the main story", "navigation"),
+        ("You might also like", "navigation"),
+        ("READ NEXT: The ten best bridges of the year", "teaser"),
+        ("Already a subscriber? Log in to keep reading this story.", "promo"),
+        ("This article is only available to subscribers.", "promo"),
     ],
 )
 def test_furniture_line_shapes(line, reason):
@@ -263,6 +271,8 @@ def test_furniture_line_shapes(line, reason):
         "Also, the council said the ferries would run every twenty minutes.",
         "Updated figures show the repairs will cost more than planned.",
         "The photo agency said it would appeal the ruling on Monday.",
+        "Facebook",
+        "The paper said its subscribers would keep reading the print edition.",
     ],
 )
 def test_body_lines_that_start_like_furniture_are_kept(line):

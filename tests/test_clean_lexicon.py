@@ -217,3 +217,31 @@ def test_a_lower_case_line_inside_the_body_or_with_punctuation_stays():
     text, _ = _clean(page)
     assert inside in text
     assert last in text
+
+
+DE_LEDE = (
+    "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss neu zu bauen, "
+    "teilte die Verwaltung mit."
+)
+DE_CLOSE = (
+    "Die Arbeiten sollen im Frühjahr beginnen und zwei Jahre dauern, sagte die Bürgermeisterin "
+    "den Reportern."
+)
+
+
+def test_german_dates_paywall_prompts_and_list_headers_go():
+    furniture = {
+        "19. November 2019, 14:30 Uhr": "metadata",
+        "Symbolbild: Eine Brücke im Nebel": "caption",
+        "Bereits Abonnent? Melden Sie sich an, um den Artikel weiter zu lesen.": "promo",
+        "Ähnliche Beiträge": "navigation",
+    }
+    page = "\n\n".join(
+        ["Stadt baut die alte Brücke neu", *list(furniture)[:2], DE_LEDE, DE_CLOSE]
+        + list(furniture)[2:]
+        + ["Fähren fahren bald im Takt", "Der Hafen wird größer"]
+    )
+    text, removed = _clean(page)
+    assert {line: removed[line] for line in furniture} == furniture
+    assert removed["Fähren fahren bald im Takt"] == "teaser"
+    assert text == f"{DE_LEDE}\n\n{DE_CLOSE}"

@@ -53,6 +53,7 @@ class Wording:
     navigation: re.Pattern[str]
     metadata: re.Pattern[str]
     promo: re.Pattern[str]
+    promo_label: re.Pattern[str]
     reader: re.Pattern[str]
     byline_bio: re.Pattern[str]
     byline: re.Pattern[str]
@@ -72,6 +73,7 @@ _KINDS = {
     "navigation": ("navigation_lines", "line"),
     "metadata": ("metadata_labels", "prefix"),
     "promo": ("promo_patterns", "search"),
+    "promo_label": ("promo_labels", "search"),
     "reader": ("reader_address", "search"),
     "byline_bio": ("byline_bios", "search"),
     "byline": ("bylines", "prefix"),
@@ -153,6 +155,8 @@ def by_pattern(
         return furniture("byline")
     if words.footer_label.search(text):
         return furniture("footer")
+    if words.promo_label.search(text):
+        return furniture("promo")
     if words.byline_bio.search(text) and line.words <= 25 and names_a_site(text, site_names):
         return furniture("footer")
     if _shouted_headline(line):

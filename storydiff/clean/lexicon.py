@@ -47,6 +47,7 @@ class Lexicon:
     navigation_lines: tuple[str, ...] = ()  # whole lines: menus, buttons, section labels
     metadata_labels: tuple[str, ...] = ()  # "Updated at 1:23 p.m.", "Category: ..."
     promo_patterns: tuple[str, ...] = ()  # apps, newsletters, subscriptions, cookies
+    promo_labels: tuple[str, ...] = ()  # paywall prompts that say what they are, prose too
     reader_address: tuple[str, ...] = ()  # how a promo speaks to the reader
     byline_bios: tuple[str, ...] = ()  # "Jane Roe is a reporter for Outlet."
     bylines: tuple[str, ...] = ()  # "By Jane Roe and John Doe"
