@@ -194,12 +194,15 @@ def test_a_french_page_loses_its_own_furniture_and_keeps_its_body():
         "Lire aussi : Le pont fermé pour travaux": "teaser",
         "Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.": "promo",
     }
-    page = "\n\n".join(
-        ["Le pont sera reconstruit", *list(furniture)[:3], body[0], body[1], *list(furniture)[3:]]
-    )
-    text, removed = _clean(page)
+    text, removed = _clean(_page("Le pont sera reconstruit", list(furniture), 3, body))
     assert all(line in text for line in body)
     assert {line: removed.get(line) for line in furniture} == furniture
+
+
+def _page(title: str, furniture: list[str], above: int, body: list[str], *tail: str) -> str:
+    """A page of lines set apart: the title, the first ``above`` furniture lines, the body, the
+    rest of the furniture, then ``tail``."""
+    return "\n\n".join([title, *furniture[:above], *body, *furniture[above:], *tail])
 
 
 def test_a_row_of_tags_after_the_last_paragraph_is_metadata():
@@ -236,10 +239,9 @@ def test_german_dates_paywall_prompts_and_list_headers_go():
         "Bereits Abonnent? Melden Sie sich an, um den Artikel weiter zu lesen.": "promo",
         "Ähnliche Beiträge": "navigation",
     }
-    page = "\n\n".join(
-        ["Stadt baut die alte Brücke neu", *list(furniture)[:2], DE_LEDE, DE_CLOSE]
-        + list(furniture)[2:]
-        + ["Fähren fahren bald im Takt", "Der Hafen wird größer"]
+    teasers = ("Fähren fahren bald im Takt", "Der Hafen wird größer")
+    page = _page(
+        "Stadt baut die alte Brücke neu", list(furniture), 2, [DE_LEDE, DE_CLOSE], *teasers
     )
     text, removed = _clean(page)
     assert {line: removed[line] for line in furniture} == furniture
