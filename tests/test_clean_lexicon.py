@@ -247,3 +247,12 @@ def test_german_dates_paywall_prompts_and_list_headers_go():
     assert {line: removed[line] for line in furniture} == furniture
     assert removed["Fähren fahren bald im Takt"] == "teaser"
     assert text == f"{DE_LEDE}\n\n{DE_CLOSE}"
+
+
+def test_a_writers_one_sentence_bio_after_the_body_goes_and_inside_it_stays():
+    bio = "Jane Roe is a freelance writer based in Lisbon."
+    news = "John Doe is a reporter who crossed the bridge every day for ten years."
+    page = "\n\n".join(["Town votes to rebuild the old bridge", LEDE, news, CLOSE, bio, "Share"])
+    text, removed = _clean(page)
+    assert removed[bio] == "footer"
+    assert text == f"{LEDE}\n\n{news}\n\n{CLOSE}"

@@ -89,7 +89,7 @@ def classify_lines(document: Document) -> LineVerdicts:
     published = published or _stamped_date(cuts)
     teaser_lists(lines, verdicts, words)
     captions_above_credits(lines, verdicts, words)
-    trailing_footer(lines, verdicts)
+    trailing_footer(lines, verdicts, words)
     _mark_by_context(lines, verdicts)
 
     outlet = document.outlet or pick_outlet(cues + outlets_named_in(lines, verdicts))

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from storydiff.clean import patterns as p
 from storydiff.clean.lexicon import lexicon_for
-from storydiff.clean.lines import Line, in_other_script, one_line_blocks
+from storydiff.clean.lines import Line, in_other_script, one_line_blocks, sentences
 from storydiff.clean.outlets import find_outlet_name
 
 _KICKER = re.compile(p.KICKER)
@@ -157,7 +157,11 @@ def by_pattern(
         return furniture("footer")
     if words.promo_label.search(text):
         return furniture("promo")
-    if words.byline_bio.search(text) and line.words <= 25 and names_a_site(text, site_names):
+    if (
+        words.byline_bio.search(text)
+        and line.words <= p.BIO_MAX_WORDS
+        and names_a_site(text, site_names)
+    ):
         return furniture("footer")
     if _shouted_headline(line):
         return furniture("promo" if words.promo.search(text) else "teaser")
@@ -269,11 +273,13 @@ def _title_case(line: Line) -> bool:
     return line.words <= p.HEADING_MAX_WORDS and bool(words) and capitalised / len(words) >= 0.75
 
 
-def trailing_footer(lines: list[Line], verdicts: dict[int, Verdict]) -> None:
+def trailing_footer(lines: list[Line], verdicts: dict[int, Verdict], words: Wording) -> None:
     """Pass 3b: very short lines after the last paragraph ("Devon", "Reuse this content") are
-    the page's end matter, and so is a row of tags there ("recipes fruit jam sponsored": a
-    line of words with no capital and no punctuation, which no sentence or headline is); a
-    longer line without a full stop is kept as the body's last words."""
+    the page's end matter, and so are a row of tags there ("recipes fruit jam sponsored": a
+    line of words with no capital and no punctuation, which no sentence or headline is) and
+    the writer's one-sentence bio ("Jane Roe is a reporter based in Berlin."), which inside
+    the body would be news about a reporter; a longer line without a full stop is kept as the
+    body's last words."""
     for line in reversed(lines):
         if line.blank:
             continue
@@ -283,9 +289,21 @@ def trailing_footer(lines: list[Line], verdicts: dict[int, Verdict]) -> None:
         if _tag_row(line):
             verdicts[line.number] = furniture("metadata")
             continue
+        if _bio(line, words):
+            verdicts[line.number] = furniture("footer")
+            continue
         if line.reads_as_prose or line.words > p.FOOTER_MAX_WORDS:
             return
         verdicts[line.number] = furniture("footer")
+
+
+def _bio(line: Line, words: Wording) -> bool:
+    """One sentence that says what its subject does for a living as a writer."""
+    return (
+        line.words <= p.BIO_MAX_WORDS
+        and len(sentences(line.stripped)) == 1
+        and words.byline_bio.search(line.stripped) is not None
+    )
 
 
 def _tag_row(line: Line) -> bool:

@@ -101,6 +101,8 @@ FOOTER_MAX_WORDS = 4
 # A row of tags after the last paragraph is at least this many words (fewer are end matter
 # anyway).
 TAG_ROW_MIN_WORDS = 3
+# A writer's bio at the end of an article is one sentence of at most this many words.
+BIO_MAX_WORDS = 25
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
 
