@@ -255,6 +255,8 @@ def test_english_pages_are_not_judged_by_german_wording():
         ("READ NEXT: The ten best bridges of the year", "teaser"),
         ("Already a subscriber? Log in to keep reading this story.", "promo"),
         ("This article is only available to subscribers.", "promo"),
+        ("Ferries return to the harbour | 3 hours ago", "metadata"),
+        ("Sponsored by Example Bank", "navigation"),
     ],
 )
 def test_furniture_line_shapes(line, reason):
@@ -272,6 +274,7 @@ def test_furniture_line_shapes(line, reason):
         "Updated figures show the repairs will cost more than planned.",
         "The photo agency said it would appeal the ruling on Monday.",
         "Facebook",
+        "The ferry left the harbour 3 hours ago.",
         "The paper said its subscribers would keep reading the print edition.",
     ],
 )
