@@ -257,6 +257,11 @@ def test_english_pages_are_not_judged_by_german_wording():
         ("This article is only available to subscribers.", "promo"),
         ("Ferries return to the harbour | 3 hours ago", "metadata"),
         ("Sponsored by Example Bank", "navigation"),
+        ("Your email address will not be published. Required fields are marked *", "footer"),
+        ("« Previous Post", "navigation"),
+        ("Credit...Jane Roe for Example News", "credit"),
+        ("— With assistance from Jane Roe", "footer"),
+        ("___", "navigation"),
     ],
 )
 def test_furniture_line_shapes(line, reason):
