@@ -262,6 +262,7 @@ def test_english_pages_are_not_judged_by_german_wording():
         ("Credit...Jane Roe for Example News", "credit"),
         ("— With assistance from Jane Roe", "footer"),
         ("___", "navigation"),
+        ("Buyer's Guide: Electric Bikes (Buy Now)", "promo"),
     ],
 )
 def test_furniture_line_shapes(line, reason):
