@@ -263,6 +263,8 @@ def test_english_pages_are_not_judged_by_german_wording():
         ("— With assistance from Jane Roe", "footer"),
         ("___", "navigation"),
         ("Buyer's Guide: Electric Bikes (Buy Now)", "promo"),
+        ("Jane Roe, left, and John Doe open the bridge in Porto on Monday.", "caption"),
+        ("From left: Jane Roe, John Doe and Mary Major at the harbour.", "caption"),
     ],
 )
 def test_furniture_line_shapes(line, reason):
@@ -281,6 +283,8 @@ def test_furniture_line_shapes(line, reason):
         "The photo agency said it would appeal the ruling on Monday.",
         "Facebook",
         "The ferry left the harbour 3 hours ago.",
+        "Jane Roe (left) said the bridge would open in spring, and the council agreed.",
+        "The ferry turned left, then right, and docked at the old pier on Monday.",
         "The paper said its subscribers would keep reading the print edition.",
     ],
 )

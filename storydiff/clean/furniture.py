@@ -45,6 +45,7 @@ class Wording:
 
     caption: re.Pattern[str]
     caption_credit: re.Pattern[str]
+    caption_cue: re.Pattern[str]
     credit: re.Pattern[str]
     credit_hint: re.Pattern[str]
     trailing_credit: re.Pattern[str]
@@ -65,6 +66,7 @@ class Wording:
 _KINDS = {
     "caption": ("caption_labels", "prefix"),
     "caption_credit": ("caption_credits", "search"),
+    "caption_cue": ("caption_cues", "search"),
     "credit": ("credit_labels", "prefix"),
     "credit_hint": ("credit_hints", "prefix"),
     "trailing_credit": ("trailing_credits", "line"),
@@ -140,7 +142,10 @@ def by_pattern(
         return None
     if words.teaser.match(text):
         return furniture("teaser")
-    if words.caption.match(text) or (words.caption_credit.search(text) and line.words <= 40):
+    if words.caption.match(text) or (
+        (words.caption_credit.search(text) or words.caption_cue.search(text))
+        and line.words <= p.CAPTION_MAX_WORDS
+    ):
         return furniture("caption")
     if words.credit.match(text) or words.trailing_credit.match(text):
         return furniture("credit")

@@ -39,6 +39,7 @@ class Lexicon:
 
     caption_labels: tuple[str, ...] = ()  # "Image caption ...", "Foto: ..."
     caption_credits: tuple[str, ...] = ()  # a credit that ends a caption ("... Photo: X/AP")
+    caption_cues: tuple[str, ...] = ()  # how a caption points into its picture: ", left,"
     credit_labels: tuple[str, ...] = ()  # "©", "Image copyright"
     credit_hints: tuple[str, ...] = ()  # "Getty Images": only on lines that are not prose
     trailing_credits: tuple[str, ...] = ()  # whole lines under a caption: "Jane Roe | AP"

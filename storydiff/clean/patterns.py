@@ -78,11 +78,13 @@ SENTENCE_END = ".!?…:;\"”’'»)]"
 PROSE_MIN_WORDS = 16
 
 # A line is long, and judged by its sentences, from this many words on, or from this many
-# sentences in a paragraph of at least LONG_PARAGRAPH_WORDS. Captions and promos are shorter
-# (a caption with its credit is at most 40 words, see by_pattern).
+# sentences in a paragraph of at least LONG_PARAGRAPH_WORDS. Captions and promos are shorter:
+# a caption with its credit, or with the places of its people (", left,"), is at most
+# CAPTION_MAX_WORDS (see by_pattern).
 LONG_LINE_WORDS = 60
 LONG_LINE_SENTENCES = 3
 LONG_PARAGRAPH_WORDS = 40
+CAPTION_MAX_WORDS = 40
 
 # Headings and titles are short. A standalone line without a full stop is a heading when it is
 # this short, or in title case up to HEADING_MAX_WORDS; otherwise it is prose that lost its
