@@ -265,6 +265,8 @@ def test_english_pages_are_not_judged_by_german_wording():
         ("Buyer's Guide: Electric Bikes (Buy Now)", "promo"),
         ("Jane Roe, left, and John Doe open the bridge in Porto on Monday.", "caption"),
         ("From left: Jane Roe, John Doe and Mary Major at the harbour.", "caption"),
+        ("FILE - A ferry crosses the river in Porto, Portugal, on May 5, 2020.", "caption"),
+        ("Handout", "credit"),
     ],
 )
 def test_furniture_line_shapes(line, reason):
@@ -285,6 +287,7 @@ def test_furniture_line_shapes(line, reason):
         "The ferry left the harbour 3 hours ago.",
         "Jane Roe (left) said the bridge would open in spring, and the council agreed.",
         "The ferry turned left, then right, and docked at the old pier on Monday.",
+        "Handout payments rose sharply last year, the ministry said.",
         "The paper said its subscribers would keep reading the print edition.",
     ],
 )

@@ -232,16 +232,17 @@ DE_CLOSE = (
 )
 
 
-def test_german_dates_paywall_prompts_and_list_headers_go():
+def test_german_dates_captions_paywall_prompts_and_list_headers_go():
     furniture = {
         "19. November 2019, 14:30 Uhr": "metadata",
         "Symbolbild: Eine Brücke im Nebel": "caption",
+        "Die Bürgermeisterin (v. l.) und der Baudezernent an der Brücke": "caption",
         "Bereits Abonnent? Melden Sie sich an, um den Artikel weiter zu lesen.": "promo",
         "Ähnliche Beiträge": "navigation",
     }
     teasers = ("Fähren fahren bald im Takt", "Der Hafen wird größer")
     page = _page(
-        "Stadt baut die alte Brücke neu", list(furniture), 2, [DE_LEDE, DE_CLOSE], *teasers
+        "Stadt baut die alte Brücke neu", list(furniture), 3, [DE_LEDE, DE_CLOSE], *teasers
     )
     text, removed = _clean(page)
     assert {line: removed[line] for line in furniture} == furniture
