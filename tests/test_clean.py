@@ -267,6 +267,10 @@ def test_english_pages_are_not_judged_by_german_wording():
         ("From left: Jane Roe, John Doe and Mary Major at the harbour.", "caption"),
         ("FILE - A ferry crosses the river in Porto, Portugal, on May 5, 2020.", "caption"),
         ("Handout", "credit"),
+        ("PHOTOS: Scenes from the harbour festival", "teaser"),
+        ("More from Example: The ten best bridges", "teaser"),
+        ("Your browser does not support the video tag.", "footer"),
+        ("Up next", "navigation"),
     ],
 )
 def test_furniture_line_shapes(line, reason):
@@ -288,6 +292,7 @@ def test_furniture_line_shapes(line, reason):
         "Jane Roe (left) said the bridge would open in spring, and the council agreed.",
         "The ferry turned left, then right, and docked at the old pier on Monday.",
         "Handout payments rose sharply last year, the ministry said.",
+        "Opinion is divided on the plan, the council said.",
         "The paper said its subscribers would keep reading the print edition.",
     ],
 )
