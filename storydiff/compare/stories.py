@@ -9,7 +9,11 @@ president differ in everyone else they name, and an institution most stories of 
 tells them apart not at all). An event develops over days, so a story is open while its last
 article is within ``window_days`` of the newest article, and the bar to join it rises with
 each day since that last article; a closed story is never compared again, which keeps the work
-per article and the memory flat however long the corpus runs. The window, the
+per article and the memory flat however long the corpus runs. An opinion piece
+(``storydiff.compare.opinion``) comments on a story days after the news as a matter of course:
+its bar rises by ``opinion_score_per_day`` instead, and it joins without moving the story (its
+centre of meaning, its actors and its title stay those of the reports), so that a comment can
+never draw a second story's articles in. The window, the
 join score, the actor weight and the rest are the settings of the ``stories`` section
 (``storydiff.config.StorySettings``, where their calibration is told).
 """
@@ -26,6 +30,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from storydiff.compare.embeddings import common_direction, unit_vectors
+from storydiff.compare.opinion import is_opinion
 from storydiff.config import DEFAULTS, Config, StorySettings
 from storydiff.model import Analysis, Story
 
@@ -42,7 +47,19 @@ class _OpenStory:
     actors: Counter[str]
     first: str | None
     last: str | None
+    # The date of its last report, not counting opinion pieces: the window and the bar count
+    # from it, so that a comment days later does not keep a story open for the next news.
+    reported: str | None
     articles: list[str] = field(default_factory=list)
+
+    def dated(self, published: str | None, *, report: bool = True) -> None:
+        """Widen the story's first and last dates (and, for a report, the date of its last
+        report) to take in an article's."""
+        if published:
+            self.first = min(filter(None, (self.first, published)))
+            self.last = max(filter(None, (self.last, published)))
+            if report:
+                self.reported = max(filter(None, (self.reported, published)))
 
     @property
     def centroid(self) -> np.ndarray:
@@ -122,20 +139,27 @@ class StoryGrouper:
         # At least one unseen actor's worth: an article naming only generic actors shares
         # little with a story even when the story names them all.
         floor = self._rarity("")
+        # An undated piece has no days since the news to allow for: it joins as any article.
+        opinion = published is not None and is_opinion(article)
         best = None
         best_margin = 0.0
-        for index, closeness in self._within_reach(vector, published):
+        for index, closeness in self._within_reach(vector, published, opinion):
             story = self._open[index]
             score = closeness + self.settings.entity_weight * _shared(weights, floor, story)
-            margin = score - self._bar(published, story.last)
+            margin = score - self._bar(published, story.reported, opinion)
             if margin >= best_margin:
                 best, best_margin = index, margin
         if best is None:
             best = self._start(article.title, vector, published)
+        elif opinion:
+            self._attach(best, article.id, published)
+            return self._open[best].id
         self._join(best, article.id, article.title, vector, names, published)
         return self._open[best].id
 
-    def _within_reach(self, vector: np.ndarray, published: str | None) -> list[tuple[int, float]]:
+    def _within_reach(
+        self, vector: np.ndarray, published: str | None, opinion: bool = False
+    ) -> list[tuple[int, float]]:
         """The open stories the article could join, as (index, closeness of meaning): an
         undated article is compared with the latest ``undated_open`` only, and a story whose
         closeness falls short of its bar even if it named all the article's actors is left
@@ -148,26 +172,29 @@ class StoryGrouper:
         return [
             (index, float(closeness[index - first]))
             for index in range(first, len(self._open))
-            if closeness[index - first] + reach >= self._bar(published, self._open[index].last)
+            if closeness[index - first] + reach
+            >= self._bar(published, self._open[index].reported, opinion)
         ]
 
-    def _bar(self, published: str | None, last: str | None) -> float:
+    def _bar(self, published: str | None, last: str | None, opinion: bool = False) -> float:
         """The score an article needs to join a story: ``join_score``, raised for an undated
         article (nothing bounds it in time) and by ``join_score_per_day`` for each day between
         the story's last article and this one, so that a development days later joins only on
-        strong evidence."""
+        strong evidence; for an opinion piece, which comes days later by its nature, by
+        ``opinion_score_per_day``."""
         settings = self.settings
         if published is None:
             return settings.join_score + settings.undated_margin
         gap = _days_between(last, published)
-        return settings.join_score + settings.join_score_per_day * max(0, gap)
+        per_day = settings.opinion_score_per_day if opinion else settings.join_score_per_day
+        return settings.join_score + per_day * max(0, gap)
 
     def _expire(self, published: str | None) -> None:
         """Close the stories whose last article is older than the window before ``published``."""
         if published is None:
             return
         horizon = _shift(published, -self.settings.window_days)
-        kept = [s.last is None or s.last >= horizon for s in self._open]
+        kept = [s.reported is None or s.reported >= horizon for s in self._open]
         if all(kept):
             return
         for story, keep in zip(self._open, kept, strict=True):
@@ -193,6 +220,7 @@ class StoryGrouper:
             actors=Counter(),
             first=published,
             last=published,
+            reported=published,
         )
         self._next += 1
         self._open.append(story)
@@ -221,13 +249,19 @@ class StoryGrouper:
             trimmed = Counter(dict(story.actors.most_common(kept)))
             self._forget(story.actors.keys() - trimmed.keys())
             story.actors = trimmed
-        if published:
-            story.first = min(filter(None, (story.first, published)))
-            story.last = max(filter(None, (story.last, published)))
+        story.dated(published)
         # The title is that of the article closest to the story's centre so far.
         fit = float(vector @ story.centroid)
         if title and fit > story.title_fit:
             story.title, story.title_fit = title, fit
+
+    def _attach(self, index: int, article_id: str, published: str | None) -> None:
+        """An opinion piece joins a story as a comment on it: it counts among the story's
+        articles and dates, and leaves its centre, actors, title and the date of its last
+        report (from which the window runs) as the reports made them."""
+        story = self._open[index]
+        story.articles.append(article_id)
+        story.dated(published, report=False)
 
     def _forget(self, names: Iterable[str]) -> None:
         """One story fewer names each of ``names``; an actor no open story names is dropped,
