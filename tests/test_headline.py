@@ -239,27 +239,39 @@ def test_a_headline_figure_that_says_nothing_of_what_it_counts_needs_one_body_fi
     assert [row.values for row in rows] == [{"a": ("Three ministers",)}, {"a": ("3 days",)}]
 
 
-def test_a_disagreement_cites_the_headline_that_gives_the_figure():
-    body_a, title_a = "The flood killed 300 people.", "Flood kills 300"
-    body_b = "The flood killed 900 people."
+FLOOD_A, FLOOD_TITLE, FLOOD_B = (
+    "The flood killed 300 people.",
+    "Flood kills 300",
+    "The flood killed 900 people.",
+)
+
+
+def headline_conflict() -> Comparison:
+    """Two articles whose figures disagree in a shared point, the first giving its figure
+    in its headline too, with the summary made from them."""
     a = _article(
         "a",
-        body_a,
-        title_a,
-        (_figure("300 people", body_a, KILLED, 300),),
-        (_figure("300", title_a, None, 300),),
+        FLOOD_A,
+        FLOOD_TITLE,
+        (_figure("300 people", FLOOD_A, KILLED, 300),),
+        (_figure("300", FLOOD_TITLE, None, 300),),
     )
-    b = _article("b", body_b, "Storm", (_figure("900 people", body_b, KILLED, 900),), ())
+    b = _article("b", FLOOD_B, "Storm", (_figure("900 people", FLOOD_B, KILLED, 900),), ())
     point = Point(
         "conflict",
         (StatementRef.of("a", a.statements[0]), StatementRef.of("b", b.statements[0])),
         "x",
         0.9,
     )
-    (row,) = numbers_table([a, b], [point])
+    comparison = Comparison((a, b), points=(point,), numbers=tuple(numbers_table([a, b], [point])))
+    return replace(comparison, summary=summarize(comparison))
+
+
+def test_a_disagreement_cites_the_headline_that_gives_the_figure():
+    body_a, title_a, body_b = FLOOD_A, FLOOD_TITLE, FLOOD_B
+    comparison = headline_conflict()
+    (row,) = comparison.numbers
     assert row.conflict and row.headline == {"a": (False, True), "b": (False,)}
-    comparison = Comparison((a, b), points=(point,), numbers=(row,))
-    comparison = replace(comparison, summary=summarize(comparison))
     (finding,) = [f for f in comparison.summary if f.section == "numbers"]
     cited = [(ref.article, ref.headline, ref.text) for ref in finding.evidence]
     assert cited == [("a", False, body_a), ("a", True, title_a), ("b", False, body_b)]
