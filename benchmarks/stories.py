@@ -13,8 +13,9 @@ Printed:
   third article of each story moved two or three days later (a story that develops: outlets
   often report the next turn days apart), with the dates withheld (how much the time window
   does), with each opinion piece (its web address or title says so) moved two or three days
-  later (an op-ed answers the news days after it), and over a sweep of the join score and the
-  actor weight (the settings ``stories.join_score`` and ``stories.entity_weight``);
+  later and five or six (an op-ed answers the news days after it), and over a sweep of the
+  join score and the actor weight (the settings ``stories.join_score`` and
+  ``stories.entity_weight``);
 * scaling: the SEESAW analyses replicated with dates shifted so that each copy is a new run
   of stories, grouped at N and 4N articles (and 1k/10k/100k for memory): CPU seconds, articles per
   second, and the peak memory the grouping allocates (tracemalloc), with closed stories handed
@@ -127,6 +128,7 @@ def quality(analyses: list[Any], gold: dict[str, str]) -> dict[str, Any]:
         "developing": bcubed(group_stories(developing(analyses, gold)), gold),
         "opinion_pieces": sum(map(is_opinion, (a.article for a in analyses))),
         "opinion_later": bcubed(group_stories(opinion_later(analyses)), gold),
+        "opinion_week": bcubed(group_stories(opinion_later(analyses, 5)), gold),
         "undated": bcubed(group_stories(undated), gold),
         "sweep": sweep,
     }
@@ -149,17 +151,17 @@ def developing(analyses: list[Any], gold: dict[str, str]) -> list[Any]:
     return moved
 
 
-def opinion_later(analyses: list[Any]) -> list[Any]:
-    """The analyses with each opinion piece dated two or three days after its story's date
-    (alternately), as an op-ed answering the news comes."""
+def opinion_later(analyses: list[Any], days: int = 2) -> list[Any]:
+    """The analyses with each opinion piece dated ``days`` or one more days after its
+    story's date (alternately), as an op-ed answering the news comes."""
     from storydiff.compare.opinion import is_opinion
 
     moved = []
     for analysis in analyses:
         published = analysis.article.published
         if is_opinion(analysis.article) and published:
-            days = 2 + len(moved) % 2
-            later = (date.fromisoformat(published[:10]) + timedelta(days=days)).isoformat()
+            gap = days + len(moved) % 2
+            later = (date.fromisoformat(published[:10]) + timedelta(days=gap)).isoformat()
             analysis = replace(analysis, article=replace(analysis.article, published=later))
         moved.append(analysis)
     return moved
@@ -240,7 +242,8 @@ def report(results: dict[str, Any]) -> list[str]:
     q = results.get("quality")
     out = []
     if q:
-        d, u, late, op = q["default"], q["undated"], q["developing"], q["opinion_later"]
+        d, u, late = q["default"], q["undated"], q["developing"]
+        op, week = q["opinion_later"], q["opinion_week"]
         out += [
             f"SEESAW: {q['articles']} articles, {q['gold_stories']} gold stories",
             f"  defaults: B-cubed P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f}, "
@@ -252,6 +255,8 @@ def report(results: dict[str, Any]) -> list[str]:
             f"  the {q['opinion_pieces']} opinion pieces 2-3 days later: "
             f"P {op['precision']:.3f} R {op['recall']:.3f} F1 {op['f1']:.3f}, "
             f"{op['stories']} stories",
+            f"  the opinion pieces 5-6 days later: P {week['precision']:.3f} "
+            f"R {week['recall']:.3f} F1 {week['f1']:.3f}, {week['stories']} stories",
             "  sweep (join score x actor weight): F1",
         ]
         joins = sorted({r["join_score"] for r in q["sweep"]})

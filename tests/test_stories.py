@@ -143,8 +143,8 @@ OPINION = (
 )
 
 
-def _opinion(url: str | None, title: str = OPINION[0]) -> Analysis:
-    piece = _article("op", title, OPINION[1], "2023-11-07")
+def _opinion(url: str | None, title: str = OPINION[0], published: str = "2023-11-07") -> Analysis:
+    piece = _article("op", title, OPINION[1], published)
     return replace(piece, article=replace(piece.article, url=url))
 
 
@@ -167,3 +167,24 @@ def test_an_opinion_piece_days_later_joins_the_story_it_comments_on_without_movi
     late = _article("late", *QUAKE[2], "2023-11-08", "Nepal", "Jajarkot")
     stories = group_stories([*reports, _opinion("https://x.example/opinion/q"), late])
     assert sorted(sorted(s.articles) for s in stories) == [["late"], ["op", "q0", "q1"]]
+
+
+def test_a_story_past_the_window_for_news_still_takes_an_opinion_piece():
+    reports = [_article(f"q{k}", *QUAKE[k], "2023-11-04", "Nepal", "Jajarkot") for k in range(2)]
+    week_on = _opinion("https://x.example/opinion/q", published="2023-11-10")
+    report = _article("late", *QUAKE[2], "2023-11-10", "Nepal", "Jajarkot")
+    # Six days on, a report starts a story of its own; the comment still joins the story.
+    assert sorted(sorted(s.articles) for s in group_stories([*reports, week_on, report])) == [
+        ["late"],
+        ["op", "q0", "q1"],
+    ]
+    closed: list = []
+    grouper = StoryGrouper(on_close=closed.append)
+    grouper.add_many([*reports, week_on])
+    # Handed out only once no opinion piece may join it any more.
+    grouper.add_many([_article("b", *BUDGET, "2023-11-11", "Ottawa")])
+    assert closed == []
+    grouper.add_many([_article("c", *BUDGET, "2023-11-12", "Ottawa")])
+    assert [sorted(s.articles) for s in closed] == [["op", "q0", "q1"]]
+    shut = DEFAULTS.with_values({"stories.opinion_window_days": 0})
+    assert len(group_stories([*reports, week_on], shut)) == 2

@@ -11,9 +11,11 @@ article is within ``window_days`` of the newest article, and the bar to join it 
 each day since that last article; a closed story is never compared again, which keeps the work
 per article and the memory flat however long the corpus runs. An opinion piece
 (``storydiff.compare.opinion``) comments on a story days after the news as a matter of course:
-its bar rises by ``opinion_score_per_day`` instead, and it joins without moving the story (its
-centre of meaning, its actors and its title stay those of the reports), so that a comment can
-never draw a second story's articles in. The window, the
+its bar rises by ``opinion_score_per_day`` instead, a story stays open to opinion pieces alone
+for ``opinion_window_days`` after its last report, and an opinion piece joins without moving
+the story (its centre of meaning, its actors, its title and the date of its last report stay
+those of the reports), so that a comment can neither draw a second story's articles in nor
+keep a story open for later news. The window, the
 join score, the actor weight and the rest are the settings of the ``stories`` section
 (``storydiff.config.StorySettings``, where their calibration is told).
 """
@@ -73,9 +75,9 @@ class _OpenStory:
 class StoryGrouper:
     """Feed articles in date order with ``add``; ``stories`` gives every story so far.
 
-    ``on_close`` receives each story once it can take no more articles (its last article is
-    older than the window); with it, closed stories are handed over instead of kept, so that a
-    caller writing them to a store holds only the open ones in memory.
+    ``on_close`` receives each story once it can take no more articles (its last report is
+    older than the window for opinion pieces); with it, closed stories are handed over instead
+    of kept, so that a caller writing them to a store holds only the open ones in memory.
     """
 
     def __init__(
@@ -88,6 +90,9 @@ class StoryGrouper:
         # one product, so the cost per article stays small however many stories are open.
         self._centroids = np.zeros((0, 0))
         self._closed: list[Story] = []
+        # Stories past the window for news but still within ``opinion_window_days`` of their
+        # last report: only an opinion piece may join one, and it is handed out after.
+        self._resting: list[_OpenStory] = []
         # How many open stories name each actor: the rarity of an actor is judged among the
         # stories of the window, so an institution in most of them weighs next to nothing.
         self._story_frequency: Counter[str] = Counter()
@@ -117,13 +122,13 @@ class StoryGrouper:
 
     def stories(self) -> list[Story]:
         """Closed stories (unless handed to ``on_close``) and open ones, oldest first."""
-        return [*self._closed, *(s.closed() for s in self._open)]
+        return [*self._closed, *(s.closed() for s in (*self._resting, *self._open))]
 
     def close_all(self) -> None:
         """Close every open story (the end of the corpus)."""
-        for story in self._open:
-            self._close(story)
-        self._open = []
+        for story in (*self._resting, *self._open):
+            self._hand_out(story)
+        self._open, self._resting = [], []
         self._centroids = np.zeros((0, 0))
 
     @property
@@ -149,13 +154,31 @@ class StoryGrouper:
             margin = score - self._bar(published, story.reported, opinion)
             if margin >= best_margin:
                 best, best_margin = index, margin
+        if opinion:
+            resting = self._resting_match(vector, weights, floor, published)
+            if resting is not None and (best is None or resting[1] > best_margin):
+                return self._attach(resting[0], article.id, published)
+            if best is not None:
+                return self._attach(self._open[best], article.id, published)
         if best is None:
             best = self._start(article.title, vector, published)
-        elif opinion:
-            self._attach(best, article.id, published)
-            return self._open[best].id
         self._join(best, article.id, article.title, vector, names, published)
         return self._open[best].id
+
+    def _resting_match(
+        self, vector: np.ndarray, weights: dict[str, float], floor: float, published: str | None
+    ) -> tuple[_OpenStory, float] | None:
+        """The resting story an opinion piece fits best, with its margin over the bar; None
+        when it reaches the bar of none. Opinion pieces are few, so each resting story is
+        scored on its own."""
+        best = None
+        for story in self._resting:
+            closeness = float(story.centroid @ vector)
+            score = closeness + self.settings.entity_weight * _shared(weights, floor, story)
+            margin = score - self._bar(published, story.reported, opinion=True)
+            if margin >= (best[1] if best else 0.0):
+                best = (story, margin)
+        return best
 
     def _within_reach(
         self, vector: np.ndarray, published: str | None, opinion: bool = False
@@ -190,21 +213,29 @@ class StoryGrouper:
         return settings.join_score + per_day * max(0, gap)
 
     def _expire(self, published: str | None) -> None:
-        """Close the stories whose last article is older than the window before ``published``."""
+        """Take out of the window the stories whose last report is older than the window
+        before ``published``: they rest, open to opinion pieces alone, until their last report
+        is older than ``opinion_window_days`` too, and are then handed out."""
         if published is None:
             return
-        horizon = _shift(published, -self.settings.window_days)
+        settings = self.settings
+        horizon = _shift(published, -settings.window_days)
         kept = [s.reported is None or s.reported >= horizon for s in self._open]
-        if all(kept):
-            return
-        for story, keep in zip(self._open, kept, strict=True):
-            if not keep:
-                self._close(story)
-        self._open = [s for s, keep in zip(self._open, kept, strict=True) if keep]
-        self._centroids = self._centroids[np.asarray(kept)]
+        if not all(kept):
+            for story, keep in zip(self._open, kept, strict=True):
+                if not keep:
+                    # No longer open to news: its actors leave the counts of the window.
+                    self._forget(story.actors.keys())
+                    self._resting.append(story)
+            self._open = [s for s, keep in zip(self._open, kept, strict=True) if keep]
+            self._centroids = self._centroids[np.asarray(kept)]
+        horizon = _shift(published, -max(settings.window_days, settings.opinion_window_days))
+        done = [s.reported is not None and s.reported < horizon for s in self._resting]
+        for story in (s for s, over in zip(self._resting, done, strict=True) if over):
+            self._hand_out(story)
+        self._resting = [s for s, over in zip(self._resting, done, strict=True) if not over]
 
-    def _close(self, story: _OpenStory) -> None:
-        self._forget(story.actors.keys())
+    def _hand_out(self, story: _OpenStory) -> None:
         if self._on_close is not None:
             self._on_close(story.closed())
         else:
@@ -255,13 +286,13 @@ class StoryGrouper:
         if title and fit > story.title_fit:
             story.title, story.title_fit = title, fit
 
-    def _attach(self, index: int, article_id: str, published: str | None) -> None:
+    def _attach(self, story: _OpenStory, article_id: str, published: str | None) -> str:
         """An opinion piece joins a story as a comment on it: it counts among the story's
         articles and dates, and leaves its centre, actors, title and the date of its last
-        report (from which the window runs) as the reports made them."""
-        story = self._open[index]
+        report (from which the window runs) as the reports made them. The story's id."""
         story.articles.append(article_id)
         story.dated(published, report=False)
+        return story.id
 
     def _forget(self, names: Iterable[str]) -> None:
         """One story fewer names each of ``names``; an actor no open story names is dropped,
