@@ -23,7 +23,10 @@ units are the gold lines or sentences it overlaps. Scored:
   conflict) is that of a gold point they match;
 * figures: the gold's agreeing figures (two or more articles, the same counted thing) that
   share one row of the figures table, and its look-alikes of different things (different
-  values) put in one row.
+  values) put in one row;
+* headline figures (the gold has none: it annotates body sentences): how many the titles
+  give, how many the figures table shows, how many of those share a row with another
+  article's figure, and the rows marked as disagreeing that hold one.
 
 ``--curve`` prints these over the point threshold, so the default is read off the curve: each
 step is a run configuration with other ``alignment.point`` and ``alignment.related`` settings.
@@ -269,7 +272,26 @@ def score_story(story: Story, comparison: Any) -> dict[str, int]:
     counts["agree_figures_together"] = sum(_in_one_row(g, rows) for g in agreeing)
     counts["different_figures"] = len(different)
     counts["different_figures_together"] = sum(_apart_values_in_one_row(g, rows) for g in different)
+    counts.update(_headline_figures(story, comparison))
     return counts
+
+
+def _headline_figures(story: Story, comparison: Any) -> dict[str, int]:
+    """The titles' figures, those the figures table shows, those of them in a row with
+    another article's figure, and the disagreeing rows that hold one."""
+    shown = compared = conflicts = 0
+    for row in comparison.numbers:
+        titled = {a for a, flags in row.headline.items() if any(flags)}
+        placed = sum(sum(flags) for flags in row.headline.values())
+        shown += placed
+        compared += placed if len(row.values) > 1 else 0
+        conflicts += bool(titled) and row.conflict
+    return {
+        "headline_figures": sum(len(a.headline.quantities) for a in story.analyses if a.headline),
+        "headline_figures_shown": shown,
+        "headline_figures_compared": compared,
+        "headline_conflicts": conflicts,
+    }
 
 
 def _row_numbers(story: Story, comparison: Any) -> list[dict[int, set[str]]]:
@@ -610,6 +632,15 @@ def report_lines(result: dict[str, Any]) -> list[str]:
         "figAg: the gold's agreeing figures that share a row; figDif: its look-alikes of "
         "different things that share one (lower is better)"
     )
+    for group in ("seeds", "dev", "check"):
+        g = result.get(group)
+        if g:
+            out.append(
+                f"{group} headline figures: {g['headline_figures']} in the titles, "
+                f"{g['headline_figures_shown']} in the figures table, "
+                f"{g['headline_figures_compared']} beside another article's, "
+                f"{g['headline_conflicts']} in rows marked as disagreeing"
+            )
     return out
 
 

@@ -12,8 +12,10 @@ Printed:
 * B-cubed precision, recall and F1, and the number of stories, with the defaults, with the
   third article of each story moved two or three days later (a story that develops: outlets
   often report the next turn days apart), with the dates withheld (how much the time window
-  does), and over a sweep of the join score and the
-  actor weight (the settings ``stories.join_score`` and ``stories.entity_weight``);
+  does), with each opinion piece (its web address or title says so) moved two or three days
+  later and five or six (an op-ed answers the news days after it), and over a sweep of the
+  join score and the actor weight (the settings ``stories.join_score`` and
+  ``stories.entity_weight``);
 * scaling: the SEESAW analyses replicated with dates shifted so that each copy is a new run
   of stories, grouped at N and 4N articles (and 1k/10k/100k for memory): CPU seconds, articles per
   second, and the peak memory the grouping allocates (tracemalloc), with closed stories handed
@@ -42,17 +44,19 @@ DEFAULT_SEESAW = REPO.parent / "shared" / "eval-data" / "seesaw"
 
 
 def seesaw_documents(root: Path) -> tuple[list[Any], dict[str, str]]:
-    """Every SEESAW article as a Document (title, outlet and its story's date from the meta
-    files), and each document source's gold story."""
+    """Every SEESAW article as a Document (title, outlet, web address and its story's date
+    from the meta files), and each document source's gold story."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))  # also when loaded by path
     from compare_gold import read_triplet
 
     documents, story_of_source = [], {}
     for meta_path in sorted((root / "meta").glob("TRIPLET_*.json")):
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
         for article in read_triplet(root, meta_path.stem.removeprefix("TRIPLET_")):
             if article.text:
                 story_of_source[article.source] = meta_path.stem
-                documents.append(article.document())
+                url = meta.get(f"Meta info for article {article.key}", {}).get("url")
+                documents.append(replace(article.document(), url=url))
     return documents, story_of_source
 
 
@@ -70,6 +74,11 @@ def load_seesaw(root: Path, cache: Path | None) -> tuple[list[Any], dict[str, st
             with cache.open("w", encoding="utf-8") as stream:
                 for analysis in analyses:
                     stream.write(json.dumps(analysis.to_dict()) + "\n")
+    # The web address says whether a piece is opinion; an older cache may lack it.
+    urls = {d.source: d.url for d in documents}
+    analyses = [
+        replace(a, article=replace(a.article, url=urls[a.article.source])) for a in analyses
+    ]
     gold = {a.article.id: story_of_source[a.article.source] for a in analyses}
     return analyses, gold
 
@@ -94,6 +103,7 @@ def bcubed(stories: Sequence[Any], gold: dict[str, str]) -> dict[str, float]:
 
 
 def quality(analyses: list[Any], gold: dict[str, str]) -> dict[str, Any]:
+    from storydiff.compare.opinion import is_opinion
     from storydiff.compare.stories import group_stories
     from storydiff.config import DEFAULTS
 
@@ -116,6 +126,9 @@ def quality(analyses: list[Any], gold: dict[str, str]) -> dict[str, Any]:
         "default": default,
         "seconds": seconds,
         "developing": bcubed(group_stories(developing(analyses, gold)), gold),
+        "opinion_pieces": sum(map(is_opinion, (a.article for a in analyses))),
+        "opinion_later": bcubed(group_stories(opinion_later(analyses)), gold),
+        "opinion_week": bcubed(group_stories(opinion_later(analyses, 5)), gold),
         "undated": bcubed(group_stories(undated), gold),
         "sweep": sweep,
     }
@@ -133,6 +146,22 @@ def developing(analyses: list[Any], gold: dict[str, str]) -> list[Any]:
         if seen[story] == 3 and published:
             days = 2 + len(seen) % 2
             later = (date.fromisoformat(published[:10]) + timedelta(days=days)).isoformat()
+            analysis = replace(analysis, article=replace(analysis.article, published=later))
+        moved.append(analysis)
+    return moved
+
+
+def opinion_later(analyses: list[Any], days: int = 2) -> list[Any]:
+    """The analyses with each opinion piece dated ``days`` or one more days after its
+    story's date (alternately), as an op-ed answering the news comes."""
+    from storydiff.compare.opinion import is_opinion
+
+    moved = []
+    for analysis in analyses:
+        published = analysis.article.published
+        if is_opinion(analysis.article) and published:
+            gap = days + len(moved) % 2
+            later = (date.fromisoformat(published[:10]) + timedelta(days=gap)).isoformat()
             analysis = replace(analysis, article=replace(analysis.article, published=later))
         moved.append(analysis)
     return moved
@@ -214,6 +243,7 @@ def report(results: dict[str, Any]) -> list[str]:
     out = []
     if q:
         d, u, late = q["default"], q["undated"], q["developing"]
+        op, week = q["opinion_later"], q["opinion_week"]
         out += [
             f"SEESAW: {q['articles']} articles, {q['gold_stories']} gold stories",
             f"  defaults: B-cubed P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f}, "
@@ -222,6 +252,11 @@ def report(results: dict[str, Any]) -> list[str]:
             f"F1 {late['f1']:.3f}, {late['stories']} stories",
             f"  dates withheld: P {u['precision']:.3f} R {u['recall']:.3f} F1 {u['f1']:.3f}, "
             f"{u['stories']} stories",
+            f"  the {q['opinion_pieces']} opinion pieces 2-3 days later: "
+            f"P {op['precision']:.3f} R {op['recall']:.3f} F1 {op['f1']:.3f}, "
+            f"{op['stories']} stories",
+            f"  the opinion pieces 5-6 days later: P {week['precision']:.3f} "
+            f"R {week['recall']:.3f} F1 {week['f1']:.3f}, {week['stories']} stories",
             "  sweep (join score x actor weight): F1",
         ]
         joins = sorted({r["join_score"] for r in q["sweep"]})

@@ -188,6 +188,12 @@ class StorySettings(_Section):
     window_days: int = _at_least(0, 3)
     join_score: float = _from(0, 2, 0.3)
     join_score_per_day: float = _from(0, 2, 0.15)
+    # An opinion piece (an op-ed, a column) answers the news a day or days later as a matter
+    # of course, so the bar for it does not rise with the days since the story's last
+    # report; it joins without moving the story (storydiff.compare.stories),
+    opinion_score_per_day: float = _from(0, 2, 0.0)
+    # and a story stays open to opinion pieces (only) this many days after its last report.
+    opinion_window_days: int = _at_least(0, 7)
     entity_weight: float = _from(0, 2, 0.8)
     # Headline and the first paragraphs carry the event; later paragraphs drift into
     # background.

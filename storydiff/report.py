@@ -123,13 +123,14 @@ class Report:
         outlets = self._outlets()
         for row in self.comparison.numbers:
             for article_id, values in row.values.items():
-                for value in values:
+                for number, value in enumerate(values):
                     yield {
                         "counts": row.counts,
                         "conflict": row.conflict,
                         "article": article_id,
                         "outlet": outlets[article_id],
                         "value": value,
+                        "headline": row.in_headline(article_id, number),
                     }
 
     def _points_rows(self) -> Any:

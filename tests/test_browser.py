@@ -347,3 +347,24 @@ def test_printing_drops_the_controls_and_shows_every_folded_part(report):
             "[...document.querySelectorAll('.article')].every(a => "
             "a.getBoundingClientRect().width >= document.documentElement.clientWidth - 2)"
         )
+
+
+def test_a_summary_sentence_lights_the_headline_that_gives_its_figure(tmp_path):
+    from .test_headline import FLOOD_TITLE, headline_conflict
+
+    path = tmp_path / "report.html"
+    path.write_text(render_comparison_html(headline_conflict()), encoding="utf-8")
+    target = f"a0-h0-{len(FLOOD_TITLE)}"
+    finding = f'details.finding[data-evidence~="{target}"]'
+    with open_page(path.as_uri()) as page:
+        page.click(f"{finding} > summary")
+        page.wait_until("document.querySelector('.stmt.hl') !== null")
+        ids = page.evaluate(f"document.querySelector('{finding}').dataset.evidence.split(' ')")
+        lit = page.evaluate(
+            "[...new Set([...document.querySelectorAll('.hl')].map(e => e.dataset.sid))]"
+        )
+        assert target in ids and sorted(lit) == sorted(ids)
+        # Both copies of the title light: over its column and in the list of headlines.
+        assert page.evaluate(f"document.querySelectorAll('[data-sid=\"{target}\"].hl').length") == 2
+        assert page.evaluate(f"document.getElementById('{target}').closest('h3').id") == "a0-title"
+        assert problems(page.events) == []

@@ -6,16 +6,22 @@ from __future__ import annotations
 from dataclasses import replace
 
 from storydiff.compare.framing import framing_table
+from storydiff.compare.numbers import numbers_table
+from storydiff.compare.summary import summarize
 from storydiff.model import (
     Analysis,
     Article,
     Comparison,
+    FigureRow,
     Headline,
     Label,
+    Point,
     Quantity,
     Quote,
     Span,
     Speaker,
+    Statement,
+    StatementRef,
 )
 from storydiff.nlp.annotate import annotate
 from storydiff.nlp.headline import sentence_case
@@ -166,3 +172,127 @@ def test_the_report_shows_the_headline_marked_and_escaped():
     assert notes == ["quotes Rebels <i> · terms: “Rebels” own (armed groups) · figures: 800 dead"]
     markdown = render_comparison_markdown(_hostile_headline())
     assert '- *Daily*: \\<b\\>Rebels\\</b\\> say "800 dead" (quotes Rebels \\<i\\>;' in markdown
+
+
+def _figure(text: str, where: str, counts: str | None, value: int) -> Quantity:
+    start = where.index(text)
+    return Quantity(start, start + len(text), text, value=value, counts=counts)
+
+
+def _said(text: str, *quantities: int) -> Statement:
+    return Statement(0, len(text), text, quantities=quantities)
+
+
+def _article(
+    key: str, body: str, title: str, body_figures: tuple[Quantity, ...], title_figures
+) -> Analysis:
+    headline = Headline(
+        quantities=title_figures, statements=(_said(title, *range(len(title_figures))),)
+    )
+    return Analysis(
+        Article(id=key, source=f"{key}.txt", text=body, title=title, outlet=f"Outlet {key}"),
+        quantities=body_figures,
+        statements=(_said(body, *range(len(body_figures))),),
+        headline=headline,
+    )
+
+
+KILLED = "people killed by the flood"
+
+
+def test_a_headline_figure_joins_the_row_of_the_body_figure_it_repeats():
+    body_a, title_a = "The flood killed 300 people.", "Flood leaves 300 dead"
+    body_b, title_b = "About 300 people died in the flood.", "Rain returns"
+    body_c, title_c = "The river rose overnight.", "Flood: 500 killed"
+    a = _article(
+        "a",
+        body_a,
+        title_a,
+        (_figure("300 people", body_a, KILLED, 300),),
+        (_figure("300 dead", title_a, "dead", 300),),
+    )
+    b = _article("b", body_b, title_b, (_figure("About 300 people", body_b, KILLED, 300),), ())
+    c = _article("c", body_c, title_c, (), (_figure("500 killed", title_c, KILLED, 500),))
+    everything = Point(
+        "agree", tuple(StatementRef.of(x.article.id, x.statements[0]) for x in (a, b, c)), "x", 0.9
+    )
+    rows = numbers_table([a, b, c], [everything])
+    first, second = rows
+    # The headline's 300 is the body's 300, told again: one row, which says so.
+    assert first.values == {"a": ("300 people", "300 dead"), "b": ("About 300 people",)}
+    assert first.headline == {"a": (False, True), "b": (False,)}
+    # A headline is in no point: its 500 is set against nothing, in a row of its own.
+    assert second.values == {"c": ("500 killed",)} and second.headline == {"c": (True,)}
+    assert not any(row.conflict for row in rows)
+    assert [FigureRow.from_dict(row.to_dict()) for row in rows] == rows
+
+
+def test_a_headline_figure_that_says_nothing_of_what_it_counts_needs_one_body_figure_of_its_value():
+    body, title = "Three ministers quit after 3 days of talks.", "3 quit"
+    ministers = Quantity(0, 15, "Three ministers", value=3, counts="ministers who quit")
+    days = _figure("3 days", body, "days of talks", 3)
+    bare = _figure("3", title, None, 3)
+    (alone,) = numbers_table([_article("a", body, title, (ministers,), (bare,))])
+    assert alone.values == {"a": ("Three ministers", "3")} and alone.headline["a"] == (False, True)
+    # With two body figures of that value either could be the one it repeats: left out.
+    rows = numbers_table([_article("a", body, title, (ministers, days), (bare,))])
+    assert [row.values for row in rows] == [{"a": ("Three ministers",)}, {"a": ("3 days",)}]
+
+
+FLOOD_A, FLOOD_TITLE, FLOOD_B = (
+    "The flood killed 300 people.",
+    "Flood kills 300",
+    "The flood killed 900 people.",
+)
+
+
+def headline_conflict() -> Comparison:
+    """Two articles whose figures disagree in a shared point, the first giving its figure
+    in its headline too, with the summary made from them."""
+    a = _article(
+        "a",
+        FLOOD_A,
+        FLOOD_TITLE,
+        (_figure("300 people", FLOOD_A, KILLED, 300),),
+        (_figure("300", FLOOD_TITLE, None, 300),),
+    )
+    b = _article("b", FLOOD_B, "Storm", (_figure("900 people", FLOOD_B, KILLED, 900),), ())
+    point = Point(
+        "conflict",
+        (StatementRef.of("a", a.statements[0]), StatementRef.of("b", b.statements[0])),
+        "x",
+        0.9,
+    )
+    comparison = Comparison((a, b), points=(point,), numbers=tuple(numbers_table([a, b], [point])))
+    return replace(comparison, summary=summarize(comparison))
+
+
+def test_a_disagreement_cites_the_headline_that_gives_the_figure():
+    body_a, title_a, body_b = FLOOD_A, FLOOD_TITLE, FLOOD_B
+    comparison = headline_conflict()
+    (row,) = comparison.numbers
+    assert row.conflict and row.headline == {"a": (False, True), "b": (False,)}
+    (finding,) = [f for f in comparison.summary if f.section == "numbers"]
+    cited = [(ref.article, ref.headline, ref.text) for ref in finding.evidence]
+    assert cited == [("a", False, body_a), ("a", True, title_a), ("b", False, body_b)]
+    (into_title,) = [ref for ref in finding.evidence if ref.headline]
+    assert (into_title.start, into_title.end) == (0, len(title_a))
+    assert StatementRef.from_dict(into_title.to_dict()) == into_title
+    # A body's reference is written as before the field existed.
+    assert "headline" not in finding.evidence[0].to_dict()
+
+    tree = parse(render_comparison_html(comparison))
+    target = f"a0-h0-{len(title_a)}"
+    (heading,) = [e for e in tree.find("h3") if e.attrs.get("id") == "a0-title"]
+    (marked,) = [e for e in tree.elements if e.attrs.get("id") == target]
+    assert id(heading) in marked.ancestors and marked.text == title_a
+    # The list of headlines lights the same statement, without a second id.
+    assert len([e for e in tree.elements if e.attrs.get("data-sid") == target]) == 2
+    links = [e for e in tree.find("a") if e.attrs.get("href") == f"#{target}"]
+    assert [e.text for e in links] == [title_a]
+    cells = [e.text for e in tree.find("td") if "(in the headline)" in e.text]
+    assert cells == ["300 people300 (in the headline)"]
+
+    markdown = render_comparison_markdown(comparison)
+    assert f"*Outlet a (headline)*: {title_a}" in markdown
+    assert "300 people; 300 (in the headline)" in markdown

@@ -3,6 +3,7 @@ actors months apart are not, and memory stays bounded as the corpus runs on."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from storydiff.compare.stories import StoryGrouper, group_stories
@@ -133,3 +134,57 @@ def test_closed_stories_are_handed_out_and_only_recent_ones_kept_open():
         f"a{day}" for day in range(40)
     )
     assert grouper.stories() == []  # every story was handed out
+
+
+OPINION = (
+    "Nepal's quake shows how little we learned",
+    "The homes that fell on sleeping families in Jajarkot were built of mud and brick, as they "
+    "were before the last disaster; Nepal has still not made safe building a national duty.",
+)
+
+
+def _opinion(url: str | None, title: str = OPINION[0], published: str = "2023-11-07") -> Analysis:
+    piece = _article("op", title, OPINION[1], published)
+    return replace(piece, article=replace(piece.article, url=url))
+
+
+def test_an_opinion_piece_days_later_joins_the_story_it_comments_on_without_moving_it():
+    reports = [_article(f"q{k}", *QUAKE[k], "2023-11-04", "Nepal", "Jajarkot") for k in range(2)]
+    # Three days on, the comment reads too little like the reports to join as news would.
+    assert len(group_stories([*reports, _opinion(None)])) == 2
+    for piece in (
+        _opinion("https://news.example/opinion/2023/11/07/quake"),
+        _opinion(None, f"Opinion | {OPINION[0]}"),
+    ):
+        (story,) = group_stories([*reports, piece])
+        assert sorted(story.articles) == ["op", "q0", "q1"]
+        assert story.title in {QUAKE[0][0], QUAKE[1][0]} and story.last == "2023-11-07"
+    # Its bar rises as a report's would with the setting at the reports' rate.
+    rising = DEFAULTS.with_values({"stories.opinion_score_per_day": 0.15})
+    assert len(group_stories([*reports, _opinion("https://x.example/opinion/q")], rising)) == 2
+    # The comment does not keep the story open: the window runs from its last report, so a
+    # report four days after it starts a story of its own.
+    late = _article("late", *QUAKE[2], "2023-11-08", "Nepal", "Jajarkot")
+    stories = group_stories([*reports, _opinion("https://x.example/opinion/q"), late])
+    assert sorted(sorted(s.articles) for s in stories) == [["late"], ["op", "q0", "q1"]]
+
+
+def test_a_story_past_the_window_for_news_still_takes_an_opinion_piece():
+    reports = [_article(f"q{k}", *QUAKE[k], "2023-11-04", "Nepal", "Jajarkot") for k in range(2)]
+    week_on = _opinion("https://x.example/opinion/q", published="2023-11-10")
+    report = _article("late", *QUAKE[2], "2023-11-10", "Nepal", "Jajarkot")
+    # Six days on, a report starts a story of its own; the comment still joins the story.
+    assert sorted(sorted(s.articles) for s in group_stories([*reports, week_on, report])) == [
+        ["late"],
+        ["op", "q0", "q1"],
+    ]
+    closed: list = []
+    grouper = StoryGrouper(on_close=closed.append)
+    grouper.add_many([*reports, week_on])
+    # Handed out only once no opinion piece may join it any more.
+    grouper.add_many([_article("b", *BUDGET, "2023-11-11", "Ottawa")])
+    assert closed == []
+    grouper.add_many([_article("c", *BUDGET, "2023-11-12", "Ottawa")])
+    assert [sorted(s.articles) for s in closed] == [["op", "q0", "q1"]]
+    shut = DEFAULTS.with_values({"stories.opinion_window_days": 0})
+    assert len(group_stories([*reports, week_on], shut)) == 2

@@ -12,6 +12,7 @@ figure of the other article is not in conflict with the others there ("46% to 33
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from storydiff.compare.similarity import content_words
@@ -124,70 +125,126 @@ def numbers_table(
     Figures of different articles share a row as ``_same_figure`` says; only figures whose
     sentences are in one point can disagree. A figure that does not say what it counts
     ("43 percent") has no row of its own but joins the row of a figure it agrees with in a
-    sentence of the same point. Rows more than one article gives come first, conflicts first
-    among them."""
+    sentence of the same point. A headline's figures are placed after the body's, as
+    ``_place_headline_figure`` says, so that they never move a body figure. Rows more than
+    one article gives come first, conflicts first among them."""
     settings = config.figures
     same_point = _figures_in_same_point(analyses, points)
     rows: list[_Row] = []
-    described = [
-        (a.article.id, k, q, q.counts)
-        for a in analyses
-        for k, q in enumerate(a.quantities)
-        if q.counts
-    ]
-    bare = [
-        (a.article.id, k, q) for a in analyses for k, q in enumerate(a.quantities) if not q.counts
-    ]
-    for article_id, index, quantity, counts in described:
-        partners = same_point.get((article_id, index), set())
-        row = _row_for(rows, article_id, partial(_described_fits, quantity, partners, settings))
+    body = [_Figure(a.article.id, k, q) for a in analyses for k, q in enumerate(a.quantities)]
+    for figure in (f for f in body if f.quantity.counts):
+        partners = same_point.get(figure.key, set())
+        row = _row_for(rows, figure.article, partial(_described_fits, figure, partners, settings))
         if row is None:
-            row = _Row(counts)
+            row = _Row(figure.quantity.counts or "")
             rows.append(row)
-        row.add(article_id, index, quantity)
-    for article_id, index, quantity in bare:
-        partners = same_point.get((article_id, index), set())
-        row = _row_for(rows, article_id, partial(_bare_fits, quantity, partners, settings))
+        row.add(figure)
+    for figure in (f for f in body if not f.quantity.counts):
+        partners = same_point.get(figure.key, set())
+        row = _row_for(rows, figure.article, partial(_bare_fits, figure, partners, settings))
         if row is not None:
-            row.add(article_id, index, quantity)
+            row.add(figure)
+    for analysis in analyses:
+        for index, quantity in enumerate(analysis.headline.quantities if analysis.headline else ()):
+            _place_headline_figure(
+                rows, _Figure(analysis.article.id, index, quantity, True), settings
+            )
     table = [row.finished(settings) for row in rows]
     return sorted(table, key=lambda r: (len(r.values) < 2, not r.conflict))
 
 
+@dataclass(frozen=True)
+class _Figure:
+    """A figure as the table places it: its article, its index among the figures of the
+    article's body (or of its headline, when ``headline``) and the figure itself."""
+
+    article: str
+    index: int
+    quantity: Quantity
+    headline: bool = False
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return self.article, self.index
+
+
 def _described_fits(
-    quantity: Quantity,
-    partners: set[tuple[str, int]],
-    settings: FigureSettings,
-    other: str,
-    index: int,
-    q: Quantity,
+    figure: _Figure, partners: set[tuple[str, int]], settings: FigureSettings, other: _Figure
 ) -> bool:
-    return _same_figure(quantity, q, (other, index) in partners, settings)
+    in_one_point = not other.headline and other.key in partners
+    return _same_figure(figure.quantity, other.quantity, in_one_point, settings)
 
 
 def _bare_fits(
-    quantity: Quantity,
-    partners: set[tuple[str, int]],
-    settings: FigureSettings,
-    other: str,
-    index: int,
-    q: Quantity,
+    figure: _Figure, partners: set[tuple[str, int]], settings: FigureSettings, other: _Figure
 ) -> bool:
     """A figure that does not say what it counts joins only an agreeing figure of its point."""
-    return (other, index) in partners and compatible(quantity, q, settings)
+    in_one_point = not other.headline and other.key in partners
+    return in_one_point and compatible(figure.quantity, other.quantity, settings)
+
+
+def _place_headline_figure(rows: list[_Row], figure: _Figure, settings: FigureSettings) -> None:
+    """Put a headline's figure in the table. A headline usually repeats a figure of its own
+    body ("Quake kills 300" over "300 people died"): then it joins that figure's row, as the
+    same figure given in the headline too (``_repeated_in_body``). Otherwise a figure that
+    says what it counts joins a row where another article counts the same thing and agrees,
+    or starts a row of its own; one that does not say what it counts is left out, as in the
+    body. A headline is in no point, so no row is joined for a shared point's sake, and
+    ``_Row.finished`` sets its figures against no other: a headline's figure never makes a
+    row disagree."""
+    row = _repeated_in_body(rows, figure, settings)
+    counts = figure.quantity.counts
+    if row is None and counts:
+        row = _row_for(rows, figure.article, partial(_described_fits, figure, set(), settings))
+        if row is None:
+            row = _Row(counts)
+            rows.append(row)
+    if row is not None:
+        row.add(figure)
+
+
+def _repeated_in_body(
+    rows: Sequence[_Row], figure: _Figure, settings: FigureSettings
+) -> _Row | None:
+    """The row of the body figure a headline figure repeats: the first of its article's that
+    counts the same thing with a compatible value, or else the one figure of its body with
+    the very same value and unit (two such figures leave the headline's figure unplaced
+    here, since either could be the one it repeats)."""
+    own = [
+        (row, f)
+        for row in rows
+        for f in row.figures
+        if f.article == figure.article and not f.headline
+    ]
+    quantity = figure.quantity
+    alike = next(
+        (
+            row
+            for row, f in own
+            if same_thing(quantity, f.quantity, settings)
+            and compatible(quantity, f.quantity, settings)
+        ),
+        None,
+    )
+    if alike is not None:
+        return alike
+    equal = [(row, f) for row, f in own if _same_value(quantity, f.quantity)]
+    return equal[0][0] if len(equal) == 1 else None
+
+
+def _same_value(a: Quantity, b: Quantity) -> bool:
+    """The same value (or range) in the same unit, as given, without any slack."""
+    given = (a.value, a.low, a.high)
+    return a.unit == b.unit and given != (None, None, None) and given == (b.value, b.low, b.high)
 
 
 def _row_for(
-    rows: Sequence[_Row], article_id: str, belongs: Callable[[str, int, Quantity], bool]
+    rows: Sequence[_Row], article_id: str, belongs: Callable[[_Figure], bool]
 ) -> _Row | None:
-    """The first row without a figure of this article yet that holds a figure (article id,
-    index, quantity) this one ``belongs`` with."""
+    """The first row without a figure of this article yet that holds a figure this one
+    ``belongs`` with."""
     return next(
-        (
-            r
-            for r in rows
-            if article_id not in r.members and any(belongs(o, k, q) for o, k, q in r.figures)
-        ),
+        (r for r in rows if article_id not in r.articles and any(map(belongs, r.figures))),
         None,
     )
 
@@ -207,31 +264,39 @@ class _Row:
 
     def __init__(self, counts: str) -> None:
         self.counts = counts
-        self.members: dict[str, list[Quantity]] = {}
-        self.figures: list[tuple[str, int, Quantity]] = []
+        self.figures: list[_Figure] = []
 
-    def add(self, article_id: str, index: int, quantity: Quantity) -> None:
-        self.members.setdefault(article_id, []).append(quantity)
-        self.figures.append((article_id, index, quantity))
+    @property
+    def articles(self) -> set[str]:
+        return {f.article for f in self.figures}
+
+    def add(self, figure: _Figure) -> None:
+        self.figures.append(figure)
 
     def finished(self, settings: FigureSettings) -> FigureRow:
-        sides = list(self.members.values())
+        """The row, its conflict judged on the body's figures alone (see
+        ``_place_headline_figure``)."""
+        members: dict[str, list[_Figure]] = {}
+        for figure in self.figures:
+            members.setdefault(figure.article, []).append(figure)
+        sides = [[f.quantity for f in fs if not f.headline] for fs in members.values()]
         conflict = any(
             conflicting(a, b, settings) for k, a in enumerate(sides) for b in sides[k + 1 :]
         )
         return FigureRow(
             self.counts,
-            {aid: tuple(q.text for q in qs) for aid, qs in self.members.items()},
-            {aid: tuple(q.claimed_by for q in qs) for aid, qs in self.members.items()},
+            {aid: tuple(f.quantity.text for f in fs) for aid, fs in members.items()},
+            {aid: tuple(f.quantity.claimed_by for f in fs) for aid, fs in members.items()},
             conflict,
+            {aid: tuple(f.headline for f in fs) for aid, fs in members.items()},
         )
 
 
 def _figures_in_same_point(
     analyses: Sequence[Analysis], points: Iterable[Point]
 ) -> dict[tuple[str, int], set[tuple[str, int]]]:
-    """For each figure (article id, index), the figures of other articles whose sentences
-    share a point with its sentence."""
+    """For each figure of a body (article id, index), the figures of other articles whose
+    sentences share a point with its sentence."""
     by_id = {a.article.id: a for a in analyses}
     found: dict[tuple[str, int], set[tuple[str, int]]] = {}
     for point in points:

@@ -9,7 +9,13 @@ president differ in everyone else they name, and an institution most stories of 
 tells them apart not at all). An event develops over days, so a story is open while its last
 article is within ``window_days`` of the newest article, and the bar to join it rises with
 each day since that last article; a closed story is never compared again, which keeps the work
-per article and the memory flat however long the corpus runs. The window, the
+per article and the memory flat however long the corpus runs. An opinion piece
+(``storydiff.compare.opinion``) comments on a story days after the news as a matter of course:
+its bar rises by ``opinion_score_per_day`` instead, a story stays open to opinion pieces alone
+for ``opinion_window_days`` after its last report, and an opinion piece joins without moving
+the story (its centre of meaning, its actors, its title and the date of its last report stay
+those of the reports), so that a comment can neither draw a second story's articles in nor
+keep a story open for later news. The window, the
 join score, the actor weight and the rest are the settings of the ``stories`` section
 (``storydiff.config.StorySettings``, where their calibration is told).
 """
@@ -26,6 +32,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from storydiff.compare.embeddings import common_direction, unit_vectors
+from storydiff.compare.opinion import is_opinion
 from storydiff.config import DEFAULTS, Config, StorySettings
 from storydiff.model import Analysis, Story
 
@@ -42,7 +49,19 @@ class _OpenStory:
     actors: Counter[str]
     first: str | None
     last: str | None
+    # The date of its last report, not counting opinion pieces: the window and the bar count
+    # from it, so that a comment days later does not keep a story open for the next news.
+    reported: str | None
     articles: list[str] = field(default_factory=list)
+
+    def dated(self, published: str | None, *, report: bool = True) -> None:
+        """Widen the story's first and last dates (and, for a report, the date of its last
+        report) to take in an article's."""
+        if published:
+            self.first = min(filter(None, (self.first, published)))
+            self.last = max(filter(None, (self.last, published)))
+            if report:
+                self.reported = max(filter(None, (self.reported, published)))
 
     @property
     def centroid(self) -> np.ndarray:
@@ -56,9 +75,9 @@ class _OpenStory:
 class StoryGrouper:
     """Feed articles in date order with ``add``; ``stories`` gives every story so far.
 
-    ``on_close`` receives each story once it can take no more articles (its last article is
-    older than the window); with it, closed stories are handed over instead of kept, so that a
-    caller writing them to a store holds only the open ones in memory.
+    ``on_close`` receives each story once it can take no more articles (its last report is
+    older than the window for opinion pieces); with it, closed stories are handed over instead
+    of kept, so that a caller writing them to a store holds only the open ones in memory.
     """
 
     def __init__(
@@ -71,6 +90,9 @@ class StoryGrouper:
         # one product, so the cost per article stays small however many stories are open.
         self._centroids = np.zeros((0, 0))
         self._closed: list[Story] = []
+        # Stories past the window for news but still within ``opinion_window_days`` of their
+        # last report: only an opinion piece may join one, and it is handed out after.
+        self._resting: list[_OpenStory] = []
         # How many open stories name each actor: the rarity of an actor is judged among the
         # stories of the window, so an institution in most of them weighs next to nothing.
         self._story_frequency: Counter[str] = Counter()
@@ -100,13 +122,13 @@ class StoryGrouper:
 
     def stories(self) -> list[Story]:
         """Closed stories (unless handed to ``on_close``) and open ones, oldest first."""
-        return [*self._closed, *(s.closed() for s in self._open)]
+        return [*self._closed, *(s.closed() for s in (*self._resting, *self._open))]
 
     def close_all(self) -> None:
         """Close every open story (the end of the corpus)."""
-        for story in self._open:
-            self._close(story)
-        self._open = []
+        for story in (*self._resting, *self._open):
+            self._hand_out(story)
+        self._open, self._resting = [], []
         self._centroids = np.zeros((0, 0))
 
     @property
@@ -122,20 +144,45 @@ class StoryGrouper:
         # At least one unseen actor's worth: an article naming only generic actors shares
         # little with a story even when the story names them all.
         floor = self._rarity("")
+        # An undated piece has no days since the news to allow for: it joins as any article.
+        opinion = published is not None and is_opinion(article)
         best = None
         best_margin = 0.0
-        for index, closeness in self._within_reach(vector, published):
+        for index, closeness in self._within_reach(vector, published, opinion):
             story = self._open[index]
             score = closeness + self.settings.entity_weight * _shared(weights, floor, story)
-            margin = score - self._bar(published, story.last)
+            margin = score - self._bar(published, story.reported, opinion)
             if margin >= best_margin:
                 best, best_margin = index, margin
+        if opinion:
+            resting = self._resting_match(vector, weights, floor, published)
+            if resting is not None and (best is None or resting[1] > best_margin):
+                return self._attach(resting[0], article.id, published)
+            if best is not None:
+                return self._attach(self._open[best], article.id, published)
         if best is None:
             best = self._start(article.title, vector, published)
         self._join(best, article.id, article.title, vector, names, published)
         return self._open[best].id
 
-    def _within_reach(self, vector: np.ndarray, published: str | None) -> list[tuple[int, float]]:
+    def _resting_match(
+        self, vector: np.ndarray, weights: dict[str, float], floor: float, published: str | None
+    ) -> tuple[_OpenStory, float] | None:
+        """The resting story an opinion piece fits best, with its margin over the bar; None
+        when it reaches the bar of none. Opinion pieces are few, so each resting story is
+        scored on its own."""
+        best = None
+        for story in self._resting:
+            closeness = float(story.centroid @ vector)
+            score = closeness + self.settings.entity_weight * _shared(weights, floor, story)
+            margin = score - self._bar(published, story.reported, opinion=True)
+            if margin >= (best[1] if best else 0.0):
+                best = (story, margin)
+        return best
+
+    def _within_reach(
+        self, vector: np.ndarray, published: str | None, opinion: bool = False
+    ) -> list[tuple[int, float]]:
         """The open stories the article could join, as (index, closeness of meaning): an
         undated article is compared with the latest ``undated_open`` only, and a story whose
         closeness falls short of its bar even if it named all the article's actors is left
@@ -148,36 +195,47 @@ class StoryGrouper:
         return [
             (index, float(closeness[index - first]))
             for index in range(first, len(self._open))
-            if closeness[index - first] + reach >= self._bar(published, self._open[index].last)
+            if closeness[index - first] + reach
+            >= self._bar(published, self._open[index].reported, opinion)
         ]
 
-    def _bar(self, published: str | None, last: str | None) -> float:
+    def _bar(self, published: str | None, last: str | None, opinion: bool = False) -> float:
         """The score an article needs to join a story: ``join_score``, raised for an undated
         article (nothing bounds it in time) and by ``join_score_per_day`` for each day between
         the story's last article and this one, so that a development days later joins only on
-        strong evidence."""
+        strong evidence; for an opinion piece, which comes days later by its nature, by
+        ``opinion_score_per_day``."""
         settings = self.settings
         if published is None:
             return settings.join_score + settings.undated_margin
         gap = _days_between(last, published)
-        return settings.join_score + settings.join_score_per_day * max(0, gap)
+        per_day = settings.opinion_score_per_day if opinion else settings.join_score_per_day
+        return settings.join_score + per_day * max(0, gap)
 
     def _expire(self, published: str | None) -> None:
-        """Close the stories whose last article is older than the window before ``published``."""
+        """Take out of the window the stories whose last report is older than the window
+        before ``published``: they rest, open to opinion pieces alone, until their last report
+        is older than ``opinion_window_days`` too, and are then handed out."""
         if published is None:
             return
-        horizon = _shift(published, -self.settings.window_days)
-        kept = [s.last is None or s.last >= horizon for s in self._open]
-        if all(kept):
-            return
-        for story, keep in zip(self._open, kept, strict=True):
-            if not keep:
-                self._close(story)
-        self._open = [s for s, keep in zip(self._open, kept, strict=True) if keep]
-        self._centroids = self._centroids[np.asarray(kept)]
+        settings = self.settings
+        horizon = _shift(published, -settings.window_days)
+        kept = [s.reported is None or s.reported >= horizon for s in self._open]
+        if not all(kept):
+            for story, keep in zip(self._open, kept, strict=True):
+                if not keep:
+                    # No longer open to news: its actors leave the counts of the window.
+                    self._forget(story.actors.keys())
+                    self._resting.append(story)
+            self._open = [s for s, keep in zip(self._open, kept, strict=True) if keep]
+            self._centroids = self._centroids[np.asarray(kept)]
+        horizon = _shift(published, -max(settings.window_days, settings.opinion_window_days))
+        done = [s.reported is not None and s.reported < horizon for s in self._resting]
+        for story in (s for s, over in zip(self._resting, done, strict=True) if over):
+            self._hand_out(story)
+        self._resting = [s for s, over in zip(self._resting, done, strict=True) if not over]
 
-    def _close(self, story: _OpenStory) -> None:
-        self._forget(story.actors.keys())
+    def _hand_out(self, story: _OpenStory) -> None:
         if self._on_close is not None:
             self._on_close(story.closed())
         else:
@@ -193,6 +251,7 @@ class StoryGrouper:
             actors=Counter(),
             first=published,
             last=published,
+            reported=published,
         )
         self._next += 1
         self._open.append(story)
@@ -221,13 +280,19 @@ class StoryGrouper:
             trimmed = Counter(dict(story.actors.most_common(kept)))
             self._forget(story.actors.keys() - trimmed.keys())
             story.actors = trimmed
-        if published:
-            story.first = min(filter(None, (story.first, published)))
-            story.last = max(filter(None, (story.last, published)))
+        story.dated(published)
         # The title is that of the article closest to the story's centre so far.
         fit = float(vector @ story.centroid)
         if title and fit > story.title_fit:
             story.title, story.title_fit = title, fit
+
+    def _attach(self, story: _OpenStory, article_id: str, published: str | None) -> str:
+        """An opinion piece joins a story as a comment on it: it counts among the story's
+        articles and dates, and leaves its centre, actors, title and the date of its last
+        report (from which the window runs) as the reports made them. The story's id."""
+        story.articles.append(article_id)
+        story.dated(published, report=False)
+        return story.id
 
     def _forget(self, names: Iterable[str]) -> None:
         """One story fewer names each of ``names``; an actor no open story names is dropped,

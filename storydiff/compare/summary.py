@@ -17,8 +17,10 @@ from storydiff.model import (
     Analysis,
     Article,
     Comparison,
+    FigureRow,
     Finding,
     Point,
+    Quantity,
     SourceCount,
     Statement,
     StatementRef,
@@ -239,9 +241,7 @@ def _conflicts(comparison: Comparison, labels: dict[str, str]) -> list[Finding]:
             f"{labels[article_id]} gives {join(texts)}" for article_id, texts in row.values.items()
         ]
         evidence = tuple(
-            _ref(by_id[article_id], statement)
-            for article_id, texts in row.values.items()
-            for statement in _statements_with_figures(by_id[article_id], texts)
+            ref for article_id in row.values for ref in _figure_refs(by_id[article_id], row)
         )
         findings.append(
             Finding(f"Figures disagree on {row.counts}: {'; '.join(values)}.", "numbers", evidence)
@@ -354,12 +354,30 @@ def _first_quoted(
     return [_ref(analysis, first)] if first else []
 
 
-def _statements_with_figures(analysis: Analysis, texts: Sequence[str]) -> list[Statement]:
-    return [
-        s
-        for s in analysis.statements
-        if any(analysis.quantities[k].text in texts for k in s.quantities)
+def _figure_refs(analysis: Analysis, row: FigureRow) -> list[StatementRef]:
+    """The statements that give an article's figures in a row: its body's, and its
+    headline's (cited as such) for the figures the row has from the headline."""
+    article_id = analysis.article.id
+    texts: dict[bool, set[str]] = {False: set(), True: set()}
+    for number, text in enumerate(row.values.get(article_id, ())):
+        texts[row.in_headline(article_id, number)].add(text)
+    refs = [
+        _ref(analysis, s)
+        for s in _statements_with_figures(analysis.statements, analysis.quantities, texts[False])
     ]
+    headline = analysis.headline
+    if headline:
+        refs += [
+            StatementRef.of(article_id, s, headline=True)
+            for s in _statements_with_figures(headline.statements, headline.quantities, texts[True])
+        ]
+    return refs
+
+
+def _statements_with_figures(
+    statements: Sequence[Statement], quantities: Sequence[Quantity], texts: set[str]
+) -> list[Statement]:
+    return [s for s in statements if any(quantities[k].text in texts for k in s.quantities)]
 
 
 def _ref(analysis: Analysis, statement: Statement) -> StatementRef:

@@ -19,23 +19,34 @@ from storydiff.model.tables import Actor, ActorFraming, FigureRow, SourceCount
 
 @dataclass(frozen=True)
 class StatementRef:
-    """A statement as a comparison cites it: which article, and where."""
+    """A statement as a comparison cites it: which article, and where. ``headline`` when it
+    is a statement of the article's headline: its offsets then index ``Article.title``."""
 
     article: str
     start: int
     end: int
     text: str
+    headline: bool = False
 
     @classmethod
-    def of(cls, article: str, statement: Statement) -> StatementRef:
-        return cls(article, statement.start, statement.end, statement.text)
+    def of(cls, article: str, statement: Statement, headline: bool = False) -> StatementRef:
+        return cls(article, statement.start, statement.end, statement.text, headline)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"article": self.article, "start": self.start, "end": self.end, "text": self.text}
+        # ``headline`` is written only when true: every reference into a body reads as
+        # before it existed.
+        found = {"article": self.article, "start": self.start, "end": self.end, "text": self.text}
+        return {**found, "headline": True} if self.headline else found
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StatementRef:
-        return cls(str(data["article"]), int(data["start"]), int(data["end"]), str(data["text"]))
+        return cls(
+            str(data["article"]),
+            int(data["start"]),
+            int(data["end"]),
+            str(data["text"]),
+            bool(data.get("headline", False)),
+        )
 
 
 # The yes-or-no parts of an Evidence, in the order a reader is told them.

@@ -130,13 +130,21 @@ class ActorFraming:
 @dataclass(frozen=True)
 class FigureRow:
     """One row of the figures table: what is counted and, per article id, the figures it
-    gives (their texts) and who claims each (None: the outlet itself); ``conflict`` when
-    two articles' figures for it disagree within one shared point."""
+    gives (their texts), who claims each (None: the outlet itself) and whether each is the
+    article's headline's (``headline``, in the same order; a headline often repeats a figure
+    of its body, and then both are listed); ``conflict`` when two articles' figures for it
+    disagree within one shared point."""
 
     counts: str
     values: dict[str, tuple[str, ...]] = field(default_factory=dict)
     claimed_by: dict[str, tuple[str | None, ...]] = field(default_factory=dict)
     conflict: bool = False
+    headline: dict[str, tuple[bool, ...]] = field(default_factory=dict)
+
+    def in_headline(self, article: str, number: int) -> bool:
+        """Whether an article's ``number``-th figure in this row is its headline's."""
+        flags = self.headline.get(article, ())
+        return number < len(flags) and flags[number]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -144,6 +152,7 @@ class FigureRow:
             "values": {article: list(texts) for article, texts in self.values.items()},
             "claimed_by": {article: list(who) for article, who in self.claimed_by.items()},
             "conflict": self.conflict,
+            "headline": {article: list(flags) for article, flags in self.headline.items()},
         }
 
     @classmethod
@@ -153,4 +162,8 @@ class FigureRow:
             {article: tuple(texts) for article, texts in data.get("values", {}).items()},
             {article: tuple(who) for article, who in data.get("claimed_by", {}).items()},
             bool(data.get("conflict", False)),
+            {
+                article: tuple(bool(f) for f in flags)
+                for article, flags in data.get("headline", {}).items()
+            },
         )

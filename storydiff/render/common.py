@@ -206,12 +206,25 @@ def framing_rows(comparison: Comparison) -> list[FramingRow]:
 
 
 @dataclass(frozen=True)
+class FigureValue:
+    """A figure as the table shows it, and whether it is the headline's."""
+
+    text: str
+    headline: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The figure as plain text shows it: "300", or "300 (in the headline)"."""
+        return f"{self.text} (in the headline)" if self.headline else self.text
+
+
+@dataclass(frozen=True)
 class NumbersRow:
     """What is counted and, per article in order, the figures it gives."""
 
     counts: str
     conflict: bool
-    cells: list[list[str]]
+    cells: list[list[FigureValue]]
 
 
 def numbers_rows(comparison: Comparison) -> list[NumbersRow]:
@@ -222,7 +235,13 @@ def numbers_rows(comparison: Comparison) -> list[NumbersRow]:
         NumbersRow(
             row.counts,
             row.conflict,
-            [list(row.values.get(article_id, ())) for article_id in order],
+            [
+                [
+                    FigureValue(text, row.in_headline(article_id, number))
+                    for number, text in enumerate(row.values.get(article_id, ()))
+                ]
+                for article_id in order
+            ],
         )
         for row in comparison.numbers
     ]

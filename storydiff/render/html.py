@@ -11,6 +11,8 @@ Element ids the page promises to scripts and browser tests:
 - ``a{i}-s{start}-{end}``: a statement in article ``i``; every fragment of it (a statement cut
   by a quote or a paragraph break is several elements) carries ``data-sid`` with that id;
 - ``a{i}-q{n}``: the ``n``-th quote of article ``i``; fragments carry ``data-qid``;
+- ``a{i}-h{start}-{end}``: a statement of article ``i``'s headline, in the title over its
+  column (offsets into the title); both copies of the title carry ``data-sid`` with it;
 - ``sources``, ``framing``, ``numbers``, ``points``, ``only-in``, ``articles``: the sections
   (the three tables are also ``sources-table``, ``framing-table``, ``numbers-table``); each
   heading, each point and each article carries an ``a.anchor`` linking to its own id, for a
@@ -24,7 +26,7 @@ Element ids the page promises to scripts and browser tests:
   and whose links (``data-targets``) lead to each; ``doubt``: the warning that the articles
   may not tell one story;
 - ``headlines``: each article's title, marked like the body (its marks carry no ids: the
-  title is shown twice, there and over its column);
+  title is shown twice, there and over its column, which has the statements' ids);
 - ``index``: the sticky index; its outlet filter's boxes, and every article column, only-in
   list and table cell of one article, carry ``data-col="a{i}"``.
 """
@@ -95,6 +97,10 @@ def statement_id(article: int, start: int, end: int) -> str:
     return f"a{article}-s{start}-{end}"
 
 
+def headline_statement_id(article: int, start: int, end: int) -> str:
+    return f"a{article}-h{start}-{end}"
+
+
 def quote_id(article: int, number: int) -> str:
     return f"a{article}-q{number}"
 
@@ -108,6 +114,7 @@ class ArticleView:
     body: Markup
     ids: frozenset[str]
     headline: Markup | None = None
+    headline_listed: Markup | None = None
     headline_notes: tuple[str, ...] = ()
 
     @property
@@ -119,6 +126,12 @@ class ArticleView:
     def title(self) -> str | Markup:
         """The title as the column heads it: annotated like the body when it was analysed."""
         return self.headline or self.analysis.article.title or "(untitled)"
+
+    @property
+    def listed_title(self) -> str | Markup:
+        """The title as the list of headlines shows it: marked as over the column, without
+        ids."""
+        return self.headline_listed or self.title
 
     @property
     def anchor(self) -> str:
@@ -304,6 +317,7 @@ def _article_view(
         *_quote_annotations(analysis.quotes, lambda number: quote_id(index, number)),
     ]
     body = annotate_html(article.text, annotations)
+    headline = _headline_markup(index, analysis, with_ids=True)
     published = (article.published or "").strip()
     return ArticleView(
         index=index,
@@ -311,21 +325,29 @@ def _article_view(
         analysis=analysis,
         date_attr=published if _ISO_DATE.match(published) else None,
         body=body,
-        ids=frozenset(_RENDERED_ID.findall(body)),
-        headline=_headline_markup(index, analysis),
+        ids=frozenset(_RENDERED_ID.findall(body + (headline or ""))),
+        headline=headline,
+        headline_listed=_headline_markup(index, analysis, with_ids=False),
         headline_notes=tuple(headline_notes(analysis.headline, names)),
     )
 
 
-def _headline_markup(index: int, analysis: Analysis) -> Markup | None:
-    """The title with what its analysis found marked as in the body: quotes with their
-    speaker (ids ``a{i}-hq{n}``), and the terms for groups and the figures it uses."""
+def _headline_markup(index: int, analysis: Analysis, *, with_ids: bool) -> Markup | None:
+    """The title with what its analysis found marked as in the body: its statements (for
+    the summary to point at), quotes with their speaker, and the terms for groups and the
+    figures it uses. The title is shown twice, in the list of headlines and over its column:
+    only the column's statements carry ids (``with_ids``), and no quote does."""
     title, headline = analysis.article.title, analysis.headline
     if not title or headline is None:
         return None
-    # No ids: the headline is shown twice, in the list of headlines and over its column.
     quotes = _quote_annotations(headline.quotes, lambda number: f"a{index}-hq{number}")
+    statements = []
+    for statement in headline.statements:
+        sid = headline_statement_id(index, statement.start, statement.end)
+        attrs = {"id": sid, "data-sid": sid} if with_ids else {"data-sid": sid}
+        statements.append(Annotation(statement.start, statement.end, "stmt", attrs))
     annotations = [
+        *statements,
         *(q._replace(attrs={k: v for k, v in q.attrs.items() if k != "id"}) for q in quotes),
         *(
             Annotation(x.start, x.end, "term-use", {"class": f"voice-{_voice(x)}"})
@@ -426,8 +448,10 @@ def _cite(
     if index is None:
         return Citation("unknown article", ref.text, None)
     article = comparison.articles[index].article
-    text = ref.text or article.text[max(ref.start, 0) : max(ref.end, 0)]
-    return Citation(labels[index], text, _ref_target(ref, positions, on_page))
+    cited = (article.title or "") if ref.headline else article.text
+    text = ref.text or cited[max(ref.start, 0) : max(ref.end, 0)]
+    label = f"{labels[index]} (headline)" if ref.headline else labels[index]
+    return Citation(label, text, _ref_target(ref, positions, on_page))
 
 
 def _ref_target(
@@ -436,7 +460,8 @@ def _ref_target(
     index = positions.get(ref.article)
     if index is None:
         return None
-    return _on_page(statement_id(index, ref.start, ref.end), on_page)
+    of = headline_statement_id if ref.headline else statement_id
+    return _on_page(of(index, ref.start, ref.end), on_page)
 
 
 def _finding_views(
@@ -477,7 +502,13 @@ def _on_page(target: str, on_page: frozenset[str]) -> str | None:
     return target if target in on_page else None
 
 
-__all__ = ["render_comparison_fragment", "render_comparison_html", "statement_id", "quote_id"]
+__all__ = [
+    "headline_statement_id",
+    "quote_id",
+    "render_comparison_fragment",
+    "render_comparison_html",
+    "statement_id",
+]
 
 
 def _copies(comparison: Comparison, labels: list[str]) -> dict[str, tuple[str, Copy]]:

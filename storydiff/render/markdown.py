@@ -125,9 +125,8 @@ def _summary(comparison: Comparison, labels: Sequence[str]) -> list[str]:
         # A sentence that quotes its one statement needs no second copy of it.
         quoted = len(finding.evidence) == 1 and finding.evidence[0].text[:40] in finding.text
         for ref in () if quoted else finding.evidence[:SUMMARY_EVIDENCE]:
-            lines.append(
-                f"  - *{md_escape(label_of.get(ref.article, ref.article))}*: {md_escape(ref.text)}"
-            )
+            label = label_of.get(ref.article, ref.article) + (" (headline)" if ref.headline else "")
+            lines.append(f"  - *{md_escape(label)}*: {md_escape(ref.text)}")
         if len(finding.evidence) > SUMMARY_EVIDENCE:
             lines.append(
                 f"  - and {plural(len(finding.evidence) - SUMMARY_EVIDENCE, 'more sentence')}"
@@ -237,7 +236,7 @@ def _numbers_table(comparison: Comparison, labels: Sequence[str]) -> list[str]:
     rows = [
         (
             md_escape(row.counts) + (" (disagree)" if row.conflict else ""),
-            ["; ".join(md_escape(v) for v in cell) or "—" for cell in row.cells],
+            ["; ".join(md_escape(v.shown) for v in cell) or "—" for cell in row.cells],
         )
         for row in numbers_rows(comparison)
     ]
