@@ -141,11 +141,12 @@ _ORDER = "a number with 0 < related <= point <= 1"
 @dataclass(frozen=True)
 class AlignmentSettings(_Section):
     """The tiers of a comparison (``storydiff.compare.align``): the calibrated probability a
-    pair must reach to be stated as one shared fact (``point``) and the one below which it is
-    no match at all (``related``), from the curves of ``benchmarks/compare.py`` (``point``: the
-    lowest threshold from which every higher one keeps point precision at 0.90 and
-    sentence-pair precision at 0.85; ``related``: the highest at which only-in precision stays
-    above 0.80), and the limits on what is shown."""
+    pair must reach to be stated as one shared fact (``point``; ``verbatim`` for a pair that
+    carries the same words or figure) and the one below which it is no match at all
+    (``related``), from the curves of ``benchmarks/compare.py`` (``point``: the lowest
+    threshold from which every higher one keeps point precision at 0.90 and sentence-pair
+    precision at 0.85; ``verbatim``: the lowest at which they hold; ``related``: the highest
+    at which only-in precision stays above 0.80), and the limits on what is shown."""
 
     point: float = _setting(0.7, _ORDER)
     related: float = _setting(0.15, _ORDER)
