@@ -28,8 +28,10 @@ units are the gold lines or sentences it overlaps. Scored:
   give, how many the figures table shows, how many of those share a row with another
   article's figure, and the rows marked as disagreeing that hold one.
 
-``--curve`` prints these over the point threshold, so the default is read off the curve: each
-step is a run configuration with other ``alignment.point`` and ``alignment.related`` settings.
+``--curve`` prints these over the point threshold, the related threshold and the threshold
+for pairs that carry the same words or figure, so the defaults are read off the curves: each
+step is a run configuration with other ``alignment.point``, ``alignment.related`` or
+``alignment.verbatim`` settings.
 ``--fit`` fits the score's weights (L2 logistic regression over every cross-article pair of
 the development stories: right when one gold point holds both) and prints them for
 ``storydiff/compare/evidence.py``. ``--misses`` lists the development stories' gold points
@@ -393,7 +395,11 @@ def evaluate(stories: Sequence[Story], config: Any = None) -> dict[str, Any]:
         "check": [s.name for s in stories if s.split == "check"],
     }
     return {
-        "thresholds": {"point": thresholds.point, "related": thresholds.related},
+        "thresholds": {
+            "point": thresholds.point,
+            "related": thresholds.related,
+            "verbatim": thresholds.verbatim,
+        },
         "stories": per_story,
         **{g: summarise([per_story[n] for n in names]) for g, names in groups.items() if names},
     }
@@ -611,7 +617,10 @@ def _fmt(value: float | None) -> str:
 
 def report_lines(result: dict[str, Any]) -> list[str]:
     limits = result["thresholds"]
-    out = [f"thresholds: point {limits['point']}, related {limits['related']}"]
+    out = [
+        f"thresholds: point {limits['point']}, related {limits['related']}, "
+        f"verbatim {limits['verbatim']}"
+    ]
     out.append(
         f"{'':7} {'points':>6} {'P':>6} {'R':>6} {'pairP':>6} {'onlyP':>6} {'onlyR':>6} "
         f"{'falseC':>6} {'related':>7} {'relP':>6} {'kindA':>6} {'figAg':>6} {'figDif':>6}"
@@ -645,8 +654,10 @@ def report_lines(result: dict[str, Any]) -> list[str]:
 
 
 def curve_lines(rows: Sequence[dict[str, Any]]) -> str:
-    head = f"{'point':>5} {'rel':>5} | " + " | ".join(f"{g:^35}" for g in ("seeds", "dev", "check"))
-    sub = f"{'':11} | " + " | ".join(
+    head = f"{'point':>5} {'rel':>5} {'verb':>5} | " + " | ".join(
+        f"{g:^35}" for g in ("seeds", "dev", "check")
+    )
+    sub = f"{'':17} | " + " | ".join(
         f"{'n':>3} {'P':>5} {'R':>5} {'pairP':>5} {'onlyP':>5} {'onlyR':>5}" for _ in range(3)
     )
     out = [head, sub]
@@ -668,7 +679,8 @@ def curve_lines(rows: Sequence[dict[str, Any]]) -> str:
                 )
             )
         t = row["thresholds"]
-        out.append(f"{t['point']:5.2f} {t['related']:5.2f} | " + " | ".join(cells))
+        limits = f"{t['point']:5.2f} {t['related']:5.2f} {t['verbatim']:5.2f}"
+        out.append(f"{limits} | " + " | ".join(cells))
     return "\n".join(out)
 
 
@@ -723,6 +735,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             evaluate(stories, DEFAULTS.with_values({"alignment.related": step / 100}))
             for step in range(5, int(default.point * 100) + 1, 5)
         ]
+        output["verbatim_curve"] = [
+            evaluate(stories, DEFAULTS.with_values({"alignment.verbatim": step / 100}))
+            for step in range(30, int(default.point * 100) + 1, 5)
+        ]
     if args.misses:
         output["misses"] = [
             miss
@@ -747,7 +763,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.misses:
         limits = DEFAULTS.alignment
         print("\n" + "\n".join(miss_lines(output["misses"], limits.point, limits.related)))
-    for title, key in (("point threshold", "curve"), ("related threshold", "related_curve")):
+    for title, key in (
+        ("point threshold", "curve"),
+        ("related threshold", "related_curve"),
+        ("threshold for pairs with the same words or figure", "verbatim_curve"),
+    ):
         if output.get(key):
             print(f"\nover the {title}:")
             print(curve_lines(output[key]))

@@ -226,3 +226,51 @@ def test_thresholds_out_of_order_are_refused():
     for point, related in ((0.5, 0.6), (0.5, 0.0), (1.5, 0.2)):
         with pytest.raises(ValueError, match="0 < related <= point <= 1"):
             Thresholds(point=point, related=related)
+
+
+def test_a_pair_with_the_same_words_or_figure_is_shared_from_the_verbatim_score():
+    """A pair scored between ``verbatim`` and ``point`` is stated as shared only when it
+    carries the same words besides names or the same figure; ``point`` still bounds it."""
+    import numpy as np
+
+    from storydiff.compare.align import Thresholds, confident
+    from storydiff.compare.evidence import PairScores
+
+    scores = PairScores(
+        np.array([[0, 1], [0, 2], [1, 2]]),
+        np.array([0.6, 0.6, 0.4]),
+        np.array([True, False, True]),
+    )
+    defaults = Thresholds()
+    assert defaults.verbatim < 0.6 < defaults.point
+    assert confident(scores, 1, 0, defaults)  # either order
+    assert not confident(scores, 0, 2, defaults)
+    assert not confident(scores, 1, 2, defaults)  # the same words, but too weak a score
+    assert not confident(scores, 0, 1, Thresholds(verbatim=0.7))
+    assert confident(scores, 0, 2, Thresholds(point=0.55))
+    assert confident(scores, 1, 2, Thresholds(point=0.3, related=0.1))  # point bounds it
+
+
+def test_the_same_run_of_words_or_the_same_figure_is_verbatim_evidence():
+    """Two sentences that carry three words in a row alike (names aside), or the same
+    figure, are verbatim pairs; sentences that share single words only are not."""
+    first = _article(
+        "a",
+        ("The bridge would stay closed until the inspectors finish their work.", []),
+        ("Ferry crossings were cancelled as the wind rose.", []),
+        ("Floods cut off 800 homes in the valley.", [_figure("800 homes", 800, "homes")]),
+    )
+    second = _article(
+        "b",
+        ("Engineers said the bridge would stay closed for a week.", []),
+        ("Crossings by ferry stopped when the wind grew.", []),
+        ("About 800 homes lost power in the storm.", [_figure("800 homes", 800, "homes")]),
+    )
+    items = [Item(a, s) for a in (first, second) for s in a.statements]
+    features = pair_features(items, get_backend(), link_entities([first, second]))
+    pairs, found = map(tuple, features.pairs.tolist()), features.verbatim().tolist()
+    verbatim = dict(zip(pairs, found, strict=True))
+    assert verbatim[(0, 3)] is True  # "the bridge would stay closed"
+    assert verbatim[(1, 4)] is False  # ferry, crossings, wind: single words
+    assert verbatim[(2, 5)] is True  # 800 homes in both
+    assert features.probability().verbatim(3, 0)

@@ -43,7 +43,8 @@ def test_a_statement_is_never_both_shared_and_only_in(seed_analyses):
             assert (article, s.start) not in in_points
             assert (article, s.start) not in related
     assert all(p.kind == "related" for p in comparison.related)
-    assert all(p.score >= Thresholds().point for p in comparison.points)
+    limits = Thresholds()
+    assert all(p.score >= min(limits.point, limits.verbatim) for p in comparison.points)
     assert all(p.score >= Thresholds().related for p in comparison.related)
 
 

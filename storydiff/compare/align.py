@@ -5,8 +5,10 @@ Every pair of statements from different articles gets a calibrated probability t
 report the same fact (``evidence.py``). Three tiers follow from it:
 
 * a **point** holds statements whose every pair across articles reaches the setting
-  ``alignment.point`` (complete linkage: a third article joins a point only on the same
-  evidence as the first two, so single links never chain unrelated sentences together);
+  ``alignment.point``, or ``alignment.verbatim`` for a pair that carries the same words
+  besides names or the same figure (complete linkage: a third article joins a point only on
+  the same evidence as the first two, so single links never chain unrelated sentences
+  together);
 * a pair from ``alignment.related`` up that is not together in a point (too weak, or a
   strong match that would join a point whose other statements it does not match) is
   **possibly related**: shown apart, never counted as shared and never used by the summary;
@@ -109,14 +111,14 @@ def _group(
     from the strongest pair down. A statement already in a point starts a second one only with
     a statement unrelated to the first point's (it states a second fact), not with a weaker
     paraphrase of the same one."""
-    threshold = settings.point
+    lowest = min(settings.point, settings.verbatim)
     n = len(items)
     groups: list[list[int]] = []
     member_of: dict[int, list[int]] = {k: [] for k in range(n)}
     for score, i, j in candidates:
-        if score < threshold:
+        if score < lowest:
             break
-        if set(member_of[i]) & set(member_of[j]):
+        if not confident(probability, i, j, settings) or set(member_of[i]) & set(member_of[j]):
             continue
         joined = next(
             (
@@ -182,7 +184,14 @@ def _fits(
     if sum(items[k].article == article for k in group) >= settings.max_per_article:
         return False
     others = [k for k in group if items[k].article != article]
-    return bool(others) and min(probability[candidate, k] for k in others) >= settings.point
+    return bool(others) and all(confident(probability, candidate, k, settings) for k in others)
+
+
+def confident(probability: PairScores, i: int, j: int, settings: AlignmentSettings) -> bool:
+    """The pair is strong enough to state as one fact: its score reaches ``point``, or
+    ``verbatim`` where it carries the same words besides names or the same figure."""
+    bar = min(settings.point, settings.verbatim) if probability.verbatim(i, j) else settings.point
+    return probability[i, j] >= bar
 
 
 def _weakest(items: Sequence[Item], probability: PairScores, members: list[int]) -> float:

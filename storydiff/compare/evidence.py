@@ -91,14 +91,24 @@ def default_model() -> AlignmentModel:
 
 class PairScores:
     """The probability of each candidate pair; 0 for any other pair (``scores[i, j]``, in
-    either order)."""
+    either order); and which pairs carry the same words or figure (``verbatim``)."""
 
-    def __init__(self, pairs: np.ndarray, scores: np.ndarray) -> None:
-        self._scores = dict(zip(map(tuple, pairs.tolist()), scores.tolist(), strict=True))
+    def __init__(
+        self, pairs: np.ndarray, scores: np.ndarray, verbatim: np.ndarray | None = None
+    ) -> None:
+        keys = list(map(tuple, pairs.tolist()))
+        self._scores = dict(zip(keys, scores.tolist(), strict=True))
+        marked = np.zeros(len(keys), dtype=bool) if verbatim is None else verbatim
+        self._verbatim = {key for key, found in zip(keys, marked.tolist(), strict=True) if found}
 
     def __getitem__(self, pair: tuple[int, int]) -> float:
         i, j = pair
         return float(self._scores.get((i, j) if i < j else (j, i), 0.0))
+
+    def verbatim(self, i: int, j: int) -> bool:
+        """The pair carries the same words besides names or the same figure
+        (``PairFeatures.verbatim``)."""
+        return ((i, j) if i < j else (j, i)) in self._verbatim
 
     def __iter__(self) -> Iterator[tuple[float, int, int]]:
         """Every candidate pair as (probability, i, j), i < j."""
@@ -121,8 +131,17 @@ class PairFeatures:
         shares nothing it says (``share_content``)."""
         logit = (model or default_model()).logit(self.values)
         return PairScores(
-            self.pairs, np.where(self.share_content(), 1.0 / (1.0 + np.exp(-logit)), 0.0)
+            self.pairs,
+            np.where(self.share_content(), 1.0 / (1.0 + np.exp(-logit)), 0.0),
+            self.verbatim(),
         )
+
+    def verbatim(self) -> np.ndarray:
+        """Where two statements carry the same words besides names (a run of three or more:
+        a phrase or quotation both report) or the same figure: what two sentences on the
+        same people and topic rarely share by chance, so a weaker score is enough for them
+        (the setting ``alignment.verbatim``)."""
+        return (self.values["shared_run"] > 0) | (self.values["figures_agree"] > 0)
 
     def share_content(self) -> np.ndarray:
         """Where two statements share something they say, not only whom they name: a word

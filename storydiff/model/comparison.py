@@ -51,6 +51,7 @@ class StatementRef:
 
 # The yes-or-no parts of an Evidence, in the order a reader is told them.
 EVIDENCE_FLAGS = (
+    "shared_run",
     "figures_agree",
     "figures_differ",
     "figures_unmatched",
@@ -72,6 +73,8 @@ class Evidence:
     shared_actors: tuple[str, ...] = ()
     shared_predicates: tuple[str, ...] = ()
     shared_words: tuple[str, ...] = ()
+    # Three words or more in a row alike, names aside (a phrase or quotation both carry).
+    shared_run: bool = False
     figures_agree: bool = False
     figures_differ: bool = False
     figures_unmatched: bool = False

@@ -81,6 +81,7 @@ def point_kind(kind: str) -> str:
 
 # How a reader is told each of the model's EVIDENCE_FLAGS (every flag needs its words here).
 EVIDENCE_WORDING = {
+    "shared_run": "the same words in a row",
     "same_speaker": "the same speaker",
     "same_agent": "the same actor acting",
     "figures_agree": "the same figures",
