@@ -141,7 +141,8 @@ def test_french_entities_labels_figures_and_coverage(french):
     people = {e.name for e in french.entities if e.kind == "PERSON"}
     assert {"Gérald Martin", "Sophie Durand", "Paul Leroy"} <= people
     assert {(x.text, x.voice) for x in french.labels} >= {("terroristes", "own")}
-    assert [q.value for q in french.quantities if q.text.startswith("3 000")] == [3000]
+    (evacuated,) = [q for q in french.quantities if "3 000" in q.text]
+    assert (evacuated.value, evacuated.qualifier) == (3000, "more than")
     assert french.coverage == BEYOND_ENGLISH and french.tone_method is None
     assert all(s.tone is None for s in french.statements)
     assert french.to_dict()["analysis"] == {
@@ -149,7 +150,7 @@ def test_french_entities_labels_figures_and_coverage(french):
         "quotes": True,
         "quote_speakers": True,
         "quantities": True,
-        "number_words": False,
+        "number_words": True,
         "labels": True,
         "tone": False,
     }
@@ -180,7 +181,9 @@ def test_a_language_without_pipeline_gets_quotes_by_marks_and_figures_in_digits(
 
 def test_a_record_without_the_block_was_analysed_in_full():
     assert Coverage.from_dict(None) == FULL and FULL.note("en") is None
-    assert BEYOND_ENGLISH.note("fr") == "French: no figures in words, no tone"
+    assert BEYOND_ENGLISH.note("fr") == "French: no tone"
+    digits_only = Coverage(number_words=False, tone=False)
+    assert digits_only.note("de") == "German: no figures in words, no tone"
 
 
 def test_a_batch_goes_through_each_language_pipeline_in_input_order(nlp):
