@@ -78,7 +78,10 @@ def test_a_decimal_comma_is_french_and_a_thousands_comma_english():
 
 
 def _opening_words(patterns: list[list[dict]]) -> set[str]:
-    return {w for p in patterns for w in p[0].get("LOWER", {}).get("IN", [])}
+    lowers = [p[0].get("LOWER") for p in patterns]
+    return {
+        w for lower in lowers if lower for w in ([lower] if isinstance(lower, str) else lower["IN"])
+    }
 
 
 def test_each_language_matches_in_its_own_words():
