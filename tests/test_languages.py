@@ -18,6 +18,7 @@ from storydiff.engines.batch import analyze_batch
 from storydiff.errors import Code, ConfigError, SettingError
 from storydiff.model import Analysis, Article, Document, article_id
 from storydiff.model.languages import BEYOND_ENGLISH, FULL, REDUCED, Coverage
+from storydiff.nlp.lexicons import lexicons_for
 from storydiff.nlp.pipeline import Pipelines, load_pipeline
 from storydiff.nlp.quotemarks import find_quoted, quoted_in
 from storydiff.nlp.reduced import reduced_analysis
@@ -285,3 +286,10 @@ def test_a_text_given_in_python_may_state_its_language():
     (analysis,) = analyze([Text(english, language="fr")])
     assert analysis.article.language == "fr"
     assert [w.kind for w in analysis.article.warnings] == ["stated_language_differs"]
+
+
+def test_soupirer_is_a_french_verb_of_saying_and_soutenir_is_not():
+    nlp = Pipelines()("fr")
+    (quote,) = nlp("« Il n'y a plus de bus », soupire Jeanne Morel.")._.quotes
+    assert (quote.content.text, quote.speaker.name) == ("Il n'y a plus de bus", "Jeanne Morel")
+    assert "soutenir" not in lexicons_for("fr").quotes.cue_verbs
