@@ -33,7 +33,7 @@ class Run:
             "pipeline": self.pipeline,
             "pipeline_version": self.pipeline_version,
             "languages": {
-                p.language: {"pipeline": p.pipeline, "pipeline_version": p.pipeline_version}
+                p.language: {k: v for k, v in p.to_dict().items() if k != "language"}
                 for p in self.languages
             },
             "config": self.config,
@@ -50,7 +50,7 @@ class Run:
             str(data["config"]),
             dict(data.get("settings", {})),
             tuple(
-                LanguagePipeline(str(code), str(p["pipeline"]), _version(p.get("pipeline_version")))
+                LanguagePipeline.from_dict({**p, "language": code})
                 for code, p in sorted(data.get("languages", {}).items())
             ),
         )
@@ -64,6 +64,19 @@ class LanguagePipeline:
     language: str
     pipeline: str
     pipeline_version: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "language": self.language,
+            "pipeline": self.pipeline,
+            "pipeline_version": self.pipeline_version,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LanguagePipeline:
+        return cls(
+            str(data["language"]), str(data["pipeline"]), _version(data.get("pipeline_version"))
+        )
 
 
 def _version(value: Any) -> str | None:
