@@ -226,7 +226,7 @@ def test_compare_warns_on_standard_error_and_the_reports_show_the_note(tmp_path,
         assert out.read_text(encoding="utf-8").count("Russian: quotes and figures only") >= 2
 
 
-def test_the_story_page_shows_the_note_beside_the_article(tmp_path):
+def test_the_story_and_evidence_pages_show_the_note_beside_the_article(tmp_path):
     from storydiff.store import Store
     from storydiff.store.grouping import group_store
     from storydiff.web.app import datasette_for
@@ -247,12 +247,19 @@ def test_the_story_page_shows_the_note_beside_the_article(tmp_path):
         loop.run_until_complete(datasette.invoke_startup())
         page = loop.run_until_complete(datasette.client.get(f"/corpus/-/story?id={story}"))
         data = loop.run_until_complete(datasette.client.get(f"/corpus/-/story.json?id={story}"))
+        evidence = f"/corpus/-/evidence?kind=article&story={story}"
+        rows = loop.run_until_complete(datasette.client.get(evidence))
+        rows_data = loop.run_until_complete(datasette.client.get(evidence.replace("?", ".json?")))
     finally:
         loop.close()
     assert page.status_code == 200
     assert page.text.count("Russian: quotes and figures only") >= 2
     ids = {a.article.id for a in analyses}
     assert data.json()["notes"] == dict.fromkeys(ids, "Russian: quotes and figures only")
+    assert rows.status_code == 200
+    assert rows.text.count("Russian: quotes and figures only") == 2
+    notes = {row["article"]: row["note"] for row in rows_data.json()["result"]}
+    assert notes == dict.fromkeys(ids, "Russian: quotes and figures only")
 
 
 def test_article_ids_do_not_depend_on_the_language():
