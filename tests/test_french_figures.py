@@ -98,3 +98,8 @@ def test_a_word_list_file_without_a_numbers_table_reads_digits_only():
     table = number_words_from({"ones": {"tre": 3}, "qualifiers": {"circa": "about"}})
     assert table.words and table.ones == {"tre": 3} and table.qualifiers["circa"] == "about"
     assert read_number(words_of("tre", table), nums=table).value == 3
+
+
+def test_what_a_french_figure_counts_has_no_joining_de(french_nlp):
+    (quantity,) = _found(french_nlp, "Une centaine de manifestants sont arrivés.")
+    assert quantity.counts is not None and quantity.counts.split()[0] == "manifestants"

@@ -782,9 +782,14 @@ def _of_inside(token: Token, phrase: set[int]) -> bool:
 
 
 def _noun_words(noun: Token, found: Found) -> list[Token]:
-    """The counted noun with its modifiers, without the number, qualifier or articles."""
+    """The counted noun with its modifiers, without the number, qualifier or articles, nor
+    the "de" that joins it to the number ("une centaine de manifestants": "manifestants")."""
     number = range(found.qualifier_start, found.core.end)
-    left = [t for t in noun.lefts if t.dep_ in _LEFT_NOUN_DEPS and t.i not in number]
+    left = [
+        t
+        for t in noun.lefts
+        if t.dep_ in _LEFT_NOUN_DEPS and t.i not in number and t.lower_ not in found.nums.of_words
+    ]
     words = [t for child in left for t in _compact(child)]
     words.append(noun)
     for child in noun.rights:
