@@ -103,3 +103,8 @@ def test_a_word_list_file_without_a_numbers_table_reads_digits_only():
 def test_what_a_french_figure_counts_has_no_joining_de(french_nlp):
     (quantity,) = _found(french_nlp, "Une centaine de manifestants sont arrivés.")
     assert quantity.counts is not None and quantity.counts.split()[0] == "manifestants"
+
+
+def test_a_french_count_reads_as_a_french_relative_clause(french_nlp):
+    (quantity,) = _found(french_nlp, "Plus de 500 personnes ont été évacuées hier.")
+    assert quantity.counts is not None and quantity.counts.startswith("personnes qui ont été")

@@ -800,7 +800,7 @@ def _noun_words(noun: Token, found: Found) -> list[Token]:
 
 def _in_clause(anchor: Token, noun_words: list[Token], noun: Token, nums: NumberWords) -> str:
     """The counted noun and the clause around it, by the role the quantity plays there."""
-    role, head = anchor.dep_, anchor.head
+    role, head = _role(anchor), anchor.head
     described = _render(noun_words)
     if role in {"nsubj", "nsubjpass"} and head.i != anchor.i:
         return _join(described, _predicate(head, anchor, noun, nums))
@@ -834,7 +834,7 @@ def _object_of_preposition(anchor: Token, prep: Token, described: str, nums: Num
 def _copula_subject(word: Token) -> Token | None:
     """The subject of the "is" that ``word`` complements, through a relative pronoun."""
     verb = word.head
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [c for c in verb.children if _role(c) in {"nsubj", "nsubjpass"}]
     if not subjects:
         return None
     subject = subjects[0]
@@ -856,7 +856,7 @@ def _predicate(
 ) -> str:
     """What the sentence says about its subject: "at risk of being displaced" after a copula,
     "surrounding the area" for a progressive, else a relative clause ("who could be killed")."""
-    left = [c for c in verb.lefts if c.dep_ in _LEFT_VERB_DEPS and c.i > subject.i]
+    left = [c for c in verb.lefts if _role(c) in _LEFT_VERB_DEPS and c.i > subject.i]
     right = [c for c in verb.rights if c.dep_ in _RIGHT_VERB_DEPS and not _names_source(c)]
     if not right:
         right = [c for c in verb.rights if c.dep_ == "ccomp"]
@@ -877,12 +877,12 @@ def _clause_without(verb: Token, left_out: Token, complements: bool = True) -> s
     subject: list[Token | str] = []
     parts: list[Token] = [verb]
     if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
-        shared = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        shared = [c for c in verb.head.children if _role(c) in {"nsubj", "nsubjpass"}]
         subject = _subject_words(shared[0]) if shared else []
     for child in verb.children:
         if child.i == left_out.i or child.dep_ in _DROPPED_DEPS or _names_source(child):
             continue
-        if child.dep_ in {"nsubj", "nsubjpass"}:
+        if _role(child) in {"nsubj", "nsubjpass"}:
             subject = _subject_words(child)
         elif child.dep_ in wanted:
             parts += _compact(child)
@@ -894,9 +894,9 @@ def _clause_without(verb: Token, left_out: Token, complements: bool = True) -> s
 
 def _has_subject(verb: Token) -> bool:
     subjects = {"nsubj", "nsubjpass"}
-    if any(c.dep_ in subjects for c in verb.children):
+    if any(_role(c) in subjects for c in verb.children):
         return True
-    return verb.dep_ == "conj" and any(c.dep_ in subjects for c in verb.head.children)
+    return verb.dep_ == "conj" and any(_role(c) in subjects for c in verb.head.children)
 
 
 def _subject_words(subject: Token) -> list[Token | str]:
@@ -912,10 +912,10 @@ def _without_noun(anchor: Token) -> str:
     """What an amount with no counted noun measures: the subject it is said of ("inflation
     rose to"), or the noun whose "of" it follows ("a loss of")."""
     head = anchor.head
-    if anchor.dep_ in {"nsubj", "nsubjpass"} and head.i != anchor.i:
+    if _role(anchor) in {"nsubj", "nsubjpass"} and head.i != anchor.i:
         return _predicate(head, anchor, None)
     if anchor.dep_ == "attr" and head.lemma_ == "be":
-        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in head.children if _role(c) in {"nsubj", "nsubjpass"}]
         return _render(_undetermined(_compact(subjects[0]))) if subjects else ""
     if anchor.dep_ == "dobj":
         return _clause_without(head, anchor)
@@ -926,6 +926,14 @@ def _without_noun(anchor: Token) -> str:
         if governor.pos_ in {"VERB", "AUX"}:
             return _join(_clause_without(governor, head, complements=False), head.lower_)
     return ""
+
+
+def _role(token: Token) -> str:
+    """A dependency label as English's scheme names it: Universal Dependencies' subtypes
+    ("nsubj:pass", "aux:tense", which the French model gives) are their base relation, and
+    the passive subject is "nsubjpass"; English's labels have no subtype and stay as they are."""
+    base, _, subtype = token.dep_.partition(":")
+    return "nsubjpass" if (base, subtype) == ("nsubj", "pass") else base
 
 
 def _undetermined(tokens: list[Token]) -> list[Token]:
