@@ -108,3 +108,10 @@ def test_what_a_french_figure_counts_has_no_joining_de(french_nlp):
 def test_a_french_count_reads_as_a_french_relative_clause(french_nlp):
     (quantity,) = _found(french_nlp, "Plus de 500 personnes ont été évacuées hier.")
     assert quantity.counts is not None and quantity.counts.startswith("personnes qui ont été")
+
+
+def test_english_words_and_digits_are_cut_as_they_always_were():
+    english = r"(?:[a-z]{1,2})?\$|\d+(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+|[a-z]+\.?|[£€¥₹₽₩₺%]|[-–]"
+    assert ENGLISH_NUMBERS.word_re.pattern == english
+    assert ENGLISH_NUMBERS.digits_re.pattern == r"^\d+(?:,\d{3})*(?:\.\d+)?$"
+    assert words_of("quatre-vingt-dix d'euros", FRENCH) == ["quatre-vingt-dix", "d'", "euros"]

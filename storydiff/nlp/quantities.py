@@ -78,10 +78,6 @@ _QUOTE_MARKS = frozenset("\"'“”‘’«»„")
 _MAX_HEAD_DISTANCE = 6
 _MAX_AGE = 130
 
-_WORD_RE = re.compile(
-    r"(?:[a-z]{1,2})?\$|\d+(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+|[a-z]+\.?|[£€¥₹₽₩₺%]|[-–]"
-)
-_DIGITS_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
 _SUFFIXED_RE = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
 _YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)$")
 _ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
