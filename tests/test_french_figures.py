@@ -48,6 +48,8 @@ def _reading(quantity: Quantity) -> tuple[object, ...]:
         ("Jusqu'à 30 centimètres de pluie.", (30, None, None, "cm", "up to")),
         ("Entre 20 et 30 cars sont partis.", (None, 20, 30, None, None)),
         ("Au moins 9 cars sont partis.", (9, None, None, None, "at least")),
+        ("Les recettes atteignent 12 M€.", (12_000_000, None, None, "EUR", None)),
+        ("La dette atteint 3,4 Md€.", (3_400_000_000, None, None, "EUR", None)),
     ],
 )
 def test_french_figures_are_read_with_their_unit_and_qualifier(french_nlp, sentence, reading):

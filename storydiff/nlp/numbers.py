@@ -28,8 +28,9 @@ class NumberWords:
     The structural words say how a phrase is put together: ``articles`` stand for one before
     a scale ("a million", "un million") and ``vague_articles`` open a vague quantity ("a few",
     "des milliers"); ``one_words`` may open "a third", "one thousand", "la moitié";
-    ``group_spaces`` are the space characters the tokenizer leaves between digit groups
-    ("3\u202f000");
+    ``abbreviations`` are a scale and unit written short after a number, with their words in
+    full ("M€": "million d'euros"); ``group_spaces`` are the space characters the tokenizer
+    leaves between digit groups ("3\u202f000");
     ``of_words`` join a number to what it counts ("thousands of troops"); ``and_words`` join
     the parts of one number ("three hundred and fifty"; ``and_before``, when given, are the
     only words an ``and_word`` may come before); ``range_words`` join the ends of a range
@@ -66,6 +67,7 @@ class NumberWords:
     currency_symbols: Mapping[str, str] = field(default_factory=lambda: en.CURRENCY_SYMBOLS)
     currency_words: Mapping[str, str] = field(default_factory=lambda: en.CURRENCY_WORDS)
     measure_units: Mapping[str, str] = field(default_factory=lambda: en.MEASURE_UNITS)
+    abbreviations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     person_nouns: frozenset[str] = en.PERSON_NOUNS
     invariant_plurals: frozenset[str] = en.INVARIANT_PLURALS
     copular_idioms: Mapping[tuple[str, str], str] = field(default_factory=lambda: en.COPULAR_IDIOMS)
@@ -212,6 +214,10 @@ def number_words_from(data: dict[str, Any] | None) -> NumberWords:
         currency_symbols=names("currency_symbols"),
         currency_words=names("currency_words"),
         measure_units=names("measure_units"),
+        abbreviations={
+            str(k).lower(): tuple(str(w) for w in v)
+            for k, v in data.get("abbreviations", {}).items()
+        },
         person_nouns=words("person_nouns"),
         invariant_plurals=words("invariant_plurals"),
         copular_idioms={},

@@ -190,7 +190,7 @@ def read_number(
     ``measure`` says the phrase is a measurement (NER's QUANTITY), where "5m" is five metres;
     elsewhere it is five million.
     """
-    words, unit = _strip_unit(words, measure, nums)
+    words, unit = _strip_unit(_spelled_out(words, nums), measure, nums)
     if not words:
         return None
     for reader in (_read_range, _read_vague, _read_fraction, _read_approximate, _read_exact):
@@ -232,6 +232,16 @@ def _strip_unit(words: list[str], measure: bool, nums: NumberWords) -> tuple[lis
         else:
             break
     return words, unit
+
+
+def _spelled_out(words: list[str], nums: NumberWords) -> list[str]:
+    """An abbreviated scale and unit after the number in full: "12 M€" as "12 million
+    d'euros" (``words_of`` cuts "M€" into "m" and "€")."""
+    for length in (2, 1):
+        short = "".join(words[-length:])
+        if len(words) > length and short in nums.abbreviations:
+            return [*words[:-length], *nums.abbreviations[short]]
+    return words
 
 
 def _measure_word(word: str, measure: bool, nums: NumberWords) -> bool:
@@ -570,6 +580,8 @@ def _unit_word(doc: Doc, index: int, nums: NumberWords) -> bool:
     word = doc[index].lower_
     if word in nums.percent_words or word in nums.currency_words:
         return True
+    if word.rstrip(".") in nums.abbreviations:
+        return True  # "3,4 Md€." at a sentence's end is one token
     if word in nums.scale_suffixes and index and not doc[index - 1].whitespace_:
         return doc[index - 1].like_num  # "£40m" comes as "£", "40", "m"
     if _in_two_word_percent(doc, index, nums):
