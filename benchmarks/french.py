@@ -1,4 +1,4 @@
-"""Quotes, speakers and label voices in French, against a small set of our own writing.
+"""Quotes, speakers, label voices and figures in French, against small sets of our own writing.
 
 Why this exists: French is analysed in full (``fr_core_news_sm`` and the French lexicons), so
 its quotes, speakers and labels must be measured as the English ones are. The articles in
@@ -10,6 +10,10 @@ Speakers are counted two ways: ``speakers`` as ``quality.py`` does (the name mus
 gold's, so a quote whose gold names nobody can never be right), and ``resolved`` as the
 SEESAW quotes gold is scored in ``quotes.py`` (an unresolved speaker is right when the gold
 names nobody either).
+Figures are scored on the sentences of ``data/french_figures/gold.json`` (codebook in that
+folder's README), each through the French pipeline: a gold figure is found when a quantity the
+sentence yields has its value (or range), unit and qualifier, one quantity for each figure;
+``figure_values`` asks the value (or range) alone.
 Tune on ``dev``; ``check`` is reported apart.
 
 Usage (from the repository root)::
@@ -37,6 +41,8 @@ from storydiff.nlp.pipeline import Pipelines  # noqa: E402
 from storydiff.sources import read_inputs  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "data" / "french_gold"
+FIGURES = Path(__file__).resolve().parent / "data" / "french_figures" / "gold.json"
+Figure = tuple[float | None, float | None, float | None, str | None, str | None]
 
 
 def analysed(name: str) -> Analysis:
@@ -54,6 +60,36 @@ def score_labels(gold: list[dict[str, str]], analysis: Analysis) -> dict[str, An
     wanted = Counter((g["term"].casefold(), g["voice"]) for g in gold)
     right = sum((system & wanted).values())
     return {"tp": right, "predicted": sum(system.values()), "gold": len(gold)}
+
+
+def figure_of(value: Any, low: Any, high: Any, unit: Any, qualifier: Any) -> Figure:
+    """A figure as it is compared: the numbers to four places, the unit and qualifier."""
+
+    def rounded(number: Any) -> float | None:
+        return None if number is None else round(float(number), 4)
+
+    return (rounded(value), rounded(low), rounded(high), unit, qualifier)
+
+
+def score_figures(split: str, misses: list[str]) -> dict[str, dict[str, Any]]:
+    """Figures P/R/F1 on one split's sentences: value + unit + qualifier, and value alone."""
+    sentences = [s for s in json.loads(FIGURES.read_text(encoding="utf-8")) if s["split"] == split]
+    nlp = Pipelines()("fr")
+    full, values = [0, 0, 0], [0, 0, 0]
+    for entry, doc in zip(sentences, nlp.pipe(s["sentence"] for s in sentences), strict=True):
+        found = [figure_of(q.value, q.low, q.high, q.unit, q.qualifier) for q in doc._.quantities]
+        wanted = [
+            figure_of(g["value"], g["low"], g["high"], g["unit"], g["qualifier"])
+            for g in entry["figures"]
+        ]
+        for counts, key in ((full, slice(0, 5)), (values, slice(0, 3))):
+            system, gold = Counter(f[key] for f in found), Counter(f[key] for f in wanted)
+            counts[0] += sum((system & gold).values())
+            counts[1] += sum(system.values())
+            counts[2] += sum(gold.values())
+        if Counter(found) != Counter(wanted):
+            misses.append(f"{entry['id']}: found {found}, gold {wanted}")
+    return {"figures": prf(*full), "figure_values": prf(*values)}
 
 
 def main() -> None:
@@ -87,6 +123,7 @@ def main() -> None:
             "speakers": combined["content_speaker"],
             "resolved": prf(*resolved),
             "label_voices": labels,
+            **score_figures(split, misses if split == "dev" else []),
         }
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))

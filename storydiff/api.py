@@ -19,7 +19,7 @@ from storydiff.compare import compare_analyses, distinct
 from storydiff.config import Config, from_environment
 from storydiff.engines import LOCAL, EngineSettings, get_engine
 from storydiff.errors import Code, InputError
-from storydiff.model import Analysis, Article, Document, Run, Text, where
+from storydiff.model import Analysis, Article, Document, LanguagePipeline, Run, Text, where
 from storydiff.nlp.pipeline import pipeline_identity
 from storydiff.report import Report
 from storydiff.sources import STDIN, ReadOptions, read_inputs, read_text
@@ -60,7 +60,11 @@ def _configured(config: Config | None = None, **values: object) -> Config:
 def run_record(config: Config) -> Run:
     """What produced an output under ``config``, for the ``run`` block of its JSON."""
     pipeline, version = pipeline_identity(config.pipeline.name)
-    return Run(__version__, pipeline, version, config.digest(), config.differences())
+    languages = tuple(
+        LanguagePipeline(code, *pipeline_identity(name))
+        for code, name in sorted(config.pipeline.languages)
+    )
+    return Run(__version__, pipeline, version, config.digest(), config.differences(), languages)
 
 
 def read(

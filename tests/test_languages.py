@@ -18,6 +18,7 @@ from storydiff.engines.batch import analyze_batch
 from storydiff.errors import Code, ConfigError, SettingError
 from storydiff.model import Analysis, Article, Document, article_id
 from storydiff.model.languages import BEYOND_ENGLISH, FULL, REDUCED, Coverage
+from storydiff.nlp.lexicons import lexicons_for
 from storydiff.nlp.pipeline import Pipelines, load_pipeline
 from storydiff.nlp.quotemarks import find_quoted, quoted_in
 from storydiff.nlp.reduced import reduced_analysis
@@ -141,7 +142,8 @@ def test_french_entities_labels_figures_and_coverage(french):
     people = {e.name for e in french.entities if e.kind == "PERSON"}
     assert {"Gérald Martin", "Sophie Durand", "Paul Leroy"} <= people
     assert {(x.text, x.voice) for x in french.labels} >= {("terroristes", "own")}
-    assert [q.value for q in french.quantities if q.text.startswith("3 000")] == [3000]
+    (evacuated,) = [q for q in french.quantities if "3 000" in q.text]
+    assert (evacuated.value, evacuated.qualifier) == (3000, "more than")
     assert french.coverage == BEYOND_ENGLISH and french.tone_method is None
     assert all(s.tone is None for s in french.statements)
     assert french.to_dict()["analysis"] == {
@@ -149,7 +151,7 @@ def test_french_entities_labels_figures_and_coverage(french):
         "quotes": True,
         "quote_speakers": True,
         "quantities": True,
-        "number_words": False,
+        "number_words": True,
         "labels": True,
         "tone": False,
     }
@@ -180,7 +182,9 @@ def test_a_language_without_pipeline_gets_quotes_by_marks_and_figures_in_digits(
 
 def test_a_record_without_the_block_was_analysed_in_full():
     assert Coverage.from_dict(None) == FULL and FULL.note("en") is None
-    assert BEYOND_ENGLISH.note("fr") == "French: no figures in words, no tone"
+    assert BEYOND_ENGLISH.note("fr") == "French: no tone"
+    digits_only = Coverage(number_words=False, tone=False)
+    assert digits_only.note("de") == "German: no figures in words, no tone"
 
 
 def test_a_batch_goes_through_each_language_pipeline_in_input_order(nlp):
@@ -222,7 +226,7 @@ def test_compare_warns_on_standard_error_and_the_reports_show_the_note(tmp_path,
         assert out.read_text(encoding="utf-8").count("Russian: quotes and figures only") >= 2
 
 
-def test_the_story_page_shows_the_note_beside_the_article(tmp_path):
+def test_the_story_and_evidence_pages_show_the_note_beside_the_article(tmp_path):
     from storydiff.store import Store
     from storydiff.store.grouping import group_store
     from storydiff.web.app import datasette_for
@@ -243,12 +247,19 @@ def test_the_story_page_shows_the_note_beside_the_article(tmp_path):
         loop.run_until_complete(datasette.invoke_startup())
         page = loop.run_until_complete(datasette.client.get(f"/corpus/-/story?id={story}"))
         data = loop.run_until_complete(datasette.client.get(f"/corpus/-/story.json?id={story}"))
+        evidence = f"/corpus/-/evidence?kind=article&story={story}"
+        rows = loop.run_until_complete(datasette.client.get(evidence))
+        rows_data = loop.run_until_complete(datasette.client.get(evidence.replace("?", ".json?")))
     finally:
         loop.close()
     assert page.status_code == 200
     assert page.text.count("Russian: quotes and figures only") >= 2
     ids = {a.article.id for a in analyses}
     assert data.json()["notes"] == dict.fromkeys(ids, "Russian: quotes and figures only")
+    assert rows.status_code == 200
+    assert rows.text.count("Russian: quotes and figures only") == 2
+    notes = {row["article"]: row["note"] for row in rows_data.json()["result"]}
+    assert notes == dict.fromkeys(ids, "Russian: quotes and figures only")
 
 
 def test_article_ids_do_not_depend_on_the_language():
@@ -282,3 +293,10 @@ def test_a_text_given_in_python_may_state_its_language():
     (analysis,) = analyze([Text(english, language="fr")])
     assert analysis.article.language == "fr"
     assert [w.kind for w in analysis.article.warnings] == ["stated_language_differs"]
+
+
+def test_soupirer_is_a_french_verb_of_saying_and_soutenir_is_not():
+    nlp = Pipelines()("fr")
+    (quote,) = nlp("« Il n'y a plus de bus », soupire Jeanne Morel.")._.quotes
+    assert (quote.content.text, quote.speaker.name) == ("Il n'y a plus de bus", "Jeanne Morel")
+    assert "soutenir" not in lexicons_for("fr").quotes.cue_verbs

@@ -50,7 +50,7 @@ from storydiff.model.findings import (
     Speaker,
     Statement,
 )
-from storydiff.model.run import Run
+from storydiff.model.run import LanguagePipeline, Run
 from storydiff.model.schema import SCHEMA, check_schema, to_json
 from storydiff.model.story import Story, StoryArticle, StoryRecord
 from storydiff.model.tables import Actor, ActorFraming, FigureRow, SourceCount, TermCount
@@ -80,6 +80,7 @@ __all__ = [
     "Quote",
     "ReadWarning",
     "RemovedLine",
+    "LanguagePipeline",
     "Run",
     "SourceCount",
     "Span",

@@ -58,9 +58,10 @@ def language_name(code: str) -> str:
 class Coverage:
     """Which parts of an analysis ran, so that a reader never takes a finding that was not
     looked for as one the article lacks. English gets everything (``FULL``); another language
-    with a pipeline everything but tone and figures written in words (``BEYOND_ENGLISH``); any
-    other quotes found by quotation marks alone (no cue, no speaker), figures written in
-    digits alone, and no entities, labels or tone (``REDUCED``)."""
+    with a pipeline everything but tone (``BEYOND_ENGLISH``), and figures written in words
+    only when its word lists hold them; any other quotes found by quotation marks alone (no
+    cue, no speaker), figures written in digits alone, and no entities, labels or tone
+    (``REDUCED``)."""
 
     entities: bool = True
     quotes: bool = True
@@ -109,6 +110,7 @@ FULL = Coverage()
 REDUCED = Coverage(
     entities=False, quote_speakers=False, number_words=False, labels=False, tone=False
 )
-# French and the other languages analysed in full, but for the parts whose data is English
-# only: tone (VADER's lexicon) and figures written in words (``numbers_data.py``).
-BEYOND_ENGLISH = Coverage(number_words=False, tone=False)
+# French and the other languages analysed in full, but for tone, whose lexicon (VADER's) is
+# English only. Figures in words are read where the language's word-list file has a
+# ``[numbers]`` table (French's has); the analysis sets ``number_words`` from it.
+BEYOND_ENGLISH = Coverage(tone=False)

@@ -15,32 +15,69 @@ from typing import Any
 @dataclass(frozen=True)
 class Run:
     """storydiff's version, the spaCy pipeline as its meta names it (``nlp.meta``: name and
-    version, None when the pipeline has none), the digest of the run's configuration and the
-    settings that differ from the defaults (``{"section.key": value}``, values as JSON holds
-    them)."""
+    version, None when the pipeline has none; English's), the digest of the run's
+    configuration, the settings that differ from the defaults (``{"section.key": value}``,
+    values as JSON holds them) and the pipeline of each other language analysed in full
+    (``languages``), so that a French article's analysis names the pipeline that made it."""
 
     storydiff: str
     pipeline: str
     pipeline_version: str | None
     config: str
     settings: dict[str, Any] = field(default_factory=dict)
+    languages: tuple[LanguagePipeline, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "storydiff": self.storydiff,
             "pipeline": self.pipeline,
             "pipeline_version": self.pipeline_version,
+            "languages": {
+                p.language: {k: v for k, v in p.to_dict().items() if k != "language"}
+                for p in self.languages
+            },
             "config": self.config,
             "settings": dict(self.settings),
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Run:
-        version = data.get("pipeline_version")
+        """A block written before ``languages`` existed names English's pipeline alone."""
         return cls(
             str(data["storydiff"]),
             str(data["pipeline"]),
-            None if version is None else str(version),
+            _version(data.get("pipeline_version")),
             str(data["config"]),
             dict(data.get("settings", {})),
+            tuple(
+                LanguagePipeline.from_dict({**p, "language": code})
+                for code, p in sorted(data.get("languages", {}).items())
+            ),
         )
+
+
+@dataclass(frozen=True)
+class LanguagePipeline:
+    """The spaCy pipeline that analyses one language other than English, as its meta names
+    it."""
+
+    language: str
+    pipeline: str
+    pipeline_version: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "language": self.language,
+            "pipeline": self.pipeline,
+            "pipeline_version": self.pipeline_version,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LanguagePipeline:
+        return cls(
+            str(data["language"]), str(data["pipeline"]), _version(data.get("pipeline_version"))
+        )
+
+
+def _version(value: Any) -> str | None:
+    return None if value is None else str(value)

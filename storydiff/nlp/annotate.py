@@ -15,12 +15,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storydiff.model import Analysis, Article, Entity, Label, Quantity, Quote, Span, Statement
-from storydiff.model.languages import BEYOND_ENGLISH, FULL
+from storydiff.model.languages import BEYOND_ENGLISH, FULL, Coverage
 from storydiff.nlp.doctext import doc_text, make_doc
 from storydiff.nlp.events import TokenEvents
 from storydiff.nlp.extensions import typed
 from storydiff.nlp.headline import as_headline, title_article
 from storydiff.nlp.intervals import Intervals
+from storydiff.nlp.lexicons import lexicons_for
 from storydiff.nlp.pieces import parse_in_pieces, piece_size
 from storydiff.nlp.quantities import normalise_dates
 from storydiff.nlp.tone import TONE_METHOD, mean_tone, tone_of
@@ -176,8 +177,13 @@ def analysis_of(doc: Doc, article: Article) -> Analysis:
         quantities=quantities,
         dates=tuple(normalise_dates(found.dates or (), article.published)),
         tone_method=TONE_METHOD if english else None,
-        coverage=FULL if english else BEYOND_ENGLISH,
+        coverage=FULL if english else _beyond_english(doc.lang_),
     )
+
+
+def _beyond_english(language: str) -> Coverage:
+    """Everything but tone, and figures in words when the language's word lists hold them."""
+    return replace(BEYOND_ENGLISH, number_words=lexicons_for(language).numbers.words)
 
 
 def annotate(

@@ -19,6 +19,7 @@ from typing import Any
 
 from storydiff.nlp.cues import DEFAULT_LEXICON, ROLE_NOUNS, Lexicon
 from storydiff.nlp.labels_data import TERMS, Term
+from storydiff.nlp.numbers import ENGLISH_NUMBERS, NumberWords, number_words_from
 
 ENGLISH = "en"
 _CODE = re.compile(r"[a-z]{2,3}")
@@ -29,7 +30,8 @@ class Lexicons:
     """One language's word lists: the quote extractor's (``quotes``), the role nouns of the
     entity grouper, the label terms (None: English's ``TERMS``), how the language's entity
     recogniser's labels map to the kinds storydiff reads (``entity_kinds``; none when they are
-    OntoNotes' already) and whether a paragraph opening with a dash is dialogue."""
+    OntoNotes' already), whether a paragraph opening with a dash is dialogue, and the words
+    its figures are written with (``numbers``; digits only without a ``[numbers]`` table)."""
 
     language: str
     quotes: Lexicon = DEFAULT_LEXICON
@@ -37,6 +39,7 @@ class Lexicons:
     label_terms: tuple[tuple[str, str, bool], ...] | None = None
     entity_kinds: tuple[tuple[str, str], ...] = ()
     dash_dialogue: bool = False
+    numbers: NumberWords = ENGLISH_NUMBERS
 
     def terms(self) -> dict[str, Term]:
         """The label terms, lemma or phrase to its category and whether it is contested."""
@@ -97,4 +100,5 @@ def _from_data(language: str, data: dict[str, Any]) -> Lexicons:
         label_terms=tuple(sorted((str(t), str(c), bool(k)) for t, c, k in terms)),
         entity_kinds=tuple(sorted(entities.get("kinds", {}).items())),
         dash_dialogue=bool(data.get("conventions", {}).get("dash_dialogue", False)),
+        numbers=number_words_from(data.get("numbers")),
     )

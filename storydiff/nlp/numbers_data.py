@@ -1,7 +1,8 @@
 """The words that make up quantities and dates in English news text.
 
-They are data, not code: the ``storydiff_quantities`` component reads them and nothing here
-names anything in a particular article. Extend them here.
+They are data, not code: the ``storydiff_quantities`` component reads them, as English's
+``NumberWords`` (``numbers.py``; another language's are the ``[numbers]`` table of its
+word-list file), and nothing here names anything in a particular article. Extend them here.
 
 Where the lists came from:
 

@@ -34,6 +34,8 @@ from storydiff.nlp import numbers_data as data
 from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.extensions import typed
 from storydiff.nlp.intervals import Intervals
+from storydiff.nlp.lexicons import lexicons_for
+from storydiff.nlp.numbers import ENGLISH_NUMBERS, NumberWords
 
 # Beyond this a figure is an identifier, a typo or junk rather than a count or a sum.
 _IMPLAUSIBLE = 1e30
@@ -76,10 +78,6 @@ _QUOTE_MARKS = frozenset("\"'“”‘’«»„")
 _MAX_HEAD_DISTANCE = 6
 _MAX_AGE = 130
 
-_WORD_RE = re.compile(
-    r"(?:[a-z]{1,2})?\$|\d+(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+|[a-z]+\.?|[£€¥₹₽₩₺%]|[-–]"
-)
-_DIGITS_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
 _SUFFIXED_RE = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
 _YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)$")
 _ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
@@ -105,46 +103,62 @@ _TIMELY_WORDS = frozenset(
 )
 _DEICTIC_UNIT_WORDS = frozenset({"this", "last", "next", "past", "coming", "previous"})
 
-_VAGUE_FIRST_WORDS = sorted({key.split()[-1] for key in data.VAGUE})
-_SCALE_WORDS = sorted({*data.SCALES, *data.PLURAL_SCALES})
-_FRACTION_WORDS = sorted(data.FRACTIONS)
 
-MATCHER_PATTERNS: list[list[dict[str, Any]]] = [
-    # several, dozens, hundreds of thousands, a handful, a few hundred
-    [
-        {"LOWER": {"IN": ["a", "an"]}, "OP": "?"},
-        {"LOWER": {"IN": _VAGUE_FIRST_WORDS}},
-        {"LOWER": {"IN": ["of", *_SCALE_WORDS]}, "OP": "*"},
-        {"LOWER": {"IN": _SCALE_WORDS}, "OP": "?"},
-    ],
-    # two million, 2,000, twenty-one, three hundred and fifty
-    [
-        {"LIKE_NUM": True},
-        {"LOWER": {"IN": ["and", "-", *_SCALE_WORDS]}, "OP": "*"},
-        {"LIKE_NUM": True, "OP": "?"},
-    ],
-    # 1,000 to 1,500; 20-30; two to three million
-    [
-        {"LIKE_NUM": True},
-        {"LOWER": {"IN": _SCALE_WORDS}, "OP": "*"},
-        {"LOWER": {"IN": ["to", "-", "–"]}},
-        {"LIKE_NUM": True},
-        {"LOWER": {"IN": _SCALE_WORDS}, "OP": "*"},
-    ],
-    # between 40 and 60
-    [
-        {"LOWER": "between"},
-        {"LIKE_NUM": True},
-        {"LOWER": {"IN": _SCALE_WORDS}, "OP": "*"},
-        {"LOWER": "and"},
-        {"LIKE_NUM": True},
-        {"LOWER": {"IN": _SCALE_WORDS}, "OP": "*"},
-    ],
-    # a million, a dozen, a third, half
-    [{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": [*_SCALE_WORDS, *_FRACTION_WORDS]}}],
-    [{"LOWER": "half"}, {"LOWER": {"IN": ["a", "an"]}, "OP": "?"}, {"LOWER": {"IN": _SCALE_WORDS}}],
-    [{"LOWER": "half"}, {"LOWER": "of"}],
-]
+def matcher_patterns(nums: NumberWords) -> list[list[dict[str, Any]]]:
+    """The Matcher's patterns for number phrases NER misses, in the words of ``nums``."""
+    vague_first = sorted({key.split()[-1] for key in nums.vague})
+    scales = sorted({*nums.scales, *nums.plural_scales})
+    shares = sorted({*nums.fractions, *nums.approximate})
+    patterns: list[list[dict[str, Any]]] = [
+        # several, dozens, hundreds of thousands, a handful, a few hundred
+        [
+            {"LOWER": {"IN": list(nums.vague_articles)}, "OP": "?"},
+            {"LOWER": {"IN": vague_first}},
+            {"LOWER": {"IN": [*nums.of_words, *scales]}, "OP": "*"},
+            {"LOWER": {"IN": scales}, "OP": "?"},
+        ],
+        # two million, 2,000, twenty-one, three hundred and fifty, 3 000
+        [
+            {"LIKE_NUM": True},
+            {"LOWER": {"IN": [*nums.and_words, "-", *scales, *nums.group_spaces]}, "OP": "*"},
+            {"LIKE_NUM": True, "OP": "?"},
+        ],
+        # 1,000 to 1,500; 20-30; two to three million
+        [
+            {"LIKE_NUM": True},
+            {"LOWER": {"IN": scales}, "OP": "*"},
+            {"LOWER": {"IN": list(nums.range_words)}},
+            {"LIKE_NUM": True},
+            {"LOWER": {"IN": scales}, "OP": "*"},
+        ],
+    ]
+    if nums.between_words:  # between 40 and 60
+        patterns.append(
+            [
+                {"LOWER": {"IN": list(nums.between_words)}},
+                {"LIKE_NUM": True},
+                {"LOWER": {"IN": scales}, "OP": "*"},
+                {"LOWER": {"IN": list(nums.and_words)}},
+                {"LIKE_NUM": True},
+                {"LOWER": {"IN": scales}, "OP": "*"},
+            ]
+        )
+    if nums.one_words:  # a million, a dozen, a third, une centaine
+        patterns.append(
+            [{"LOWER": {"IN": list(nums.one_words)}}, {"LOWER": {"IN": [*scales, *shares]}}]
+        )
+    if not nums.labelled_numbers and nums.fractions:  # deux tiers
+        patterns.append([{"LIKE_NUM": True}, {"LOWER": {"IN": sorted(nums.fractions)}}])
+    for half in nums.half_words:  # half a million, half of
+        articles = list(nums.articles)
+        patterns.append(
+            [{"LOWER": half}, {"LOWER": {"IN": articles}, "OP": "?"}, {"LOWER": {"IN": scales}}]
+        )
+        patterns += [[{"LOWER": half}, {"LOWER": of}] for of in nums.of_words]
+    return patterns
+
+
+MATCHER_PATTERNS = matcher_patterns(ENGLISH_NUMBERS)
 
 
 # --- reading a number phrase -------------------------------------------------------------------
@@ -152,33 +166,39 @@ MATCHER_PATTERNS: list[list[dict[str, Any]]] = [
 
 @dataclass(frozen=True)
 class Reading:
-    """What a number phrase means: an exact value, or a range for vague words and "X to Y"."""
+    """What a number phrase means: an exact value, or a range for vague words and "X to Y";
+    ``qualifier`` when the words themselves approximate ("une centaine": about 100)."""
 
     value: Number | None = None
     low: Number | None = None
     high: Number | None = None
     unit: str | None = None
+    qualifier: str | None = None
 
 
-def words_of(text: str) -> list[str]:
+def words_of(text: str, nums: NumberWords = ENGLISH_NUMBERS) -> list[str]:
     """Lower-case words, digit groups and symbols: the vocabulary ``read_number`` knows."""
-    return _WORD_RE.findall(text.lower().replace("\xa0", " "))
+    spaced = text.lower().replace("\xa0", " ").replace("\u202f", " ")
+    return nums.word_re.findall(spaced)
 
 
-def read_number(words: list[str], measure: bool = False) -> Reading | None:
+def read_number(
+    words: list[str], measure: bool = False, nums: NumberWords = ENGLISH_NUMBERS
+) -> Reading | None:
     """The value of a number phrase without its qualifier, or None when it is not one.
 
     ``measure`` says the phrase is a measurement (NER's QUANTITY), where "5m" is five metres;
     elsewhere it is five million.
     """
-    words, unit = _strip_unit(words, measure)
+    words, unit = _strip_unit(_spelled_out(words, nums), measure, nums)
     if not words:
         return None
-    for reader in (_read_range, _read_vague, _read_fraction, _read_exact):
-        reading = reader(words)
+    for reader in (_read_range, _read_vague, _read_fraction, _read_approximate, _read_exact):
+        reading = reader(words, nums)
         if reading is not None:
             low, high = _plausible(reading.low), _plausible(reading.high)
-            return Reading(_plausible(reading.value), low, high, unit or reading.unit)
+            value = _plausible(reading.value)
+            return Reading(value, low, high, unit or reading.unit, reading.qualifier)
     return None
 
 
@@ -190,105 +210,127 @@ def _plausible(value: Number | None) -> Number | None:
     return value
 
 
-def _strip_unit(words: list[str], measure: bool) -> tuple[list[str], str | None]:
-    """Take currency symbols, currency and measure words and "percent" off the number."""
+def _strip_unit(words: list[str], measure: bool, nums: NumberWords) -> tuple[list[str], str | None]:
+    """Take currency symbols, currency and measure words and "percent" off the number, and
+    the word that links a unit to it ("milliard d'euros")."""
     unit = None
-    if words and words[0] in data.CURRENCY_SYMBOLS:
-        unit, words = data.CURRENCY_SYMBOLS[words[0]], words[1:]
+    if words and words[0] in nums.currency_symbols:
+        unit, words = nums.currency_symbols[words[0]], words[1:]
     while words:
         last, pair = words[-1].rstrip("."), " ".join(words[-2:])
-        if pair in data.PERCENT_WORDS or pair in data.MEASURE_UNITS:
-            unit = "percent" if pair in data.PERCENT_WORDS else data.MEASURE_UNITS[pair]
+        if pair in nums.percent_words or pair in nums.measure_units:
+            unit = "percent" if pair in nums.percent_words else nums.measure_units[pair]
             words = words[:-2]
-        elif last in data.PERCENT_WORDS:
+        elif last in nums.percent_words:
             unit, words = "percent", words[:-1]
-        elif last in data.CURRENCY_WORDS:
-            unit, words = data.CURRENCY_WORDS[last], words[:-1]
-        elif last in data.MEASURE_UNITS and len(words) > 1 and _measure_word(last, measure):
-            unit, words = data.MEASURE_UNITS[last], words[:-1]
+        elif last in nums.currency_words:
+            unit, words = nums.currency_words[last], words[:-1]
+        elif last in nums.measure_units and len(words) > 1 and _measure_word(last, measure, nums):
+            unit, words = nums.measure_units[last], words[:-1]
+        elif unit is not None and len(words) > 1 and words[-1] in nums.unit_links:
+            words = words[:-1]
         else:
             break
     return words, unit
 
 
-def _measure_word(word: str, measure: bool) -> bool:
-    return measure or word not in data.SCALE_SUFFIXES
+def _spelled_out(words: list[str], nums: NumberWords) -> list[str]:
+    """An abbreviated scale and unit after the number in full: "12 M€" as "12 million
+    d'euros" (``words_of`` cuts "M€" into "m" and "€")."""
+    for length in (2, 1):
+        short = "".join(words[-length:])
+        if len(words) > length and short in nums.abbreviations:
+            return [*words[:-length], *nums.abbreviations[short]]
+    return words
 
 
-def _read_range(words: list[str]) -> Reading | None:
+def _measure_word(word: str, measure: bool, nums: NumberWords) -> bool:
+    return measure or word not in nums.scale_suffixes
+
+
+def _read_range(words: list[str], nums: NumberWords) -> Reading | None:
     """ "between 200 and 300", "200 to 300", "200-300": a range, the scale shared."""
-    if words[0] == "between" and "and" in words:
-        cut = words.index("and")
+    joint = next((w for w in nums.and_words if w in words), None)
+    if words[0] in nums.between_words and joint is not None:
+        cut = words.index(joint)
         left, right = words[1:cut], words[cut + 1 :]
     else:
-        middle = next((i for i, w in enumerate(words) if w in {"to", "-", "–"} and i), None)
+        middle = next((i for i, w in enumerate(words) if w in nums.range_words and i), None)
         if middle is None:
             return None
         left, right = words[:middle], words[middle + 1 :]
-    first, last = _read_exact(left), _read_exact(right)
+    first, last = _read_exact(left, nums), _read_exact(right, nums)
     if first is None or last is None or first.value is None or last.value is None:
         return None
     low, high = first.value, last.value
-    if not set(left) & set(data.SCALES):  # "two to three million": the scale is shared
-        low *= next((data.SCALES[w] for w in reversed(right) if w in data.SCALES), 1)
+    if not set(left) & set(nums.scales):  # "two to three million": the scale is shared
+        low *= next((nums.scales[w] for w in reversed(right) if w in nums.scales), 1)
     if low >= high:
         return None  # a score ("won 52-48") or a change ("from 5 to 3"), not a range
     return Reading(low=_tidy(low), high=high)
 
 
-def _read_vague(words: list[str]) -> Reading | None:
+def _read_vague(words: list[str], nums: NumberWords) -> Reading | None:
     """ "several", "dozens", "hundreds of thousands", "a few hundred": a range, no value."""
     for length in (2, 1):
         key = " ".join(words[:length])
-        if key in data.VAGUE:
-            low, high = data.VAGUE[key]
+        if key in nums.vague:
+            low, high = nums.vague[key]
             rest = words[length:]
             break
     else:
         return None
     scale = 1
     for word in rest:
-        if word in data.PLURAL_SCALES:
-            scale *= data.PLURAL_SCALES[word]
-        elif word in data.SCALES:
-            scale *= data.SCALES[word]
-        elif word != "of":
+        if word in nums.plural_scales:
+            scale *= nums.plural_scales[word]
+        elif word in nums.scales:
+            scale *= nums.scales[word]
+        elif word not in nums.of_words:
             return None
     if scale == 1:
         return Reading(low=low, high=high)
     return Reading(low=low * scale, high=(high + 1) * scale - 1)
 
 
-def _read_fraction(words: list[str]) -> Reading | None:
+def _read_fraction(words: list[str], nums: NumberWords) -> Reading | None:
     """ "a third", "two thirds", "half": a share of a whole, as a number below one."""
-    words = [w for w in words if w != "of"]
-    if not words or words[-1] not in data.FRACTIONS:
+    words = [w for w in words if w not in nums.of_words]
+    if not words or words[-1] not in nums.fractions:
         return None
     if len(words) == 1:
-        numerator: Number | None = 1 if words[0] in {"half", "quarter"} else None
-    elif len(words) == 2 and words[0] in {"a", "an"}:
+        numerator: Number | None = 1 if words[0] in nums.whole_fractions else None
+    elif len(words) == 2 and words[0] in nums.one_words and words[0] not in nums.ones:
         numerator = 1
     else:
-        exact = _read_exact(words[:-1])
+        exact = _read_exact(words[:-1], nums)
         numerator = exact.value if exact else None
     if numerator is None:
         return None
-    return Reading(value=round(numerator / data.FRACTIONS[words[-1]], 4), unit="fraction")
+    return Reading(value=round(numerator / nums.fractions[words[-1]], 4), unit="fraction")
 
 
-def _read_exact(words: list[str]) -> Reading | None:
+def _read_approximate(words: list[str], nums: NumberWords) -> Reading | None:
+    """ "une centaine", "un millier": a round number the word itself says is approximate."""
+    if len(words) == 2 and words[0] in nums.articles and words[1] in nums.approximate:
+        return Reading(value=nums.approximate[words[1]], qualifier="about")
+    return None
+
+
+def _read_exact(words: list[str], nums: NumberWords) -> Reading | None:
     """Digits, number words or both: "800,000", "two million", "4.2bn", "half a million"."""
-    if len(words) > 2 and words[0] == "half" and words[1] in {"a", "an"}:
-        whole = _read_exact(words[1:])
+    if len(words) > 2 and words[0] in nums.half_words and words[1] in nums.articles:
+        whole = _read_exact(words[1:], nums)
         return Reading(value=_tidy(whole.value / 2)) if whole and whole.value else None
     total: Number = 0
     current: Number = 0
     seen = False
     words = _digit_groups_joined(words)
     for index, word in enumerate(words):
-        if seen and (word == "and" or (word == "-" and words[index - 1] in data.TENS)):
+        following = words[index + 1 :]
+        if seen and _joins(word, words[index - 1], following, nums):
             continue
-        step = _number_word(word, words[index + 1 :])
+        step = _number_word(word, following, nums)
         if step is None:
             return None
         kind, amount = step
@@ -301,6 +343,15 @@ def _read_exact(words: list[str]) -> Reading | None:
             total += (current or 1) * amount
             current = 0
     return Reading(value=_plausible(_tidy(total + current))) if seen else None
+
+
+def _joins(word: str, previous: str, following: list[str], nums: NumberWords) -> bool:
+    """ "and" in "three hundred and fifty", the hyphen of "twenty-one": glue, not a number."""
+    if word == "-":
+        return previous in nums.tens
+    if word not in nums.and_words:
+        return False
+    return nums.and_before is None or bool(following) and following[0] in nums.and_before
 
 
 def _digit_groups_joined(words: list[str]) -> list[str]:
@@ -319,22 +370,24 @@ def _digit_groups_joined(words: list[str]) -> list[str]:
     return joined
 
 
-def _number_word(word: str, following: list[str]) -> tuple[str, Number] | None:
+def _number_word(word: str, following: list[str], nums: NumberWords) -> tuple[str, Number] | None:
     """How one word changes the running total: adds to it, or scales it."""
-    if _DIGITS_RE.match(word):
-        return "add", _tidy(float(word.replace(",", "")))
-    if word in data.SCALE_SUFFIXES and not following:
-        return "small_scale", data.SCALE_SUFFIXES[word]
-    if word in data.ONES:
-        return "add", data.ONES[word]
-    if word in data.TENS:
-        return "add", data.TENS[word]
-    if word in {"a", "an"} and following and following[0] in data.SCALES:
+    if nums.digits_re.match(word):
+        return "add", _tidy(nums.digits_value(word))
+    if word in nums.scale_suffixes and not following:
+        return "small_scale", nums.scale_suffixes[word]
+    if word in nums.ones:
+        return "add", nums.ones[word]
+    if word in nums.tens:
+        return "add", nums.tens[word]
+    if word in nums.compounds:
+        return "add", nums.compounds[word]
+    if word in nums.articles and following and following[0] in nums.scales:
         return "add", 1
-    if word in {"hundred", "dozen"}:
-        return "small_scale", data.SCALES[word]
-    if word in data.SCALES:
-        return "scale", data.SCALES[word]
+    if word in nums.small_scales:
+        return "small_scale", nums.scales[word]
+    if word in nums.scales:
+        return "scale", nums.scales[word]
     return None
 
 
@@ -358,6 +411,7 @@ class Found:
     reading: Reading
     counted: Token | None
     counted_in_text: bool
+    nums: NumberWords = ENGLISH_NUMBERS
 
 
 class RunMatcher:
@@ -396,10 +450,12 @@ class RunMatcher:
 
 
 class QuantityFinder:
-    """Finds number phrases and describes each one as a ``Quantity`` (see ``quantity_of``)."""
+    """Finds number phrases and describes each one as a ``Quantity`` (see ``quantity_of``),
+    in the words of one language (``nums``)."""
 
-    def __init__(self, matcher: RunMatcher) -> None:
+    def __init__(self, matcher: RunMatcher, nums: NumberWords = ENGLISH_NUMBERS) -> None:
         self.matcher = matcher
+        self.nums = nums
 
     def __call__(self, doc: Doc) -> list[Quantity]:
         misdated = {t.i for e in doc.ents if e.label_ == "DATE" and not _timely(e) for t in e}
@@ -427,40 +483,43 @@ class QuantityFinder:
         ``misdated`` holds the tokens of DATE entities with no word of time in them: NER's
         "Between 40 and 60 boats" is no date.
         """
-        if any(_other_entity(doc[i]) and i not in misdated for i in range(start, end)):
+        nums = self.nums
+        if any(_other_entity(doc[i], nums) and i not in misdated for i in range(start, end)):
             return None
-        start, end = _trim(doc, start, end)
+        start, end = _trim(doc, start, end, nums)
         if start >= end:
             return None
-        start, end = _with_unit(doc, start, end)
-        qualifier, start, qualifier_start = _qualifier(doc, start, end)
+        start, end = _with_unit(doc, start, end, nums)
+        qualifier, start, qualifier_start = _qualifier(doc, start, end, nums)
         core = doc[start:end]
         measure = any(t.ent_type_ == "QUANTITY" for t in core)
-        reading = read_number(words_of(core.text), measure)
-        if reading is None or _pronominal(core) or _not_a_quantity(core, reading):
+        reading = read_number(words_of(core.text, nums), measure, nums)
+        if reading is None or _pronominal(core, nums) or _not_a_quantity(core, reading, nums):
             return None
-        if core.text.lower() in data.NOUN_VAGUE and not _vague_use(core):
+        if core.text.lower() in nums.noun_vague and not _vague_use(core):
             return None
-        counted, in_text = counted_noun(core, reading)
-        return Found(core, qualifier, qualifier_start, reading, counted, in_text)
+        counted, in_text = counted_noun(core, reading, nums)
+        qualifier = qualifier or reading.qualifier
+        return Found(core, qualifier, qualifier_start, reading, counted, in_text, nums)
 
 
-def _other_entity(token: Token) -> bool:
+def _other_entity(token: Token, nums: NumberWords) -> bool:
     """Part of a name, date or ordinal; NER calls the "third" of "a third of voters" an
     ordinal, but after "a" or a number it is a fraction."""
-    if token.ent_type_ == "ORDINAL" and token.lower_ in data.FRACTIONS and token.i > 0:
+    if token.ent_type_ == "ORDINAL" and token.lower_ in nums.fractions and token.i > 0:
         before = token.doc[token.i - 1]
-        return not (before.lower_ in {"a", "an"} or before.like_num)
+        return not (before.lower_ in nums.articles or before.like_num)
     return token.ent_type_ in OTHER_LABELS
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _trim(doc: Doc, start: int, end: int, nums: NumberWords) -> tuple[int, int]:
     """Drop articles, punctuation and a dangling "of" at the edges of a candidate."""
-    while start < end and (doc[start].lower_ in {"the", "of"} or doc[start].is_punct):
-        if doc[start].text in data.CURRENCY_SYMBOLS or doc[start].text == "%":
+    while start < end and (doc[start].lower_ in nums.leading_trim or doc[start].is_punct):
+        if doc[start].text in nums.currency_symbols or doc[start].text == "%":
             break
         start += 1
-    while end > start and (doc[end - 1].lower_ in {"of", "and", "-"} or _edge_punct(doc[end - 1])):
+    dangling = {*nums.of_words, *nums.and_words, "-"}
+    while end > start and (doc[end - 1].lower_ in dangling or _edge_punct(doc[end - 1])):
         end -= 1
     return start, end
 
@@ -469,64 +528,88 @@ def _edge_punct(token: Token) -> bool:
     return token.is_punct and token.text not in {"%"}
 
 
-def _qualifier(doc: Doc, start: int, end: int) -> tuple[str | None, int, int]:
+def _qualifier(doc: Doc, start: int, end: int, nums: NumberWords) -> tuple[str | None, int, int]:
     """The qualifier inside the candidate (NER takes "About" in) or just before it; returns it,
     the first token of the number, and the first token of the qualifier."""
     for length in (4, 3, 2, 1):
-        phrase = " ".join(t.lower_ for t in doc[start : start + length])
-        if start + length < end and phrase in data.QUALIFIERS:
-            return data.QUALIFIERS[phrase], start + length, start
+        phrase = _phrase(doc[start : start + length])
+        if start + length < end and phrase in nums.qualifiers:
+            return nums.qualifiers[phrase], start + length, start
     for length in (4, 3, 2, 1):
         if start - length < 0:
             continue
         before = doc[start - length : start]
-        phrase = " ".join(t.lower_ for t in before)
-        if phrase in data.QUALIFIERS and _attached_qualifier(before, doc[start:end]):
-            return data.QUALIFIERS[phrase], start, start - length
+        phrase = _phrase(before)
+        if phrase in nums.qualifiers and _attached_qualifier(before, doc[start:end], nums):
+            return nums.qualifiers[phrase], start, start - length
     return None, start, start
 
 
-def _attached_qualifier(words: Span, number: Span) -> bool:
+def _phrase(words: Span) -> str:
+    """Words as a qualifier's key spells them: lower case, one space apart, the typographic
+    apostrophe of an elided word ("près d’") written straight."""
+    return " ".join(t.lower_ for t in words).replace("’", "'")
+
+
+def _attached_qualifier(words: Span, number: Span, nums: NumberWords) -> bool:
     """ "over 300 people" qualifies; "fighting over 300 villages" is a preposition."""
-    if len(words) > 1 or words[0].lower_ not in data.PREPOSITION_QUALIFIERS:
+    if len(words) > 1 or words[0].lower_ not in nums.preposition_qualifiers:
         return True
     word = words[0]
     return word.dep_ in {"quantmod", "advmod", "amod"} and word.head.i >= number.start
 
 
-def _with_unit(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Take in a currency symbol before and "percent", "dollars", "tonnes" after the number."""
-    if start > 0 and doc[start - 1].lower_ in data.CURRENCY_SYMBOLS:
+def _with_unit(doc: Doc, start: int, end: int, nums: NumberWords) -> tuple[int, int]:
+    """Take in a currency symbol before and "percent", "dollars", "tonnes" after the number,
+    through a linking word ("milliard d'euros") where the language puts one."""
+    if start > 0 and doc[start - 1].lower_ in nums.currency_symbols:
         start -= 1
-    while end < len(doc) and _unit_word(doc, end):
-        end += 1
+    while end < len(doc):
+        if _unit_word(doc, end, nums):
+            end += 1
+        elif doc[end].lower_ in nums.unit_links and end + 1 < len(doc):
+            if not _unit_word(doc, end + 1, nums) or doc[end + 1].lower_ in nums.percent_words:
+                break
+            end += 2
+        else:
+            break
     return start, end
 
 
-def _unit_word(doc: Doc, index: int) -> bool:
+def _unit_word(doc: Doc, index: int, nums: NumberWords) -> bool:
     word = doc[index].lower_
-    if word in data.PERCENT_WORDS or word in data.CURRENCY_WORDS:
+    if word in nums.percent_words or word in nums.currency_words:
         return True
-    if word in data.SCALE_SUFFIXES and index and not doc[index - 1].whitespace_:
+    if word.rstrip(".") in nums.abbreviations:
+        return True  # "3,4 Md€." at a sentence's end is one token
+    if word in nums.scale_suffixes and index and not doc[index - 1].whitespace_:
         return doc[index - 1].like_num  # "£40m" comes as "£", "40", "m"
-    if word == "per" and index + 1 < len(doc) and doc[index + 1].lower_ == "cent":
-        return True
-    if word == "cent" and index > 0 and doc[index - 1].lower_ == "per":
-        return True
-    return word in data.MEASURE_UNITS and doc[index].pos_ == "NOUN"
+    if _in_two_word_percent(doc, index, nums):
+        return True  # "per cent", "pour cent"
+    return word in nums.measure_units and doc[index].pos_ == "NOUN"
 
 
-def _not_a_quantity(core: Span, reading: Reading) -> bool:
+def _in_two_word_percent(doc: Doc, index: int, nums: NumberWords) -> bool:
+    pairs = (doc[max(index - 1, 0) : index + 1], doc[index : index + 2])
+    return any(len(pair) == 2 and _phrase(pair) in nums.percent_words for pair in pairs)
+
+
+def _not_a_quantity(core: Span, reading: Reading, nums: NumberWords) -> bool:
     """Years, times, ordinals, ages and numbers that are part of a name or code."""
-    last = core[-1]
+    last, doc = core[-1], core.doc
     if any(_ORDINAL_RE.match(t.text) or _TIME_RE.match(t.text) for t in core):
         return True
-    if last.i + 1 < len(core.doc) and core.doc[last.i + 1].lower_ in _TIME_WORDS:
+    after = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""
+    if after in _TIME_WORDS:
         return True
-    return _is_code(core) or _is_age(core, reading) or _is_year(core, reading)
+    if (word := after.rstrip(".")) in nums.not_counted_after or word in nums.clock_marks:
+        return True  # "74 ans", "à 18 h."
+    if core.start > 0 and doc[core.start - 1].lower_ in nums.clock_marks:
+        return True  # the minutes of "14 h 30"
+    return _is_code(core, nums) or _is_age(core, reading) or _is_year(core, reading)
 
 
-def _is_code(core: Span) -> bool:
+def _is_code(core: Span, nums: NumberWords = ENGLISH_NUMBERS) -> bool:
     """ "Committee 1540", "Level 3", "F-16", "G20", "No. 10": a label, not an amount."""
     doc, first = core.doc, core[0]
     if any(_CODE_RE.search(t.text) and not _SUFFIXED_RE.match(t.lower_) for t in core):
@@ -534,7 +617,7 @@ def _is_code(core: Span) -> bool:
     if not first.like_num or first.i == 0:
         return False
     before = doc[first.i - 1]
-    if before.lower_ in {"no", "no.", "#", "number"}:
+    if before.lower_ in nums.number_signs:
         return True
     text = doc_text(doc)
     glued = first.idx > 0 and text[first.idx - 1] == "-" and text[first.idx - 2 : first.idx - 1]
@@ -573,8 +656,15 @@ def _is_year(core: Span, reading: Reading) -> bool:
     if len(core) != 1 or not _YEAR_RE.match(core.text) or reading.unit is not None:
         return False
     head = core[0].head
-    counts_something = core[0].dep_ == "nummod" and head.i > core[0].i and head.tag_ == "NNS"
+    counts_something = core[0].dep_ == "nummod" and head.i > core[0].i and _plural_noun(head)
     return not counts_something
+
+
+def _plural_noun(token: Token) -> bool:
+    """A plural common noun, by the Penn tag where the tagger gives one, else by morphology."""
+    return token.tag_ == "NNS" or (
+        token.tag_ == "NOUN" and token.morph.get("Number", []) == ["Plur"]
+    )
 
 
 def _vague_use(core: Span) -> bool:
@@ -583,16 +673,16 @@ def _vague_use(core: Span) -> bool:
     return after is not None and after.lower_ in {"of", "more"}
 
 
-def _pronominal(core: Span) -> bool:
+def _pronominal(core: Span, nums: NumberWords) -> bool:
     """ "one of the last areas" and "one needs to" use "one" as a pronoun, not a count; "one
     person" counts."""
-    return core.text.lower() in {"one", "a", "an"} and core.root.dep_ != "nummod"
+    return core.text.lower() in nums.pronoun_numbers and core.root.dep_ != "nummod"
 
 
 # --- what a quantity counts --------------------------------------------------------------------
 
 
-def counted_noun(core: Span, reading: Reading) -> tuple[Token | None, bool]:
+def counted_noun(core: Span, reading: Reading, nums: NumberWords) -> tuple[Token | None, bool]:
     """The noun a number counts, and whether it belongs in the quantity's text.
 
     "800,000 people" and "thousands of government troops" count people and troops; "a $4bn
@@ -600,7 +690,7 @@ def counted_noun(core: Span, reading: Reading) -> tuple[Token | None, bool]:
     text (a number above one before a singular noun measures it); "59 percent of voters" takes
     "of voters" in.
     """
-    after_of = _noun_after_of(core)
+    after_of = _noun_after_of(core, nums)
     if after_of is not None:
         return after_of, True
     modified = _modified_noun(core)
@@ -609,15 +699,15 @@ def counted_noun(core: Span, reading: Reading) -> tuple[Token | None, bool]:
     singular = (
         modified.tag_ in {"NN", "NNP"}
         and reading.value not in {1, None}
-        and modified.lower_ not in data.INVARIANT_PLURALS
+        and modified.lower_ not in nums.invariant_plurals
     )
     return modified, reading.unit is None and not singular
 
 
-def _noun_after_of(core: Span) -> Token | None:
+def _noun_after_of(core: Span, nums: NumberWords) -> Token | None:
     """ "Thousands of troops", "a third of voters": the object of the "of" that follows."""
     doc = core.doc
-    if core.end + 1 >= len(doc) or doc[core.end].lower_ != "of":
+    if core.end + 1 >= len(doc) or doc[core.end].lower_ not in nums.of_words:
         return None
     of = doc[core.end]
     objects = [c for c in of.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}]
@@ -659,11 +749,11 @@ def _in_noun_phrase(token: Token) -> bool:
     return token.pos_ in {"ADJ", "NOUN", "PROPN"} or token.tag_ in {"VBN", "HYPH"}
 
 
-def phrase_end(counted: Token) -> int:
+def phrase_end(counted: Token, nums: NumberWords) -> int:
     """Where the counted noun's phrase ends: "containers of chlorine" takes its "of" in."""
     doc = counted.doc
     end = counted.i + 1
-    if end < len(doc) and doc[end].lower_ == "of" and doc[end].head == counted:
+    if end < len(doc) and doc[end].lower_ in nums.of_words and doc[end].head == counted:
         objects = [c for c in doc[end].children if c.dep_ == "pobj"]
         if objects:
             end = objects[0].i + 1
@@ -681,7 +771,7 @@ def counts_of(found: Found) -> str | None:
     if noun is not None:
         phrase |= set(range(found.core.end, noun.i + 1))
         anchor = _anchor(noun, phrase)
-        return _in_clause(anchor, _noun_words(noun, found), noun) or None
+        return _in_clause(anchor, _noun_words(noun, found), noun, found.nums) or None
     return _without_noun(_anchor(found.core.root, phrase)) or None
 
 
@@ -700,9 +790,14 @@ def _of_inside(token: Token, phrase: set[int]) -> bool:
 
 
 def _noun_words(noun: Token, found: Found) -> list[Token]:
-    """The counted noun with its modifiers, without the number, qualifier or articles."""
+    """The counted noun with its modifiers, without the number, qualifier or articles, nor
+    the "de" that joins it to the number ("une centaine de manifestants": "manifestants")."""
     number = range(found.qualifier_start, found.core.end)
-    left = [t for t in noun.lefts if t.dep_ in _LEFT_NOUN_DEPS and t.i not in number]
+    left = [
+        t
+        for t in noun.lefts
+        if t.dep_ in _LEFT_NOUN_DEPS and t.i not in number and t.lower_ not in found.nums.of_words
+    ]
     words = [t for child in left for t in _compact(child)]
     words.append(noun)
     for child in noun.rights:
@@ -711,25 +806,25 @@ def _noun_words(noun: Token, found: Found) -> list[Token]:
     return [t for t in words if t.i not in number]
 
 
-def _in_clause(anchor: Token, noun_words: list[Token], noun: Token) -> str:
+def _in_clause(anchor: Token, noun_words: list[Token], noun: Token, nums: NumberWords) -> str:
     """The counted noun and the clause around it, by the role the quantity plays there."""
-    role, head = anchor.dep_, anchor.head
+    role, head = _role(anchor), anchor.head
     described = _render(noun_words)
     if role in {"nsubj", "nsubjpass"} and head.i != anchor.i:
-        return _join(described, _predicate(head, anchor, noun))
+        return _join(described, _predicate(head, anchor, noun, nums))
     if role in {"dobj", "dative"} and head.pos_ in {"VERB", "AUX"}:
         if not _has_subject(head):  # "..., killing 128 people": the verb, then its object
             return _join(head.lower_, described)
-        return _join(described, "that", _clause_without(head, anchor))
+        return _join(described, nums.object_that, _clause_without(head, anchor))
     if role == "pobj" and head.dep_ in {"prep", "agent", "dative"}:
-        return _object_of_preposition(anchor, head, described, noun)
+        return _object_of_preposition(anchor, head, described, nums)
     return described
 
 
-def _object_of_preposition(anchor: Token, prep: Token, described: str, noun: Token) -> str:
+def _object_of_preposition(anchor: Token, prep: Token, described: str, nums: NumberWords) -> str:
     """ "home to 3 million people", "delivery of 5 containers", "deployed to 12 villages"."""
     governor = prep.head
-    idiom = data.COPULAR_IDIOMS.get((governor.lower_, prep.lower_))
+    idiom = nums.copular_idioms.get((governor.lower_, prep.lower_))
     if idiom is not None:
         place = _copula_subject(governor)
         if place is not None:
@@ -740,14 +835,14 @@ def _object_of_preposition(anchor: Token, prep: Token, described: str, noun: Tok
         return _join(governor.lower_, prep.lower_, described, _render(rest))
     if governor.pos_ in {"VERB", "AUX"}:
         clause = _clause_without(governor, prep, complements=False)
-        return _join(described, "that", clause, prep.lower_)
+        return _join(described, nums.object_that, clause, prep.lower_)
     return described
 
 
 def _copula_subject(word: Token) -> Token | None:
     """The subject of the "is" that ``word`` complements, through a relative pronoun."""
     verb = word.head
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [c for c in verb.children if _role(c) in {"nsubj", "nsubjpass"}]
     if not subjects:
         return None
     subject = subjects[0]
@@ -764,10 +859,12 @@ def _definite(tokens: list[Token]) -> list[Token | str]:
     return words
 
 
-def _predicate(verb: Token, subject: Token, noun: Token | None) -> str:
+def _predicate(
+    verb: Token, subject: Token, noun: Token | None, nums: NumberWords = ENGLISH_NUMBERS
+) -> str:
     """What the sentence says about its subject: "at risk of being displaced" after a copula,
     "surrounding the area" for a progressive, else a relative clause ("who could be killed")."""
-    left = [c for c in verb.lefts if c.dep_ in _LEFT_VERB_DEPS and c.i > subject.i]
+    left = [c for c in verb.lefts if _role(c) in _LEFT_VERB_DEPS and c.i > subject.i]
     right = [c for c in verb.rights if c.dep_ in _RIGHT_VERB_DEPS and not _names_source(c)]
     if not right:
         right = [c for c in verb.rights if c.dep_ == "ccomp"]
@@ -777,7 +874,7 @@ def _predicate(verb: Token, subject: Token, noun: Token | None) -> str:
         return _join(_render(adverbs), complements)
     if verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in left):
         return _join(_render(adverbs), verb.lower_, complements)
-    relative = _relative(noun) if noun is not None else ""
+    relative = _relative(noun, nums) if noun is not None else ""
     return _join(relative, _render([*left, verb]), complements)
 
 
@@ -788,12 +885,12 @@ def _clause_without(verb: Token, left_out: Token, complements: bool = True) -> s
     subject: list[Token | str] = []
     parts: list[Token] = [verb]
     if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
-        shared = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        shared = [c for c in verb.head.children if _role(c) in {"nsubj", "nsubjpass"}]
         subject = _subject_words(shared[0]) if shared else []
     for child in verb.children:
         if child.i == left_out.i or child.dep_ in _DROPPED_DEPS or _names_source(child):
             continue
-        if child.dep_ in {"nsubj", "nsubjpass"}:
+        if _role(child) in {"nsubj", "nsubjpass"}:
             subject = _subject_words(child)
         elif child.dep_ in wanted:
             parts += _compact(child)
@@ -805,9 +902,9 @@ def _clause_without(verb: Token, left_out: Token, complements: bool = True) -> s
 
 def _has_subject(verb: Token) -> bool:
     subjects = {"nsubj", "nsubjpass"}
-    if any(c.dep_ in subjects for c in verb.children):
+    if any(_role(c) in subjects for c in verb.children):
         return True
-    return verb.dep_ == "conj" and any(c.dep_ in subjects for c in verb.head.children)
+    return verb.dep_ == "conj" and any(_role(c) in subjects for c in verb.head.children)
 
 
 def _subject_words(subject: Token) -> list[Token | str]:
@@ -823,10 +920,10 @@ def _without_noun(anchor: Token) -> str:
     """What an amount with no counted noun measures: the subject it is said of ("inflation
     rose to"), or the noun whose "of" it follows ("a loss of")."""
     head = anchor.head
-    if anchor.dep_ in {"nsubj", "nsubjpass"} and head.i != anchor.i:
+    if _role(anchor) in {"nsubj", "nsubjpass"} and head.i != anchor.i:
         return _predicate(head, anchor, None)
     if anchor.dep_ == "attr" and head.lemma_ == "be":
-        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in head.children if _role(c) in {"nsubj", "nsubjpass"}]
         return _render(_undetermined(_compact(subjects[0]))) if subjects else ""
     if anchor.dep_ == "dobj":
         return _clause_without(head, anchor)
@@ -837,6 +934,14 @@ def _without_noun(anchor: Token) -> str:
         if governor.pos_ in {"VERB", "AUX"}:
             return _join(_clause_without(governor, head, complements=False), head.lower_)
     return ""
+
+
+def _role(token: Token) -> str:
+    """A dependency label as English's scheme names it: Universal Dependencies' subtypes
+    ("nsubj:pass", "aux:tense", which the French model gives) are their base relation, and
+    the passive subject is "nsubjpass"; English's labels have no subtype and stay as they are."""
+    base, _, subtype = token.dep_.partition(":")
+    return "nsubjpass" if (base, subtype) == ("nsubj", "pass") else base
 
 
 def _undetermined(tokens: list[Token]) -> list[Token]:
@@ -862,8 +967,8 @@ def _names_source(token: Token) -> bool:
     )
 
 
-def _relative(noun: Token) -> str:
-    return "who" if noun.lower_ in data.PERSON_NOUNS or noun.ent_type_ == "NORP" else "that"
+def _relative(noun: Token, nums: NumberWords) -> str:
+    return nums.who if noun.lower_ in nums.person_nouns or noun.ent_type_ == "NORP" else nums.that
 
 
 def _render(tokens: Iterable[Token | str]) -> str:
@@ -902,7 +1007,7 @@ def quantity_of(found: Found, quoted: Intervals[QuotedPiece]) -> Quantity:
     start_token = doc[found.qualifier_start]
     end = found.core.end
     if found.counted is not None and found.counted_in_text:
-        end = max(end, phrase_end(found.counted))
+        end = max(end, phrase_end(found.counted, found.nums))
     last = doc[end - 1]
     start, stop = start_token.idx, last.idx + len(last.text)
     reading = found.reading
@@ -1138,7 +1243,7 @@ def _ago(words: list[str], base: date) -> str | DateRange | None:
     if vague:
         low, high = (_shift(base, unit, -n) for n in (vague[1], vague[0]))
         return DateRange(low.isoformat(), high.isoformat())
-    reading = _read_exact(amount_words[-1:]) if amount_words else None
+    reading = _read_exact(amount_words[-1:], ENGLISH_NUMBERS) if amount_words else None
     amount = reading.value if reading and reading.value else 1
     if amount_words and amount_words[-1] not in {"a", "an"} and reading is None:
         return None
@@ -1275,9 +1380,23 @@ class QuantitiesComponent:
     """
 
     def __init__(self, nlp: Language) -> None:
-        self.find_quantities = QuantityFinder(RunMatcher(nlp.vocab, MATCHER_PATTERNS))
+        nums = lexicons_for(nlp.lang).numbers
+        _mark_number_words(nlp.vocab, nums)
+        matcher = RunMatcher(nlp.vocab, matcher_patterns(nums))
+        self.find_quantities = QuantityFinder(matcher, nums)
 
     def __call__(self, doc: Doc) -> Doc:
         typed(doc)._.quantities = self.find_quantities(doc)
         typed(doc)._.dates = find_dates(doc)
         return doc
+
+
+def _mark_number_words(vocab: Vocab, nums: NumberWords) -> None:
+    """Make the language's number words ``like_num``, which the Matcher's patterns test: the
+    French model's own test misses "quatre-vingts", "vingt-deux" and the other hyphenated
+    compounds. English's already are (the loop changes nothing there)."""
+    for word in (*nums.ones, *nums.tens, *nums.compounds):
+        for form in (word, word.capitalize()):
+            lexeme = vocab[form]
+            if not lexeme.like_num:
+                lexeme.like_num = True

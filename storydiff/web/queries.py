@@ -18,6 +18,7 @@ from typing import Any
 
 from storydiff.clean.outlets import Outlet, outlet_of
 from storydiff.model import Analysis
+from storydiff.model.languages import Coverage as LanguageCoverage
 from storydiff.store import summaries
 from storydiff.store.aliases import StoredActor, get_actor
 from storydiff.store.store import Store
@@ -212,6 +213,9 @@ class EvidenceRow:
     url: str | None
     detail: str | None
     sentence: Sentence | None
+    # What the article's analysis left out ("Russian: quotes and figures only"); None when it
+    # was analysed in full.
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -732,6 +736,7 @@ def evidence(store: Store, query: EvidenceQuery) -> tuple[tuple[EvidenceRow, ...
         (*parameters, EVIDENCE_PAGE + 1, offset),
     )
     shown = rows[:EVIDENCE_PAGE]
+    notes = stored_notes(store, sorted({row[0] for row in shown}))
     return tuple(
         EvidenceRow(
             row[0],
@@ -742,9 +747,31 @@ def evidence(store: Store, query: EvidenceQuery) -> tuple[tuple[EvidenceRow, ...
             row[5],
             row[6],
             _sentence(store, row[0], row[7], row[8], query.word),
+            notes.get(row[0]),
         )
         for row in shown
     ), len(rows) > EVIDENCE_PAGE
+
+
+def stored_notes(store: Store, ids: Sequence[str]) -> dict[str, str]:
+    """Article id -> what its analysis left out, for the given articles analysed in part: a
+    reader of the evidence must not take a finding that was never looked for in a Russian
+    article as one it lacks. Only the analysis' ``analysis`` block is read, not the whole."""
+    if not ids:
+        return {}
+    rows = store.query(
+        "SELECT id, language, json_extract(analysis, '$.analysis') FROM articles "
+        f"WHERE id IN ({', '.join('?' * len(ids))})",
+        tuple(ids),
+    )
+    notes = {}
+    for article, language, block in rows:
+        note = LanguageCoverage.from_dict(json.loads(block) if block else None).note(
+            language or "en"
+        )
+        if note is not None:
+            notes[article] = note
+    return notes
 
 
 def _article_filters(store: Store, query: EvidenceQuery) -> tuple[list[str], list[Any]]:
