@@ -1363,6 +1363,7 @@ for _name in ("quantities", "dates"):
         "token.is_sent_start",
         "token.lemma",
         "token.pos",
+        "token.morph",
         "token.tag",
     ],
 )
