@@ -445,3 +445,41 @@ def test_a_colon_after_a_clause_with_no_reporting_verb_introduces_its_subjects_w
     (quote,) = _quotes(nlp, 'Jane Roe had a message for voters: "Turn out on Tuesday."')
     assert (quote.speaker.name, quote.content.text) == ("Jane Roe", "Turn out on Tuesday.")
     assert _quotes(nlp, 'The list was short: "bread" and "milk".') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        (
+            "Senator Ann Hill said there were reports that one of the fighters said he would "
+            "return to the battlefield.",
+            "he would return to the battlefield",
+            "one of the fighters",
+        ),
+        # The speaker of a relative clause's cue is not the relative pronoun.
+        (
+            "The unions argued that the fee was an expansion of the tax, which they said "
+            "applied only to imports.",
+            "applied only to imports",
+            "they",
+        ),
+    ],
+)
+def test_speech_reported_within_indirect_speech_is_a_quote_of_its_own(nlp, text, content, mention):
+    outer, inner = _quotes(nlp, text)
+    assert inner.content.text in outer.content.text
+    assert (inner.content.text, inner.speaker.mention.text) == (content, mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One speaker's report of their own words is one utterance.
+        "Mayor Tom Reed said he told the governor that the bridge had to close.",
+        # A noun-phrase message inside a report is the reporter's claim.
+        "Senator Ann Hill said the unions demanded a fight.",
+    ],
+)
+def test_report_within_a_report_that_is_not_a_quote_of_its_own(nlp, text):
+    (quote,) = _quotes(nlp, text)
+    assert quote.cue.text == "said"

@@ -52,6 +52,7 @@ _LETTERS = re.compile(r"\w")
 _OPENING_MARKS = "\"“«„‘'`‹"
 _CLAUSE_DEPS = {"ccomp", "xcomp"}
 _CLAUSES_IN_PHRASE = {"relcl", "acl", "ccomp", "advcl", "parataxis"}
+_RELATIVE_TAGS = {"WDT", "WP"}
 _LEADING_JUNK = {"that", ",", ":", "—", "–", "-"}
 
 
@@ -63,6 +64,11 @@ class Cue:
     cue: tuple[int, int]
     subject: Span | None
     content: list[tuple[int, int]] = field(default_factory=list)
+    # Whether the content is a clause of its own (a that-clause, "according to X, ...", "X's
+    # claim that ..."), so that the cue still reports speech when it stands inside another's
+    # indirect content ("X said there were reports that Y said Z"); a noun-phrase message,
+    # an order or a belief is not.
+    clausal: bool = False
 
 
 class _Content(NamedTuple):
@@ -105,7 +111,13 @@ def phrasal_particle(verb: Token) -> Token | None:
 
 
 def own_subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    """The verb's subject. In "the restrictions, which they said applied only to ...", the
+    parser gives "said" two: the relative pronoun belongs to the reported clause, and the
+    speaker is the other."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return next((c for c in subjects if c.tag_ not in _RELATIVE_TAGS), None) or next(
+        iter(subjects), None
+    )
 
 
 def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -229,6 +241,9 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
         for child in clauses + _noun_complements(token):
             if span := clause_chars(child, nested):
                 cue.content.append(_whole_quote(doc_text(doc), span, quoted))
+                cue.clausal = cue.clausal or not _is_infinitive(child)
+        # What a poll shows or a person believes, inside someone's report, is their claim.
+        cue.clausal &= token.lemma_.lower() not in STANCE_VERBS and not _is_evidence(token)
         if not cue.content:
             cue.content.extend(
                 _whole_quote(doc_text(doc), span, quoted)
@@ -253,6 +268,12 @@ def _unsaid(verb: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and verb.head.lemma_.lower() in _LETTING
     )
+
+
+def _is_infinitive(verb: Token) -> bool:
+    """ "urged them to leave", "claimed to have known": an order or a stance, not a clause
+    of its own as "which they said previously applied" is."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _noun_complements(verb: Token) -> list[Token]:
@@ -332,8 +353,8 @@ def _clause_around_commas(doc: Doc, verb: Token, subject: Span) -> list[tuple[in
     left = min(subject.start, verb.i)
     if left < 1 or doc[left - 1].text != ",":
         return []
-    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
-        # "Russia cannot but respond" reports no speech.
+    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children) or _is_infinitive(verb):
+        # "Russia cannot but respond", "who is not authorized to comment" report no speech.
         return []
     right = next((t.i for t in doc[verb.i + 1 : sentence.end] if t.text == ","), None)
     if (right if right is not None else sentence.end) - verb.i > 7:
@@ -389,7 +410,7 @@ def according_to_cues(doc: Doc, lexicon: Lexicon = DEFAULT_LEXICON) -> list[Cue]
                 # A parse in which the preposition hangs from its noun ("selon l'ONU").
                 source = doc[span.end : max(source.end, span.end + 1)]
             sentence = span.sent
-            cue = Cue(None, (span.start_char, span.end_char), source)
+            cue = Cue(None, (span.start_char, span.end_char), source, clausal=True)
             # "A; B, according to X": X vouches for B, not for everything since the sentence
             # began.
             clause_start = max(
@@ -595,7 +616,8 @@ def attribution_noun_cues(doc: Doc, lexicon: Lexicon) -> list[Cue]:
             continue
         content = _trim(doc, that.i + 1, _noun_clause_end(token, that, sentence_end))
         if content:
-            cues.append(Cue(None, (token.idx, token.idx + len(token)), subject, [content]))
+            cue = Cue(None, (token.idx, token.idx + len(token)), subject, [content], True)
+            cues.append(cue)
     return cues
 
 
@@ -660,7 +682,7 @@ class QuoteExtractor:
         cues += inverted + according_to_cues(doc, self.lexicon)
         cues += attribution_noun_cues(doc, self.lexicon) + label_cues(doc)
         cues += signature_cues(doc, quoted) + colon_cues(doc, quoted, self.lexicon)
-        cues = self._drop_nested(sorted(cues, key=lambda c: c.cue[0]))
+        cues, outer = _reporting(sorted(cues, key=lambda c: c.cue[0]))
         claimed: set[Quoted] = set()
         # Cues with a reported clause claim first: "..., adding that 'B'" owns 'B' even when
         # an earlier "said" in the same sentence could reach it.
@@ -674,21 +696,20 @@ class QuoteExtractor:
         )
         quotes: list[Quote] = []
         text = doc_text(doc)
+        speakers: dict[int, Speaker] = {}
         for cue, pieces in self._with_floating(doc, cues, quoted, claimed):
-            speaker = resolver.resolve(cue.subject, cue.token)
+            speaker = speakers[id(cue)] = resolver.resolve(cue.subject, cue.token)
+            reporting = outer.get(id(cue))
+            if reporting is not None and _same_actor(speakers.get(id(reporting)), speaker):
+                # "Trump said he told Mexico that ...": one speaker's report of their own
+                # words is one utterance.
+                continue
             cue_span = TextSpan(cue.cue[0], cue.cue[1], text[cue.cue[0] : cue.cue[1]])
             for group in _by_paragraph(text, pieces):
                 quotes.append(
                     _quote(speaker, cue_span, [_piece(text, s, e, quoted) for s, e in group])
                 )
         return sorted(quotes, key=lambda q: q.content.start)
-
-    def _drop_nested(self, cues: list[Cue]) -> list[Cue]:
-        """A cue inside another cue's content is reported speech within reported speech:
-        the outer speaker's claim, not a quote of the inner one."""
-        kept = [c for c in cues if c.content or c.token is not None]
-        contents = Intervals(_Content(s, e, c) for c in kept for s, e in c.content)
-        return [c for c in kept if all(o.cue is c for o in contents.containing(*c.cue))]
 
     def _claim_quotes(
         self, doc: Doc, cue: Cue, quoted: Intervals[Quoted], claimed: set[Quoted]
@@ -811,6 +832,36 @@ class QuoteExtractor:
             return True
         same_paragraph = previous_end > para_start
         return same_paragraph and lead.rstrip()[-1:] in {".", "!", "?"}
+
+
+def _reporting(cues: list[Cue]) -> tuple[list[Cue], dict[int, Cue]]:
+    """The cues that report speech, and for each one inside another verb's content, that
+    verb's cue (by ``id``). Speech reported within indirect speech is a quote of its own
+    when it reports a clause ("Feinstein said there were reports that a Taliban fighter said
+    he would return", "the restrictions, which they said applied only to ..."); a
+    noun-phrase message, an order or a belief there ("... until the groups demanded a
+    fight") is only the outer speaker's claim. (Speech inside quotation marks never gets
+    this far: cues there are the speaker's words.)"""
+    kept = [c for c in cues if c.content or c.token is not None]
+    contents = Intervals(_Content(s, e, c) for c in kept for s, e in c.content)
+    found, outer = [], {}
+    for cue in kept:
+        around = [o.cue for o in contents.containing(*cue.cue) if o.cue is not cue]
+        if around and not cue.clausal:
+            continue
+        found.append(cue)
+        if reporting := next((o for o in around if o.token is not None), None):
+            outer[id(cue)] = reporting
+    return found, outer
+
+
+def _same_actor(one: Speaker | None, other: Speaker) -> bool:
+    """Whether two resolved speakers are the same actor: the same entity, else the same name."""
+    if one is None:
+        return False
+    if one.entity is not None or other.entity is not None:
+        return one.entity == other.entity
+    return one.name is not None and one.name == other.name
 
 
 def _quotation_owners(cues: list[Cue], quoted: Intervals[Quoted]) -> dict[int, Cue]:
