@@ -345,6 +345,17 @@ def test_a_quotation_closed_paragraphs_later_is_one_speakers():
     assert [q.quotation for q in find_quoted("“A.\n\n“B,” she said.")] == [None, None]
 
 
+def test_an_opening_mark_that_ends_its_paragraph_opens_the_next():
+    text = '"We act," the mayor wrote. "\n\nThe bridge will close.\n\nIt must."\n\nShe left.'
+    assert [text[q.start : q.end] for q in find_quoted(text)] == [
+        "We act,",
+        "The bridge will close.",
+        "It must.",
+    ]
+    # A closing mark after a space is no opener, and nothing runs on without a closing mark.
+    assert [text[q.start : q.end] for q in find_quoted('"We act. "\n\nShe left.')] == []
+
+
 def test_every_paragraph_of_a_quotation_has_the_speaker_of_its_cue(nlp):
     text = "Jane Roe spoke first.\n\n“We will rebuild.\n\nIt will take years,” Peter Grant said."
     quotes = _quotes(nlp, text)
