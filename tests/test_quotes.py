@@ -494,3 +494,17 @@ def test_speech_reported_within_indirect_speech_is_a_quote_of_its_own(nlp, text,
 def test_report_within_a_report_that_is_not_a_quote_of_its_own(nlp, text):
     (quote,) = _quotes(nlp, text)
     assert quote.cue.text == "said"
+
+
+def test_a_cue_alone_in_its_paragraph_closes_the_quote_before(nlp):
+    text = (
+        'Jane Roe spoke first.\n\n"Have they lost their minds?"\n\n'
+        'Peter Grant asked mockingly.\n\n"You keep your advice."'
+    )
+    assert [(q.speaker.name, q.content.text) for q in _quotes(nlp, text)] == [
+        ("Peter Grant", "Have they lost their minds?"),
+        ("Peter Grant", "You keep your advice."),
+    ]
+    # A verb that is not a plain verb of saying closes nothing: the quote stays Roe's.
+    text = 'Jane Roe said the plan was bad.\n\n"We will win."\n\nPeter Grant disagreed.'
+    assert [q.speaker.name for q in _quotes(nlp, text)] == ["Jane Roe", "Jane Roe"]

@@ -751,6 +751,8 @@ class QuoteExtractor:
         after = next((q for q in quoted.starting_from(verb.idx) if q not in claimed), None)
         found = []
         opening = self._quote_just_before(doc, verb, quoted, claimed)
+        if opening is None and _closes_alone(verb):
+            opening = self._quote_ending_paragraph_before(doc, verb, quoted, claimed)
         if opening is not None:
             found.append(opening)
         if after is not None:
@@ -790,6 +792,19 @@ class QuoteExtractor:
         if "." in gap.strip('"”’» ,\n') or len(gap) >= 80 or "\n\n" in gap:
             return None
         return before
+
+    @staticmethod
+    def _quote_ending_paragraph_before(
+        doc: Doc, verb: Token, quoted: Intervals[Quoted], claimed: set[Quoted]
+    ) -> Quoted | None:
+        """The quote that ends the paragraph before the cue's, its closing mark the last thing
+        there."""
+        text = doc_text(doc)
+        before = next((q for q in quoted.ending_by(verb.idx) if q not in claimed), None)
+        if before is None:
+            return None
+        gap = text[before.end : verb.sent.start_char]
+        return before if gap.count("\n\n") == 1 and not gap.strip(_CLOSING_MARKS + " \n") else None
 
     def _with_floating(
         self, doc: Doc, cues: list[Cue], quoted: Intervals[Quoted], claimed: set[Quoted]
@@ -873,6 +888,29 @@ def _quotation_owners(cues: list[Cue], quoted: Intervals[Quoted]) -> dict[int, C
                 if q.quotation is not None:
                     owners.setdefault(q.quotation, cue)
     return owners
+
+
+# How many words a paragraph that is only a cue may have ("Roe asked mockingly.").
+_CUE_PARAGRAPH_WORDS = 8
+
+
+def _closes_alone(verb: Token) -> bool:
+    """ "'Have they lost their minds?' / Roe asked mockingly.": a plain verb of saying whose
+    sentence is a paragraph of its own, with nothing said in it, closes the quote that ends
+    the paragraph before (a text whose sentences were made paragraphs, cut after a question
+    or an exclamation)."""
+    sentence = verb.sent
+    text = doc_text(verb.doc)
+    starts_paragraph = sentence.start_char == 0 or text[: sentence.start_char].endswith("\n\n")
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    return (
+        verb.lemma_.lower() in _SAY | {"ask"}
+        and starts_paragraph
+        and "," not in {t.text for t in sentence}
+        and "\n" not in sentence.text.strip()
+        and len(words) <= _CUE_PARAGRAPH_WORDS
+        and not any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in verb.children)
+    )
 
 
 def _introduces(gap: str) -> bool:
