@@ -508,3 +508,18 @@ def test_a_cue_alone_in_its_paragraph_closes_the_quote_before(nlp):
     # A verb that is not a plain verb of saying closes nothing: the quote stays Roe's.
     text = 'Jane Roe said the plan was bad.\n\n"We will win."\n\nPeter Grant disagreed.'
     assert [q.speaker.name for q in _quotes(nlp, text)] == ["Jane Roe", "Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Tom Reed was criticized for saying the bridge was safe.",
+        "Critics took aim at Mayor Tom Reed for saying that the bridge was safe.",
+        "Voters thanked Mayor Tom Reed for saying the bridge was safe.",
+        "Mayor Tom Reed apologized for saying the bridge was safe.",
+        "Mayor Tom Reed explained the delay by saying the bridge was safe.",
+    ],
+)
+def test_the_speaker_of_for_saying_is_whose_saying_it_was(nlp, text):
+    (quote,) = _quotes(nlp, text)
+    assert (quote.speaker.name, quote.content.text) == ("Tom Reed", "the bridge was safe")

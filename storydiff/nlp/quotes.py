@@ -125,6 +125,8 @@ def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
     reporting verb it hangs from (else the nearest subject up the tree)."""
     if (subject := own_subject(verb)) is not None:
         return subject
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in {"for", "by"}:
+        return _whose_saying(verb.head)
     if any(c.dep_ == "nsubjpass" for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ == "advcl"
     ):
@@ -139,6 +141,34 @@ def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
             return subject
         fallback = fallback or subject
     return fallback
+
+
+def _whose_saying(preposition: Token) -> Token | None:
+    """The speaker of "for saying" and "by saying": whoever the saying is the reason for or
+    the means of. "Obama was criticized for saying", "they praised Obama for saying", "took
+    aim at Biden for saying", "he apologized for saying", "Democrats explained it by
+    saying"."""
+    head = preposition.head
+    if head.pos_ not in {"VERB", "AUX"}:
+        return None
+    children = list(head.children)
+    if preposition.lower_ == "for":
+        if passive := next((c for c in children if c.dep_ == "nsubjpass"), None):
+            return passive
+        objects = [c for c in children if c.dep_ == "dobj"]
+        if named := next((o for o in objects if o.pos_ in {"PROPN", "PRON"}), None):
+            return named
+        # "took aim at Biden for saying": the prepositional phrase on the verb or its object.
+        targets = [
+            o
+            for prep in (c for t in [head, *objects] for c in t.children)
+            if prep.dep_ == "prep" and prep.lower_ == "at"
+            for o in prep.children
+            if o.dep_ == "pobj" and o.pos_ in {"PROPN", "PRON"}
+        ]
+        if targets or objects:
+            return targets[0] if targets else None
+    return own_subject(head)
 
 
 def phrase(token: Token, cue: Token | None = None) -> Span:
