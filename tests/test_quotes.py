@@ -523,3 +523,17 @@ def test_a_cue_alone_in_its_paragraph_closes_the_quote_before(nlp):
 def test_the_speaker_of_for_saying_is_whose_saying_it_was(nlp, text):
     (quote,) = _quotes(nlp, text)
     assert (quote.speaker.name, quote.content.text) == ("Tom Reed", "the bridge was safe")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Levin's "advise" and "beg" verbs report speech too.
+        ("Mayor Tom Reed notified the council that the bridge would close.", "the bridge"),
+        ("Mayor Tom Reed implored voters to “turn out” on Sunday.", "turn out"),
+    ],
+)
+def test_verbs_of_advising_and_begging_are_cues(nlp, text, words):
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker.name == "Tom Reed"
+    assert words in quote.content.text
