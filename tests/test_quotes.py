@@ -537,3 +537,13 @@ def test_verbs_of_advising_and_begging_are_cues(nlp, text, words):
     (quote,) = _quotes(nlp, text)
     assert quote.speaker.name == "Tom Reed"
     assert words in quote.content.text
+
+
+def test_a_description_in_apposition_is_the_named_persons(nlp):
+    # Not the person named inside the description's own relative clause.
+    text = (
+        "Senator Tom Reed spoke first.\n\n"
+        "The report names Jane Roe, a former model who said she had met Reed in 2006."
+    )
+    (quote,) = _quotes(nlp, text)
+    assert (quote.speaker.name, quote.speaker.mention.text) == ("Jane Roe", "a former model")

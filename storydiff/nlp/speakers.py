@@ -181,12 +181,22 @@ class SpeakerResolver:
         # The parser may hang the name on the nearest noun ("of the trust, Jane Roe"), or make
         # it a conjunct of the title ("Executive Vice President and CEO Wayne LaPierre").
         for appos in (
-            t for t in subject if t.dep_ == "appos" or (t.dep_ == "conj" and t.head.i == head.i)
+            t
+            for t in subject
+            if t.i != head.i and (t.dep_ == "appos" or (t.dep_ == "conj" and t.head.i == head.i))
         ):
             for token in appos.subtree:
                 entity = self.by_char.get(token.idx)
-                if entity is not None and entity.kind == "PERSON":
+                if (
+                    entity is not None
+                    and entity.kind == "PERSON"
+                    and subject.start <= token.i < subject.end
+                ):
                     return entity
+        if head.dep_ == "appos" and (named := self.by_char.get(head.head.idx)) is not None:
+            # "Karen Roe, a former model who said ...": the description is the name's.
+            if named.kind == "PERSON":
+                return named
         if (named := self._named_after_role(subject)) is not None:
             return named
         if head.pos_ == "PROPN" or (len(head) > 1 and (head.is_upper or head.is_title)):
