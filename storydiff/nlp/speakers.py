@@ -193,10 +193,10 @@ class SpeakerResolver:
                     and subject.start <= token.i < subject.end
                 ):
                     return entity
-        if head.dep_ == "appos" and (named := self.by_char.get(head.head.idx)) is not None:
+        named = self.by_char.get(head.head.idx) if head.dep_ == "appos" else None
+        if named is not None and named.kind == "PERSON":
             # "Karen Roe, a former model who said ...": the description is the name's.
-            if named.kind == "PERSON":
-                return named
+            return named
         if (named := self._named_after_role(subject)) is not None:
             return named
         if head.pos_ == "PROPN" or (len(head) > 1 and (head.is_upper or head.is_title)):
