@@ -547,3 +547,10 @@ def test_a_description_in_apposition_is_the_named_persons(nlp):
     )
     (quote,) = _quotes(nlp, text)
     assert (quote.speaker.name, quote.speaker.mention.text) == ("Jane Roe", "a former model")
+
+
+def test_a_participle_before_the_cue_is_what_the_speaker_did(nlp):
+    text = "Citing the long delay at the bridge, Mayor Tom Reed responded with scorn."
+    assert [q.cue.text for q in _quotes(nlp, text)] == ["Citing"]
+    (quote,) = _quotes(nlp, "The bridge will close next week, Mayor Tom Reed said.")
+    assert quote.content.text == "The bridge will close next week"

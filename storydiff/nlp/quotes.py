@@ -397,7 +397,10 @@ def _clause_around_commas(doc: Doc, verb: Token, subject: Span) -> list[tuple[in
             return []
         start = previous.start
     before = _trim(doc, start, left - 1, min_tokens=1)
-    if before is None:
+    opener = next((t for t in doc[start : left - 1] if not t.is_punct and not t.is_space), None)
+    if before is None or (opener is not None and opener.tag_ == "VBG" and opener.head == verb):
+        # "Noting the video, X responded with scorn": the participle is what X did, not what
+        # X said.
         return []
     # The cue closes the sentence (no comma after it, or the comma ends it), or the narrator
     # goes on after the comma.
