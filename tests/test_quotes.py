@@ -554,3 +554,10 @@ def test_a_participle_before_the_cue_is_what_the_speaker_did(nlp):
     assert [q.cue.text for q in _quotes(nlp, text)] == ["Citing"]
     (quote,) = _quotes(nlp, "The bridge will close next week, Mayor Tom Reed said.")
     assert quote.content.text == "The bridge will close next week"
+
+
+def test_a_plural_title_does_not_end_the_sentence(nlp):
+    text = "Senator Ann Hill said she backs a plan by Sens. Tom Reed and Jane Roe to cut taxes."
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker.name == "Ann Hill"
+    assert quote.content.text.endswith("Tom Reed and Jane Roe to cut taxes")
