@@ -561,3 +561,11 @@ def test_a_plural_title_does_not_end_the_sentence(nlp):
     (quote,) = _quotes(nlp, text)
     assert quote.speaker.name == "Ann Hill"
     assert quote.content.text.endswith("Tom Reed and Jane Roe to cut taxes")
+
+
+def test_a_negated_noun_phrase_message_is_no_quote(nlp):
+    assert _quotes(nlp, "Senator Ann Hill did not mention the shooting at the clinic.") == []
+    (quote,) = _quotes(nlp, "Senator Ann Hill did not say that the clinic was closed.")
+    assert quote.content.text == "the clinic was closed"
+    (quote,) = _quotes(nlp, "Senator Ann Hill mentioned the shooting at the clinic.")
+    assert quote.content.text == "the shooting at the clinic"

@@ -328,6 +328,10 @@ def _message_object(
     particle = phrasal_particle(verb)
     if verb.lemma_.lower() not in lexicon.object_cues and not _is_evidence(verb) and not particle:
         return []
+    if any(c.dep_ == "neg" for c in verb.children):
+        # "did not mention the shooting": a noun phrase no one spoke (a negated clause, "did
+        # not say that ...", still reports a claim).
+        return []
     parts = [
         child
         for child in verb.rights
