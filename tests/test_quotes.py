@@ -569,3 +569,16 @@ def test_a_negated_noun_phrase_message_is_no_quote(nlp):
     assert quote.content.text == "the clinic was closed"
     (quote,) = _quotes(nlp, "Senator Ann Hill mentioned the shooting at the clinic.")
     assert quote.content.text == "the shooting at the clinic"
+
+
+def test_an_indefinite_opening_speaker_is_the_person_introduced_next(nlp):
+    later = "\n\nJane Roe, the vice president of the union, spoke at a rally in Leeds."
+    lede = "Taxes will rise next year, a senior union official told reporters on Friday."
+    (quote,) = _quotes(nlp, lede + later)
+    assert (quote.speaker.name, quote.speaker.mention.text) == (
+        "Jane Roe",
+        "a senior union official",
+    )
+    # Not an opening: someone is named before, so the official stays unnamed.
+    (quote,) = _quotes(nlp, "Tom Reed spoke at a rally in Leeds.\n\n" + lede + later)
+    assert quote.speaker.name is None

@@ -157,6 +157,8 @@ class SpeakerResolver:
             entity = self.described(head, subject.start_char)
         elif entity is None and _is_bare_organisation(head):
             entity = self.organisation(head, subject.start_char)
+        elif entity is None and self._opens_unnamed(head):
+            entity = self._introduced_after(subject.start_char)
         if document is not None and entity is not None:
             self.documents.append((subject.start_char, entity))
         if entity is not None:
@@ -349,6 +351,23 @@ class SpeakerResolver:
                     return entity
         before = self._nearest_mention(position, lambda e: e.kind == "PERSON")
         return before or self._introduced_after(position)
+
+    def _opens_unnamed(self, head: Token) -> bool:
+        """ "..., a top union official told a conference on Friday." in an article's first
+        sentence, before anyone is named: the news lede that names its speaker in the next
+        sentences ("Jane Roe, the union's vice president, ..."), as an opening "the
+        chairwoman" does."""
+        indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
+        if not (indefinite and head.tag_ == "NN" and head.lemma_.lower() in self.role_nouns):
+            return False
+        first = self.sentences[0] if self.sentences else None
+        return (
+            first is not None
+            and first.start <= head.i < first.end
+            and not any(
+                m.start < head.idx for e in self.entities if e.kind == "PERSON" for m in e.mentions
+            )
+        )
 
     def _introduced_after(self, position: int) -> Entity | None:
         """ "The chairwoman of the committee said Sunday that ... . [...] But Sen. Dianne
