@@ -582,3 +582,15 @@ def test_an_indefinite_opening_speaker_is_the_person_introduced_next(nlp):
     # Not an opening: someone is named before, so the official stays unnamed.
     (quote,) = _quotes(nlp, "Tom Reed spoke at a rally in Leeds.\n\n" + lede + later)
     assert quote.speaker.name is None
+
+
+def test_a_document_no_one_is_credited_with_does_not_break_it(nlp):
+    text = (
+        "Senator Jane Roe filed a resolution on Monday.\n\n"
+        "Roe's resolution said the rules were broken.\n\n"
+        "Roe said the mayor should issue a statement that says the rules were broken.\n\n"
+        "And it said the mayor should resign."
+    )
+    quotes = _quotes(nlp, text)
+    assert quotes[-1].speaker.mention.text == "it"
+    assert quotes[-1].speaker.name == "Jane Roe"

@@ -94,6 +94,9 @@ class SpeakerResolver:
         # Documents that spoke ("Biggs' resolution stated"), with their author: "it" and "the
         # resolution" after them speak for the author.
         self.documents: list[tuple[int, Entity]] = []
+        # Where a document no one is credited with spoke ("a statement that says ..."): it is
+        # no other speaker between a document and the "it" that goes on with it.
+        self.authorless: set[int] = set()
         self.genders = self._genders_from_honorifics()
         self.sentences = list(doc.sents)
         self.sentence_starts = [s.start_char for s in self.sentences]
@@ -161,6 +164,8 @@ class SpeakerResolver:
             entity = self._introduced_after(subject.start_char)
         if document is not None and entity is not None:
             self.documents.append((subject.start_char, entity))
+        elif document is not None:
+            self.authorless.add(subject.start_char)
         if entity is not None:
             # A group ("Republicans", "Democrats") is a speaker the article never names.
             name = None if entity.kind == "NORP" else entity.name
@@ -320,7 +325,9 @@ class SpeakerResolver:
         start, author = self.documents[-1]
         if start >= position or doc_text(self.doc).count("\n\n", start, position) > _DOCUMENT_REACH:
             return None
-        since = [e for p, _, e in self.history if start <= p < position]
+        since = [
+            e for p, _, e in self.history if start <= p < position and p not in self.authorless
+        ]
         return author if all(e is not None and e.id == author.id for e in since) else None
 
     def described(self, head: Token, position: int) -> Entity | None:
