@@ -594,3 +594,20 @@ def test_a_document_no_one_is_credited_with_does_not_break_it(nlp):
     quotes = _quotes(nlp, text)
     assert quotes[-1].speaker.mention.text == "it"
     assert quotes[-1].speaker.name == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # The passive's agent is the speaker; without one the question is still reported,
+        # by someone the text does not name.
+        ("Mayor Tom Reed was asked by reporters whether the bridge would close.", "reporters"),
+        ("It was announced by the ministry that the bridge would close.", "the ministry"),
+        ("Mayor Tom Reed was asked whether the bridge would close.", None),
+    ],
+)
+def test_passive_speech(nlp, text, mention):
+    (quote,) = _quotes(nlp, text)
+    assert quote.content.text.endswith("the bridge would close")
+    assert (quote.speaker.mention.text if quote.speaker.mention else None) == mention
+    assert _quotes(nlp, "Mayor Tom Reed was asked to resign.") == []

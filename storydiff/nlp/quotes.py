@@ -127,6 +127,10 @@ def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
         return subject
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in {"for", "by"}:
         return _whose_saying(verb.head)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None and (by := next((c for c in agent.children if c.dep_ == "pobj"), None)):
+        # "was asked by reporters whether ...", "it was announced by the ministry that ...".
+        return by
     if any(c.dep_ == "nsubjpass" for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ == "advcl"
     ):
@@ -261,11 +265,14 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
         if quoted.overlapping(token.idx, token.idx + 1) or _unsaid(token):
             continue
         subject = subject_of(token, lexicon)
-        if subject is None or (
+        if subject is None and _asked_of(token):
+            speaker = None
+        elif subject is None or (
             subject.pos_ not in {"PROPN", "NOUN", "PRON", "NUM"} and not is_age(subject)
         ):
             continue
-        speaker = phrase(subject, token)
+        else:
+            speaker = phrase(subject, token)
         cue = Cue(token, (token.idx, token.idx + len(token)), speaker)
         clauses = [c for c in token.children if c.dep_ in _CLAUSE_DEPS]
         for child in clauses + _noun_complements(token):
@@ -274,7 +281,7 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
                 cue.clausal = cue.clausal or not _is_infinitive(child)
         # What a poll shows or a person believes, inside someone's report, is their claim.
         cue.clausal &= token.lemma_.lower() not in STANCE_VERBS and not _is_evidence(token)
-        if not cue.content:
+        if not cue.content and speaker is not None:
             cue.content.extend(
                 _whole_quote(doc_text(doc), span, quoted)
                 for span in _message_object(token, nested, quoted, lexicon)
@@ -297,6 +304,19 @@ def _unsaid(verb: Token) -> bool:
         and verb.dep_ in {"xcomp", "ccomp"}
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and verb.head.lemma_.lower() in _LETTING
+    )
+
+
+def _asked_of(verb: Token) -> bool:
+    """ "Klayman was asked whether ...": a question put by someone the text does not name,
+    reported all the same (the speaker stays unknown)."""
+    return (
+        verb.lemma_.lower() == "ask"
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and any(
+            c.dep_ == "ccomp" and any(m.lower_ in {"whether", "if"} for m in c.children)
+            for c in verb.children
+        )
     )
 
 
