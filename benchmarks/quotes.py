@@ -19,7 +19,8 @@ on the seeds when the resolved name equals the gold's canonical name.
 
 Usage (from the repository root)::
 
-    python benchmarks/quotes.py [--polnear DIR] [--limit N] [--errors N] [--splits dev check] [--json]
+    python benchmarks/quotes.py [--polnear DIR] [--limit N] [--errors N] [--splits dev check]
+        [--json]
 """
 
 from __future__ import annotations
