@@ -19,7 +19,8 @@ on the seeds when the resolved name equals the gold's canonical name.
 
 Usage (from the repository root)::
 
-    python benchmarks/quotes.py [--polnear DIR] [--limit N] [--errors N] [--json]
+    python benchmarks/quotes.py [--polnear DIR] [--limit N] [--errors N] [--splits dev check]
+        [--json]
 """
 
 from __future__ import annotations
@@ -269,6 +270,8 @@ class SpeakerTally:
     wrong_names: Counter[str] = field(default_factory=Counter)
     error_kinds: Counter[str] = field(default_factory=Counter)
     spurious_labels: int = 0
+    # Each wrong name with its kind, the gold's and ours, for reading (``--errors``).
+    wrong: list[str] = field(default_factory=list)
 
     def add(self, other: SpeakerTally) -> None:
         for name in self.__dataclass_fields__:
@@ -310,8 +313,14 @@ def score_seesaw_article(
         if same_name(quote.speaker.name, item["speaker"]):
             tally.names_right += 1
         else:
+            kind = error_kind(quote, item, right)
             tally.wrong_names[mention_form(quote)] += 1
-            tally.error_kinds[error_kind(quote, item, right)] += 1
+            tally.error_kinds[kind] += 1
+            mention = quote.speaker.mention.text if quote.speaker.mention else None
+            tally.wrong.append(
+                f"{kind}: gold {item['speaker']!r}, ours {quote.speaker.name!r} "
+                f"(mention {mention!r}): {quote.content.text[:80]!r}"
+            )
     matched = {pair["system_index"] for pair in score["pairs"]}
     # A run-in head read as a speaker label ("KEEPING SCORE: ...") gives a quote of its own.
     tally.spurious_labels = sum(
@@ -332,20 +341,24 @@ def evaluate_seesaw(split: str) -> dict[str, Any]:
     files = sorted(QUOTES_GOLD.glob("TRIPLET_*.json"))
     entries = [json.loads(path.read_text(encoding="utf-8")) for path in files]
     articles = [
-        (article.text, entry["articles"][article.key])
+        (f"{entry['triplet']}/{article.key}", article.text, entry["articles"][article.key])
         for entry in entries
         if entry["split"] == split
         for article in read_triplet(DEFAULT_SEESAW, entry["triplet"])
     ]
-    docs = list(nlp.pipe([text for text, _ in articles], batch_size=16))
+    docs = list(nlp.pipe([text for _, text, _ in articles], batch_size=16))
     results = {}
     for convention in CONVENTIONS:
-        scores, tally = [], SpeakerTally()
-        for (text, gold), doc in zip(articles, docs, strict=True):
+        scores, tally = {}, SpeakerTally()
+        for (name, text, gold), doc in zip(articles, docs, strict=True):
             score, speakers = score_seesaw_article(text, gold, doc._.quotes, convention)
-            scores.append(score)
+            scores[name] = score
             tally.add(speakers)
-        results[convention.name] = {"total": combine_quote_scores(scores), "speakers": tally}
+        results[convention.name] = {
+            "total": combine_quote_scores(scores.values()),
+            "speakers": tally,
+            "per_article": scores,
+        }
     return {"articles": len(articles), "conventions": results}
 
 
@@ -444,7 +457,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR)
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
-    parser.add_argument("--errors", type=int, default=0, help="print N sample misses of each kind")
+    parser.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        help="print N sample misses of each kind (PolNeAR dev, SEESAW dev; never check)",
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument(
         "--splits",
@@ -484,7 +502,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if QUOTES_GOLD.is_dir():
         for split in args.splits:
-            lines += seesaw_report(split, evaluate_seesaw(split))
+            result = evaluate_seesaw(split)
+            lines += seesaw_report(split, result)
+            if args.errors and split == "dev":
+                # Errors are read on dev only: check is scored, never looked into.
+                tracker = result["conventions"][CONVENTIONS[1].name]
+                lines += errors(tracker["per_article"], args.errors)
+                wrong = tracker["speakers"].wrong
+                lines.append(f"\nwrong names ({len(wrong)}), first {args.errors}:")
+                lines.extend(f"  {item}" for item in wrong[: args.errors])
     print("\n".join(lines))
     return 0
 

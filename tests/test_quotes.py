@@ -345,6 +345,17 @@ def test_a_quotation_closed_paragraphs_later_is_one_speakers():
     assert [q.quotation for q in find_quoted("“A.\n\n“B,” she said.")] == [None, None]
 
 
+def test_an_opening_mark_that_ends_its_paragraph_opens_the_next():
+    text = '"We act," the mayor wrote. "\n\nThe bridge will close.\n\nIt must."\n\nShe left.'
+    assert [text[q.start : q.end] for q in find_quoted(text)] == [
+        "We act,",
+        "The bridge will close.",
+        "It must.",
+    ]
+    # A closing mark after a space is no opener, and nothing runs on without a closing mark.
+    assert [text[q.start : q.end] for q in find_quoted('"We act. "\n\nShe left.')] == []
+
+
 def test_every_paragraph_of_a_quotation_has_the_speaker_of_its_cue(nlp):
     text = "Jane Roe spoke first.\n\n“We will rebuild.\n\nIt will take years,” Peter Grant said."
     quotes = _quotes(nlp, text)
@@ -445,3 +456,158 @@ def test_a_colon_after_a_clause_with_no_reporting_verb_introduces_its_subjects_w
     (quote,) = _quotes(nlp, 'Jane Roe had a message for voters: "Turn out on Tuesday."')
     assert (quote.speaker.name, quote.content.text) == ("Jane Roe", "Turn out on Tuesday.")
     assert _quotes(nlp, 'The list was short: "bread" and "milk".') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        (
+            "Senator Ann Hill said there were reports that one of the fighters said he would "
+            "return to the battlefield.",
+            "he would return to the battlefield",
+            "one of the fighters",
+        ),
+        # The speaker of a relative clause's cue is not the relative pronoun.
+        (
+            "The unions argued that the fee was an expansion of the tax, which they said "
+            "applied only to imports.",
+            "applied only to imports",
+            "they",
+        ),
+    ],
+)
+def test_speech_reported_within_indirect_speech_is_a_quote_of_its_own(nlp, text, content, mention):
+    outer, inner = _quotes(nlp, text)
+    assert inner.content.text in outer.content.text
+    assert (inner.content.text, inner.speaker.mention.text) == (content, mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One speaker's report of their own words is one utterance.
+        "Mayor Tom Reed said he told the governor that the bridge had to close.",
+        # A noun-phrase message inside a report is the reporter's claim.
+        "Senator Ann Hill said the unions demanded a fight.",
+    ],
+)
+def test_report_within_a_report_that_is_not_a_quote_of_its_own(nlp, text):
+    (quote,) = _quotes(nlp, text)
+    assert quote.cue.text == "said"
+
+
+def test_a_cue_alone_in_its_paragraph_closes_the_quote_before(nlp):
+    text = (
+        'Jane Roe spoke first.\n\n"Have they lost their minds?"\n\n'
+        'Peter Grant asked mockingly.\n\n"You keep your advice."'
+    )
+    assert [(q.speaker.name, q.content.text) for q in _quotes(nlp, text)] == [
+        ("Peter Grant", "Have they lost their minds?"),
+        ("Peter Grant", "You keep your advice."),
+    ]
+    # A verb that is not a plain verb of saying closes nothing: the quote stays Roe's.
+    text = 'Jane Roe said the plan was bad.\n\n"We will win."\n\nPeter Grant disagreed.'
+    assert [q.speaker.name for q in _quotes(nlp, text)] == ["Jane Roe", "Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Tom Reed was criticized for saying the bridge was safe.",
+        "Critics took aim at Mayor Tom Reed for saying that the bridge was safe.",
+        "Voters thanked Mayor Tom Reed for saying the bridge was safe.",
+        "Mayor Tom Reed apologized for saying the bridge was safe.",
+        "Mayor Tom Reed explained the delay by saying the bridge was safe.",
+    ],
+)
+def test_the_speaker_of_for_saying_is_whose_saying_it_was(nlp, text):
+    (quote,) = _quotes(nlp, text)
+    assert (quote.speaker.name, quote.content.text) == ("Tom Reed", "the bridge was safe")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Levin's "advise" and "beg" verbs report speech too.
+        ("Mayor Tom Reed notified the council that the bridge would close.", "the bridge"),
+        ("Mayor Tom Reed implored voters to “turn out” on Sunday.", "turn out"),
+    ],
+)
+def test_verbs_of_advising_and_begging_are_cues(nlp, text, words):
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker.name == "Tom Reed"
+    assert words in quote.content.text
+
+
+def test_a_description_in_apposition_is_the_named_persons(nlp):
+    # Not the person named inside the description's own relative clause.
+    text = (
+        "Senator Tom Reed spoke first.\n\n"
+        "The report names Jane Roe, a former model who said she had met Reed in 2006."
+    )
+    (quote,) = _quotes(nlp, text)
+    assert (quote.speaker.name, quote.speaker.mention.text) == ("Jane Roe", "a former model")
+
+
+def test_a_participle_before_the_cue_is_what_the_speaker_did(nlp):
+    text = "Citing the long delay at the bridge, Mayor Tom Reed responded with scorn."
+    assert [q.cue.text for q in _quotes(nlp, text)] == ["Citing"]
+    (quote,) = _quotes(nlp, "The bridge will close next week, Mayor Tom Reed said.")
+    assert quote.content.text == "The bridge will close next week"
+
+
+def test_a_plural_title_does_not_end_the_sentence(nlp):
+    text = "Senator Ann Hill said she backs a plan by Sens. Tom Reed and Jane Roe to cut taxes."
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker.name == "Ann Hill"
+    assert quote.content.text.endswith("Tom Reed and Jane Roe to cut taxes")
+
+
+def test_a_negated_noun_phrase_message_is_no_quote(nlp):
+    assert _quotes(nlp, "Senator Ann Hill did not mention the shooting at the clinic.") == []
+    (quote,) = _quotes(nlp, "Senator Ann Hill did not say that the clinic was closed.")
+    assert quote.content.text == "the clinic was closed"
+    (quote,) = _quotes(nlp, "Senator Ann Hill mentioned the shooting at the clinic.")
+    assert quote.content.text == "the shooting at the clinic"
+
+
+def test_an_indefinite_opening_speaker_is_the_person_introduced_next(nlp):
+    later = "\n\nJane Roe, the vice president of the union, spoke at a rally in Leeds."
+    lede = "Taxes will rise next year, a senior union official told reporters on Friday."
+    (quote,) = _quotes(nlp, lede + later)
+    assert (quote.speaker.name, quote.speaker.mention.text) == (
+        "Jane Roe",
+        "a senior union official",
+    )
+    # Not an opening: someone is named before, so the official stays unnamed.
+    (quote,) = _quotes(nlp, "Tom Reed spoke at a rally in Leeds.\n\n" + lede + later)
+    assert quote.speaker.name is None
+
+
+def test_a_document_no_one_is_credited_with_does_not_break_it(nlp):
+    text = (
+        "Senator Jane Roe filed a resolution on Monday.\n\n"
+        "Roe's resolution said the rules were broken.\n\n"
+        "Roe said the mayor should issue a statement that says the rules were broken.\n\n"
+        "And it said the mayor should resign."
+    )
+    quotes = _quotes(nlp, text)
+    assert quotes[-1].speaker.mention.text == "it"
+    assert quotes[-1].speaker.name == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # The passive's agent is the speaker; without one the question is still reported,
+        # by someone the text does not name.
+        ("Mayor Tom Reed was asked by reporters whether the bridge would close.", "reporters"),
+        ("It was announced by the ministry that the bridge would close.", "the ministry"),
+        ("Mayor Tom Reed was asked whether the bridge would close.", None),
+    ],
+)
+def test_passive_speech(nlp, text, mention):
+    (quote,) = _quotes(nlp, text)
+    assert quote.content.text.endswith("the bridge would close")
+    assert (quote.speaker.mention.text if quote.speaker.mention else None) == mention
+    assert _quotes(nlp, "Mayor Tom Reed was asked to resign.") == []

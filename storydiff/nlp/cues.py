@@ -9,7 +9,8 @@ extend them here, or without editing anything through the components' configurat
 Where the lists came from:
 
 - Reporting verbs: the speech-act verbs of Levin (1993, classes 37.3 "manner of speaking",
-  37.7 "say", 37.8 "complain" and 33 "judgement": scold, chide), the verb list of the
+  37.7 "say", 37.8 "complain", 37.9 "advise": notify, apprise, 58.2 "beg": implore,
+  beseech, and 33 "judgement": scold, chide), the verb list of the
   Gender Gap Tracker's quote extractor (Asr et al., 2021,
   sfu-discourse-lab/GenderGapTracker), textacy's ``constants.REPORTING_VERBS``, and the cue
   lemmas most frequent in the PolNeAR training split (Newell et al., 2018).
@@ -39,6 +40,7 @@ CUE_VERBS: frozenset[str] = frozenset(
     cry shout scream yell whisper mutter murmur sigh exclaim continue begin elaborate clarify
     specify stipulate speak talk confess wonder crow scold chide rebuke echo voice express
     remind muse marvel gush fume grumble snap rage rant concur opine posit reason relay
+    notify apprise implore beseech
     """.split()
 )
 

@@ -33,6 +33,7 @@ import storydiff.nlp.quantities  # noqa: F401  (registers the storydiff_quantiti
 import storydiff.nlp.quotes  # noqa: F401  (registers the storydiff_quotes factory)
 from storydiff.config import DEFAULT_PIPELINE, PipelineSettings, from_environment
 from storydiff.errors import Code, ConfigError
+from storydiff.nlp.abbreviations import keep_title_abbreviations
 from storydiff.nlp.attribute_rules import replace_attribute_ruler
 from storydiff.nlp.lemmas import replace_lemmatizer
 from storydiff.nlp.lexicons import ENGLISH, has_lexicons, lexicons_for
@@ -81,6 +82,8 @@ def _load(settings: PipelineSettings, language: str) -> Language:
         nlp = spacy.load(resolved)
     except OSError as error:
         raise ConfigError(Code.E011, name=resolved, detail=str(error).splitlines()[0]) from error
+    if language == ENGLISH:
+        keep_title_abbreviations(nlp)
     replace_attribute_ruler(nlp)
     replace_lemmatizer(nlp)
     lexicons = lexicons_for(language)

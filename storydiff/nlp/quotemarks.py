@@ -34,6 +34,8 @@ PAIRS: dict[str, tuple[str, ...]] = {
 _DOUBLED = ("''", "``")
 PAIRS_OPENERS = "“\"«„‘'`‹"
 _SINGLE = {"'", "‘"}
+# Double marks that may open a quotation as the last character of a paragraph.
+_ENDS_PARAGRAPH = {'"', "“"}
 _KEY = "storydiff.quoted"
 # Every character that can open or close a quote, the doubled forms first: the scan jumps from
 # one to the next instead of stepping through every character.
@@ -72,11 +74,16 @@ class Quoted:
 MAX_OPEN_PARAGRAPHS = 10
 
 
-def _opens(text: str, i: int, mark: str, para_start: int) -> bool:
+def _opens(text: str, i: int, mark: str, para_start: int, para_end: int) -> bool:
     after = text[i + len(mark)] if i + len(mark) < len(text) else " "
     before = text[i - 1] if i > para_start else " "
     if after.isspace():
-        return mark in _SPACED and text[i + len(mark) : i + len(mark) + 2].strip() != ""
+        if mark in _SPACED:
+            return text[i + len(mark) : i + len(mark) + 2].strip() != ""
+        # 'He wrote to Congress. "' with the words in the next paragraph: a text whose
+        # sentences were made paragraphs, cut between a quotation's opening mark and its
+        # first word.
+        return mark in _ENDS_PARAGRAPH and before.isspace() and _last_in(text, i, para_end)
     if mark in _SINGLE:
         return not before.isalnum() and (after.isalnum() or after in '"“')
     if mark in {'"', "''"}:
@@ -102,6 +109,7 @@ def find_quoted(text: str, dash_dialogue: bool = False) -> list[Quoted]:
     paragraphs = paragraph_ranges(text)
     per_paragraph: list[list[Quoted]] = []
     left_open: dict[int, str] = {}  # paragraph index -> the opening mark still open at its end
+    bare: set[int] = set()  # paragraphs whose open mark is their last character
     for index, (para_start, para_end) in enumerate(paragraphs):
         found: list[Quoted] = []
         per_paragraph.append(found)
@@ -113,7 +121,7 @@ def find_quoted(text: str, dash_dialogue: bool = False) -> list[Quoted]:
         for match in _MARK_RE.finditer(text, para_start, para_end):
             i, mark = match.start(), match.group()
             if opener is None:
-                if mark in PAIRS and _opens(text, i, mark, para_start):
+                if mark in PAIRS and _opens(text, i, mark, para_start, para_end):
                     opener, inside_from = mark, i + len(mark)
             elif _closes(text, i, mark, opener):
                 # The space inside spaced guillemets is typography, not what was said.
@@ -121,12 +129,17 @@ def find_quoted(text: str, dash_dialogue: bool = False) -> list[Quoted]:
                 if end > start:
                     found.append(Quoted(start, end))
                 opener = None
-        if opener is not None and inside_from < para_end and opener not in _SINGLE:
-            found.append(Quoted(inside_from, para_end, continues=True))
+        if opener is not None and opener not in _SINGLE:
+            if _last_in(text, inside_from - len(opener), para_end):
+                bare.add(index)
+            else:
+                found.append(Quoted(inside_from, para_end, continues=True))
             left_open[index] = opener
     for index, opener in left_open.items():
-        if not _next_paragraph_opens_quote(text, per_paragraph[index][-1].end):
-            _close_later(text, paragraphs, per_paragraph, index, opener)
+        if index in bare:
+            _close_later(text, paragraphs, per_paragraph, index, opener, stretch=False)
+        elif not _next_paragraph_opens_quote(text, per_paragraph[index][-1].end):
+            _close_later(text, paragraphs, per_paragraph, index, opener, stretch=True)
     return [
         q
         for found in per_paragraph
@@ -151,12 +164,15 @@ def _close_later(
     per_paragraph: list[list[Quoted]],
     index: int,
     opener: str,
+    stretch: bool,
 ) -> None:
     """A quotation open at the end of paragraph ``index`` whose next paragraph does not open
     with a mark: when a later paragraph's first mark closes it and the paragraphs between
     open no quotation, every paragraph up to that mark is inside it (as when a text's
     sentences were made paragraphs of their own); apostrophes do not count as marks.
-    Otherwise nothing changes."""
+    ``stretch``: paragraph ``index`` has words after the mark (its last found stretch),
+    else the mark ends it and the quotation starts with the next paragraph. Otherwise
+    nothing changes."""
     last = len(paragraphs) - 1
     for later in range(index + 1, min(index + 1 + MAX_OPEN_PARAGRAPHS, last + 1)):
         para_start, para_end = paragraphs[later]
@@ -165,12 +181,17 @@ def _close_later(
             if _closes(text, match.start(), match.group(), opener):
                 first = match
                 break
-            if match.group() in PAIRS and _opens(text, match.start(), match.group(), para_start):
+            if match.group() in PAIRS and _opens(
+                text, match.start(), match.group(), para_start, para_end
+            ):
                 return
         if first is None:
             continue
-        begin = per_paragraph[index][-1].start
-        per_paragraph[index][-1] = Quoted(begin, paragraphs[index][1], True, begin)
+        if stretch:
+            begin = per_paragraph[index][-1].start
+            per_paragraph[index][-1] = Quoted(begin, paragraphs[index][1], True, begin)
+        else:
+            begin = paragraphs[index + 1][0]
         for between in range(index + 1, later):
             per_paragraph[between] = [Quoted(*paragraphs[between], True, begin)]
         closed = [q for q in per_paragraph[later] if q.start > first.end()]
@@ -178,6 +199,11 @@ def _close_later(
             closed.insert(0, Quoted(para_start, first.start(), quotation=begin))
         per_paragraph[later] = closed
         return
+
+
+def _last_in(text: str, i: int, para_end: int) -> bool:
+    """Whether the mark at ``i`` is the last thing in its paragraph."""
+    return not text[i + 1 : para_end].strip()
 
 
 def _next_paragraph_opens_quote(text: str, end: int) -> bool:

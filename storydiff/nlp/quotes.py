@@ -52,6 +52,7 @@ _LETTERS = re.compile(r"\w")
 _OPENING_MARKS = "\"“«„‘'`‹"
 _CLAUSE_DEPS = {"ccomp", "xcomp"}
 _CLAUSES_IN_PHRASE = {"relcl", "acl", "ccomp", "advcl", "parataxis"}
+_RELATIVE_TAGS = {"WDT", "WP"}
 _LEADING_JUNK = {"that", ",", ":", "—", "–", "-"}
 
 
@@ -63,6 +64,11 @@ class Cue:
     cue: tuple[int, int]
     subject: Span | None
     content: list[tuple[int, int]] = field(default_factory=list)
+    # Whether the content is a clause of its own (a that-clause, "according to X, ...", "X's
+    # claim that ..."), so that the cue still reports speech when it stands inside another's
+    # indirect content ("X said there were reports that Y said Z"); a noun-phrase message,
+    # an order or a belief is not.
+    clausal: bool = False
 
 
 class _Content(NamedTuple):
@@ -105,7 +111,13 @@ def phrasal_particle(verb: Token) -> Token | None:
 
 
 def own_subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    """The verb's subject. In "the restrictions, which they said applied only to ...", the
+    parser gives "said" two: the relative pronoun belongs to the reported clause, and the
+    speaker is the other."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return next((c for c in subjects if c.tag_ not in _RELATIVE_TAGS), None) or next(
+        iter(subjects), None
+    )
 
 
 def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -113,6 +125,12 @@ def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
     reporting verb it hangs from (else the nearest subject up the tree)."""
     if (subject := own_subject(verb)) is not None:
         return subject
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in {"for", "by"}:
+        return _whose_saying(verb.head)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None and (by := next((c for c in agent.children if c.dep_ == "pobj"), None)):
+        # "was asked by reporters whether ...", "it was announced by the ministry that ...".
+        return by
     if any(c.dep_ == "nsubjpass" for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ == "advcl"
     ):
@@ -127,6 +145,34 @@ def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
             return subject
         fallback = fallback or subject
     return fallback
+
+
+def _whose_saying(preposition: Token) -> Token | None:
+    """The speaker of "for saying" and "by saying": whoever the saying is the reason for or
+    the means of. "Obama was criticized for saying", "they praised Obama for saying", "took
+    aim at Biden for saying", "he apologized for saying", "Democrats explained it by
+    saying"."""
+    head = preposition.head
+    if head.pos_ not in {"VERB", "AUX"}:
+        return None
+    children = list(head.children)
+    if preposition.lower_ == "for":
+        if passive := next((c for c in children if c.dep_ == "nsubjpass"), None):
+            return passive
+        objects = [c for c in children if c.dep_ == "dobj"]
+        if named := next((o for o in objects if o.pos_ in {"PROPN", "PRON"}), None):
+            return named
+        # "took aim at Biden for saying": the prepositional phrase on the verb or its object.
+        targets = [
+            o
+            for prep in (c for t in [head, *objects] for c in t.children)
+            if prep.dep_ == "prep" and prep.lower_ == "at"
+            for o in prep.children
+            if o.dep_ == "pobj" and o.pos_ in {"PROPN", "PRON"}
+        ]
+        if targets or objects:
+            return targets[0] if targets else None
+    return own_subject(head)
 
 
 def phrase(token: Token, cue: Token | None = None) -> Span:
@@ -219,17 +265,23 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
         if quoted.overlapping(token.idx, token.idx + 1) or _unsaid(token):
             continue
         subject = subject_of(token, lexicon)
-        if subject is None or (
+        if subject is None and _asked_of(token):
+            speaker = None
+        elif subject is None or (
             subject.pos_ not in {"PROPN", "NOUN", "PRON", "NUM"} and not is_age(subject)
         ):
             continue
-        speaker = phrase(subject, token)
+        else:
+            speaker = phrase(subject, token)
         cue = Cue(token, (token.idx, token.idx + len(token)), speaker)
         clauses = [c for c in token.children if c.dep_ in _CLAUSE_DEPS]
         for child in clauses + _noun_complements(token):
             if span := clause_chars(child, nested):
                 cue.content.append(_whole_quote(doc_text(doc), span, quoted))
-        if not cue.content:
+                cue.clausal = cue.clausal or not _is_infinitive(child)
+        # What a poll shows or a person believes, inside someone's report, is their claim.
+        cue.clausal &= token.lemma_.lower() not in STANCE_VERBS and not _is_evidence(token)
+        if not cue.content and speaker is not None:
             cue.content.extend(
                 _whole_quote(doc_text(doc), span, quoted)
                 for span in _message_object(token, nested, quoted, lexicon)
@@ -255,6 +307,25 @@ def _unsaid(verb: Token) -> bool:
     )
 
 
+def _asked_of(verb: Token) -> bool:
+    """ "Klayman was asked whether ...": a question put by someone the text does not name,
+    reported all the same (the speaker stays unknown)."""
+    return (
+        verb.lemma_.lower() == "ask"
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and any(
+            c.dep_ == "ccomp" and any(m.lower_ in {"whether", "if"} for m in c.children)
+            for c in verb.children
+        )
+    )
+
+
+def _is_infinitive(verb: Token) -> bool:
+    """ "urged them to leave", "claimed to have known": an order or a stance, not a clause
+    of its own as "which they said previously applied" is."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _noun_complements(verb: Token) -> list[Token]:
     """ "voiced concern that the budget would fail", "issued a warning that ...": the that-clause
     the parser hangs on the verb's object is what was said."""
@@ -276,6 +347,10 @@ def _message_object(
     pronoun object ("denied it") says nothing on its own and is left out."""
     particle = phrasal_particle(verb)
     if verb.lemma_.lower() not in lexicon.object_cues and not _is_evidence(verb) and not particle:
+        return []
+    if any(c.dep_ == "neg" for c in verb.children):
+        # "did not mention the shooting": a noun phrase no one spoke (a negated clause, "did
+        # not say that ...", still reports a claim).
         return []
     parts = [
         child
@@ -332,8 +407,8 @@ def _clause_around_commas(doc: Doc, verb: Token, subject: Span) -> list[tuple[in
     left = min(subject.start, verb.i)
     if left < 1 or doc[left - 1].text != ",":
         return []
-    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
-        # "Russia cannot but respond" reports no speech.
+    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children) or _is_infinitive(verb):
+        # "Russia cannot but respond", "who is not authorized to comment" report no speech.
         return []
     right = next((t.i for t in doc[verb.i + 1 : sentence.end] if t.text == ","), None)
     if (right if right is not None else sentence.end) - verb.i > 7:
@@ -346,7 +421,10 @@ def _clause_around_commas(doc: Doc, verb: Token, subject: Span) -> list[tuple[in
             return []
         start = previous.start
     before = _trim(doc, start, left - 1, min_tokens=1)
-    if before is None:
+    opener = next((t for t in doc[start : left - 1] if not t.is_punct and not t.is_space), None)
+    if before is None or (opener is not None and opener.tag_ == "VBG" and opener.head == verb):
+        # "Noting the video, X responded with scorn": the participle is what X did, not what
+        # X said.
         return []
     # The cue closes the sentence (no comma after it, or the comma ends it), or the narrator
     # goes on after the comma.
@@ -389,7 +467,7 @@ def according_to_cues(doc: Doc, lexicon: Lexicon = DEFAULT_LEXICON) -> list[Cue]
                 # A parse in which the preposition hangs from its noun ("selon l'ONU").
                 source = doc[span.end : max(source.end, span.end + 1)]
             sentence = span.sent
-            cue = Cue(None, (span.start_char, span.end_char), source)
+            cue = Cue(None, (span.start_char, span.end_char), source, clausal=True)
             # "A; B, according to X": X vouches for B, not for everything since the sentence
             # began.
             clause_start = max(
@@ -595,7 +673,8 @@ def attribution_noun_cues(doc: Doc, lexicon: Lexicon) -> list[Cue]:
             continue
         content = _trim(doc, that.i + 1, _noun_clause_end(token, that, sentence_end))
         if content:
-            cues.append(Cue(None, (token.idx, token.idx + len(token)), subject, [content]))
+            cue = Cue(None, (token.idx, token.idx + len(token)), subject, [content], True)
+            cues.append(cue)
     return cues
 
 
@@ -660,7 +739,7 @@ class QuoteExtractor:
         cues += inverted + according_to_cues(doc, self.lexicon)
         cues += attribution_noun_cues(doc, self.lexicon) + label_cues(doc)
         cues += signature_cues(doc, quoted) + colon_cues(doc, quoted, self.lexicon)
-        cues = self._drop_nested(sorted(cues, key=lambda c: c.cue[0]))
+        cues, outer = _reporting(sorted(cues, key=lambda c: c.cue[0]))
         claimed: set[Quoted] = set()
         # Cues with a reported clause claim first: "..., adding that 'B'" owns 'B' even when
         # an earlier "said" in the same sentence could reach it.
@@ -674,21 +753,20 @@ class QuoteExtractor:
         )
         quotes: list[Quote] = []
         text = doc_text(doc)
+        speakers: dict[int, Speaker] = {}
         for cue, pieces in self._with_floating(doc, cues, quoted, claimed):
-            speaker = resolver.resolve(cue.subject, cue.token)
+            speaker = speakers[id(cue)] = resolver.resolve(cue.subject, cue.token)
+            reporting = outer.get(id(cue))
+            if reporting is not None and _same_actor(speakers.get(id(reporting)), speaker):
+                # "Trump said he told Mexico that ...": one speaker's report of their own
+                # words is one utterance.
+                continue
             cue_span = TextSpan(cue.cue[0], cue.cue[1], text[cue.cue[0] : cue.cue[1]])
             for group in _by_paragraph(text, pieces):
                 quotes.append(
                     _quote(speaker, cue_span, [_piece(text, s, e, quoted) for s, e in group])
                 )
         return sorted(quotes, key=lambda q: q.content.start)
-
-    def _drop_nested(self, cues: list[Cue]) -> list[Cue]:
-        """A cue inside another cue's content is reported speech within reported speech:
-        the outer speaker's claim, not a quote of the inner one."""
-        kept = [c for c in cues if c.content or c.token is not None]
-        contents = Intervals(_Content(s, e, c) for c in kept for s, e in c.content)
-        return [c for c in kept if all(o.cue is c for o in contents.containing(*c.cue))]
 
     def _claim_quotes(
         self, doc: Doc, cue: Cue, quoted: Intervals[Quoted], claimed: set[Quoted]
@@ -730,6 +808,8 @@ class QuoteExtractor:
         after = next((q for q in quoted.starting_from(verb.idx) if q not in claimed), None)
         found = []
         opening = self._quote_just_before(doc, verb, quoted, claimed)
+        if opening is None and _closes_alone(verb):
+            opening = self._quote_ending_paragraph_before(doc, verb, quoted, claimed)
         if opening is not None:
             found.append(opening)
         if after is not None:
@@ -769,6 +849,19 @@ class QuoteExtractor:
         if "." in gap.strip('"”’» ,\n') or len(gap) >= 80 or "\n\n" in gap:
             return None
         return before
+
+    @staticmethod
+    def _quote_ending_paragraph_before(
+        doc: Doc, verb: Token, quoted: Intervals[Quoted], claimed: set[Quoted]
+    ) -> Quoted | None:
+        """The quote that ends the paragraph before the cue's, its closing mark the last thing
+        there."""
+        text = doc_text(doc)
+        before = next((q for q in quoted.ending_by(verb.idx) if q not in claimed), None)
+        if before is None:
+            return None
+        gap = text[before.end : verb.sent.start_char]
+        return before if gap.count("\n\n") == 1 and not gap.strip(_CLOSING_MARKS + " \n") else None
 
     def _with_floating(
         self, doc: Doc, cues: list[Cue], quoted: Intervals[Quoted], claimed: set[Quoted]
@@ -813,6 +906,36 @@ class QuoteExtractor:
         return same_paragraph and lead.rstrip()[-1:] in {".", "!", "?"}
 
 
+def _reporting(cues: list[Cue]) -> tuple[list[Cue], dict[int, Cue]]:
+    """The cues that report speech, and for each one inside another verb's content, that
+    verb's cue (by ``id``). Speech reported within indirect speech is a quote of its own
+    when it reports a clause ("Feinstein said there were reports that a Taliban fighter said
+    he would return", "the restrictions, which they said applied only to ..."); a
+    noun-phrase message, an order or a belief there ("... until the groups demanded a
+    fight") is only the outer speaker's claim. (Speech inside quotation marks never gets
+    this far: cues there are the speaker's words.)"""
+    kept = [c for c in cues if c.content or c.token is not None]
+    contents = Intervals(_Content(s, e, c) for c in kept for s, e in c.content)
+    found, outer = [], {}
+    for cue in kept:
+        around = [o.cue for o in contents.containing(*cue.cue) if o.cue is not cue]
+        if around and not cue.clausal:
+            continue
+        found.append(cue)
+        if reporting := next((o for o in around if o.token is not None), None):
+            outer[id(cue)] = reporting
+    return found, outer
+
+
+def _same_actor(one: Speaker | None, other: Speaker) -> bool:
+    """Whether two resolved speakers are the same actor: the same entity, else the same name."""
+    if one is None:
+        return False
+    if one.entity is not None or other.entity is not None:
+        return one.entity == other.entity
+    return one.name is not None and one.name == other.name
+
+
 def _quotation_owners(cues: list[Cue], quoted: Intervals[Quoted]) -> dict[int, Cue]:
     """For each quotation that runs over paragraphs, the first cue that claimed a part of it."""
     owners: dict[int, Cue] = {}
@@ -822,6 +945,29 @@ def _quotation_owners(cues: list[Cue], quoted: Intervals[Quoted]) -> dict[int, C
                 if q.quotation is not None:
                     owners.setdefault(q.quotation, cue)
     return owners
+
+
+# How many words a paragraph that is only a cue may have ("Roe asked mockingly.").
+_CUE_PARAGRAPH_WORDS = 8
+
+
+def _closes_alone(verb: Token) -> bool:
+    """ "'Have they lost their minds?' / Roe asked mockingly.": a plain verb of saying whose
+    sentence is a paragraph of its own, with nothing said in it, closes the quote that ends
+    the paragraph before (a text whose sentences were made paragraphs, cut after a question
+    or an exclamation)."""
+    sentence = verb.sent
+    text = doc_text(verb.doc)
+    starts_paragraph = sentence.start_char == 0 or text[: sentence.start_char].endswith("\n\n")
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    return (
+        verb.lemma_.lower() in _SAY | {"ask"}
+        and starts_paragraph
+        and "," not in {t.text for t in sentence}
+        and "\n" not in sentence.text.strip()
+        and len(words) <= _CUE_PARAGRAPH_WORDS
+        and not any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in verb.children)
+    )
 
 
 def _introduces(gap: str) -> bool:

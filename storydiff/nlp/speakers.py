@@ -94,6 +94,9 @@ class SpeakerResolver:
         # Documents that spoke ("Biggs' resolution stated"), with their author: "it" and "the
         # resolution" after them speak for the author.
         self.documents: list[tuple[int, Entity]] = []
+        # Where a document no one is credited with spoke ("a statement that says ..."): it is
+        # no other speaker between a document and the "it" that goes on with it.
+        self.authorless: set[int] = set()
         self.genders = self._genders_from_honorifics()
         self.sentences = list(doc.sents)
         self.sentence_starts = [s.start_char for s in self.sentences]
@@ -157,8 +160,12 @@ class SpeakerResolver:
             entity = self.described(head, subject.start_char)
         elif entity is None and _is_bare_organisation(head):
             entity = self.organisation(head, subject.start_char)
+        elif entity is None and self._opens_unnamed(head):
+            entity = self._introduced_after(subject.start_char)
         if document is not None and entity is not None:
             self.documents.append((subject.start_char, entity))
+        elif document is not None:
+            self.authorless.add(subject.start_char)
         if entity is not None:
             # A group ("Republicans", "Democrats") is a speaker the article never names.
             name = None if entity.kind == "NORP" else entity.name
@@ -181,12 +188,22 @@ class SpeakerResolver:
         # The parser may hang the name on the nearest noun ("of the trust, Jane Roe"), or make
         # it a conjunct of the title ("Executive Vice President and CEO Wayne LaPierre").
         for appos in (
-            t for t in subject if t.dep_ == "appos" or (t.dep_ == "conj" and t.head.i == head.i)
+            t
+            for t in subject
+            if t.i != head.i and (t.dep_ == "appos" or (t.dep_ == "conj" and t.head.i == head.i))
         ):
             for token in appos.subtree:
                 entity = self.by_char.get(token.idx)
-                if entity is not None and entity.kind == "PERSON":
+                if (
+                    entity is not None
+                    and entity.kind == "PERSON"
+                    and subject.start <= token.i < subject.end
+                ):
                     return entity
+        named = self.by_char.get(head.head.idx) if head.dep_ == "appos" else None
+        if named is not None and named.kind == "PERSON":
+            # "Karen Roe, a former model who said ...": the description is the name's.
+            return named
         if (named := self._named_after_role(subject)) is not None:
             return named
         if head.pos_ == "PROPN" or (len(head) > 1 and (head.is_upper or head.is_title)):
@@ -308,7 +325,9 @@ class SpeakerResolver:
         start, author = self.documents[-1]
         if start >= position or doc_text(self.doc).count("\n\n", start, position) > _DOCUMENT_REACH:
             return None
-        since = [e for p, _, e in self.history if start <= p < position]
+        since = [
+            e for p, _, e in self.history if start <= p < position and p not in self.authorless
+        ]
         return author if all(e is not None and e.id == author.id for e in since) else None
 
     def described(self, head: Token, position: int) -> Entity | None:
@@ -339,6 +358,23 @@ class SpeakerResolver:
                     return entity
         before = self._nearest_mention(position, lambda e: e.kind == "PERSON")
         return before or self._introduced_after(position)
+
+    def _opens_unnamed(self, head: Token) -> bool:
+        """ "..., a top union official told a conference on Friday." in an article's first
+        sentence, before anyone is named: the news lede that names its speaker in the next
+        sentences ("Jane Roe, the union's vice president, ..."), as an opening "the
+        chairwoman" does."""
+        indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
+        if not (indefinite and head.tag_ == "NN" and head.lemma_.lower() in self.role_nouns):
+            return False
+        first = self.sentences[0] if self.sentences else None
+        return (
+            first is not None
+            and first.start <= head.i < first.end
+            and not any(
+                m.start < head.idx for e in self.entities if e.kind == "PERSON" for m in e.mentions
+            )
+        )
 
     def _introduced_after(self, position: int) -> Entity | None:
         """ "The chairwoman of the committee said Sunday that ... . [...] But Sen. Dianne
