@@ -15,6 +15,7 @@ from storydiff.clean.lexicon import (
     lexicon_for,
     wording_file,
 )
+from storydiff.compare.opinion import is_opinion
 from storydiff.model import Document
 
 LEDE = "The council voted on Tuesday to rebuild the old bridge over the river, officials said."
@@ -257,3 +258,35 @@ def test_a_writers_one_sentence_bio_after_the_body_goes_and_inside_it_stays():
     text, removed = _clean(page)
     assert removed[bio] == "footer"
     assert text == f"{LEDE}\n\n{news}\n\n{CLOSE}"
+
+
+def test_news_that_ends_on_a_photographer_or_mentions_a_trial_or_members_stays():
+    last = "The man killed in the strike is a local freelance photographer."
+    nato = "Turkey, which is already a member of NATO, said it would not block the vote."
+    trial = "The company said new users could get a free trial of the service for a month."
+    video = "The broadcaster said the video is unavailable in some countries for legal reasons."
+    page = "\n\n".join(["Town votes to rebuild the old bridge", LEDE, nato, trial, video, last])
+    text, removed = _clean(page)
+    assert removed == {}
+    assert text == "\n\n".join([LEDE, nato, trial, video, last])
+
+
+def test_the_prompts_those_sentences_resemble_still_go():
+    prompts = [
+        "Already a subscriber? Log in here.",
+        "Start your free trial today.",
+        "Video unavailable",
+    ]
+    page = "\n\n".join(["Town votes to rebuild the old bridge", LEDE, *prompts, CLOSE])
+    text, removed = _clean(page)
+    assert set(prompts) <= set(removed)
+    assert text == f"{LEDE}\n\n{CLOSE}"
+
+
+def test_an_opinion_pieces_labelled_headline_is_its_title():
+    title = "Opinion | Why the bridge vote matters to the whole town"
+    article = clean(
+        Document(source="page.txt", text="\n\n".join([title, LEDE, CLOSE]), kind="text")
+    )
+    assert article.title == title
+    assert is_opinion(article)

@@ -77,6 +77,9 @@ def test_a_decimal_comma_is_french_and_a_thousands_comma_english():
     assert read_number(words_of("3,500")).value == 3500
     assert read_number(words_of("deux cent mille", FRENCH), nums=FRENCH).value == 200_000
     assert read_number(words_of("deux cent mille")) is None
+    # Where a comma is no decimal mark, "3,5" is two numbers, never their sum.
+    assert read_number(words_of("3,5")) is None
+    assert read_number(words_of("3,5", DIGITS_ONLY), nums=DIGITS_ONLY) is None
 
 
 def _opening_words(patterns: list[list[dict]]) -> set[str]:

@@ -487,6 +487,8 @@ def test_speech_reported_within_indirect_speech_is_a_quote_of_its_own(nlp, text,
     [
         # One speaker's report of their own words is one utterance.
         "Mayor Tom Reed said he told the governor that the bridge had to close.",
+        # ... also when nothing tells the reporter's gender, so "he" is left unresolved.
+        "Reed said he told the governor that the bridge had to close.",
         # A noun-phrase message inside a report is the reporter's claim.
         "Senator Ann Hill said the unions demanded a fight.",
     ],
@@ -523,6 +525,14 @@ def test_a_cue_alone_in_its_paragraph_closes_the_quote_before(nlp):
 def test_the_speaker_of_for_saying_is_whose_saying_it_was(nlp, text):
     (quote,) = _quotes(nlp, text)
     assert (quote.speaker.name, quote.content.text) == ("Tom Reed", "the bridge was safe")
+
+
+def test_a_person_named_by_their_role_can_be_whose_saying_it_was(nlp):
+    (quote,) = _quotes(nlp, "Critics attacked the senator for saying the bridge was safe.")
+    assert (quote.speaker.mention.text, quote.content.text) == (
+        "the senator",
+        "the bridge was safe",
+    )
 
 
 @pytest.mark.parametrize(

@@ -303,12 +303,19 @@ def trailing_footer(lines: list[Line], verdicts: dict[int, Verdict], words: Word
 
 
 def _bio(line: Line, words: Wording) -> bool:
-    """One sentence that says what its subject does for a living as a writer."""
-    return (
-        line.words <= p.BIO_MAX_WORDS
-        and len(sentences(line.stripped)) == 1
-        and words.byline_bio.search(line.stripped) is not None
-    )
+    """One sentence that says what its subject, a name and nothing else, does for a living as a
+    writer: "Jane Roe is a reporter …". A subject in other words ("The man killed in the
+    strike is a photographer.") is news about someone, the body's last sentence."""
+    if line.words > p.BIO_MAX_WORDS or len(sentences(line.stripped)) != 1:
+        return False
+    found = words.byline_bio.search(line.stripped)
+    return found is not None and _is_name(line.stripped[: found.start()])
+
+
+def _is_name(text: str) -> bool:
+    """Two to five capitalised words: a person's name as a bio opens with it."""
+    parts = text.split()
+    return 2 <= len(parts) <= 5 and all(part[:1].isupper() for part in parts)
 
 
 def _tag_row(line: Line) -> bool:

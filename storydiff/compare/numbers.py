@@ -218,12 +218,7 @@ def _repeated_in_body(
     ]
     quantity = figure.quantity
     alike = next(
-        (
-            row
-            for row, f in own
-            if same_thing(quantity, f.quantity, settings)
-            and compatible(quantity, f.quantity, settings)
-        ),
+        (row for row, f in own if _same_figure(quantity, f.quantity, False, settings)),
         None,
     )
     if alike is not None:

@@ -19,8 +19,6 @@ TITLE_ABBREVIATIONS: tuple[str, ...] = (
     "Gens.",
     "Drs.",
     "Profs.",
-    "Amb.",
-    "Atty.",
     "Supt.",
     "Cmdr.",
     "Msgr.",

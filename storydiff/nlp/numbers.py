@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -112,7 +112,7 @@ class NumberWords:
         """The value of digits ``digits_re`` accepts."""
         if self.group_mark:
             word = word.replace(self.group_mark, "")
-        return float(word.replace(self.decimal_mark, "."))
+        return float(word.replace(self.decimal_mark, ".") if self.decimal_mark else word)
 
     @cached_property
     def compounds(self) -> Mapping[str, int]:
@@ -131,41 +131,6 @@ class NumberWords:
 
 ENGLISH_NUMBERS = NumberWords()
 
-# A language without number data: digits are read, words are not.
-DIGITS_ONLY = NumberWords(
-    words=False,
-    ones={},
-    tens={},
-    scales={},
-    small_scales=frozenset(),
-    scale_suffixes={},
-    fractions={},
-    whole_fractions=frozenset(),
-    half_words=(),
-    vague={},
-    noun_vague=frozenset(),
-    plural_scales={},
-    qualifiers={},
-    preposition_qualifiers=frozenset(),
-    percent_words=frozenset({"%"}),
-    currency_symbols={},
-    currency_words={},
-    measure_units={},
-    person_nouns=frozenset(),
-    invariant_plurals=frozenset(),
-    copular_idioms={},
-    articles=(),
-    vague_articles=(),
-    one_words=(),
-    of_words=(),
-    and_words=(),
-    range_words=("-", "–"),
-    between_words=(),
-    leading_trim=(),
-    pronoun_numbers=frozenset(),
-    number_signs=frozenset({"#"}),
-)
-
 
 def number_words_from(data: dict[str, Any] | None) -> NumberWords:
     """A word-list file's ``[numbers]`` table as ``NumberWords``; ``DIGITS_ONLY`` without it.
@@ -173,7 +138,10 @@ def number_words_from(data: dict[str, Any] | None) -> NumberWords:
     A key the table leaves out is empty (words) or digits' default (marks), not English's."""
     if data is None:
         return DIGITS_ONLY
+    return _from_table(data)
 
+
+def _from_table(data: dict[str, Any]) -> NumberWords:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key, ()))
 
@@ -240,3 +208,9 @@ def number_words_from(data: dict[str, Any] | None) -> NumberWords:
         that=str(data.get("that", "")),
         object_that=str(data.get("object_that", "")),
     )
+
+
+# A language without number data: digits are read, words are not, and no mark is taken for a
+# group or decimal mark it may not be there ("3,5" and "1.500" are read as nothing rather
+# than as 8 or 1.5).
+DIGITS_ONLY = replace(_from_table({}), words=False, decimal_mark="", number_signs=frozenset("#"))

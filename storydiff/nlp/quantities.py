@@ -330,6 +330,9 @@ def _read_exact(words: list[str], nums: NumberWords) -> Reading | None:
         following = words[index + 1 :]
         if seen and _joins(word, words[index - 1], following, nums):
             continue
+        if seen and word[:1].isdigit() and words[index - 1][:1].isdigit():
+            # "3,5" in a language that writes no decimal comma: two numbers, not 8.
+            return None
         step = _number_word(word, following, nums)
         if step is None:
             return None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, NamedTuple
@@ -126,7 +127,7 @@ def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
     if (subject := own_subject(verb)) is not None:
         return subject
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in {"for", "by"}:
-        return _whose_saying(verb.head)
+        return _whose_saying(verb.head, lexicon)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and (by := next((c for c in agent.children if c.dep_ == "pobj"), None)):
         # "was asked by reporters whether ...", "it was announced by the ministry that ...".
@@ -147,7 +148,7 @@ def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
     return fallback
 
 
-def _whose_saying(preposition: Token) -> Token | None:
+def _whose_saying(preposition: Token, lexicon: Lexicon) -> Token | None:
     """The speaker of "for saying" and "by saying": whoever the saying is the reason for or
     the means of. "Obama was criticized for saying", "they praised Obama for saying", "took
     aim at Biden for saying", "he apologized for saying", "Democrats explained it by
@@ -160,7 +161,7 @@ def _whose_saying(preposition: Token) -> Token | None:
         if passive := next((c for c in children if c.dep_ == "nsubjpass"), None):
             return passive
         objects = [c for c in children if c.dep_ == "dobj"]
-        if named := next((o for o in objects if o.pos_ in {"PROPN", "PRON"}), None):
+        if named := next((o for o in objects if _could_have_said(o, lexicon)), None):
             return named
         # "took aim at Biden for saying": the prepositional phrase on the verb or its object.
         targets = [
@@ -168,11 +169,21 @@ def _whose_saying(preposition: Token) -> Token | None:
             for prep in (c for t in [head, *objects] for c in t.children)
             if prep.dep_ == "prep" and prep.lower_ == "at"
             for o in prep.children
-            if o.dep_ == "pobj" and o.pos_ in {"PROPN", "PRON"}
+            if o.dep_ == "pobj" and _could_have_said(o, lexicon)
         ]
         if targets or objects:
             return targets[0] if targets else None
     return own_subject(head)
+
+
+def _could_have_said(token: Token, lexicon: Lexicon) -> bool:
+    """A name, a pronoun or a person by their role ("the senator"): someone who can have said
+    something, unlike the object of "took aim" or "drew criticism"."""
+    return (
+        token.pos_ in {"PROPN", "PRON"}
+        or token.ent_type_ == "PERSON"
+        or token.lemma_.lower() in lexicon.role_nouns
+    )
 
 
 def phrase(token: Token, cue: Token | None = None) -> Span:
@@ -757,7 +768,9 @@ class QuoteExtractor:
         for cue, pieces in self._with_floating(doc, cues, quoted, claimed):
             speaker = speakers[id(cue)] = resolver.resolve(cue.subject, cue.token)
             reporting = outer.get(id(cue))
-            if reporting is not None and _same_actor(speakers.get(id(reporting)), speaker):
+            if reporting is not None and _same_actor(
+                speakers.get(id(reporting)), speaker, self.lexicon.pronoun_features()
+            ):
                 # "Trump said he told Mexico that ...": one speaker's report of their own
                 # words is one utterance.
                 continue
@@ -927,10 +940,19 @@ def _reporting(cues: list[Cue]) -> tuple[list[Cue], dict[int, Cue]]:
     return found, outer
 
 
-def _same_actor(one: Speaker | None, other: Speaker) -> bool:
-    """Whether two resolved speakers are the same actor: the same entity, else the same name."""
+def _same_actor(
+    one: Speaker | None, other: Speaker, pronouns: Mapping[str, tuple[str, str]]
+) -> bool:
+    """Whether the speaker of a report and the speaker inside it are the same actor: the same
+    entity, else the same name. A pronoun for a person that the resolver left unresolved
+    ("Trump said he told Mexico …", when nothing tells his gender) is the reporting speaker's
+    own: no one else has been introduced inside the report."""
     if one is None:
         return False
+    if other.entity is None and other.name is None and other.mention is not None:
+        features = pronouns.get(other.mention.text.lower())
+        resolved = one.entity is not None or one.name is not None
+        return resolved and features is not None and features[0] != "neuter"
     if one.entity is not None or other.entity is not None:
         return one.entity == other.entity
     return one.name is not None and one.name == other.name
@@ -956,14 +978,15 @@ def _closes_alone(verb: Token) -> bool:
     sentence is a paragraph of its own, with nothing said in it, closes the quote that ends
     the paragraph before (a text whose sentences were made paragraphs, cut after a question
     or an exclamation)."""
+    if verb.lemma_.lower() not in _SAY | {"ask"}:
+        return False
     sentence = verb.sent
-    text = doc_text(verb.doc)
-    starts_paragraph = sentence.start_char == 0 or text[: sentence.start_char].endswith("\n\n")
+    start = sentence.start_char
+    if start != 0 and not doc_text(verb.doc).startswith("\n\n", start - 2):
+        return False
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     return (
-        verb.lemma_.lower() in _SAY | {"ask"}
-        and starts_paragraph
-        and "," not in {t.text for t in sentence}
+        "," not in {t.text for t in sentence}
         and "\n" not in sentence.text.strip()
         and len(words) <= _CUE_PARAGRAPH_WORDS
         and not any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in verb.children)
