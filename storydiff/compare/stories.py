@@ -4,12 +4,13 @@ Grouping is incremental: articles come in date order, and each joins the open st
 closest to, or starts one. Closeness has two parts, because each alone fails: the meaning of
 the headline and lead (static embeddings, which meet paraphrases across outlets: "Senate
 confirms Lynch" / "Lynch sworn in as attorney general"), and the named actors the article shares
-with the story, weighted by how few of the open stories name them (two stories about one
-president differ in everyone else they name, and an institution most stories of the week name
-tells them apart not at all). An event develops over days, so a story is open while its last
-article is within ``window_days`` of the newest article, and the bar to join it rises with
-each day since that last article; a closed story is never compared again, which keeps the work
-per article and the memory flat however long the corpus runs. An opinion piece
+with the story, weighted by how few of the open stories and of the last ones to close name
+them (two stories about one president differ in everyone else they name, and an institution
+most stories of the month name tells them apart not at all). An event develops over days, so
+a story is open while its last article is within ``window_days`` of the newest article, and
+the bar to join it rises with each day since that last article; a closed story is never
+compared again, which keeps the work per article and the memory flat however long the corpus
+runs. An opinion piece
 (``storydiff.compare.opinion``) comments on a story days after the news as a matter of course:
 its bar rises by ``opinion_score_per_day`` instead, a story stays open to opinion pieces alone
 for ``opinion_window_days`` after its last report, and an opinion piece joins without moving
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -115,6 +116,12 @@ class StoryGrouper:
         # How many open stories name each actor: the rarity of an actor is judged among the
         # stories of the window, so an institution in most of them weighs next to nothing.
         self._story_frequency: Counter[str] = Counter()
+        # The actors of the last ``rarity_stories`` stories to leave the window, and how many
+        # of them name each: when few stories are open at a time (a corpus of one topic, or
+        # of a few stories a week), the open ones alone cannot tell a generic actor from a
+        # rare one, and the stories just past can.
+        self._past: deque[frozenset[str]] = deque()
+        self._past_frequency: Counter[str] = Counter()
         self._next = 1
 
     def add(self, analysis: Analysis) -> str:
@@ -266,6 +273,7 @@ class StoryGrouper:
                 if not keep:
                     # No longer open to news: its actors leave the counts of the window.
                     self._forget(story.actors.keys())
+                    self._remember(frozenset(story.actors))
                     self._resting.append(story)
             self._open = [s for s, keep in zip(self._open, kept, strict=True) if keep]
             self._centroids = self._centroids[np.asarray(kept)]
@@ -347,11 +355,28 @@ class StoryGrouper:
             if self._story_frequency[name] <= 0:
                 del self._story_frequency[name]
 
+    def _remember(self, names: frozenset[str]) -> None:
+        """Count the actors of a story that has left the window among the past stories,
+        forgetting the oldest past story's beyond ``rarity_stories``."""
+        if not self.settings.rarity_stories:
+            return
+        self._past.append(names)
+        self._past_frequency.update(names)
+        if len(self._past) > self.settings.rarity_stories:
+            for name in self._past.popleft():
+                self._past_frequency[name] -= 1
+                if self._past_frequency[name] <= 0:
+                    del self._past_frequency[name]
+
     def _rarity(self, name: str) -> float:
-        """Inverse story frequency among the open stories (smoothed, so that the first
-        stories of a corpus still weigh their actors): near zero for an actor most of them
-        name, such as the White House in a week of American politics."""
-        return math.log((2 + len(self._open)) / (1 + self._story_frequency[name]))
+        """Inverse story frequency among the open stories and the last ``rarity_stories`` to
+        have left the window (smoothed, so that the first stories of a corpus still weigh
+        their actors): near zero for an actor most of them name, such as the White House in
+        a month of American politics."""
+        return math.log(
+            (2 + len(self._open) + len(self._past))
+            / (1 + self._story_frequency[name] + self._past_frequency[name])
+        )
 
 
 def group_stories(analyses: Iterable[Analysis], config: Config = DEFAULTS) -> list[Story]:
