@@ -7,15 +7,21 @@ outlets each; each article gets its story's date (``story_time``) and its outlet
 files. Articles are analysed as ``storydiff`` does (``--cache FILE`` keeps the analyses as
 JSON Lines, outside the repository, so that reruns skip the three minutes of analysis).
 
+SEESAW's own split decides what may be looked into: its train and valid stories (162) are the
+development set, where errors are read and settings chosen; its test stories (41) are the
+check set, scored only to report. Each set is grouped as a corpus of its own, and the whole
+609 as well (the figures earlier versions reported).
+
 Printed:
 
-* B-cubed precision, recall and F1, and the number of stories, with the defaults, with the
+* for the whole corpus, the development set and the check set: B-cubed precision, recall and
+  F1, and the number of stories, with the defaults, with the
   third article of each story moved two or three days later (a story that develops: outlets
   often report the next turn days apart), with the dates withheld (how much the time window
   does), with each opinion piece (its web address or title says so) moved two or three days
-  later and five or six (an op-ed answers the news days after it), and over a sweep of the
-  join score and the actor weight (the settings ``stories.join_score`` and
-  ``stories.entity_weight``);
+  later and five or six (an op-ed answers the news days after it), and, on the development
+  set only, over a sweep of the join score and the actor weight (the settings
+  ``stories.join_score`` and ``stories.entity_weight``);
 * scaling: the SEESAW analyses replicated with dates shifted so that each copy is a new run
   of stories, grouped at N and 4N articles (and 1k/10k/100k for memory): CPU seconds, articles per
   second, and the peak memory the grouping allocates (tracemalloc), with closed stories handed
@@ -43,9 +49,19 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SEESAW = REPO.parent / "shared" / "eval-data" / "seesaw"
 
 
+SPLITS = ("all", "dev", "check")
+
+
+def part_of(meta: dict[str, Any]) -> str:
+    """The set a SEESAW story belongs to: its test split is the check set, the rest is
+    development."""
+    return "check" if meta.get("Split") == "test" else "dev"
+
+
 def seesaw_documents(root: Path) -> tuple[list[Any], dict[str, str]]:
     """Every SEESAW article as a Document (title, outlet, web address and its story's date
-    from the meta files), and each document source's gold story."""
+    from the meta files), and each document source's gold story (``TRIPLET_k``, prefixed by
+    its set: ``dev/TRIPLET_k`` or ``check/TRIPLET_k``)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))  # also when loaded by path
     from compare_gold import read_triplet
 
@@ -54,7 +70,7 @@ def seesaw_documents(root: Path) -> tuple[list[Any], dict[str, str]]:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         for article in read_triplet(root, meta_path.stem.removeprefix("TRIPLET_")):
             if article.text:
-                story_of_source[article.source] = meta_path.stem
+                story_of_source[article.source] = f"{part_of(meta)}/{meta_path.stem}"
                 url = meta.get(f"Meta info for article {article.key}", {}).get("url")
                 documents.append(replace(article.document(), url=url))
     return documents, story_of_source
@@ -103,6 +119,17 @@ def bcubed(stories: Sequence[Any], gold: dict[str, str]) -> dict[str, float]:
 
 
 def quality(analyses: list[Any], gold: dict[str, str]) -> dict[str, Any]:
+    """Every row for the whole corpus and for each set grouped on its own; the sweep on the
+    development set only, since settings are chosen there."""
+    results: dict[str, Any] = {}
+    for split in SPLITS:
+        part = [a for a in analyses if split == "all" or gold[a.article.id].startswith(split)]
+        results[split] = rows(part, gold, sweep=split == "dev")
+    return results
+
+
+def rows(analyses: list[Any], gold: dict[str, str], *, sweep: bool) -> dict[str, Any]:
+    """The rows of one corpus (see the module's docstring)."""
     from storydiff.compare.opinion import is_opinion
     from storydiff.compare.stories import group_stories
     from storydiff.config import DEFAULTS
@@ -111,7 +138,7 @@ def quality(analyses: list[Any], gold: dict[str, str]) -> dict[str, Any]:
     started = time.perf_counter()
     default = bcubed(group_stories(analyses), gold)
     seconds = time.perf_counter() - started
-    sweep = [
+    swept = [
         {
             "join_score": join,
             "entity_weight": weight,
@@ -119,10 +146,11 @@ def quality(analyses: list[Any], gold: dict[str, str]) -> dict[str, Any]:
         }
         for join in (0.2, 0.3, 0.4, 0.5)
         for weight in (0.5, 0.8, 1.0)
+        if sweep
     ]
     return {
         "articles": len(analyses),
-        "gold_stories": len(set(gold.values())),
+        "gold_stories": len({gold[a.article.id] for a in analyses}),
         "default": default,
         "seconds": seconds,
         "developing": bcubed(group_stories(developing(analyses, gold)), gold),
@@ -130,7 +158,7 @@ def quality(analyses: list[Any], gold: dict[str, str]) -> dict[str, Any]:
         "opinion_later": bcubed(group_stories(opinion_later(analyses)), gold),
         "opinion_week": bcubed(group_stories(opinion_later(analyses, 5)), gold),
         "undated": bcubed(group_stories(undated), gold),
-        "sweep": sweep,
+        "sweep": swept,
     }
 
 
@@ -238,38 +266,15 @@ def scaling(analyses: list[Any], sizes: Sequence[int]) -> list[dict[str, Any]]:
     return rows
 
 
+NAMES = {"all": "SEESAW", "dev": "SEESAW development set", "check": "SEESAW check set"}
+
+
 def report(results: dict[str, Any]) -> list[str]:
-    q = results.get("quality")
+    quality_rows = results.get("quality")
     out = []
-    if q:
-        d, u, late = q["default"], q["undated"], q["developing"]
-        op, week = q["opinion_later"], q["opinion_week"]
-        out += [
-            f"SEESAW: {q['articles']} articles, {q['gold_stories']} gold stories",
-            f"  defaults: B-cubed P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f}, "
-            f"{d['stories']} stories, {q['seconds']:.1f} s",
-            f"  third article 2-3 days later: P {late['precision']:.3f} R {late['recall']:.3f} "
-            f"F1 {late['f1']:.3f}, {late['stories']} stories",
-            f"  dates withheld: P {u['precision']:.3f} R {u['recall']:.3f} F1 {u['f1']:.3f}, "
-            f"{u['stories']} stories",
-            f"  the {q['opinion_pieces']} opinion pieces 2-3 days later: "
-            f"P {op['precision']:.3f} R {op['recall']:.3f} F1 {op['f1']:.3f}, "
-            f"{op['stories']} stories",
-            f"  the opinion pieces 5-6 days later: P {week['precision']:.3f} "
-            f"R {week['recall']:.3f} F1 {week['f1']:.3f}, {week['stories']} stories",
-            "  sweep (join score x actor weight): F1",
-        ]
-        joins = sorted({r["join_score"] for r in q["sweep"]})
-        weights = sorted({r["entity_weight"] for r in q["sweep"]})
-        out.append("    join  " + "  ".join(f"w={w:<4}" for w in weights))
-        for join in joins:
-            cells = [
-                f"{r['f1']:.3f} "
-                for w in weights
-                for r in q["sweep"]
-                if r["join_score"] == join and r["entity_weight"] == w
-            ]
-            out.append(f"    {join:<5} " + "  ".join(cells))
+    if quality_rows:
+        for split in SPLITS:
+            out += quality_report(NAMES[split], quality_rows[split])
     else:
         out.append("SEESAW: not found, quality skipped")
     rows = results.get("scaling") or []
@@ -289,6 +294,41 @@ def report(results: dict[str, Any]) -> list[str]:
                 out.append(
                     f"  time at {4 * n} / time at {n}: {ratio:.2f} (near-linear: at most 4.4)"
                 )
+    return out
+
+
+def quality_report(name: str, q: dict[str, Any]) -> list[str]:
+    """The rows of one corpus, and its sweep when it has one."""
+    d, u, late = q["default"], q["undated"], q["developing"]
+    op, week = q["opinion_later"], q["opinion_week"]
+    out = [
+        f"{name}: {q['articles']} articles, {q['gold_stories']} gold stories",
+        f"  defaults: B-cubed P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f}, "
+        f"{d['stories']} stories, {q['seconds']:.1f} s",
+        f"  third article 2-3 days later: P {late['precision']:.3f} R {late['recall']:.3f} "
+        f"F1 {late['f1']:.3f}, {late['stories']} stories",
+        f"  dates withheld: P {u['precision']:.3f} R {u['recall']:.3f} F1 {u['f1']:.3f}, "
+        f"{u['stories']} stories",
+        f"  the {q['opinion_pieces']} opinion pieces 2-3 days later: "
+        f"P {op['precision']:.3f} R {op['recall']:.3f} F1 {op['f1']:.3f}, "
+        f"{op['stories']} stories",
+        f"  the opinion pieces 5-6 days later: P {week['precision']:.3f} "
+        f"R {week['recall']:.3f} F1 {week['f1']:.3f}, {week['stories']} stories",
+    ]
+    if not q["sweep"]:
+        return out
+    out.append("  sweep (join score x actor weight): F1")
+    joins = sorted({r["join_score"] for r in q["sweep"]})
+    weights = sorted({r["entity_weight"] for r in q["sweep"]})
+    out.append("    join  " + "  ".join(f"w={w:<4}" for w in weights))
+    for join in joins:
+        cells = [
+            f"{r['f1']:.3f} "
+            for w in weights
+            for r in q["sweep"]
+            if r["join_score"] == join and r["entity_weight"] == w
+        ]
+        out.append(f"    {join:<5} " + "  ".join(cells))
     return out
 
 

@@ -188,3 +188,30 @@ def test_a_story_past_the_window_for_news_still_takes_an_opinion_piece():
     assert [sorted(s.articles) for s in closed] == [["op", "q0", "q1"]]
     shut = DEFAULTS.with_values({"stories.opinion_window_days": 0})
     assert len(group_stories([*reports, week_on], shut)) == 2
+
+
+def test_an_actor_the_stories_just_past_all_name_does_not_join_events():
+    # A quiet stretch: one story every five days, each naming the White House, so that at
+    # most one story is open at a time and the open ones alone cannot tell that the White
+    # House is in every story.
+    start = date(2020, 3, 2)
+    analyses = [
+        _article(f"t{k}", title, text, (start + timedelta(days=5 * k)).isoformat(), "White House")
+        for k, (title, text) in enumerate(ONE_DAY_TOPICS)
+    ]
+    # Two more events on consecutive days, each with the White House and a person of its own.
+    last = start + timedelta(days=5 * len(ONE_DAY_TOPICS))
+    for key, (title, text), person in (
+        (
+            "cup",
+            ("Late goal wins the cup final", "A header gave the visitors the cup."),
+            "Ana Ruiz",
+        ),
+        ("zoo", ("Zoo welcomes twin panda cubs", "Keepers said both cubs were healthy."), "Li Wei"),
+    ):
+        analyses.append(_article(key, title, text, last.isoformat(), "White House", person))
+        last += timedelta(days=1)
+    heavy = DEFAULTS.with_values({"stories.entity_weight": 2.0})
+    assert len(group_stories(analyses, heavy)) == len(analyses)
+    forgetful = heavy.with_values({"stories.rarity_stories": 0})
+    assert len(group_stories(analyses, forgetful)) == len(analyses) - 1

@@ -4,18 +4,26 @@ Grouping is incremental: articles come in date order, and each joins the open st
 closest to, or starts one. Closeness has two parts, because each alone fails: the meaning of
 the headline and lead (static embeddings, which meet paraphrases across outlets: "Senate
 confirms Lynch" / "Lynch sworn in as attorney general"), and the named actors the article shares
-with the story, weighted by how few of the open stories name them (two stories about one
-president differ in everyone else they name, and an institution most stories of the week name
-tells them apart not at all). An event develops over days, so a story is open while its last
-article is within ``window_days`` of the newest article, and the bar to join it rises with
-each day since that last article; a closed story is never compared again, which keeps the work
-per article and the memory flat however long the corpus runs. An opinion piece
+with the story, weighted by how few of the open stories and of the last ones to close name
+them (two stories about one president differ in everyone else they name, and an institution
+most stories of the month name tells them apart not at all). An event develops over days, so
+a story is open while its last article is within ``window_days`` of the newest article, and
+the bar to join it rises with each day since that last article; a closed story is never
+compared again, which keeps the work per article and the memory flat however long the corpus
+runs. An opinion piece
 (``storydiff.compare.opinion``) comments on a story days after the news as a matter of course:
 its bar rises by ``opinion_score_per_day`` instead, a story stays open to opinion pieces alone
 for ``opinion_window_days`` after its last report, and an opinion piece joins without moving
 the story (its centre of meaning, its actors, its title and the date of its last report stay
 those of the reports), so that a comment can neither draw a second story's articles in nor
-keep a story open for later news. The window, the
+keep a story open for later news. Two further signals serve where the date cannot: an
+article that quotes a run of the very words the story's reports quote
+(``storydiff.compare.phrases``) scores ``phrase_weight`` more, since outlets covering one
+event quote it verbatim; and an undated article is compared with a story by its mean
+similarity to the story's articles rather than to their centre, because with no window to
+bound it a story that has taken in two events on one topic has a centre near the topic
+itself, close to every further article on it, while its articles' mean similarity to a new
+one falls as the story spreads. The window, the
 join score, the actor weight and the rest are the settings of the ``stories`` section
 (``storydiff.config.StorySettings``, where their calibration is told).
 """
@@ -24,7 +32,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -33,6 +41,7 @@ import numpy as np
 
 from storydiff.compare.embeddings import common_direction, unit_vectors
 from storydiff.compare.opinion import is_opinion
+from storydiff.compare.phrases import quoted_phrases
 from storydiff.config import DEFAULTS, Config, StorySettings
 from storydiff.model import Analysis, Story
 
@@ -53,6 +62,8 @@ class _OpenStory:
     # from it, so that a comment days later does not keep a story open for the next news.
     reported: str | None
     articles: list[str] = field(default_factory=list)
+    # The runs of words its reports quote verbatim.
+    phrases: set[str] = field(default_factory=set)
 
     def dated(self, published: str | None, *, report: bool = True) -> None:
         """Widen the story's first and last dates (and, for a report, the date of its last
@@ -67,6 +78,13 @@ class _OpenStory:
     def centroid(self) -> np.ndarray:
         norm = float(np.linalg.norm(self.vector_sum))
         return self.vector_sum / norm if norm else self.vector_sum
+
+    @property
+    def cohesion(self) -> float:
+        """The length of the mean of its articles' unit vectors: 1 for articles that all say
+        the same, less as they spread. Closeness to the centroid times this is the mean
+        similarity to the articles."""
+        return float(np.linalg.norm(self.vector_sum)) / max(1, len(self.articles))
 
     def closed(self) -> Story:
         return Story(self.id, self.title, tuple(self.articles), self.first, self.last)
@@ -89,6 +107,8 @@ class StoryGrouper:
         # One row per open story, its centroid: an article is scored against all of them in
         # one product, so the cost per article stays small however many stories are open.
         self._centroids = np.zeros((0, 0))
+        # Each open story's cohesion (``_OpenStory.cohesion``), in the same order.
+        self._cohesion = np.zeros(0)
         self._closed: list[Story] = []
         # Stories past the window for news but still within ``opinion_window_days`` of their
         # last report: only an opinion piece may join one, and it is handed out after.
@@ -96,6 +116,12 @@ class StoryGrouper:
         # How many open stories name each actor: the rarity of an actor is judged among the
         # stories of the window, so an institution in most of them weighs next to nothing.
         self._story_frequency: Counter[str] = Counter()
+        # The actors of the last ``rarity_stories`` stories to leave the window, and how many
+        # of them name each: when few stories are open at a time (a corpus of one topic, or
+        # of a few stories a week), the open ones alone cannot tell a generic actor from a
+        # rare one, and the stories just past can.
+        self._past: deque[frozenset[str]] = deque()
+        self._past_frequency: Counter[str] = Counter()
         self._next = 1
 
     def add(self, analysis: Analysis) -> str:
@@ -130,6 +156,7 @@ class StoryGrouper:
             self._hand_out(story)
         self._open, self._resting = [], []
         self._centroids = np.zeros((0, 0))
+        self._cohesion = np.zeros(0)
 
     @property
     def open_stories(self) -> int:
@@ -140,6 +167,8 @@ class StoryGrouper:
         published = article.published[:10] if article.published else None
         self._expire(published)
         names = actors(analysis)
+        settings = self.settings
+        phrases = quoted_phrases(analysis, settings.phrase_words, settings.phrase_content_words)
         weights = {n: self._rarity(n) for n in names}
         # At least one unseen actor's worth: an article naming only generic actors shares
         # little with a story even when the story names them all.
@@ -150,23 +179,38 @@ class StoryGrouper:
         best_margin = 0.0
         for index, closeness in self._within_reach(vector, published, opinion):
             story = self._open[index]
-            score = closeness + self.settings.entity_weight * _shared(weights, floor, story)
+            score = closeness + self._evidence(weights, floor, phrases, story)
             margin = score - self._bar(published, story.reported, opinion)
             if margin >= best_margin:
                 best, best_margin = index, margin
         if opinion:
-            resting = self._resting_match(vector, weights, floor, published)
+            resting = self._resting_match(vector, weights, floor, phrases, published)
             if resting is not None and (best is None or resting[1] > best_margin):
                 return self._attach(resting[0], article.id, published)
             if best is not None:
                 return self._attach(self._open[best], article.id, published)
         if best is None:
             best = self._start(article.title, vector, published)
-        self._join(best, article.id, article.title, vector, names, published)
+        self._join(best, article.id, article.title, vector, names, phrases, published)
         return self._open[best].id
 
+    def _evidence(
+        self, weights: dict[str, float], floor: float, phrases: frozenset[str], story: _OpenStory
+    ) -> float:
+        """What the article shares with a story besides the meaning of its lead: the
+        weighted share of its actors the story names, and ``phrase_weight`` when it quotes a
+        run of words the story's reports quote."""
+        settings = self.settings
+        quoted = settings.phrase_weight if not phrases.isdisjoint(story.phrases) else 0.0
+        return settings.entity_weight * _shared(weights, floor, story) + quoted
+
     def _resting_match(
-        self, vector: np.ndarray, weights: dict[str, float], floor: float, published: str | None
+        self,
+        vector: np.ndarray,
+        weights: dict[str, float],
+        floor: float,
+        phrases: frozenset[str],
+        published: str | None,
     ) -> tuple[_OpenStory, float] | None:
         """The resting story an opinion piece fits best, with its margin over the bar; None
         when it reaches the bar of none. Opinion pieces are few, so each resting story is
@@ -174,7 +218,7 @@ class StoryGrouper:
         best = None
         for story in self._resting:
             closeness = float(story.centroid @ vector)
-            score = closeness + self.settings.entity_weight * _shared(weights, floor, story)
+            score = closeness + self._evidence(weights, floor, phrases, story)
             margin = score - self._bar(published, story.reported, opinion=True)
             if margin >= (best[1] if best else 0.0):
                 best = (story, margin)
@@ -184,14 +228,17 @@ class StoryGrouper:
         self, vector: np.ndarray, published: str | None, opinion: bool = False
     ) -> list[tuple[int, float]]:
         """The open stories the article could join, as (index, closeness of meaning): an
-        undated article is compared with the latest ``undated_open`` only, and a story whose
-        closeness falls short of its bar even if it named all the article's actors is left
-        out before its actors are looked at."""
+        undated article is compared with the latest ``undated_open`` only, by its mean
+        similarity to their articles, and a story whose closeness falls short of its bar even
+        if it named all the article's actors and shared a quoted phrase is left out before its
+        actors are looked at."""
         first = 0 if published is not None else max(0, len(self._open) - self.settings.undated_open)
         if first >= len(self._open):
             return []
         closeness = self._centroids[first:] @ vector
-        reach = self.settings.entity_weight
+        if published is None:
+            closeness = closeness * self._cohesion[first:]
+        reach = self.settings.entity_weight + self.settings.phrase_weight
         return [
             (index, float(closeness[index - first]))
             for index in range(first, len(self._open))
@@ -226,9 +273,11 @@ class StoryGrouper:
                 if not keep:
                     # No longer open to news: its actors leave the counts of the window.
                     self._forget(story.actors.keys())
+                    self._remember(frozenset(story.actors))
                     self._resting.append(story)
             self._open = [s for s, keep in zip(self._open, kept, strict=True) if keep]
             self._centroids = self._centroids[np.asarray(kept)]
+            self._cohesion = self._cohesion[np.asarray(kept)]
         horizon = _shift(published, -max(settings.window_days, settings.opinion_window_days))
         done = [s.reported is not None and s.reported < horizon for s in self._resting]
         for story in (s for s, over in zip(self._resting, done, strict=True) if over):
@@ -258,6 +307,7 @@ class StoryGrouper:
         if not self._centroids.size:
             self._centroids = np.zeros((0, len(vector)))
         self._centroids = np.vstack([self._centroids, np.zeros((1, len(vector)))])
+        self._cohesion = np.append(self._cohesion, 0.0)
         return len(self._open) - 1
 
     def _join(
@@ -267,12 +317,15 @@ class StoryGrouper:
         title: str | None,
         vector: np.ndarray,
         names: set[str],
+        phrases: frozenset[str],
         published: str | None,
     ) -> None:
         story = self._open[index]
         story.articles.append(article_id)
         story.vector_sum = story.vector_sum + vector
         self._centroids[index] = story.centroid
+        self._cohesion[index] = story.cohesion
+        story.phrases |= phrases
         self._story_frequency.update(names - story.actors.keys())
         story.actors.update(sorted(names))  # in one order, so that ties trim alike every run
         kept = self.settings.story_actors
@@ -302,11 +355,28 @@ class StoryGrouper:
             if self._story_frequency[name] <= 0:
                 del self._story_frequency[name]
 
+    def _remember(self, names: frozenset[str]) -> None:
+        """Count the actors of a story that has left the window among the past stories,
+        forgetting the oldest past story's beyond ``rarity_stories``."""
+        if not self.settings.rarity_stories:
+            return
+        self._past.append(names)
+        self._past_frequency.update(names)
+        if len(self._past) > self.settings.rarity_stories:
+            for name in self._past.popleft():
+                self._past_frequency[name] -= 1
+                if self._past_frequency[name] <= 0:
+                    del self._past_frequency[name]
+
     def _rarity(self, name: str) -> float:
-        """Inverse story frequency among the open stories (smoothed, so that the first
-        stories of a corpus still weigh their actors): near zero for an actor most of them
-        name, such as the White House in a week of American politics."""
-        return math.log((2 + len(self._open)) / (1 + self._story_frequency[name]))
+        """Inverse story frequency among the open stories and the last ``rarity_stories`` to
+        have left the window (smoothed, so that the first stories of a corpus still weigh
+        their actors): near zero for an actor most of them name, such as the White House in
+        a month of American politics."""
+        return math.log(
+            (2 + len(self._open) + len(self._past))
+            / (1 + self._story_frequency[name] + self._past_frequency[name])
+        )
 
 
 def group_stories(analyses: Iterable[Analysis], config: Config = DEFAULTS) -> list[Story]:

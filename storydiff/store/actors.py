@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from functools import cache
 
 from storydiff.compare.actors import (
     PLACE_KINDS,
@@ -35,6 +34,7 @@ from storydiff.compare.actors import (
     place_key,
     same_person,
 )
+from storydiff.compare.phrases import stop_words
 from storydiff.model import Entity
 
 PERSON = "PERSON"
@@ -88,18 +88,6 @@ def forget_referring_aliases(db: sqlite3.Connection) -> int:
     db.execute("DELETE FROM actor_aliases WHERE alias IN referring")
     db.execute("DROP TABLE referring")
     return len(gone)
-
-
-@cache
-def stop_words(language: str | None) -> frozenset[str]:
-    """spaCy's stop words for ``language``, English's when spaCy has none for it."""
-    from spacy.util import get_lang_class
-
-    try:
-        words = get_lang_class(language or "en").Defaults.stop_words
-    except ImportError:
-        words = get_lang_class("en").Defaults.stop_words
-    return frozenset(words)
 
 
 def _key(entity: Entity) -> str:
