@@ -410,6 +410,8 @@ def test_the_organisation_is_the_one_last_named(nlp):
 
 def test_speech_only_allowed_is_not_a_quote(nlp):
     assert _quotes(nlp, "The deal allows Republicans to say they kept their promise.") == []
+    both = "The deal allows Republicans to say they won, and Democrats to say they kept the fund."
+    assert _quotes(nlp, both) == []
 
 
 def test_a_pronoun_does_not_reach_across_a_change_of_topic(nlp):
@@ -565,6 +567,8 @@ def test_a_plural_title_does_not_end_the_sentence(nlp):
 
 def test_a_negated_noun_phrase_message_is_no_quote(nlp):
     assert _quotes(nlp, "Senator Ann Hill did not mention the shooting at the clinic.") == []
+    assert _quotes(nlp, "None of the three senators mentioned the clinic.") == []
+    assert _quotes(nlp, "No senator mentioned the shooting at the clinic.") == []
     (quote,) = _quotes(nlp, "Senator Ann Hill did not say that the clinic was closed.")
     assert quote.content.text == "the clinic was closed"
     (quote,) = _quotes(nlp, "Senator Ann Hill mentioned the shooting at the clinic.")

@@ -296,14 +296,19 @@ _LETTING = frozenset({"allow", "let", "enable", "permit"})
 
 
 def _unsaid(verb: Token) -> bool:
-    """ "The deal allows Republicans to say they won": speech the text says could be given,
-    not speech that was. (Negated and modal speech, "did not say", "would argue", stay
-    quotes: attribution corpora such as PolNeAR annotate them.)"""
+    """ "The deal allows Republicans to say they won, and Democrats to say they lost": speech
+    the text says could be given, not speech that was. (Negated and modal speech, "did not
+    say", "would argue", stay quotes: attribution corpora such as PolNeAR annotate them.)"""
+    if verb.tag_ != "VB":
+        return False
+    infinitive = verb
+    while infinitive.dep_ == "conj" and infinitive.head.tag_ == "VB":
+        # "allows them to meet and say ...": the conjuncts share the "to".
+        infinitive = infinitive.head
     return (
-        verb.tag_ == "VB"
-        and verb.dep_ in {"xcomp", "ccomp"}
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and verb.head.lemma_.lower() in _LETTING
+        infinitive.dep_ in {"xcomp", "ccomp", "conj"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
+        and infinitive.head.lemma_.lower() in _LETTING
     )
 
 
@@ -348,9 +353,9 @@ def _message_object(
     particle = phrasal_particle(verb)
     if verb.lemma_.lower() not in lexicon.object_cues and not _is_evidence(verb) and not particle:
         return []
-    if any(c.dep_ == "neg" for c in verb.children):
-        # "did not mention the shooting": a noun phrase no one spoke (a negated clause, "did
-        # not say that ...", still reports a claim).
+    if _negated(verb):
+        # "did not mention the shooting", "none of them mentioned it": a noun phrase no one
+        # spoke (a negated clause, "did not say that ...", still reports a claim).
         return []
     parts = [
         child
@@ -379,6 +384,21 @@ def _message_object(
         if inner:
             return inner
     return [(span[0], end_span[1])]
+
+
+# Subjects that deny the verb as "not" does: "none of the three mentioned the clinic".
+_NO_ONE = frozenset({"none", "nobody", "neither", "nothing"})
+
+
+def _negated(verb: Token) -> bool:
+    """ "did not mention", "never mentioned", "none of them mentioned", "no one mentioned"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subject = own_subject(verb)
+    return subject is not None and (
+        subject.lower_ in _NO_ONE
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+    )
 
 
 def _is_when(part: Token) -> bool:
