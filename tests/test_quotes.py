@@ -615,3 +615,10 @@ def test_passive_speech(nlp, text, mention):
     assert quote.content.text.endswith("the bridge would close")
     assert (quote.speaker.mention.text if quote.speaker.mention else None) == mention
     assert _quotes(nlp, "Mayor Tom Reed was asked to resign.") == []
+
+
+def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
+    text = '"The campaign is in trouble. Deep trouble," said Jane Roe, a party organiser in Leeds.'
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker.name == "Jane Roe"
+    assert quote.speaker.mention is not None and quote.speaker.mention.text.startswith("Jane Roe")

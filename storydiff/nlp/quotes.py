@@ -50,6 +50,7 @@ from storydiff.nlp.tokens import with_pos
 
 _LETTERS = re.compile(r"\w")
 _OPENING_MARKS = "\"“«„‘'`‹"
+_QUOTATION_MARKS = frozenset({'"', "“", "”", "«", "»", "„", "''", "``"})
 _CLAUSE_DEPS = {"ccomp", "xcomp"}
 _CLAUSES_IN_PHRASE = {"relcl", "acl", "ccomp", "advcl", "parataxis"}
 _RELATIVE_TAGS = {"WDT", "WP"}
@@ -113,11 +114,22 @@ def phrasal_particle(verb: Token) -> Token | None:
 def own_subject(verb: Token) -> Token | None:
     """The verb's subject. In "the restrictions, which they said applied only to ...", the
     parser gives "said" two: the relative pronoun belongs to the reported clause, and the
-    speaker is the other."""
+    speaker is the other. In "'... Deep trouble,' said Jane Roe" it gives "said" one inside
+    the quotation and the speaker after the verb: a quotation mark between a subject and
+    its verb puts that subject in the words reported."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:
+        outside = [s for s in subjects if not _mark_between(s, verb)]
+        subjects = outside or subjects
     return next((c for c in subjects if c.tag_ not in _RELATIVE_TAGS), None) or next(
         iter(subjects), None
     )
+
+
+def _mark_between(one: Token, other: Token) -> bool:
+    """Whether a quotation mark stands between two tokens."""
+    low, high = sorted((one.i, other.i))
+    return any(t.text in _QUOTATION_MARKS for t in one.doc[low + 1 : high])
 
 
 def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
