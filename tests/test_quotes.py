@@ -622,3 +622,12 @@ def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     (quote,) = _quotes(nlp, text)
     assert quote.speaker.name == "Jane Roe"
     assert quote.speaker.mention is not None and quote.speaker.mention.text.startswith("Jane Roe")
+
+
+def test_made_clear_reports_its_clause(nlp):
+    (quote,) = _quotes(nlp, "Tom Reed made it clear on Monday that the plant would close.")
+    assert (quote.speaker.name, quote.cue.text) == ("Tom Reed", "made it clear")
+    assert quote.content.text == "the plant would close"
+    (quote,) = _quotes(nlp, "Senator Ann Hill has made clear she will not back the bill.")
+    assert quote.content.text == "she will not back the bill"
+    assert _quotes(nlp, "Tom Reed made clear his opposition to the plan.") == []

@@ -84,6 +84,8 @@ def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "aux", "auxpass"}:
         return False
     lemma = token.lemma_.lower()
+    if lemma == "make":
+        return _made_clear(token) is not None
     if phrasal_particle(token) is not None:
         return True
     if lemma in WEAK_CUES:
@@ -96,6 +98,40 @@ def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:
             for c in token.children
         )
     return lemma in lexicon.cue_verbs
+
+
+# How many words may stand between "made (it) clear" and its "that": "on Monday".
+_CLEAR_GAP = 4
+
+
+def _made_clear(verb: Token) -> tuple[tuple[int, int], int] | None:
+    """ "X made clear that ...", "X made it clear on Monday that ...", "X has made clear she
+    will ...": what X made clear (a character span, to the end of the sentence) and where
+    "clear" ends. The parser hangs the clause on "made", on "clear", or "clear" on the
+    clause, so it is found on the words; without a clause after it ("made his views clear",
+    "made clear its opposition") there is none."""
+    doc = verb.doc
+    after = doc[verb.i + 1 : verb.i + 3]
+    words = [t.lower_ for t in after]
+    if words[:1] == ["clear"]:
+        clear = after[0]
+    elif words == ["it", "clear"]:
+        clear = after[1]
+    else:
+        return None
+    end = verb.sent.end
+    near = doc[clear.i + 1 : min(clear.i + 1 + _CLEAR_GAP, end)]
+    that = next((t for t in near if t.lower_ == "that"), None)
+    start = that.i + 1 if that is not None else clear.i + 1
+    rest = doc[start:end]
+    has_clause = any(t.dep_ == "nsubj" for t in rest) and any(
+        t.pos_ in {"VERB", "AUX"} for t in rest
+    )
+    opens_clause = that is not None or (len(rest) > 0 and rest[0].pos_ in {"PRON", "PROPN", "DET"})
+    span = _trim(doc, start, end)
+    if not (has_clause and opens_clause) or span is None:
+        return None
+    return span, clear.idx + len(clear)
 
 
 def phrasal_particle(verb: Token) -> Token | None:
@@ -286,6 +322,12 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
         else:
             speaker = phrase(subject, token)
         cue = Cue(token, (token.idx, token.idx + len(token)), speaker)
+        if (made_clear := _made_clear(token)) is not None:
+            cue.cue = (token.idx, made_clear[1])
+            cue.content.append(_whole_quote(doc_text(doc), made_clear[0], quoted))
+            cue.clausal = True
+            cues.append(cue)
+            continue
         clauses = [c for c in token.children if c.dep_ in _CLAUSE_DEPS]
         for child in clauses + _noun_complements(token):
             if span := clause_chars(child, nested):
