@@ -373,6 +373,12 @@ def test_every_paragraph_of_a_quotation_has_the_speaker_of_its_cue(nlp):
         ("Clinton supporters said that the vote was fair.", None, "Clinton supporters"),
         # The people of a body the text names speak for it.
         ("UN officials said that aid would arrive.", "UN officials", "UN officials"),
+        # With others beside them, they are a collective.
+        (
+            "UN officials and aid workers said that aid would arrive.",
+            None,
+            "UN officials and aid workers",
+        ),
         ("A former model who claimed the deal was void spoke.", None, "A former model"),
         # An organisation named by its owner, and a poll credited to who made it.
         ("The Trump campaign said the report was false.", "Trump campaign", "The Trump campaign"),

@@ -513,8 +513,13 @@ def _name_in(subject: Span) -> str | None:
         # "the Trump campaign", "the Saudi government": an organisation, named by its owner.
         named = any(c.pos_ == "PROPN" or c.ent_type_ in _NAMED for c in owners)
     else:
-        # "UN officials", "Russian diplomats": the people of a body the text names speak for it.
-        named = head.tag_ == "NNS" and any(c.ent_type_ in _BODIES for c in owners)
+        # "UN officials", "Russian diplomats": the people of a body the text names speak for it;
+        # "House aides and lawmakers" are a collective of more than that body's people.
+        named = (
+            head.tag_ == "NNS"
+            and any(c.ent_type_ in _BODIES for c in owners)
+            and not any(c.dep_ == "conj" for c in head.children)
+        )
     if named:
         return _without_determiner(subject.doc[subject.start : head.i + 1])
     return None
