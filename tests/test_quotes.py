@@ -637,3 +637,12 @@ def test_made_clear_reports_its_clause(nlp):
     (quote,) = _quotes(nlp, "Senator Ann Hill has made clear she will not back the bill.")
     assert quote.content.text == "she will not back the bill"
     assert _quotes(nlp, "Tom Reed made clear his opposition to the plan.") == []
+
+
+def test_a_definite_member_of_a_group_is_the_person_described(nlp):
+    text = (
+        "Senator Ann Hill spoke in Columbus on Monday. The Ohio Democrat said the bill would fail."
+    )
+    assert _quotes(nlp, text)[-1].speaker.name == "Ann Hill"
+    text = "Senator Ann Hill spoke in Columbus on Monday. Democrats said the bill would fail."
+    assert _quotes(nlp, text)[-1].speaker.name is None

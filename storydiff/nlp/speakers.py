@@ -148,6 +148,9 @@ class SpeakerResolver:
         subject = _author_of(subject)
         head = subject.root
         entity = self.entity_of(subject)
+        if entity is not None and entity.kind == "NORP" and _is_member(head):
+            # "the Ohio Democrat", "the American": one person, described by the group.
+            entity = self.described(head, subject.start_char)
         pronoun = head.pos_ == "PRON" or head.lower_ in self.pronouns
         if entity is None and pronoun:
             entity = self.antecedent(head.lower_, subject.start_char)
@@ -457,6 +460,15 @@ def _antecedent_of_relative(subject: Span) -> Span:
         noun = head.head.head
         return subject.doc[noun.left_edge.i : noun.i + 1]
     return subject
+
+
+def _is_member(head: Token) -> bool:
+    """ "the Ohio Democrat", "the Kentucky Republican", "the American": a definite singular
+    word for a group's member is one person the text has named or will name ("Democrats"
+    and "a Democrat" are not)."""
+    return head.tag_ == "NNP" and any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in head.children
+    )
 
 
 def _is_bare_organisation(head: Token) -> bool:
