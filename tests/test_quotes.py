@@ -646,3 +646,18 @@ def test_a_definite_member_of_a_group_is_the_person_described(nlp):
     assert _quotes(nlp, text)[-1].speaker.name == "Ann Hill"
     text = "Senator Ann Hill spoke in Columbus on Monday. Democrats said the bill would fail."
     assert _quotes(nlp, text)[-1].speaker.name is None
+
+
+def test_a_quotation_opened_mid_sentence_and_running_on_is_the_subjects(nlp):
+    text = (
+        "Mayor Jane Roe focused on a push to end “the sale of old cars in the city.\n\n"
+        "Period.\n\nIt is time.”"
+    )
+    quotes = _quotes(nlp, text)
+    assert [(q.speaker.name, q.content.text) for q in quotes] == [
+        ("Jane Roe", "the sale of old cars in the city."),
+        ("Jane Roe", "Period."),
+        ("Jane Roe", "It is time."),
+    ]
+    # One paragraph only: a scare quote, not speech.
+    assert _quotes(nlp, "Mayor Jane Roe focused on a push to end “the sale” of cars.") == []

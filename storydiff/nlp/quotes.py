@@ -707,6 +707,46 @@ def colon_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon) -> list[Cu
     return cues
 
 
+def running_quotation_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon) -> list[Cue]:
+    """ "Obama focused on a push to stop 'the easy access to weapons of war. / Period. /
+    Enough is enough.'": a quotation opened inside a sentence with no verb of saying, and
+    running on into later paragraphs, is speech, not a scare-quoted word. It is the words of
+    the sentence's subject when that is a person or an organisation the article names, or a
+    personal pronoun; the later paragraphs go with it (``_with_floating``)."""
+    text = doc_text(doc)
+    entities = typed(doc)._.entities or []
+    speakers = {
+        char
+        for entity in entities
+        if entity.kind in {"PERSON", "ORG"}
+        for mention in entity.mentions
+        for char in range(mention.start, mention.end)
+    }
+    cues = []
+    for q in quoted:
+        if q.quotation != q.start:
+            continue  # only the first stretch of a quotation over paragraphs
+        opening = doc.char_span(q.start - 1, q.start, alignment_mode="expand")
+        if opening is None:
+            continue
+        sentence = opening[0].sent
+        lead = text[sentence.start_char : q.start - 1]
+        if not lead.strip(_OPENING_MARKS + " ") or any(m in lead for m in _QUOTATION_MARKS):
+            # It opens its sentence, or it is inside or after another quotation: speech a cue
+            # or the speaker before claims.
+            continue
+        if any(is_cue_verb(t, lexicon) for t in sentence):
+            continue  # "X said, 'A. / B.'": the verb's
+        root = sentence.root
+        subject = own_subject(root)
+        if subject is None or not (
+            subject.idx in speakers or subject.lower_ in {"he", "she", "they", "we", "i"}
+        ):
+            continue
+        cues.append(Cue(None, (q.start - 1, q.start), phrase(subject), [(q.start, q.end)]))
+    return cues
+
+
 def _quotes_ending_at(text: str, quoted: Intervals[Quoted], end: int) -> list[Quoted]:
     """The quoted stretches that run, with nothing but space between them, up to ``end``."""
     chain: list[Quoted] = []
@@ -813,6 +853,7 @@ class QuoteExtractor:
         cues += inverted + according_to_cues(doc, self.lexicon)
         cues += attribution_noun_cues(doc, self.lexicon) + label_cues(doc)
         cues += signature_cues(doc, quoted) + colon_cues(doc, quoted, self.lexicon)
+        cues += running_quotation_cues(doc, quoted, self.lexicon)
         cues, outer = _reporting(sorted(cues, key=lambda c: c.cue[0]))
         claimed: set[Quoted] = set()
         # Cues with a reported clause claim first: "..., adding that 'B'" owns 'B' even when
