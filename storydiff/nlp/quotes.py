@@ -665,19 +665,27 @@ def signature_cues(doc: Doc, quoted: Intervals[Quoted]) -> list[Cue]:
     return cues
 
 
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _speaker_chars(doc: Doc) -> set[int]:
+    """The characters of every mention of a person or an organisation the article names: who
+    may be the subject that speaks a quotation no verb of saying introduces."""
+    return {
+        char
+        for entity in typed(doc)._.entities or []
+        if entity.kind in {"PERSON", "ORG"}
+        for mention in entity.mentions
+        for char in range(mention.start, mention.end)
+    }
+
+
 def colon_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon) -> list[Cue]:
     """ "Roe had a message for voters: 'Turn out.'", "He put it bluntly: '...'": a quotation a
     colon introduces, after a clause with no reporting verb, is the words of that clause's
     subject when it is a person, an organisation or a personal pronoun."""
     text = doc_text(doc)
-    entities = typed(doc)._.entities or []
-    speakers = {
-        char
-        for entity in entities
-        if entity.kind in {"PERSON", "ORG"}
-        for mention in entity.mentions
-        for char in range(mention.start, mention.end)
-    }
+    speakers = _speaker_chars(doc)
     cues = []
     for q in quoted:
         lead = text[: q.start].rstrip(_OPENING_MARKS + " \t")
@@ -697,9 +705,7 @@ def colon_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon) -> list[Cu
         if any(t.pos_ in {"VERB", "AUX"} and is_cue_verb(t, lexicon) for t in clause):
             continue  # "He said: '...'" is the verb's
         subject = own_subject(root)
-        if subject is None or not (
-            subject.idx in speakers or subject.lower_ in {"he", "she", "they", "we", "i"}
-        ):
+        if subject is None or not (subject.idx in speakers or subject.lower_ in _PERSONAL_PRONOUNS):
             continue
         cues.append(
             Cue(None, (colon.start_char, colon.end_char), phrase(subject), [(q.start, q.end)])
@@ -708,20 +714,13 @@ def colon_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon) -> list[Cu
 
 
 def running_quotation_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon) -> list[Cue]:
-    """ "Obama focused on a push to stop 'the easy access to weapons of war. / Period. /
-    Enough is enough.'": a quotation opened inside a sentence with no verb of saying, and
+    """ "The mayor focused on a push to end 'the sale of old cars. / Period. / It is
+    time.'": a quotation opened inside a sentence with no verb of saying, and
     running on into later paragraphs, is speech, not a scare-quoted word. It is the words of
     the sentence's subject when that is a person or an organisation the article names, or a
     personal pronoun; the later paragraphs go with it (``_with_floating``)."""
     text = doc_text(doc)
-    entities = typed(doc)._.entities or []
-    speakers = {
-        char
-        for entity in entities
-        if entity.kind in {"PERSON", "ORG"}
-        for mention in entity.mentions
-        for char in range(mention.start, mention.end)
-    }
+    speakers = _speaker_chars(doc)
     cues = []
     for q in quoted:
         if q.quotation != q.start:
@@ -739,9 +738,7 @@ def running_quotation_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon
             continue  # "X said, 'A. / B.'": the verb's
         root = sentence.root
         subject = own_subject(root)
-        if subject is None or not (
-            subject.idx in speakers or subject.lower_ in {"he", "she", "they", "we", "i"}
-        ):
+        if subject is None or not (subject.idx in speakers or subject.lower_ in _PERSONAL_PRONOUNS):
             continue
         cues.append(Cue(None, (q.start - 1, q.start), phrase(subject), [(q.start, q.end)]))
     return cues
