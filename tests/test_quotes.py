@@ -373,6 +373,12 @@ def test_every_paragraph_of_a_quotation_has_the_speaker_of_its_cue(nlp):
         ("Clinton supporters said that the vote was fair.", None, "Clinton supporters"),
         # The people of a body the text names speak for it.
         ("UN officials said that aid would arrive.", "UN officials", "UN officials"),
+        # With others beside them, they are a collective.
+        (
+            "UN officials and aid workers said that aid would arrive.",
+            None,
+            "UN officials and aid workers",
+        ),
         ("A former model who claimed the deal was void spoke.", None, "A former model"),
         # An organisation named by its owner, and a poll credited to who made it.
         ("The Trump campaign said the report was false.", "Trump campaign", "The Trump campaign"),
@@ -410,6 +416,8 @@ def test_the_organisation_is_the_one_last_named(nlp):
 
 def test_speech_only_allowed_is_not_a_quote(nlp):
     assert _quotes(nlp, "The deal allows Republicans to say they kept their promise.") == []
+    both = "The deal allows Republicans to say they won, and Democrats to say they kept the fund."
+    assert _quotes(nlp, both) == []
 
 
 def test_a_pronoun_does_not_reach_across_a_change_of_topic(nlp):
@@ -575,6 +583,8 @@ def test_a_plural_title_does_not_end_the_sentence(nlp):
 
 def test_a_negated_noun_phrase_message_is_no_quote(nlp):
     assert _quotes(nlp, "Senator Ann Hill did not mention the shooting at the clinic.") == []
+    assert _quotes(nlp, "None of the three senators mentioned the clinic.") == []
+    assert _quotes(nlp, "No senator mentioned the shooting at the clinic.") == []
     (quote,) = _quotes(nlp, "Senator Ann Hill did not say that the clinic was closed.")
     assert quote.content.text == "the clinic was closed"
     (quote,) = _quotes(nlp, "Senator Ann Hill mentioned the shooting at the clinic.")
@@ -621,3 +631,43 @@ def test_passive_speech(nlp, text, mention):
     assert quote.content.text.endswith("the bridge would close")
     assert (quote.speaker.mention.text if quote.speaker.mention else None) == mention
     assert _quotes(nlp, "Mayor Tom Reed was asked to resign.") == []
+
+
+def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
+    text = '"The campaign is in trouble. Deep trouble," said Jane Roe, a party organiser in Leeds.'
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker.name == "Jane Roe"
+    assert quote.speaker.mention is not None and quote.speaker.mention.text.startswith("Jane Roe")
+
+
+def test_made_clear_reports_its_clause(nlp):
+    (quote,) = _quotes(nlp, "Tom Reed made it clear on Monday that the plant would close.")
+    assert (quote.speaker.name, quote.cue.text) == ("Tom Reed", "made it clear")
+    assert quote.content.text == "the plant would close"
+    (quote,) = _quotes(nlp, "Senator Ann Hill has made clear she will not back the bill.")
+    assert quote.content.text == "she will not back the bill"
+    assert _quotes(nlp, "Tom Reed made clear his opposition to the plan.") == []
+
+
+def test_a_definite_member_of_a_group_is_the_person_described(nlp):
+    text = (
+        "Senator Ann Hill spoke in Columbus on Monday. The Ohio Democrat said the bill would fail."
+    )
+    assert _quotes(nlp, text)[-1].speaker.name == "Ann Hill"
+    text = "Senator Ann Hill spoke in Columbus on Monday. Democrats said the bill would fail."
+    assert _quotes(nlp, text)[-1].speaker.name is None
+
+
+def test_a_quotation_opened_mid_sentence_and_running_on_is_the_subjects(nlp):
+    text = (
+        "Mayor Jane Roe focused on a push to end “the sale of old cars in the city.\n\n"
+        "Period.\n\nIt is time.”"
+    )
+    quotes = _quotes(nlp, text)
+    assert [(q.speaker.name, q.content.text) for q in quotes] == [
+        ("Jane Roe", "the sale of old cars in the city."),
+        ("Jane Roe", "Period."),
+        ("Jane Roe", "It is time."),
+    ]
+    # One paragraph only: a scare quote, not speech.
+    assert _quotes(nlp, "Mayor Jane Roe focused on a push to end “the sale” of cars.") == []

@@ -51,6 +51,7 @@ from storydiff.nlp.tokens import with_pos
 
 _LETTERS = re.compile(r"\w")
 _OPENING_MARKS = "\"“«„‘'`‹"
+_QUOTATION_MARKS = frozenset({'"', "“", "”", "«", "»", "„", "''", "``"})
 _CLAUSE_DEPS = {"ccomp", "xcomp"}
 _CLAUSES_IN_PHRASE = {"relcl", "acl", "ccomp", "advcl", "parataxis"}
 _RELATIVE_TAGS = {"WDT", "WP"}
@@ -84,6 +85,8 @@ def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "aux", "auxpass"}:
         return False
     lemma = token.lemma_.lower()
+    if lemma == "make":
+        return _made_clear(token) is not None
     if phrasal_particle(token) is not None:
         return True
     if lemma in WEAK_CUES:
@@ -96,6 +99,40 @@ def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:
             for c in token.children
         )
     return lemma in lexicon.cue_verbs
+
+
+# How many words may stand between "made (it) clear" and its "that": "on Monday".
+_CLEAR_GAP = 4
+
+
+def _made_clear(verb: Token) -> tuple[tuple[int, int], int] | None:
+    """ "X made clear that ...", "X made it clear on Monday that ...", "X has made clear she
+    will ...": what X made clear (a character span, to the end of the sentence) and where
+    "clear" ends. The parser hangs the clause on "made", on "clear", or "clear" on the
+    clause, so it is found on the words; without a clause after it ("made his views clear",
+    "made clear its opposition") there is none."""
+    doc = verb.doc
+    after = doc[verb.i + 1 : verb.i + 3]
+    words = [t.lower_ for t in after]
+    if words[:1] == ["clear"]:
+        clear = after[0]
+    elif words == ["it", "clear"]:
+        clear = after[1]
+    else:
+        return None
+    end = verb.sent.end
+    near = doc[clear.i + 1 : min(clear.i + 1 + _CLEAR_GAP, end)]
+    that = next((t for t in near if t.lower_ == "that"), None)
+    start = that.i + 1 if that is not None else clear.i + 1
+    rest = doc[start:end]
+    has_clause = any(t.dep_ == "nsubj" for t in rest) and any(
+        t.pos_ in {"VERB", "AUX"} for t in rest
+    )
+    opens_clause = that is not None or (len(rest) > 0 and rest[0].pos_ in {"PRON", "PROPN", "DET"})
+    span = _trim(doc, start, end)
+    if not (has_clause and opens_clause) or span is None:
+        return None
+    return span, clear.idx + len(clear)
 
 
 def phrasal_particle(verb: Token) -> Token | None:
@@ -114,11 +151,22 @@ def phrasal_particle(verb: Token) -> Token | None:
 def own_subject(verb: Token) -> Token | None:
     """The verb's subject. In "the restrictions, which they said applied only to ...", the
     parser gives "said" two: the relative pronoun belongs to the reported clause, and the
-    speaker is the other."""
+    speaker is the other. In "'... Deep trouble,' said Jane Roe" it gives "said" one inside
+    the quotation and the speaker after the verb: a quotation mark between a subject and
+    its verb puts that subject in the words reported."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:
+        outside = [s for s in subjects if not _mark_between(s, verb)]
+        subjects = outside or subjects
     return next((c for c in subjects if c.tag_ not in _RELATIVE_TAGS), None) or next(
         iter(subjects), None
     )
+
+
+def _mark_between(one: Token, other: Token) -> bool:
+    """Whether a quotation mark stands between two tokens."""
+    low, high = sorted((one.i, other.i))
+    return any(t.text in _QUOTATION_MARKS for t in one.doc[low + 1 : high])
 
 
 def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -285,6 +333,12 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
         else:
             speaker = phrase(subject, token)
         cue = Cue(token, (token.idx, token.idx + len(token)), speaker)
+        if (made_clear := _made_clear(token)) is not None:
+            cue.cue = (token.idx, made_clear[1])
+            cue.content.append(_whole_quote(doc_text(doc), made_clear[0], quoted))
+            cue.clausal = True
+            cues.append(cue)
+            continue
         clauses = [c for c in token.children if c.dep_ in _CLAUSE_DEPS]
         for child in clauses + _noun_complements(token):
             if span := clause_chars(child, nested):
@@ -307,14 +361,19 @@ _LETTING = frozenset({"allow", "let", "enable", "permit"})
 
 
 def _unsaid(verb: Token) -> bool:
-    """ "The deal allows Republicans to say they won": speech the text says could be given,
-    not speech that was. (Negated and modal speech, "did not say", "would argue", stay
-    quotes: attribution corpora such as PolNeAR annotate them.)"""
+    """ "The deal allows Republicans to say they won, and Democrats to say they lost": speech
+    the text says could be given, not speech that was. (Negated and modal speech, "did not
+    say", "would argue", stay quotes: attribution corpora such as PolNeAR annotate them.)"""
+    if verb.tag_ != "VB":
+        return False
+    infinitive = verb
+    while infinitive.dep_ == "conj" and infinitive.head.tag_ == "VB":
+        # "allows them to meet and say ...": the conjuncts share the "to".
+        infinitive = infinitive.head
     return (
-        verb.tag_ == "VB"
-        and verb.dep_ in {"xcomp", "ccomp"}
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and verb.head.lemma_.lower() in _LETTING
+        infinitive.dep_ in {"xcomp", "ccomp", "conj"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
+        and infinitive.head.lemma_.lower() in _LETTING
     )
 
 
@@ -359,9 +418,9 @@ def _message_object(
     particle = phrasal_particle(verb)
     if verb.lemma_.lower() not in lexicon.object_cues and not _is_evidence(verb) and not particle:
         return []
-    if any(c.dep_ == "neg" for c in verb.children):
-        # "did not mention the shooting": a noun phrase no one spoke (a negated clause, "did
-        # not say that ...", still reports a claim).
+    if _negated(verb):
+        # "did not mention the shooting", "none of them mentioned it": a noun phrase no one
+        # spoke (a negated clause, "did not say that ...", still reports a claim).
         return []
     parts = [
         child
@@ -390,6 +449,21 @@ def _message_object(
         if inner:
             return inner
     return [(span[0], end_span[1])]
+
+
+# Subjects that deny the verb as "not" does: "none of the three mentioned the clinic".
+_NO_ONE = frozenset({"none", "nobody", "neither", "nothing"})
+
+
+def _negated(verb: Token) -> bool:
+    """ "did not mention", "never mentioned", "none of them mentioned", "no one mentioned"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subject = own_subject(verb)
+    return subject is not None and (
+        subject.lower_ in _NO_ONE
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+    )
 
 
 def _is_when(part: Token) -> bool:
@@ -602,19 +676,27 @@ def signature_cues(doc: Doc, quoted: Intervals[Quoted]) -> list[Cue]:
     return cues
 
 
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _speaker_chars(doc: Doc) -> set[int]:
+    """The characters of every mention of a person or an organisation the article names: who
+    may be the subject that speaks a quotation no verb of saying introduces."""
+    return {
+        char
+        for entity in typed(doc)._.entities or []
+        if entity.kind in {"PERSON", "ORG"}
+        for mention in entity.mentions
+        for char in range(mention.start, mention.end)
+    }
+
+
 def colon_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon) -> list[Cue]:
     """ "Roe had a message for voters: 'Turn out.'", "He put it bluntly: '...'": a quotation a
     colon introduces, after a clause with no reporting verb, is the words of that clause's
     subject when it is a person, an organisation or a personal pronoun."""
     text = doc_text(doc)
-    entities = typed(doc)._.entities or []
-    speakers = {
-        char
-        for entity in entities
-        if entity.kind in {"PERSON", "ORG"}
-        for mention in entity.mentions
-        for char in range(mention.start, mention.end)
-    }
+    speakers = _speaker_chars(doc)
     cues = []
     for q in quoted:
         lead = text[: q.start].rstrip(_OPENING_MARKS + " \t")
@@ -634,13 +716,42 @@ def colon_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon) -> list[Cu
         if any(t.pos_ in {"VERB", "AUX"} and is_cue_verb(t, lexicon) for t in clause):
             continue  # "He said: '...'" is the verb's
         subject = own_subject(root)
-        if subject is None or not (
-            subject.idx in speakers or subject.lower_ in {"he", "she", "they", "we", "i"}
-        ):
+        if subject is None or not (subject.idx in speakers or subject.lower_ in _PERSONAL_PRONOUNS):
             continue
         cues.append(
             Cue(None, (colon.start_char, colon.end_char), phrase(subject), [(q.start, q.end)])
         )
+    return cues
+
+
+def running_quotation_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon) -> list[Cue]:
+    """ "The mayor focused on a push to end 'the sale of old cars. / Period. / It is
+    time.'": a quotation opened inside a sentence with no verb of saying, and
+    running on into later paragraphs, is speech, not a scare-quoted word. It is the words of
+    the sentence's subject when that is a person or an organisation the article names, or a
+    personal pronoun; the later paragraphs go with it (``_with_floating``)."""
+    text = doc_text(doc)
+    speakers = _speaker_chars(doc)
+    cues = []
+    for q in quoted:
+        if q.quotation != q.start:
+            continue  # only the first stretch of a quotation over paragraphs
+        opening = doc.char_span(q.start - 1, q.start, alignment_mode="expand")
+        if opening is None:
+            continue
+        sentence = opening[0].sent
+        lead = text[sentence.start_char : q.start - 1]
+        if not lead.strip(_OPENING_MARKS + " ") or any(m in lead for m in _QUOTATION_MARKS):
+            # It opens its sentence, or it is inside or after another quotation: speech a cue
+            # or the speaker before claims.
+            continue
+        if any(is_cue_verb(t, lexicon) for t in sentence):
+            continue  # "X said, 'A. / B.'": the verb's
+        root = sentence.root
+        subject = own_subject(root)
+        if subject is None or not (subject.idx in speakers or subject.lower_ in _PERSONAL_PRONOUNS):
+            continue
+        cues.append(Cue(None, (q.start - 1, q.start), phrase(subject), [(q.start, q.end)]))
     return cues
 
 
@@ -750,6 +861,7 @@ class QuoteExtractor:
         cues += inverted + according_to_cues(doc, self.lexicon)
         cues += attribution_noun_cues(doc, self.lexicon) + label_cues(doc)
         cues += signature_cues(doc, quoted) + colon_cues(doc, quoted, self.lexicon)
+        cues += running_quotation_cues(doc, quoted, self.lexicon)
         cues, outer = _reporting(sorted(cues, key=lambda c: c.cue[0]))
         claimed: set[Quoted] = set()
         # Cues with a reported clause claim first: "..., adding that 'B'" owns 'B' even when

@@ -148,6 +148,9 @@ class SpeakerResolver:
         subject = _author_of(subject)
         head = subject.root
         entity = self.entity_of(subject)
+        if entity is not None and entity.kind == "NORP" and _is_member(head):
+            # "the Ohio Democrat", "the American": one person, described by the group.
+            entity = self.described(head, subject.start_char)
         pronoun = head.pos_ == "PRON" or head.lower_ in self.pronouns
         if entity is None and pronoun:
             entity = self.antecedent(head.lower_, subject.start_char)
@@ -459,6 +462,15 @@ def _antecedent_of_relative(subject: Span) -> Span:
     return subject
 
 
+def _is_member(head: Token) -> bool:
+    """ "the Ohio Democrat", "the Kentucky Republican", "the American": a definite singular
+    word for a group's member is one person the text has named or will name ("Democrats"
+    and "a Democrat" are not)."""
+    return head.tag_ == "NNP" and any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in head.children
+    )
+
+
 def _is_bare_organisation(head: Token) -> bool:
     """ "the company", "the organization": an organisation noun with only "the" before it."""
     return (
@@ -513,8 +525,13 @@ def _name_in(subject: Span) -> str | None:
         # "the Trump campaign", "the Saudi government": an organisation, named by its owner.
         named = any(c.pos_ == "PROPN" or c.ent_type_ in _NAMED for c in owners)
     else:
-        # "UN officials", "Russian diplomats": the people of a body the text names speak for it.
-        named = head.tag_ == "NNS" and any(c.ent_type_ in _BODIES for c in owners)
+        # "UN officials", "Russian diplomats": the people of a body the text names speak for it;
+        # "House aides and lawmakers" are a collective of more than that body's people.
+        named = (
+            head.tag_ == "NNS"
+            and any(c.ent_type_ in _BODIES for c in owners)
+            and not any(c.dep_ == "conj" for c in head.children)
+        )
     if named:
         return _without_determiner(subject.doc[subject.start : head.i + 1])
     return None
