@@ -9,7 +9,10 @@ when a system label has the gold's term (case folded) and right when its voice i
 Speakers are counted two ways: ``speakers`` as ``quality.py`` does (the name must be the
 gold's, so a quote whose gold names nobody can never be right), and ``resolved`` as the
 SEESAW quotes gold is scored in ``quotes.py`` (an unresolved speaker is right when the gold
-names nobody either).
+names nobody either). ``named`` asks only the names: a system name is right when the gold
+quote it matches has that name, out of the quotes the system names (P) and the gold quotes
+whose speaker the article names (R); a gold speaker the article only describes counts in
+neither, so that this figure, unlike ``speakers``, can reach 1.
 Figures are scored on the sentences of ``data/french_figures/gold.json`` (codebook in that
 folder's README), each through the French pipeline: a gold figure is found when a quantity the
 sentence yields has its value (or range), unit and qualifier, one quantity for each figure;
@@ -100,7 +103,7 @@ def main() -> None:
     results: dict[str, Any] = {}
     misses: list[str] = []
     for split in ("dev", "check"):
-        quote_scores, label_counts, resolved = [], [], [0, 0, 0]
+        quote_scores, label_counts, resolved, named = [], [], [0, 0, 0], [0, 0, 0]
         for name, entry in gold.items():
             if entry["split"] != split:
                 continue
@@ -112,6 +115,9 @@ def main() -> None:
                 for pair in scored["pairs"]
                 if pair["speaker_match"] or (pair["gold_speaker"] is None is pair["system_speaker"])
             )
+            named[0] += sum(1 for pair in scored["pairs"] if pair["speaker_match"])
+            named[1] += sum(1 for quote in system_quotes(analysis) if quote.speaker)
+            named[2] += sum(1 for quote in entry["quotes"] if quote["speaker"])
             resolved[1] += scored["content"]["predicted"]
             resolved[2] += scored["content"]["gold"]
             label_counts.append(score_labels(entry["labels"], analysis))
@@ -122,6 +128,7 @@ def main() -> None:
             "quotes": combined["content"],
             "speakers": combined["content_speaker"],
             "resolved": prf(*resolved),
+            "named": prf(*named),
             "label_voices": labels,
             **score_figures(split, misses if split == "dev" else []),
         }

@@ -31,7 +31,9 @@ class Lexicons:
     entity grouper, the label terms (None: English's ``TERMS``), how the language's entity
     recogniser's labels map to the kinds storydiff reads (``entity_kinds``; none when they are
     OntoNotes' already), whether a paragraph opening with a dash is dialogue, and the words
-    its figures are written with (``numbers``; digits only without a ``[numbers]`` table)."""
+    its figures are written with (``numbers``; digits only without a ``[numbers]`` table).
+    ``opening_marks`` are the quotation marks a sentence runs on through (``paragraphs.py``:
+    the sentence a parser would start at one is wrong)."""
 
     language: str
     quotes: Lexicon = DEFAULT_LEXICON
@@ -39,6 +41,7 @@ class Lexicons:
     label_terms: tuple[tuple[str, str, bool], ...] | None = None
     entity_kinds: tuple[tuple[str, str], ...] = ()
     dash_dialogue: bool = False
+    opening_marks: frozenset[str] = frozenset()
     numbers: NumberWords = ENGLISH_NUMBERS
 
     def terms(self) -> dict[str, Term]:
@@ -53,6 +56,11 @@ def has_lexicons(language: str) -> bool:
     return language == ENGLISH or (
         bool(_CODE.fullmatch(language)) and _data_file(language).is_file()
     )
+
+
+def opening_marks(language: str) -> frozenset[str]:
+    """The quotation marks a sentence of ``language`` runs on through (none without lists)."""
+    return lexicons_for(language).opening_marks if has_lexicons(language) else frozenset()
 
 
 @cache
@@ -100,5 +108,6 @@ def _from_data(language: str, data: dict[str, Any]) -> Lexicons:
         label_terms=tuple(sorted((str(t), str(c), bool(k)) for t, c, k in terms)),
         entity_kinds=tuple(sorted(entities.get("kinds", {}).items())),
         dash_dialogue=bool(data.get("conventions", {}).get("dash_dialogue", False)),
+        opening_marks=frozenset(map(str, data.get("conventions", {}).get("opening_marks", ()))),
         numbers=number_words_from(data.get("numbers")),
     )

@@ -44,7 +44,7 @@ from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.extensions import typed
 from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.inverted import inverted_cues
-from storydiff.nlp.lexicons import lexicons_for
+from storydiff.nlp.lexicons import lexicons_for, opening_marks
 from storydiff.nlp.quotemarks import Quoted, quoted_in
 from storydiff.nlp.speakers import SpeakerResolver, is_age
 from storydiff.nlp.tokens import with_pos
@@ -283,6 +283,7 @@ def clause_chars(clause_head: Token, nested_cues: set[int]) -> tuple[int, int] |
         kept += _rest_of_sentence(doc[kept[-1]], nested_cues)
     while kept and (doc[kept[0]].lower_ in _LEADING_JUNK or doc[kept[0]].is_space):
         kept.pop(0)
+    kept += _rest_of_quotation(doc, kept)
     if kept and (dateline := DATELINE_RE.match(doc_text(doc), doc[kept[0]].idx)):
         kept = [i for i in kept if doc[i].idx >= dateline.end()]
     while kept and (
@@ -296,6 +297,27 @@ def clause_chars(clause_head: Token, nested_cues: set[int]) -> tuple[int, int] |
     if not kept:
         return None
     return doc[kept[0]].idx, doc[kept[-1]].idx + len(doc[kept[-1]])
+
+
+# The mark that closes each opening quotation mark a language's ``opening_marks`` may name.
+_CLOSING_MARK = {"«": "»", "“": "”", "‹": "›", "„": "“"}
+
+
+def _rest_of_quotation(doc: Doc, kept: list[int]) -> list[int]:
+    """A clause that ends on an opening mark was cut by the parse, not by the writer: "a
+    dénoncé des « actes indignes »", whose "«" the French tagger takes for a number and the
+    words after it for another phrase. The quotation the mark opens, to its closing mark in
+    the same sentence, belongs to the clause. Only the language's ``opening_marks`` are read
+    so (``lexicons.py``; none for English, whose parser keeps a quotation with its verb)."""
+    if not kept or doc[kept[-1]].text not in opening_marks(doc.lang_):
+        return []
+    closing = _CLOSING_MARK.get(doc[kept[-1]].text)
+    if closing is None:
+        return []
+    opening = doc[kept[-1]]
+    rest = doc[opening.i + 1 : opening.sent.end]
+    end = next((t.i for t in rest if t.text == closing), None)
+    return [] if end is None else list(range(opening.i + 1, end + 1))
 
 
 def _rest_of_sentence(last: Token, nested_cues: set[int]) -> list[int]:
@@ -1168,6 +1190,7 @@ if not Doc.has_extension("quotes"):
         "token.ent_type",
         "token.head",
         "token.lemma",
+        "token.morph",
         "token.pos",
         "token.tag",
     ],

@@ -30,6 +30,8 @@ from storydiff.nlp.cues import (
 from storydiff.nlp.doctext import doc_text
 
 _PERSONAL = {"male", "female"}
+# Universal Dependencies' grammatical genders, as the pronoun features name them.
+_MORPH_GENDERS = {"Masc": "male", "Fem": "female"}
 _RELATIVE = {"who", "that", "which"}
 _NOUNS = {"NOUN", "PROPN"}
 _PLACES = {"GPE", "LOC", "FAC"}
@@ -97,6 +99,9 @@ class SpeakerResolver:
         # Where a document no one is credited with spoke ("a statement that says ..."): it is
         # no other speaker between a document and the "it" that goes on with it.
         self.authorless: set[int] = set()
+        # Where a person the article describes but never names spoke ("un responsable local a
+        # estimé"), with the gender the noun's morphology gives (None when it gives none).
+        self.unnamed_people: dict[int, str | None] = {}
         self.genders = self._genders_from_honorifics()
         self.sentences = list(doc.sents)
         self.sentence_starts = [s.start_char for s in self.sentences]
@@ -152,7 +157,9 @@ class SpeakerResolver:
             # "the Ohio Democrat", "the American": one person, described by the group.
             entity = self.described(head, subject.start_char)
         pronoun = head.pos_ == "PRON" or head.lower_ in self.pronouns
-        if entity is None and pronoun:
+        if entity is None and pronoun and self._continues_unnamed(head.lower_, subject.start_char):
+            pass  # "Un responsable local a estimé ... « ... », a-t-il prévenu": still no name
+        elif entity is None and pronoun:
             entity = self.antecedent(head.lower_, subject.start_char)
             gender = self.pronouns.get(head.lower_, ("any", ""))[0]
             if entity is not None and gender in _PERSONAL:
@@ -179,6 +186,8 @@ class SpeakerResolver:
             )
         else:
             speaker = Speaker(_name_in(subject), None, mention)
+            if speaker.name is None and self._is_person_noun(head):
+                self.unnamed_people[subject.start_char] = _noun_gender(head)
         self.history.append((subject.start_char, speaker, entity))
         return speaker
 
@@ -272,6 +281,34 @@ class SpeakerResolver:
                 if maker is not None and (entity := self.by_char.get(maker.idx)) is not None:
                     return entity
         return None
+
+    def _is_person_noun(self, head: Token) -> bool:
+        """A singular noun of the role lists ("un responsable local", "a spokesman"): a person,
+        one the article has not named when no entity was found for it."""
+        return (
+            head.pos_ == "NOUN"
+            and head.lemma_.lower() in self.role_nouns
+            and "Plur" not in head.morph.get("Number", [])
+        )
+
+    def _continues_unnamed(self, pronoun: str, position: int) -> bool:
+        """Whether a personal pronoun goes on from an unnamed person who spoke just before
+        (the last speaker, in this sentence or the one before, whose noun has the pronoun's
+        grammatical gender): that person is still the speaker, and still unnamed, rather
+        than the last man or woman the article named. The agreement is what says so; a
+        language whose nouns carry no gender (English) keeps resolving such a pronoun to a
+        named antecedent, as its SEESAW figures were measured."""
+        gender, number = self.pronouns.get(pronoun, ("any", "singular"))
+        if gender not in _PERSONAL or number == "plural":
+            return False
+        index = self._sentence_index(position) - 1
+        while index > 0 and not any(t.is_alpha for t in self.sentences[index]):
+            index -= 1  # a lone "«" the parser made a sentence of is none
+        since = self.sentences[index].start_char if index > 0 else 0
+        before = [p for p, _, _ in self.history if since <= p < position]
+        if not before or before[-1] not in self.unnamed_people:
+            return False
+        return self.unnamed_people[before[-1]] == gender
 
     def antecedent(self, pronoun: str, position: int) -> Entity | None:
         previous_sentence = self._previous_sentence_start(position)
@@ -442,6 +479,12 @@ class SpeakerResolver:
                 if mention.end <= position and (best is None or mention.end > best[0]):
                     best = (mention.end, entity)
         return best[1] if best else None
+
+
+def _noun_gender(head: Token) -> str | None:
+    """The gender a noun's morphology gives ("Masc": male), None when it gives none."""
+    genders = head.morph.get("Gender", [])
+    return _MORPH_GENDERS.get(genders[0]) if genders else None
 
 
 def is_age(head: Token) -> bool:
