@@ -94,3 +94,44 @@ def test_without_ray_the_error_says_how_to_install_it(monkeypatch):
     with pytest.raises(ConfigError) as caught:
         list(ray_engine.analyze_with_ray([]))
     assert caught.value.code is Code.E019 and "pip install 'storydiff[ray]'" in str(caught.value)
+
+
+def test_a_run_is_split_so_the_actors_end_together():
+    from storydiff.engines.ray_engine import TASKS_PER_WORKER, task_count
+
+    # Short runs: at least TASKS_PER_WORKER tasks an actor, one article each at the least.
+    assert task_count(300, 2, 32) == 2 * TASKS_PER_WORKER
+    assert task_count(3, 2, 32) == 3
+    # Long runs: no task larger than the batch size.
+    assert task_count(10_000, 2, 32) == -(-10_000 // 32)
+    assert task_count(1, 1, 32) == 1
+
+
+class _BatchLength:
+    def __call__(self, batch):
+        return {"length": [len(batch["n"])]}
+
+
+def test_ray_hands_each_block_to_an_actor_as_one_task():
+    """The engine relies on this: with batch_size=None, Ray Data neither bundles blocks nor
+    splits them, so a run has exactly the tasks ``task_count`` planned."""
+    import ray
+
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        # 62 rows in 6 blocks: some of 11 rows, some of 10 (a batch size of 11 would bundle two
+        # blocks of 10 into one task).
+        rows = [{"n": k} for k in range(62)]
+        lengths = (
+            ray.data.from_items(rows, override_num_blocks=6)
+            .map_batches(
+                _BatchLength,
+                batch_size=None,
+                compute=ray.data.ActorPoolStrategy(size=2, max_tasks_in_flight_per_actor=1),
+                num_cpus=1,
+            )
+            .take_all()
+        )
+    finally:
+        ray.shutdown()
+    assert sorted(row["length"] for row in lengths) == [10, 10, 10, 10, 11, 11]

@@ -90,19 +90,32 @@ def link_entities(analyses: Sequence[Analysis]) -> list[Actor]:
             elif entity.kind in PLACE_KINDS:
                 key = place_key(entity, acts=entity.agent)
                 places.setdefault(key, []).append((analysis.article.id, entity))
-    groups: list[list[tuple[str, Entity]]] = []
-    for article_id, entity, tokens in people:
-        group = next((g for g in groups if _person_group_matches(g, tokens)), None)
-        if group is None:
-            groups.append([(article_id, entity)])
-        else:
-            group.append((article_id, entity))
+    groups = _people_groups(people)
     groups.extend(places.values())
     return [_actor(f"a{n}", members) for n, members in enumerate(groups, start=1)]
 
 
-def _person_group_matches(group: list[tuple[str, Entity]], tokens: list[str]) -> bool:
-    return group[0][1].kind == "PERSON" and any(same_person(fold(e.name), tokens) for _, e in group)
+def _people_groups(people: list[tuple[str, Entity, list[str]]]) -> list[list[tuple[str, Entity]]]:
+    """People grouped in order of first mention: each joins the first group holding the same
+    person. Groups are looked up by surname, since ``same_person`` needs one, so a comparison
+    of 200 articles does not test every person against every group."""
+    groups: list[list[tuple[str, Entity]]] = []
+    folded: list[list[list[str]]] = []  # each group's members' folded names
+    by_surname: dict[str, set[int]] = {}
+    for article_id, entity, tokens in people:
+        candidates = sorted(by_surname.get(tokens[-1], ())) if tokens else []
+        found = next(
+            (n for n in candidates if any(same_person(m, tokens) for m in folded[n])), None
+        )
+        if found is None:
+            found = len(groups)
+            groups.append([])
+            folded.append([])
+        groups[found].append((article_id, entity))
+        folded[found].append(tokens)
+        if tokens:
+            by_surname.setdefault(tokens[-1], set()).add(found)
+    return groups
 
 
 def _actor(actor_id: str, members: list[tuple[str, Entity]]) -> Actor:

@@ -27,8 +27,9 @@ from storydiff.model import Analysis, Article, to_json
 INSTALL_HINT = "the Ray engine needs Ray: pip install 'storydiff[ray]' (ray[data]==2.60.0)"
 # Articles are sent to Ray this many at a time, so the driver never holds a whole corpus.
 ARTICLES_PER_RUN = 4096
-# A run is split into at least this many tasks per actor, so the work ends evenly.
-TASKS_PER_WORKER = 4
+# A run is split into at least this many tasks per actor, so the actors end together: the last
+# task of a run is at most 1/8 of an actor's share, and articles differ in length.
+TASKS_PER_WORKER = 8
 
 
 def _ray() -> Any:
@@ -131,21 +132,28 @@ def _run(
     rows = [{"article": json.dumps(i.to_dict())} for i in items if isinstance(i, Article)]
     results: Iterator[Analysis | InputError] = iter(())
     if rows:
-        # One block a task, handed to one actor at a time: otherwise the first actor to be
-        # ready takes several blocks while the others are still loading their pipeline. At
-        # least TASKS_PER_WORKER tasks each, so no actor is left with a long last task alone.
-        per_task = max(1, min(batch_size, -(-len(rows) // (TASKS_PER_WORKER * workers))))
-        blocks = -(-len(rows) // per_task)
+        # One block is one task (batch_size=None: Ray Data would otherwise bundle blocks up to
+        # the batch size into one task), handed to one actor at a time, so the first actor to
+        # be ready does not take several blocks while the others are still loading their
+        # pipeline.
+        blocks = task_count(len(rows), workers, batch_size)
         analysed = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
             _Annotator,
             fn_constructor_args=(pipeline, batch_size),
-            batch_size=per_task,
+            batch_size=None,
             compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1),
             num_cpus=1,
         )
         results = (_decode(row["result"]) for row in analysed.iter_rows())
     for item in items:
         yield item if isinstance(item, InputError) else next(results)
+
+
+def task_count(articles: int, workers: int, batch_size: int) -> int:
+    """How many tasks a run of ``articles`` is split into: at least TASKS_PER_WORKER per actor,
+    so no actor is left alone with a long last task, and none larger than ``batch_size``."""
+    per_task = max(1, min(batch_size, -(-articles // (TASKS_PER_WORKER * workers))))
+    return -(-articles // per_task)
 
 
 def write_parquet_with_ray(
