@@ -671,3 +671,44 @@ def test_a_quotation_opened_mid_sentence_and_running_on_is_the_subjects(nlp):
     ]
     # One paragraph only: a scare quote, not speech.
     assert _quotes(nlp, "Mayor Jane Roe focused on a push to end “the sale” of cars.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That said, the budget is balanced.",
+        "Having said that, the plan will cost more than the mayor said.",
+        "Speaking of taxes, the mayor has a plan.",
+        "It is important to note that the plan would cost more.",
+    ],
+)
+def test_the_writers_own_connectives_and_asides_are_not_quotes(nlp, text):
+    # "That said" is a connective and "it is important to note" an extraposed infinitive
+    # (Quirk et al. 1985): the writer speaks, not "That" or "It".
+    assert _quotes(nlp, text) == []
+
+
+def test_speaking_of_after_a_quote_is_still_the_speakers(nlp):
+    quotes = _quotes(nlp, '"It will pass," said Jane Roe, speaking of the vote.')
+    assert [q.content.text for q in quotes] == ["It will pass,", "the vote"]
+    assert {q.speaker.name for q in quotes} == {"Jane Roe"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe declined to say whether she would run.",
+        "Jane Roe refused to say when the plan would be paid for.",
+        "Jane Roe failed to explain how the road would be built.",
+    ],
+)
+def test_a_question_left_unanswered_is_no_quote(nlp, text):
+    # Negative implicatives (Karttunen 1971): "declined to say whether" says nothing.
+    assert _quotes(nlp, text) == []
+
+
+def test_a_plainly_negated_question_stays_a_quote(nlp):
+    # PolNeAR annotates "did not say whether ..." as an attribution, so it is kept.
+    (quote,) = _quotes(nlp, "Jane Roe did not say whether she would run.")
+    assert quote.content.text == "whether she would run"
+    assert quote.speaker.name == "Jane Roe"

@@ -85,6 +85,19 @@ STANCE_VERBS: frozenset[str] = frozenset(
     "believe think know feel fear hope expect doubt suspect worry".split()
 )
 
+# Verbs whose infinitive complement did not happen: "failed to say whether ..." entails that
+# nothing was said. The negative implicatives of Karttunen (1971, "Implicative verbs",
+# Language 47: fail, neglect, decline, refrain, forget), with "refuse", whose complement is
+# likewise left undone.
+NEGATIVE_IMPLICATIVES: frozenset[str] = frozenset(
+    "fail neglect decline refrain forget refuse".split()
+)
+
+# Words that open an embedded question: "did not say whether ...", "declined to say when ...".
+QUESTION_WORDS: frozenset[str] = frozenset(
+    "whether if what who whom whose which when where why how".split()
+)
+
 # Prepositions that carry the message after a reporting verb: "accuse X of", "warn against",
 # "describe X as Y", "speak of". The particle of a phrasal cue ("call for", "point to")
 # always does.

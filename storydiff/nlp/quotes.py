@@ -34,8 +34,10 @@ from storydiff.nlp.cues import (
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     MESSAGE_PREPOSITIONS,
+    NEGATIVE_IMPLICATIVES,
     NON_SPEAKER_LABELS,
     PHRASAL_CUES,
+    QUESTION_WORDS,
     STANCE_VERBS,
     WEAK_CUES,
     Lexicon,
@@ -45,6 +47,7 @@ from storydiff.nlp.extensions import typed
 from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.inverted import inverted_cues
 from storydiff.nlp.lexicons import lexicons_for, opening_marks
+from storydiff.nlp.nonspeech import is_connective, is_extraposed
 from storydiff.nlp.quotemarks import Quoted, quoted_in
 from storydiff.nlp.speakers import SpeakerResolver, is_age
 from storydiff.nlp.tokens import with_pos
@@ -343,7 +346,12 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
     nested = {t.i for t in cue_tokens}
     cues = []
     for token in cue_tokens:
-        if quoted.overlapping(token.idx, token.idx + 1) or _unsaid(token):
+        if (
+            quoted.overlapping(token.idx, token.idx + 1)
+            or _unsaid(token)
+            or is_connective(token)
+            or is_extraposed(token)
+        ):
             continue
         subject = subject_of(token, lexicon)
         if subject is None and _asked_of(token):
@@ -362,6 +370,8 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
             cues.append(cue)
             continue
         clauses = [c for c in token.children if c.dep_ in _CLAUSE_DEPS]
+        if _unanswered(token, clauses):
+            continue
         for child in clauses + _noun_complements(token):
             if span := clause_chars(child, nested):
                 cue.content.append(_whole_quote(doc_text(doc), span, quoted))
@@ -410,6 +420,24 @@ def _asked_of(verb: Token) -> bool:
             for c in verb.children
         )
     )
+
+
+def _unanswered(verb: Token, clauses: list[Token]) -> bool:
+    """ "declined to say whether ...", "failed to explain how ...", "refused to say when ...":
+    a question the speaker would not answer reports no words of theirs. A plain negation
+    ("did not say whether ...") stays a quote, as PolNeAR annotates it (a negated claim can
+    be news), and so does any that-clause."""
+    return (
+        bool(clauses)
+        and all(_is_question(clause) for clause in clauses)
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in NEGATIVE_IMPLICATIVES
+    )
+
+
+def _is_question(clause: Token) -> bool:
+    """Whether a clause is an embedded question: it opens with "whether", "if" or a wh-word."""
+    return clause.left_edge.lower_ in QUESTION_WORDS and clause.left_edge.i > clause.head.i
 
 
 def _is_infinitive(verb: Token) -> bool:
