@@ -712,3 +712,16 @@ def test_a_plainly_negated_question_stays_a_quote(nlp):
     (quote,) = _quotes(nlp, "Jane Roe did not say whether she would run.")
     assert quote.content.text == "whether she would run"
     assert quote.speaker.name == "Jane Roe"
+
+
+def test_a_quote_after_a_participle_of_saying_is_the_participles(nlp):
+    # The parser hangs the quotation on "suggested"; "telling Channel 4 News" stands between.
+    text = (
+        "Jane Roe, the top Democrat on the panel, suggested that $2 billion was a sum "
+        'Democrats could live with, telling Channel 4 News, "it\'s close to a deal."'
+    )
+    indirect, direct = _quotes(nlp, text)
+    assert indirect.content.text == "$2 billion was a sum Democrats could live with"
+    assert (direct.content.text, direct.cue.text) == ("it's close to a deal.", "telling")
+    # The participle's speaker is the suggester, not "Democrats" inside her clause.
+    assert direct.speaker.name == indirect.speaker.name == "Jane Roe"

@@ -188,6 +188,13 @@ def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
     ):
         # "the claims were denied", "when asked to": the speaker is not named here.
         return None
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        # "X suggested that A was a level Democrats could work with, telling Fox News ...":
+        # the participle's speaker is the one of the verb of saying above it, however deep in
+        # that verb's clause the parser hangs it.
+        reporter = next((t for t in verb.ancestors if is_cue_verb(t, lexicon)), None)
+        if reporter is not None and (subject := own_subject(reporter)) is not None:
+            return subject
     fallback = None
     token = verb
     while token.dep_ in {"advcl", "conj", "xcomp", "ccomp"} and token.head is not token:
@@ -369,7 +376,11 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
             cue.clausal = True
             cues.append(cue)
             continue
-        clauses = [c for c in token.children if c.dep_ in _CLAUSE_DEPS]
+        clauses = [
+            c
+            for c in token.children
+            if c.dep_ in _CLAUSE_DEPS and not _after_participle_cue(token, c, nested)
+        ]
         if _unanswered(token, clauses):
             continue
         for child in clauses + _noun_complements(token):
@@ -419,6 +430,15 @@ def _asked_of(verb: Token) -> bool:
             c.dep_ == "ccomp" and any(m.lower_ in {"whether", "if"} for m in c.children)
             for c in verb.children
         )
+    )
+
+
+def _after_participle_cue(verb: Token, clause: Token, nested: set[int]) -> bool:
+    """ "suggested that A, telling Fox News, 'B'": the parser hangs B on "suggested", but a
+    participle of saying ("telling", "adding", "saying") stands between them, and B is what
+    that participle reports."""
+    return any(
+        i in nested and verb.doc[i].tag_ == "VBG" for i in range(verb.i + 1, clause.left_edge.i)
     )
 
 
