@@ -725,3 +725,26 @@ def test_a_quote_after_a_participle_of_saying_is_the_participles(nlp):
     assert (direct.content.text, direct.cue.text) == ("it's close to a deal.", "telling")
     # The participle's speaker is the suggester, not "Democrats" inside her clause.
     assert direct.speaker.name == indirect.speaker.name == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders spoke on the phone on Tuesday.",
+        "Jane Roe spoke on the record.",
+        "Jane Roe talked on the radio on Monday.",
+    ],
+)
+def test_how_someone_spoke_is_not_what_they_said(nlp, text):
+    assert _quotes(nlp, text) == []
+
+
+def test_speaking_on_condition_of_anonymity_reports_only_the_claim(nlp):
+    text = "An official, who spoke on condition of anonymity, said the talks had failed."
+    (quote,) = _quotes(nlp, text)
+    assert quote.content.text == "the talks had failed"
+
+
+def test_what_someone_spoke_on_after_the_channel_is_the_message(nlp):
+    (quote,) = _quotes(nlp, "Jane Roe spoke on television about the new budget.")
+    assert quote.content.text == "the new budget"

@@ -103,6 +103,18 @@ QUESTION_WORDS: frozenset[str] = frozenset(
 # always does.
 MESSAGE_PREPOSITIONS: frozenset[str] = frozenset({"for", "of", "against", "about", "on", "as"})
 
+# Objects of a message preposition that say how or where someone spoke, not what: "spoke on
+# the phone", "on television", "on condition of anonymity", "on the record", "on behalf of".
+# The channels are the telecommunication and broadcast media of WordNet 3.0 (hyponyms of
+# medium.n.01 and telecommunication.n.01 in common news use); the conditions are the terms of
+# attribution in the AP Stylebook's entry on anonymous sources.
+SPEECH_SETTINGS: frozenset[str] = frozenset(
+    """
+    phone telephone cellphone television tv radio air camera video videoconference podcast
+    line livestream record background condition behalf
+    """.split()
+)
+
 # Words that label a paragraph but name no speaker ("UPDATE: ...", "Editor's note: ...").
 NON_SPEAKER_LABELS: frozenset[str] = frozenset(
     """

@@ -38,6 +38,7 @@ from storydiff.nlp.cues import (
     NON_SPEAKER_LABELS,
     PHRASAL_CUES,
     QUESTION_WORDS,
+    SPEECH_SETTINGS,
     STANCE_VERBS,
     WEAK_CUES,
     Lexicon,
@@ -390,11 +391,11 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
         # What a poll shows or a person believes, inside someone's report, is their claim.
         cue.clausal &= token.lemma_.lower() not in STANCE_VERBS and not _is_evidence(token)
         if not cue.content and speaker is not None:
-            cue.content.extend(
-                _whole_quote(doc_text(doc), span, quoted)
-                for span in _message_object(token, nested, quoted, lexicon)
-                or _clause_around_commas(doc, token, speaker)
-            )
+            spans = _message_object(token, nested, quoted, lexicon)
+            if not spans and not any(_is_setting(c) for c in token.children):
+                # "who spoke on condition of anonymity, said ...": that verb reports nothing.
+                spans = _clause_around_commas(doc, token, speaker)
+            cue.content.extend(_whole_quote(doc_text(doc), span, quoted) for span in spans)
         cues.append(cue)
     return cues
 
@@ -502,6 +503,7 @@ def _message_object(
             )
         )
         and not _is_when(child)
+        and not _is_setting(child)
     ]
     if not parts or all(p.pos_ == "PRON" and not list(p.children) for p in parts):
         return []
@@ -540,6 +542,13 @@ def _is_when(part: Token) -> bool:
     """ "on Monday", "for six hours": a time, not a message."""
     objects = [c for c in part.children if c.dep_ == "pobj"] if part.dep_ == "prep" else [part]
     return any(o.ent_type_ in {"DATE", "TIME"} for o in objects)
+
+
+def _is_setting(part: Token) -> bool:
+    """ "on the phone", "on condition of anonymity": how the words were given, not what."""
+    return part.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_SETTINGS for c in part.children
+    )
 
 
 def _is_evidence(verb: Token) -> bool:
