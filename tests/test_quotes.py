@@ -748,3 +748,14 @@ def test_speaking_on_condition_of_anonymity_reports_only_the_claim(nlp):
 def test_what_someone_spoke_on_after_the_channel_is_the_message(nlp):
     (quote,) = _quotes(nlp, "Jane Roe spoke on television about the new budget.")
     assert quote.content.text == "the new budget"
+
+
+def test_a_perfect_infinitive_inside_a_message_is_a_claim_of_its_own(nlp):
+    text = "The two men discussed a payment to a nurse who claimed to have seen the letter."
+    contents = {q.content.text: q.speaker.mention.text for q in _quotes(nlp, text)}
+    assert contents.get("to have seen the letter") == "a nurse"
+
+
+def test_orders_and_intentions_inside_a_message_stay_the_outer_speakers(nlp):
+    text = "The two men discussed a payment to a nurse who vowed to fight the ruling."
+    assert [q.cue.text for q in _quotes(nlp, text)] == ["discussed"]

@@ -387,7 +387,7 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
         for child in clauses + _noun_complements(token):
             if span := clause_chars(child, nested):
                 cue.content.append(_whole_quote(doc_text(doc), span, quoted))
-                cue.clausal = cue.clausal or not _is_infinitive(child)
+                cue.clausal = cue.clausal or not _is_infinitive(child) or _is_perfect(child)
         # What a poll shows or a person believes, inside someone's report, is their claim.
         cue.clausal &= token.lemma_.lower() not in STANCE_VERBS and not _is_evidence(token)
         if not cue.content and speaker is not None:
@@ -462,9 +462,16 @@ def _is_question(clause: Token) -> bool:
 
 
 def _is_infinitive(verb: Token) -> bool:
-    """ "urged them to leave", "claimed to have known": an order or a stance, not a clause
-    of its own as "which they said previously applied" is."""
+    """ "urged them to leave", "vowed to fight": an order or an intention, not a clause of
+    its own as "which they said previously applied" is (but see ``_is_perfect``)."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _is_perfect(verb: Token) -> bool:
+    """ "claimed to have had an affair": a perfect infinitive reports a past event as a claim,
+    a proposition as a that-clause does; an order or an intention ("urged them to leave",
+    "vowed to fight") cannot be perfect."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _noun_complements(verb: Token) -> list[Token]:
