@@ -143,6 +143,9 @@ def test_scare_quotes_are_not_speech(nlp):
         ("Il a dit «nous sommes prêts» hier.", "nous sommes prêts"),
         ("Er sagte „wir sind bereit“ gestern.", "wir sind bereit"),
         ("She called it 'a historic day' on Monday.", "a historic day"),
+        # Two right single quotes as the closing double mark; a right double mark opening.
+        ("He said “we are ready’’ today.", "we are ready"),
+        ("He said ”we are ready” today.", "we are ready"),
     ],
 )
 def test_quotation_mark_styles(text, inner):
@@ -152,6 +155,11 @@ def test_quotation_mark_styles(text, inner):
 
 def test_apostrophes_are_not_quotes():
     assert find_quoted("The rebels' stronghold isn't safe, and Putin's aides know it.") == []
+
+
+def test_a_right_double_mark_after_words_closes_and_never_opens():
+    text = "“We are ready,” he said, and the crowd,” cheered."
+    assert [text[q.start : q.end] for q in find_quoted(text)] == ["We are ready,"]
 
 
 def test_unclosed_quote_runs_to_paragraph_end():
