@@ -474,6 +474,15 @@ def test_a_colon_after_a_clause_with_no_reporting_verb_introduces_its_subjects_w
     assert _quotes(nlp, 'The list was short: "bread" and "milk".') == []
 
 
+def test_a_colon_after_a_person_described_by_a_role_introduces_their_words(nlp):
+    (quote,) = _quotes(nlp, 'The mayor offered a warning: "Stay at home on Friday."')
+    assert (quote.speaker.mention.text, quote.content.text) == (
+        "The mayor",
+        "Stay at home on Friday.",
+    )
+    assert _quotes(nlp, 'The report had a clear conclusion: "Stay at home on Friday."') == []
+
+
 @pytest.mark.parametrize(
     ("text", "content", "mention"),
     [

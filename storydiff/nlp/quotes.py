@@ -780,7 +780,8 @@ def _speaker_chars(doc: Doc) -> set[int]:
 def colon_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon) -> list[Cue]:
     """ "Roe had a message for voters: 'Turn out.'", "He put it bluntly: '...'": a quotation a
     colon introduces, after a clause with no reporting verb, is the words of that clause's
-    subject when it is a person, an organisation or a personal pronoun."""
+    subject when it is a person, an organisation, a personal pronoun or a person described
+    by a role ("The mayor offered a warning: '...'")."""
     text = doc_text(doc)
     speakers = _speaker_chars(doc)
     cues = []
@@ -802,7 +803,11 @@ def colon_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon) -> list[Cu
         if any(t.pos_ in {"VERB", "AUX"} and is_cue_verb(t, lexicon) for t in clause):
             continue  # "He said: '...'" is the verb's
         subject = own_subject(root)
-        if subject is None or not (subject.idx in speakers or subject.lower_ in _PERSONAL_PRONOUNS):
+        if subject is None or not (
+            subject.idx in speakers
+            or subject.lower_ in _PERSONAL_PRONOUNS
+            or (subject.pos_ == "NOUN" and subject.lemma_.lower() in lexicon.role_nouns)
+        ):
             continue
         cues.append(
             Cue(None, (colon.start_char, colon.end_char), phrase(subject), [(q.start, q.end)])
@@ -835,7 +840,11 @@ def running_quotation_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon
             continue  # "X said, 'A. / B.'": the verb's
         root = sentence.root
         subject = own_subject(root)
-        if subject is None or not (subject.idx in speakers or subject.lower_ in _PERSONAL_PRONOUNS):
+        if subject is None or not (
+            subject.idx in speakers
+            or subject.lower_ in _PERSONAL_PRONOUNS
+            or (subject.pos_ == "NOUN" and subject.lemma_.lower() in lexicon.role_nouns)
+        ):
             continue
         cues.append(Cue(None, (q.start - 1, q.start), phrase(subject), [(q.start, q.end)]))
     return cues
