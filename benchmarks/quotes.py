@@ -19,8 +19,8 @@ on the seeds when the resolved name equals the gold's canonical name.
 
 Usage (from the repository root)::
 
-    python benchmarks/quotes.py [--polnear DIR] [--limit N] [--errors N] [--splits dev check]
-        [--json]
+    python benchmarks/quotes.py [--polnear DIR] [--limit N] [--errors N]
+        [--splits dev dev2 check] [--json]
 """
 
 from __future__ import annotations
@@ -50,6 +50,8 @@ from storydiff.nlp.cues import ATTRIBUTION_NOUNS, EVIDENCE_NOUNS  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_POLNEAR = ROOT.parent / "shared" / "eval-data" / "polnear-dev"
 QUOTES_GOLD = ROOT / "benchmarks" / "data" / "quotes_gold"
+# The SEESAW gold splits whose errors may be read; ``check`` is scored only.
+TUNING_SPLITS = ("dev", "dev2")
 _QUOTE_MARKS = '"“”«»„'
 _PRONOUNS = frozenset("he she they it we i you him her them his hers their its".split())
 
@@ -461,14 +463,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--errors",
         type=int,
         default=0,
-        help="print N sample misses of each kind (PolNeAR dev, SEESAW dev; never check)",
+        help="print N sample misses of each kind (PolNeAR dev, SEESAW dev and dev2; never check)",
     )
     parser.add_argument("--json", action="store_true")
     parser.add_argument(
         "--splits",
         nargs="*",
         default=["dev"],
-        help="splits of the SEESAW quotes gold to score (dev; check only once tuning is done)",
+        help="splits of the SEESAW quotes gold to score (dev, dev2; check once tuning is done)",
     )
     args = parser.parse_args(argv)
 
@@ -504,8 +506,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for split in args.splits:
             result = evaluate_seesaw(split)
             lines += seesaw_report(split, result)
-            if args.errors and split == "dev":
-                # Errors are read on dev only: check is scored, never looked into.
+            if args.errors and split in TUNING_SPLITS:
+                # Errors are read on the tuning splits only: check is scored, never looked into.
                 tracker = result["conventions"][CONVENTIONS[1].name]
                 lines += errors(tracker["per_article"], args.errors)
                 wrong = tracker["speakers"].wrong

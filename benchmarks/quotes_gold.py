@@ -97,8 +97,8 @@ def quote_problems(article: SeesawArticle, quote: dict[str, Any], where: str) ->
 def file_problems(gold: dict[str, Any], articles: Sequence[SeesawArticle]) -> list[str]:
     """Everything wrong with one gold file."""
     found = []
-    if gold.get("split") not in ("dev", "check"):
-        found.append("split must be 'dev' or 'check'")
+    if gold.get("split") not in ("dev", "dev2", "check"):
+        found.append("split must be 'dev', 'dev2' or 'check'")
     quotes = gold.get("articles", {})
     if sorted(quotes) != sorted(ARTICLE_KEYS):
         found.append(f"articles must be {list(ARTICLE_KEYS)}, not {sorted(quotes)}")

@@ -143,6 +143,9 @@ def test_scare_quotes_are_not_speech(nlp):
         ("Il a dit «nous sommes prêts» hier.", "nous sommes prêts"),
         ("Er sagte „wir sind bereit“ gestern.", "wir sind bereit"),
         ("She called it 'a historic day' on Monday.", "a historic day"),
+        # Two right single quotes as the closing double mark; a right double mark opening.
+        ("He said “we are ready’’ today.", "we are ready"),
+        ("He said ”we are ready” today.", "we are ready"),
     ],
 )
 def test_quotation_mark_styles(text, inner):
@@ -152,6 +155,11 @@ def test_quotation_mark_styles(text, inner):
 
 def test_apostrophes_are_not_quotes():
     assert find_quoted("The rebels' stronghold isn't safe, and Putin's aides know it.") == []
+
+
+def test_a_right_double_mark_after_words_closes_and_never_opens():
+    text = "“We are ready,” he said, and the crowd,” cheered."
+    assert [text[q.start : q.end] for q in find_quoted(text)] == ["We are ready,"]
 
 
 def test_unclosed_quote_runs_to_paragraph_end():
@@ -466,6 +474,15 @@ def test_a_colon_after_a_clause_with_no_reporting_verb_introduces_its_subjects_w
     assert _quotes(nlp, 'The list was short: "bread" and "milk".') == []
 
 
+def test_a_colon_after_a_person_described_by_a_role_introduces_their_words(nlp):
+    (quote,) = _quotes(nlp, 'The mayor offered a warning: "Stay at home on Friday."')
+    assert (quote.speaker.mention.text, quote.content.text) == (
+        "The mayor",
+        "Stay at home on Friday.",
+    )
+    assert _quotes(nlp, 'The report had a clear conclusion: "Stay at home on Friday."') == []
+
+
 @pytest.mark.parametrize(
     ("text", "content", "mention"),
     [
@@ -671,3 +688,91 @@ def test_a_quotation_opened_mid_sentence_and_running_on_is_the_subjects(nlp):
     ]
     # One paragraph only: a scare quote, not speech.
     assert _quotes(nlp, "Mayor Jane Roe focused on a push to end “the sale” of cars.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That said, the budget is balanced.",
+        "Having said that, the plan will cost more than the mayor said.",
+        "Speaking of taxes, the mayor has a plan.",
+        "It is important to note that the plan would cost more.",
+    ],
+)
+def test_the_writers_own_connectives_and_asides_are_not_quotes(nlp, text):
+    # "That said" is a connective and "it is important to note" an extraposed infinitive
+    # (Quirk et al. 1985): the writer speaks, not "That" or "It".
+    assert _quotes(nlp, text) == []
+
+
+def test_speaking_of_after_a_quote_is_still_the_speakers(nlp):
+    quotes = _quotes(nlp, '"It will pass," said Jane Roe, speaking of the vote.')
+    assert [q.content.text for q in quotes] == ["It will pass,", "the vote"]
+    assert {q.speaker.name for q in quotes} == {"Jane Roe"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe declined to say whether she would run.",
+        "Jane Roe refused to say when the plan would be paid for.",
+        "Jane Roe failed to explain how the road would be built.",
+    ],
+)
+def test_a_question_left_unanswered_is_no_quote(nlp, text):
+    # Negative implicatives (Karttunen 1971): "declined to say whether" says nothing.
+    assert _quotes(nlp, text) == []
+
+
+def test_a_plainly_negated_question_stays_a_quote(nlp):
+    # PolNeAR annotates "did not say whether ..." as an attribution, so it is kept.
+    (quote,) = _quotes(nlp, "Jane Roe did not say whether she would run.")
+    assert quote.content.text == "whether she would run"
+    assert quote.speaker.name == "Jane Roe"
+
+
+def test_a_quote_after_a_participle_of_saying_is_the_participles(nlp):
+    # The parser hangs the quotation on "suggested"; "telling Channel 4 News" stands between.
+    text = (
+        "Jane Roe, the top Democrat on the panel, suggested that $2 billion was a sum "
+        'Democrats could live with, telling Channel 4 News, "it\'s close to a deal."'
+    )
+    indirect, direct = _quotes(nlp, text)
+    assert indirect.content.text == "$2 billion was a sum Democrats could live with"
+    assert (direct.content.text, direct.cue.text) == ("it's close to a deal.", "telling")
+    # The participle's speaker is the suggester, not "Democrats" inside her clause.
+    assert direct.speaker.name == indirect.speaker.name == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders spoke on the phone on Tuesday.",
+        "Jane Roe spoke on the record.",
+        "Jane Roe talked on the radio on Monday.",
+    ],
+)
+def test_how_someone_spoke_is_not_what_they_said(nlp, text):
+    assert _quotes(nlp, text) == []
+
+
+def test_speaking_on_condition_of_anonymity_reports_only_the_claim(nlp):
+    text = "An official, who spoke on condition of anonymity, said the talks had failed."
+    (quote,) = _quotes(nlp, text)
+    assert quote.content.text == "the talks had failed"
+
+
+def test_what_someone_spoke_on_after_the_channel_is_the_message(nlp):
+    (quote,) = _quotes(nlp, "Jane Roe spoke on television about the new budget.")
+    assert quote.content.text == "the new budget"
+
+
+def test_a_perfect_infinitive_inside_a_message_is_a_claim_of_its_own(nlp):
+    text = "The two men discussed a payment to a nurse who claimed to have seen the letter."
+    contents = {q.content.text: q.speaker.mention.text for q in _quotes(nlp, text)}
+    assert contents.get("to have seen the letter") == "a nurse"
+
+
+def test_orders_and_intentions_inside_a_message_stay_the_outer_speakers(nlp):
+    text = "The two men discussed a payment to a nurse who vowed to fight the ruling."
+    assert [q.cue.text for q in _quotes(nlp, text)] == ["discussed"]

@@ -85,10 +85,35 @@ STANCE_VERBS: frozenset[str] = frozenset(
     "believe think know feel fear hope expect doubt suspect worry".split()
 )
 
+# Verbs whose infinitive complement did not happen: "failed to say whether ..." entails that
+# nothing was said. The negative implicatives of Karttunen (1971, "Implicative verbs",
+# Language 47: fail, neglect, decline, refrain, forget), with "refuse", whose complement is
+# likewise left undone.
+NEGATIVE_IMPLICATIVES: frozenset[str] = frozenset(
+    "fail neglect decline refrain forget refuse".split()
+)
+
+# Words that open an embedded question: "did not say whether ...", "declined to say when ...".
+QUESTION_WORDS: frozenset[str] = frozenset(
+    "whether if what who whom whose which when where why how".split()
+)
+
 # Prepositions that carry the message after a reporting verb: "accuse X of", "warn against",
 # "describe X as Y", "speak of". The particle of a phrasal cue ("call for", "point to")
 # always does.
 MESSAGE_PREPOSITIONS: frozenset[str] = frozenset({"for", "of", "against", "about", "on", "as"})
+
+# Objects of a message preposition that say how or where someone spoke, not what: "spoke on
+# the phone", "on television", "on condition of anonymity", "on the record", "on behalf of".
+# The channels are the telecommunication and broadcast media of WordNet 3.0 (hyponyms of
+# medium.n.01 and telecommunication.n.01 in common news use); the conditions are the terms of
+# attribution in the AP Stylebook's entry on anonymous sources.
+SPEECH_SETTINGS: frozenset[str] = frozenset(
+    """
+    phone telephone cellphone television tv radio air camera video videoconference podcast
+    line livestream record background condition behalf
+    """.split()
+)
 
 # Words that label a paragraph but name no speaker ("UPDATE: ...", "Editor's note: ...").
 NON_SPEAKER_LABELS: frozenset[str] = frozenset(

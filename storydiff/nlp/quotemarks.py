@@ -19,19 +19,22 @@ from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.lexicons import lexicons_for
 
 # Opening mark -> the closing marks that may end it. Two apostrophes ('') and two backticks
-# (``) stand for double quotation marks in some archives and wire feeds.
+# (``) stand for double quotation marks in some archives and wire feeds, and two right single
+# quotes (’’) for a closing double mark in text that was typeset from them. A right double
+# mark (”) opens a quotation too when it starts a word: some systems set it at both ends.
 PAIRS: dict[str, tuple[str, ...]] = {
-    "“": ("”", '"'),
-    '"': ('"', "”"),
+    "“": ("”", '"', "’’"),
+    '"': ('"', "”", "’’"),
+    "”": ("”", '"'),
     "«": ("»",),
     "„": ("“", "”", '"'),
     "‘": ("’", "'"),
     "'": ("'", "’"),
     "‹": ("›",),
     "''": ("''",),
-    "``": ("''",),
+    "``": ("''", "’’"),
 }
-_DOUBLED = ("''", "``")
+_DOUBLED = ("''", "``", "’’")
 PAIRS_OPENERS = "“\"«„‘'`‹"
 _SINGLE = {"'", "‘"}
 # Double marks that may open a quotation as the last character of a paragraph.
@@ -88,6 +91,9 @@ def _opens(text: str, i: int, mark: str, para_start: int, para_end: int) -> bool
         return not before.isalnum() and (after.isalnum() or after in '"“')
     if mark in {'"', "''"}:
         return not before.isalnum()
+    if mark == "”":
+        # Only at the start of a word after a space: "said,” he" closes, it does not open.
+        return before.isspace() and after.isalnum()
     return True
 
 
@@ -98,7 +104,7 @@ def _closes(text: str, i: int, mark: str, opener: str) -> bool:
     after = text[i + len(mark)] if i + len(mark) < len(text) else " "
     if before.isspace():
         return mark in _SPACED
-    if mark in {"'", "’", "''"}:
+    if mark in {"'", "’", "''", "’’"}:
         return not after.isalnum()
     return True
 

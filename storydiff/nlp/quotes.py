@@ -34,8 +34,11 @@ from storydiff.nlp.cues import (
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     MESSAGE_PREPOSITIONS,
+    NEGATIVE_IMPLICATIVES,
     NON_SPEAKER_LABELS,
     PHRASAL_CUES,
+    QUESTION_WORDS,
+    SPEECH_SETTINGS,
     STANCE_VERBS,
     WEAK_CUES,
     Lexicon,
@@ -45,6 +48,7 @@ from storydiff.nlp.extensions import typed
 from storydiff.nlp.intervals import Intervals
 from storydiff.nlp.inverted import inverted_cues
 from storydiff.nlp.lexicons import lexicons_for, opening_marks
+from storydiff.nlp.nonspeech import is_connective, is_extraposed
 from storydiff.nlp.quotemarks import Quoted, quoted_in
 from storydiff.nlp.speakers import SpeakerResolver, is_age
 from storydiff.nlp.tokens import with_pos
@@ -185,6 +189,13 @@ def subject_of(verb: Token, lexicon: Lexicon) -> Token | None:
     ):
         # "the claims were denied", "when asked to": the speaker is not named here.
         return None
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        # "X suggested that A was a level Democrats could work with, telling Fox News ...":
+        # the participle's speaker is the one of the verb of saying above it, however deep in
+        # that verb's clause the parser hangs it.
+        reporter = next((t for t in verb.ancestors if is_cue_verb(t, lexicon)), None)
+        if reporter is not None and (subject := own_subject(reporter)) is not None:
+            return subject
     fallback = None
     token = verb
     while token.dep_ in {"advcl", "conj", "xcomp", "ccomp"} and token.head is not token:
@@ -343,7 +354,12 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
     nested = {t.i for t in cue_tokens}
     cues = []
     for token in cue_tokens:
-        if quoted.overlapping(token.idx, token.idx + 1) or _unsaid(token):
+        if (
+            quoted.overlapping(token.idx, token.idx + 1)
+            or _unsaid(token)
+            or is_connective(token)
+            or is_extraposed(token)
+        ):
             continue
         subject = subject_of(token, lexicon)
         if subject is None and _asked_of(token):
@@ -361,19 +377,25 @@ def verb_cues(doc: Doc, lexicon: Lexicon, quoted: Intervals[Quoted]) -> list[Cue
             cue.clausal = True
             cues.append(cue)
             continue
-        clauses = [c for c in token.children if c.dep_ in _CLAUSE_DEPS]
+        clauses = [
+            c
+            for c in token.children
+            if c.dep_ in _CLAUSE_DEPS and not _after_participle_cue(token, c, nested)
+        ]
+        if _unanswered(token, clauses):
+            continue
         for child in clauses + _noun_complements(token):
             if span := clause_chars(child, nested):
                 cue.content.append(_whole_quote(doc_text(doc), span, quoted))
-                cue.clausal = cue.clausal or not _is_infinitive(child)
+                cue.clausal = cue.clausal or not _is_infinitive(child) or _is_perfect(child)
         # What a poll shows or a person believes, inside someone's report, is their claim.
         cue.clausal &= token.lemma_.lower() not in STANCE_VERBS and not _is_evidence(token)
         if not cue.content and speaker is not None:
-            cue.content.extend(
-                _whole_quote(doc_text(doc), span, quoted)
-                for span in _message_object(token, nested, quoted, lexicon)
-                or _clause_around_commas(doc, token, speaker)
-            )
+            spans = _message_object(token, nested, quoted, lexicon)
+            if not spans and not any(_is_setting(c) for c in token.children):
+                # "who spoke on condition of anonymity, said ...": that verb reports nothing.
+                spans = _clause_around_commas(doc, token, speaker)
+            cue.content.extend(_whole_quote(doc_text(doc), span, quoted) for span in spans)
         cues.append(cue)
     return cues
 
@@ -412,10 +434,44 @@ def _asked_of(verb: Token) -> bool:
     )
 
 
+def _after_participle_cue(verb: Token, clause: Token, nested: set[int]) -> bool:
+    """ "suggested that A, telling Fox News, 'B'": the parser hangs B on "suggested", but a
+    participle of saying ("telling", "adding", "saying") stands between them, and B is what
+    that participle reports."""
+    return any(
+        i in nested and verb.doc[i].tag_ == "VBG" for i in range(verb.i + 1, clause.left_edge.i)
+    )
+
+
+def _unanswered(verb: Token, clauses: list[Token]) -> bool:
+    """ "declined to say whether ...", "failed to explain how ...", "refused to say when ...":
+    a question the speaker would not answer reports no words of theirs. A plain negation
+    ("did not say whether ...") stays a quote, as PolNeAR annotates it (a negated claim can
+    be news), and so does any that-clause."""
+    return (
+        bool(clauses)
+        and all(_is_question(clause) for clause in clauses)
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in NEGATIVE_IMPLICATIVES
+    )
+
+
+def _is_question(clause: Token) -> bool:
+    """Whether a clause is an embedded question: it opens with "whether", "if" or a wh-word."""
+    return clause.left_edge.lower_ in QUESTION_WORDS and clause.left_edge.i > clause.head.i
+
+
 def _is_infinitive(verb: Token) -> bool:
-    """ "urged them to leave", "claimed to have known": an order or a stance, not a clause
-    of its own as "which they said previously applied" is."""
+    """ "urged them to leave", "vowed to fight": an order or an intention, not a clause of
+    its own as "which they said previously applied" is (but see ``_is_perfect``)."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _is_perfect(verb: Token) -> bool:
+    """ "claimed to have had an affair": a perfect infinitive reports a past event as a claim,
+    a proposition as a that-clause does; an order or an intention ("urged them to leave",
+    "vowed to fight") cannot be perfect."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _noun_complements(verb: Token) -> list[Token]:
@@ -454,6 +510,7 @@ def _message_object(
             )
         )
         and not _is_when(child)
+        and not _is_setting(child)
     ]
     if not parts or all(p.pos_ == "PRON" and not list(p.children) for p in parts):
         return []
@@ -492,6 +549,13 @@ def _is_when(part: Token) -> bool:
     """ "on Monday", "for six hours": a time, not a message."""
     objects = [c for c in part.children if c.dep_ == "pobj"] if part.dep_ == "prep" else [part]
     return any(o.ent_type_ in {"DATE", "TIME"} for o in objects)
+
+
+def _is_setting(part: Token) -> bool:
+    """ "on the phone", "on condition of anonymity": how the words were given, not what."""
+    return part.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_SETTINGS for c in part.children
+    )
 
 
 def _is_evidence(verb: Token) -> bool:
@@ -716,7 +780,8 @@ def _speaker_chars(doc: Doc) -> set[int]:
 def colon_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon) -> list[Cue]:
     """ "Roe had a message for voters: 'Turn out.'", "He put it bluntly: '...'": a quotation a
     colon introduces, after a clause with no reporting verb, is the words of that clause's
-    subject when it is a person, an organisation or a personal pronoun."""
+    subject when it is a person, an organisation, a personal pronoun or a person described
+    by a role ("The mayor offered a warning: '...'")."""
     text = doc_text(doc)
     speakers = _speaker_chars(doc)
     cues = []
@@ -738,7 +803,11 @@ def colon_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon) -> list[Cu
         if any(t.pos_ in {"VERB", "AUX"} and is_cue_verb(t, lexicon) for t in clause):
             continue  # "He said: '...'" is the verb's
         subject = own_subject(root)
-        if subject is None or not (subject.idx in speakers or subject.lower_ in _PERSONAL_PRONOUNS):
+        if subject is None or not (
+            subject.idx in speakers
+            or subject.lower_ in _PERSONAL_PRONOUNS
+            or (subject.pos_ == "NOUN" and subject.lemma_.lower() in lexicon.role_nouns)
+        ):
             continue
         cues.append(
             Cue(None, (colon.start_char, colon.end_char), phrase(subject), [(q.start, q.end)])
@@ -771,7 +840,11 @@ def running_quotation_cues(doc: Doc, quoted: Intervals[Quoted], lexicon: Lexicon
             continue  # "X said, 'A. / B.'": the verb's
         root = sentence.root
         subject = own_subject(root)
-        if subject is None or not (subject.idx in speakers or subject.lower_ in _PERSONAL_PRONOUNS):
+        if subject is None or not (
+            subject.idx in speakers
+            or subject.lower_ in _PERSONAL_PRONOUNS
+            or (subject.pos_ == "NOUN" and subject.lemma_.lower() in lexicon.role_nouns)
+        ):
             continue
         cues.append(Cue(None, (q.start - 1, q.start), phrase(subject), [(q.start, q.end)]))
     return cues
