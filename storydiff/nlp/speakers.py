@@ -391,6 +391,13 @@ class SpeakerResolver:
         ]
         if scored:
             return max(scored, key=lambda pair: pair[0])[1]
+        if head.morph.get("Gender", []):
+            # A language whose role nouns carry a gender ("le préfet", "la préfète") names the
+            # holder of a role with the role ("la députée Claire Fontaine"): a role no named
+            # person holds is someone the article does not name, not its most quoted person.
+            # English nouns carry none, and English keeps the fallbacks its SEESAW figures
+            # were measured with.
+            return None
         quoted = Counter(
             e.id
             for p, _, e in self.history
