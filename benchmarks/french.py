@@ -17,6 +17,10 @@ Figures are scored on the sentences of ``data/french_figures/gold.json`` (codebo
 folder's README), each through the French pipeline: a gold figure is found when a quantity the
 sentence yields has its value (or range), unit and qualifier, one quantity for each figure;
 ``figure_values`` asks the value (or range) alone.
+Dates are scored on the sentences of ``data/french_dates/gold.json`` (codebook in that folder's
+README), each through the French pipeline and resolved against its publication date: a gold
+date is found (``dates``) when a date the sentence yields has its text, and right
+(``date_values``) when that date's value is the gold's too.
 Tune on ``dev``; ``check`` is reported apart.
 
 Usage (from the repository root)::
@@ -41,10 +45,12 @@ from storydiff.api import clean_documents  # noqa: E402
 from storydiff.engines.batch import analyze_batch  # noqa: E402
 from storydiff.model import Analysis  # noqa: E402
 from storydiff.nlp.pipeline import Pipelines  # noqa: E402
+from storydiff.nlp.quantities import normalise_dates  # noqa: E402
 from storydiff.sources import read_inputs  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "data" / "french_gold"
 FIGURES = Path(__file__).resolve().parent / "data" / "french_figures" / "gold.json"
+DATES = Path(__file__).resolve().parent / "data" / "french_dates" / "gold.json"
 Figure = tuple[float | None, float | None, float | None, str | None, str | None]
 
 
@@ -95,6 +101,30 @@ def score_figures(split: str, misses: list[str]) -> dict[str, dict[str, Any]]:
     return {"figures": prf(*full), "figure_values": prf(*values)}
 
 
+def score_dates(split: str, misses: list[str]) -> dict[str, dict[str, Any]]:
+    """Dates P/R/F1 on one split's sentences: the text found, and the text with its value."""
+    sentences = [s for s in json.loads(DATES.read_text(encoding="utf-8")) if s["split"] == split]
+    nlp = Pipelines()("fr")
+    texts, values = [0, 0, 0], [0, 0, 0]
+    for entry, doc in zip(sentences, nlp.pipe(s["sentence"] for s in sentences), strict=True):
+        dated = normalise_dates(doc._.dates, entry["published"], "fr")
+        found = [(d.text, json.dumps(_value(d.value), sort_keys=True)) for d in dated]
+        wanted = [(g["text"], json.dumps(g["value"], sort_keys=True)) for g in entry["dates"]]
+        for counts, key in ((texts, slice(0, 1)), (values, slice(0, 2))):
+            system, gold = Counter(f[key] for f in found), Counter(f[key] for f in wanted)
+            counts[0] += sum((system & gold).values())
+            counts[1] += sum(system.values())
+            counts[2] += sum(gold.values())
+        if Counter(found) != Counter(wanted):
+            misses.append(f"{entry['id']}: found {found}, gold {wanted}")
+    return {"dates": prf(*texts), "date_values": prf(*values)}
+
+
+def _value(value: Any) -> Any:
+    """A date's value as the gold writes it: an ISO string, {"low", "high"}, or null."""
+    return value if value is None or isinstance(value, str) else value.to_dict()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
@@ -131,6 +161,7 @@ def main() -> None:
             "named": prf(*named),
             "label_voices": labels,
             **score_figures(split, misses if split == "dev" else []),
+            **score_dates(split, misses if split == "dev" else []),
         }
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))

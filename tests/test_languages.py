@@ -152,6 +152,7 @@ def test_french_entities_labels_figures_and_coverage(french):
         "quote_speakers": True,
         "quantities": True,
         "number_words": True,
+        "dates": True,
         "labels": True,
         "tone": False,
     }
@@ -185,6 +186,9 @@ def test_a_record_without_the_block_was_analysed_in_full():
     assert BEYOND_ENGLISH.note("fr") == "French: no tone"
     digits_only = Coverage(number_words=False, tone=False)
     assert digits_only.note("de") == "German: no figures in words, no tone"
+    undated = Coverage(number_words=False, dates=False, tone=False)
+    assert undated.note("de") == "German: no figures in words, no dates, no tone"
+    assert Coverage.from_dict({"entities": True}).dates and not REDUCED.dates
 
 
 def test_a_batch_goes_through_each_language_pipeline_in_input_order(nlp):

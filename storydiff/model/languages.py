@@ -59,15 +59,16 @@ class Coverage:
     """Which parts of an analysis ran, so that a reader never takes a finding that was not
     looked for as one the article lacks. English gets everything (``FULL``); another language
     with a pipeline everything but tone (``BEYOND_ENGLISH``), and figures written in words
-    only when its word lists hold them; any other quotes found by quotation marks alone (no
-    cue, no speaker), figures written in digits alone, and no entities, labels or tone
-    (``REDUCED``)."""
+    and dates only when its word lists hold them; any other quotes found by quotation marks
+    alone (no cue, no speaker), figures written in digits alone, and no entities, dates,
+    labels or tone (``REDUCED``)."""
 
     entities: bool = True
     quotes: bool = True
     quote_speakers: bool = True
     quantities: bool = True
     number_words: bool = True
+    dates: bool = True
     labels: bool = True
     tone: bool = True
 
@@ -89,6 +90,7 @@ class Coverage:
             for what, on in (
                 ("speakers", self.quote_speakers),
                 ("figures in words", self.number_words),
+                ("dates", self.dates),
                 ("tone", self.tone),
             )
             if not on
@@ -108,9 +110,10 @@ class Coverage:
 FULL = Coverage()
 # What ``storydiff.nlp.reduced`` finds in an article in a language without a pipeline.
 REDUCED = Coverage(
-    entities=False, quote_speakers=False, number_words=False, labels=False, tone=False
+    entities=False, quote_speakers=False, number_words=False, dates=False, labels=False, tone=False
 )
 # French and the other languages analysed in full, but for tone, whose lexicon (VADER's) is
 # English only. Figures in words are read where the language's word-list file has a
-# ``[numbers]`` table (French's has); the analysis sets ``number_words`` from it.
+# ``[numbers]`` table, and dates where it has a ``[dates]`` table (French's has both); the
+# analysis sets ``number_words`` and ``dates`` from them.
 BEYOND_ENGLISH = Coverage(tone=False)

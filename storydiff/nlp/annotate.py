@@ -175,15 +175,17 @@ def analysis_of(doc: Doc, article: Article) -> Analysis:
         statements=statements,
         labels=labels,
         quantities=quantities,
-        dates=tuple(normalise_dates(found.dates or (), article.published)),
+        dates=tuple(normalise_dates(found.dates or (), article.published, doc.lang_)),
         tone_method=TONE_METHOD if english else None,
         coverage=FULL if english else _beyond_english(doc.lang_),
     )
 
 
 def _beyond_english(language: str) -> Coverage:
-    """Everything but tone, and figures in words when the language's word lists hold them."""
-    return replace(BEYOND_ENGLISH, number_words=lexicons_for(language).numbers.words)
+    """Everything but tone, figures in words when the language's word lists hold them, and
+    dates when they hold date words."""
+    found = lexicons_for(language)
+    return replace(BEYOND_ENGLISH, number_words=found.numbers.words, dates=found.dates is not None)
 
 
 def annotate(

@@ -77,7 +77,19 @@ def role_before(span: Span, role_nouns: frozenset[str] = ROLE_NOUNS) -> str | No
         attached.add(i)
     if any(t.lemma_.lower() in role_nouns for t in words):
         return doc[words[0].i : words[-1].i + 1].text
-    return None
+    return _role_heading(span, role_nouns)
+
+
+def _role_heading(span: Span, role_nouns: frozenset[str]) -> str | None:
+    """A role noun right before the name that the parser made the name's head: French's
+    "la députée Marie Dubois", where ``fr_core_news_sm`` hangs the name on "députée" as its
+    ``nmod`` (English's parse hangs the title on the name, which ``role_before`` reads)."""
+    if span.start == 0 or span.root.dep_ != "nmod":
+        return None
+    head = span.doc[span.start - 1]
+    if span.root.head.i != head.i or head.pos_ != "NOUN":
+        return None
+    return head.text if head.lemma_.lower() in role_nouns else None
 
 
 def role_in_apposition(span: Span, role_nouns: frozenset[str] = ROLE_NOUNS) -> str | None:

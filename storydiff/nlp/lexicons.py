@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from storydiff.nlp.cues import DEFAULT_LEXICON, ROLE_NOUNS, Lexicon
+from storydiff.nlp.datewords import ENGLISH_DATES, DateWords, date_words_from
 from storydiff.nlp.labels_data import TERMS, Term
 from storydiff.nlp.numbers import ENGLISH_NUMBERS, NumberWords, number_words_from
 
@@ -31,7 +32,8 @@ class Lexicons:
     entity grouper, the label terms (None: English's ``TERMS``), how the language's entity
     recogniser's labels map to the kinds storydiff reads (``entity_kinds``; none when they are
     OntoNotes' already), whether a paragraph opening with a dash is dialogue, and the words
-    its figures are written with (``numbers``; digits only without a ``[numbers]`` table).
+    its figures are written with (``numbers``; digits only without a ``[numbers]`` table)
+    and its dates (``dates``; None, no dates, without a ``[dates]`` table).
     ``opening_marks`` are the quotation marks a sentence runs on through (``paragraphs.py``:
     the sentence a parser would start at one is wrong)."""
 
@@ -43,6 +45,7 @@ class Lexicons:
     dash_dialogue: bool = False
     opening_marks: frozenset[str] = frozenset()
     numbers: NumberWords = ENGLISH_NUMBERS
+    dates: DateWords | None = ENGLISH_DATES
 
     def terms(self) -> dict[str, Term]:
         """The label terms, lemma or phrase to its category and whether it is contested."""
@@ -110,4 +113,5 @@ def _from_data(language: str, data: dict[str, Any]) -> Lexicons:
         dash_dialogue=bool(data.get("conventions", {}).get("dash_dialogue", False)),
         opening_marks=frozenset(map(str, data.get("conventions", {}).get("opening_marks", ()))),
         numbers=number_words_from(data.get("numbers")),
+        dates=date_words_from(data.get("dates")),
     )

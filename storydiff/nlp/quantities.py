@@ -31,6 +31,7 @@ from spacy.vocab import Vocab
 
 from storydiff.model import Date, DateRange, Number, Quantity, Quote
 from storydiff.nlp import numbers_data as data
+from storydiff.nlp.datewords import ENGLISH_DATES, DateWords
 from storydiff.nlp.doctext import doc_text
 from storydiff.nlp.extensions import typed
 from storydiff.nlp.intervals import Intervals
@@ -85,22 +86,8 @@ _CODE_RE = re.compile(r"[A-Za-z]-?\d|\d[A-Za-z]")
 _TIME_RE = re.compile(r"^\d{1,2}:\d\d$|^\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)$", re.I)
 _TIME_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "est", "edt", "cet"})
 
-_MONTH_NAMES = "|".join(sorted(data.MONTHS, key=len, reverse=True))
-# The look-ahead lets the search skip, in one step, every word that starts neither with a digit
-# nor with a month's first letter, instead of trying each month name there.
-_MONTH_INITIALS = "".join(sorted({month[0].lower() for month in data.MONTHS}))
-_DAY_MONTH_RE = re.compile(
-    rf"\b(?=\d|[{_MONTH_INITIALS}])(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_NAMES})\.?"
-    rf"|(?P<m2>{_MONTH_NAMES})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)"
-    rf"(?:,?\s+(?P<y>1[5-9]\d\d|2[01]\d\d))?\b",
-    re.IGNORECASE,
-)
 _ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d\d)-(\d\d)(?!\d)")
 _DECADE_RE = re.compile(r"\b(1[5-9]|20)(\d)0s\b")
-_DATE_WORD_RE = re.compile(r"[a-z]+|\d+")
-_TIMELY_WORDS = frozenset(
-    {*data.MONTHS, *data.WEEKDAYS, *data.DEICTIC_DATE_WORDS, *data.DATE_UNITS, *data.TIME_SPANS}
-)
 _DEICTIC_UNIT_WORDS = frozenset({"this", "last", "next", "past", "coming", "previous"})
 
 
@@ -1072,12 +1059,20 @@ def _without_overlaps(quantities: list[Quantity]) -> list[Quantity]:
 # --- dates --------------------------------------------------------------------------------------
 
 
-def find_dates(doc: Doc) -> list[Date]:
-    """DATE entities that name a point or stretch of time, plus day-month dates NER missed."""
+def find_dates(doc: Doc, words: DateWords = ENGLISH_DATES) -> list[Date]:
+    """DATE entities that name a point or stretch of time, plus day-month dates NER missed;
+    where the recogniser labels no dates, the phrases the language's date words make."""
     text = doc_text(doc)
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE" and _is_date(e)]
-    for match in _DAY_MONTH_RE.finditer(text):
-        if not _plausible_day(match):
+    if words.labelled:
+        spans = [
+            (e.start_char, e.end_char)
+            for e in doc.ents
+            if e.label_ == "DATE" and _is_date(e, words)
+        ]
+    else:
+        spans = _phrases(text, words)
+    for match in words.day_month_re.finditer(text):
+        if not _plausible_day(match, words):
             continue
         start, end = match.span()
         if any(s <= start and end <= e for s, e in spans):
@@ -1086,54 +1081,91 @@ def find_dates(doc: Doc) -> list[Date]:
     return [Date(s, e, text[s:e]) for s, e in sorted(set(spans))]
 
 
-def _timely(entity: Span) -> bool:
+def _phrases(text: str, words: DateWords) -> list[tuple[int, int]]:
+    """The date phrases of ``words.phrase_re``, each joined to a day and month right after
+    it ("mardi 3 mars" is one date), none inside another or inside a day and month ("mars"
+    of "3 mars")."""
+    days = [m.span() for m in words.day_month_re.finditer(text)]
+    found = []
+    for match in words.phrase_re.finditer(text):
+        start, end = match.span("year") if match.group("year") else match.span()
+        after = next((e for s, e in days if s > end and not text[end:s].strip()), None)
+        found.append((start, after or end))
+    return [
+        (s, e)
+        for s, e in found
+        if not any(o <= s and e <= f and (o, f) != (s, e) for o, f in [*found, *days])
+    ]
+
+
+def _timely(entity: Span, words: DateWords = ENGLISH_DATES) -> bool:
     """Whether a DATE entity speaks of time at all ("two years", "59-year-old", "1540" do;
     "Between 40 and 60 boats" does not)."""
-    words = set(_DATE_WORD_RE.findall(entity.text.lower()))
-    return bool(words & _TIMELY_WORDS) or any(w.isdigit() and len(w) == 4 for w in words)
+    found = set(words.word_re.findall(entity.text.lower()))
+    return bool(found & words.timely) or any(w.isdigit() and len(w) == 4 for w in found)
 
 
-def _is_date(entity: Span) -> bool:
+def _is_date(entity: Span, dw: DateWords = ENGLISH_DATES) -> bool:
     """ "7 September", "2018", "last week" are dates; "the years", "59-year-old" and the
     "1540" of a committee's name are not."""
-    words = _DATE_WORD_RE.findall(entity.text.lower())
+    words = dw.word_re.findall(entity.text.lower())
     if len(entity) == 1 and entity[0].like_num and _is_code(entity):
         return False
-    if any(w in data.MONTHS and w != "may" for w in words) or "May" in entity.text:
+    if any(w in dw.months and w not in dw.ambiguous_months for w in words) or any(
+        m.capitalize() in entity.text for m in dw.ambiguous_months
+    ):
         return True
-    if any(w in data.WEEKDAYS for w in words if len(w) > 3):
+    if any(w in dw.weekdays for w in words if len(w) > 3):
         return True
     if any(_YEAR_RE.match(w) for w in words) or _DECADE_RE.search(entity.text):
         return not re.search(r"year-old|years old", entity.text.lower())
-    return any(w in data.DEICTIC_DATE_WORDS for w in words)
+    return any(w in dw.deictic for w in words)
 
 
-def _plausible_day(match: re.Match[str]) -> bool:
-    """News capitalises months: "25 march on the capital" and "5 may" are not dates."""
+def _is_month(word: str, text: str, dw: DateWords) -> bool:
+    """A month's name, "may" only when the text writes it "May"."""
+    if word in dw.ambiguous_months:
+        return word.capitalize() in text
+    return word in dw.months
+
+
+def _plausible_day(match: re.Match[str], dw: DateWords = ENGLISH_DATES) -> bool:
+    """News in English capitalises months: "25 march on the capital" and "5 may" are not
+    dates (French writes "25 mars")."""
     day = int(match.group("d1") or match.group("d2"))
     month = match.group("m1") or match.group("m2")
-    return month[0].isupper() and 1 <= day <= 31
+    return (month[0].isupper() or not dw.capitalised_months) and 1 <= day <= 31
 
 
-def normalise_dates(dates: Iterable[Date], published: str | None) -> list[Date]:
+def normalise_dates(
+    dates: Iterable[Date], published: str | None, language: str = "en"
+) -> list[Date]:
     """The dates with a ``value``: "YYYY-MM-DD", "--MM-DD" when the year is unknown, a
     ``DateRange`` for months, years and relative spans, or None.
 
     A date without a year takes the year that puts it nearest the publication date, a date
     after publication counting double (news mostly reports what has happened). Relative dates
     ("yesterday", "last week", "on Tuesday") need the publication date; without it they are None.
+    They are read in the words of the article's ``language`` (English's when it has none).
     """
     base = _published_date(published)
-    return [replace(d, value=date_value(d.text, base)) for d in dates]
+    found = lexicons_for(language)
+    words = found.dates or ENGLISH_DATES
+    return [replace(d, value=date_value(d.text, base, words, found.numbers)) for d in dates]
 
 
-def date_value(text: str, base: date | None) -> str | DateRange | None:
+def date_value(
+    text: str,
+    base: date | None,
+    dw: DateWords = ENGLISH_DATES,
+    nums: NumberWords = ENGLISH_NUMBERS,
+) -> str | DateRange | None:
     """The value of one date's text against the publication date (None if unknown)."""
     lowered = text.lower()
-    absolute = _absolute_date(text, lowered, base)
+    absolute = _absolute_date(text, lowered, base, dw)
     if absolute is not None or base is None:
         return absolute
-    return _relative_date(lowered, base)
+    return _relative_date(lowered, base, dw, nums)
 
 
 def _published_date(published: str | None) -> date | None:
@@ -1148,15 +1180,17 @@ def _published_date(published: str | None) -> date | None:
         return None
 
 
-def _absolute_date(text: str, lowered: str, base: date | None) -> str | DateRange | None:
+def _absolute_date(
+    text: str, lowered: str, base: date | None, dw: DateWords
+) -> str | DateRange | None:
     """Dates written out: "7 September", "August 17, 2018", "September 2018", "2018"."""
     if iso := _ISO_DATE_RE.search(text):
         return iso.group(0)
-    if day_month := _DAY_MONTH_RE.search(text):
-        return _day_month_value(day_month, base)
-    words = _DATE_WORD_RE.findall(lowered)
+    if day_month := dw.day_month_re.search(text):
+        return _day_month_value(day_month, base, dw)
+    words = dw.words_of(lowered)
     years = [int(w) for w in words if _YEAR_RE.match(w)]
-    months = [data.MONTHS[w] for w in words if w in data.MONTHS and (w != "may" or "May" in text)]
+    months = [dw.months[w] for w in words if _is_month(w, text, dw)]
     if months and years:
         return _month_range(years[0], months[0])
     if months and base is not None:
@@ -1171,9 +1205,9 @@ def _absolute_date(text: str, lowered: str, base: date | None) -> str | DateRang
     return None
 
 
-def _day_month_value(match: re.Match[str], base: date | None) -> str | None:
+def _day_month_value(match: re.Match[str], base: date | None, dw: DateWords) -> str | None:
     day = int(match.group("d1") or match.group("d2"))
-    month = data.MONTHS[(match.group("m1") or match.group("m2")).lower()]
+    month = dw.months[(match.group("m1") or match.group("m2")).lower()]
     if match.group("y"):
         return _iso(int(match.group("y")), month, day)
     if base is None:
@@ -1207,22 +1241,24 @@ def _month_year(month: int, words: list[str], base: date) -> int:
     return best.year if best else base.year
 
 
-def _relative_date(lowered: str, base: date) -> str | DateRange | None:
+def _relative_date(
+    lowered: str, base: date, dw: DateWords, nums: NumberWords
+) -> str | DateRange | None:
     """Dates that depend on when the article was published."""
-    for phrase, offset in sorted(data.RELATIVE_DAYS.items(), key=lambda kv: -len(kv[0])):
+    for phrase, offset in sorted(dw.relative_days.items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"\b{phrase}\b", lowered):
             return (base + timedelta(days=offset)).isoformat()
-    words = _DATE_WORD_RE.findall(lowered)
-    for reader in (_weekday, _ago, _calendar_unit):
-        value = reader(words, base)
-        if value is not None:
-            return value
-    return None
+    words = dw.words_of(lowered)
+    return (
+        _weekday(words, base, dw)
+        or _ago(words, base, nums)
+        or _calendar_unit(words, base, dw.stretch_gap)
+    )
 
 
-def _weekday(words: list[str], base: date) -> str | None:
+def _weekday(words: list[str], base: date, dw: DateWords) -> str | None:
     """ "on Tuesday" is the last Tuesday up to publication; "next Tuesday" the one after."""
-    named = [data.WEEKDAYS[w] for w in words if w in data.WEEKDAYS and len(w) > 3]
+    named = [dw.weekdays[w] for w in words if w in dw.weekdays and len(w) > 3]
     if not named:
         return None
     back = (base.weekday() - named[0]) % 7
@@ -1233,7 +1269,7 @@ def _weekday(words: list[str], base: date) -> str | None:
     return (base - timedelta(days=back)).isoformat()
 
 
-def _ago(words: list[str], base: date) -> str | DateRange | None:
+def _ago(words: list[str], base: date, nums: NumberWords) -> str | DateRange | None:
     """ "two days ago", "a week ago", "a few months ago"."""
     if "ago" not in words:
         return None
@@ -1242,13 +1278,13 @@ def _ago(words: list[str], base: date) -> str | DateRange | None:
     if unit not in data.DATE_UNITS:
         return None
     amount_words = words[max(0, at - 3) : at - 1] or ["a"]
-    vague = data.VAGUE.get(" ".join(amount_words[-2:])) or data.VAGUE.get(amount_words[-1])
+    vague = nums.vague.get(" ".join(amount_words[-2:])) or nums.vague.get(amount_words[-1])
     if vague:
         low, high = (_shift(base, unit, -n) for n in (vague[1], vague[0]))
         return DateRange(low.isoformat(), high.isoformat())
-    reading = _read_exact(amount_words[-1:], ENGLISH_NUMBERS) if amount_words else None
+    reading = _read_exact(amount_words[-1:], nums) if amount_words else None
     amount = reading.value if reading and reading.value else 1
-    if amount_words and amount_words[-1] not in {"a", "an"} and reading is None:
+    if amount_words and amount_words[-1] not in {"a", *nums.articles} and reading is None:
         return None
     if reading is not None and reading.value is None:
         return None  # a number too large to count days by
@@ -1271,14 +1307,16 @@ def _shift(base: date, unit: str, amount: int) -> date:
     return base + timedelta(days=amount * data.DATE_UNITS[unit])
 
 
-def _calendar_unit(words: list[str], base: date) -> DateRange | None:
+def _calendar_unit(words: list[str], base: date, gap: int = 2) -> DateRange | None:
     """ "last week", "this month", "earlier this year", "the past week": a range of days."""
     if not _DEICTIC_UNIT_WORDS & set(words):
         return None  # "the years", "two months": a duration, not a date
     for unit in ("weekend", "week", "month", "year"):
         if unit not in words and unit + "s" not in words:
             continue
-        if "past" in words or ("last" in words and words.index("last") < _index(words, unit) - 1):
+        if "past" in words or (
+            "last" in words and words.index("last") <= _index(words, unit) - gap
+        ):
             return _past_stretch(base, unit)
         low, high = _calendar_stretch(base, unit, _direction(words))
         if "earlier" in words:
@@ -1388,10 +1426,12 @@ class QuantitiesComponent:
         _mark_number_words(nlp.vocab, nums)
         matcher = RunMatcher(nlp.vocab, matcher_patterns(nums))
         self.find_quantities = QuantityFinder(matcher, nums)
+        self.date_words = lexicons_for(nlp.lang).dates
 
     def __call__(self, doc: Doc) -> Doc:
         typed(doc)._.quantities = self.find_quantities(doc)
-        typed(doc)._.dates = find_dates(doc)
+        # A language without date words finds none (its analyses say so: ``dates: false``).
+        typed(doc)._.dates = find_dates(doc, self.date_words) if self.date_words else []
         return doc
 
 

@@ -245,17 +245,22 @@ class SpeakerResolver:
         return None
 
     def is_description(self, head: Token) -> bool:
-        """ "the diplomat", "Putin's spokesman": a singular role noun with a definite
-        determiner or an owner. "A spokesperson" introduces someone new, so it is not one."""
-        definite = any(
-            (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in head.children
-        )
-        if head.tag_ == "NNP":
+        """ "the diplomat", "Putin's spokesman", "le député", "son porte-parole": a singular
+        role noun with a definite determiner or an owner. "A spokesperson" introduces
+        someone new, so it is not one. Read from universal parts of speech and features, so
+        that it holds for every pipeline, not only for the English tag set."""
+        definite = any(_is_definite(c) for c in head.children)
+        if head.pos_ == "PROPN" and _singular(head):
             # A title written as a name: "The Attorney General", "the Secretary of State".
             return definite and head.lower_ in self.role_nouns and head.ent_type_ != "PERSON"
         if definite and is_age(head):
             return True  # "the 26-year-old"
-        return head.lemma_.lower() in self.role_nouns and head.tag_ == "NN" and definite
+        return (
+            head.lemma_.lower() in self.role_nouns
+            and head.pos_ == "NOUN"
+            and _singular(head)
+            and definite
+        )
 
     def author(self, document: Token, position: int) -> Entity | None:
         """ "The resolution claimed ...": the author of the last document of that kind the
@@ -386,6 +391,13 @@ class SpeakerResolver:
         ]
         if scored:
             return max(scored, key=lambda pair: pair[0])[1]
+        if head.morph.get("Gender", []):
+            # A language whose role nouns carry a gender ("le préfet", "la préfète") names the
+            # holder of a role with the role ("la députée Claire Fontaine"): a role no named
+            # person holds is someone the article does not name, not its most quoted person.
+            # English nouns carry none, and English keeps the fallbacks its SEESAW figures
+            # were measured with.
+            return None
         quoted = Counter(
             e.id
             for p, _, e in self.history
@@ -585,3 +597,24 @@ def _without_determiner(span: Span) -> str:
     while tokens and tokens[0].dep_ == "det":
         tokens.pop(0)
     return span.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else span.text
+
+
+def _is_definite(child: Token) -> bool:
+    """A definite determiner ("the", "this", "le", "cette") or an owner ("Putin's", "son"):
+    English's words, or the universal features any pipeline's morphologizer gives."""
+    if child.dep_ == "poss":
+        return True
+    if child.dep_ != "det":
+        return False
+    morph = child.morph
+    return (
+        child.lower_ in _DEFINITE
+        or "Def" in morph.get("Definite", [])
+        or "Dem" in morph.get("PronType", [])
+        or "Yes" in morph.get("Poss", [])
+    )
+
+
+def _singular(token: Token) -> bool:
+    """Not marked plural: English's NN and NNP, a French singular noun."""
+    return "Plur" not in token.morph.get("Number", [])

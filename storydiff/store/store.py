@@ -219,7 +219,7 @@ class Store:
         self, article_id: str, metadata: Metadata, only_missing: bool
     ) -> frozenset[str] | None:
         row = self._db.execute(
-            "SELECT outlet, published, title, url, analysis FROM articles WHERE id = ?",
+            "SELECT outlet, published, title, url, analysis, language FROM articles WHERE id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
@@ -243,7 +243,8 @@ class Store:
         if "published" in changes:
             # "Yesterday" and "on Tuesday" were read against the old date (or none).
             dates = [Date.from_dict(d) for d in analysis.get("dates", [])]
-            analysis["dates"] = [d.to_dict() for d in normalise_dates(dates, changes["published"])]
+            redated = normalise_dates(dates, changes["published"], row[5] or "en")
+            analysis["dates"] = [d.to_dict() for d in redated]
         columns = ", ".join(f"{name} = ?" for name in changes)
         self._db.execute(
             f"UPDATE articles SET {columns}, analysis = ? WHERE id = ?",
