@@ -34,6 +34,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -91,11 +92,7 @@ def score_figures(split: str, misses: list[str]) -> dict[str, dict[str, Any]]:
             figure_of(g["value"], g["low"], g["high"], g["unit"], g["qualifier"])
             for g in entry["figures"]
         ]
-        for counts, key in ((full, slice(0, 5)), (values, slice(0, 3))):
-            system, gold = Counter(f[key] for f in found), Counter(f[key] for f in wanted)
-            counts[0] += sum((system & gold).values())
-            counts[1] += sum(system.values())
-            counts[2] += sum(gold.values())
+        _count(found, wanted, ((full, slice(0, 5)), (values, slice(0, 3))))
         if Counter(found) != Counter(wanted):
             misses.append(f"{entry['id']}: found {found}, gold {wanted}")
     return {"figures": prf(*full), "figure_values": prf(*values)}
@@ -110,14 +107,24 @@ def score_dates(split: str, misses: list[str]) -> dict[str, dict[str, Any]]:
         dated = normalise_dates(doc._.dates, entry["published"], "fr")
         found = [(d.text, json.dumps(_value(d.value), sort_keys=True)) for d in dated]
         wanted = [(g["text"], json.dumps(g["value"], sort_keys=True)) for g in entry["dates"]]
-        for counts, key in ((texts, slice(0, 1)), (values, slice(0, 2))):
-            system, gold = Counter(f[key] for f in found), Counter(f[key] for f in wanted)
-            counts[0] += sum((system & gold).values())
-            counts[1] += sum(system.values())
-            counts[2] += sum(gold.values())
+        _count(found, wanted, ((texts, slice(0, 1)), (values, slice(0, 2))))
         if Counter(found) != Counter(wanted):
             misses.append(f"{entry['id']}: found {found}, gold {wanted}")
     return {"dates": prf(*texts), "date_values": prf(*values)}
+
+
+def _count(
+    found: Sequence[tuple[Any, ...]],
+    wanted: Sequence[tuple[Any, ...]],
+    tallies: Iterable[tuple[list[int], slice]],
+) -> None:
+    """Add (right, found, gold) to each tally, comparing the fields its slice keeps: the
+    whole finding, or only its first parts (a figure's value without its unit)."""
+    for counts, key in tallies:
+        system, gold = Counter(f[key] for f in found), Counter(f[key] for f in wanted)
+        counts[0] += sum((system & gold).values())
+        counts[1] += sum(system.values())
+        counts[2] += sum(gold.values())
 
 
 def _value(value: Any) -> Any:

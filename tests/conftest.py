@@ -26,6 +26,14 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def fr():
+    """The French pipeline, as storydiff loads it for an article in French."""
+    from storydiff.nlp.pipeline import Pipelines
+
+    return Pipelines()("fr")
+
+
+@pytest.fixture(scope="session")
 def seed_analyses(nlp):
     from storydiff import analyze
 

@@ -13,17 +13,11 @@ from storydiff import api
 from storydiff.model import Date, DateRange
 from storydiff.nlp.datewords import ENGLISH_DATES, date_words_from
 from storydiff.nlp.lexicons import lexicons_for
-from storydiff.nlp.pipeline import Pipelines
 from storydiff.nlp.quantities import date_value, normalise_dates
 from storydiff.store import Store, run_ingest
 
 # A Wednesday.
 PUBLISHED = "2021-03-10"
-
-
-@pytest.fixture(scope="module")
-def fr() -> Language:
-    return Pipelines()("fr")
 
 
 def _dates(nlp: Language, text: str) -> list[str]:

@@ -10,12 +10,6 @@ import pytest
 from spacy.language import Language
 
 from storydiff.model import Quote
-from storydiff.nlp.pipeline import Pipelines
-
-
-@pytest.fixture(scope="module")
-def fr() -> Language:
-    return Pipelines()("fr")
 
 
 def _quotes(nlp: Language, text: str) -> list[Quote]:

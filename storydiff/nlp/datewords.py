@@ -22,6 +22,7 @@ from functools import cached_property
 from typing import Any
 
 from storydiff.nlp import numbers_data as en
+from storydiff.nlp.word_tables import WordTable
 
 # The English words a ``roles`` entry may name, by what they do in a date.
 DIRECTIONS = frozenset({"last", "next", "past", "coming", "previous", "earlier", "later"})
@@ -174,16 +175,9 @@ def date_words_from(data: dict[str, Any] | None) -> DateWords | None:
     if data is None:
         return None
 
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key, ()))
-
-    def ordered(key: str) -> tuple[str, ...]:
-        return tuple(str(w).lower() for w in data.get(key, ()))
-
-    def values(key: str) -> dict[str, int]:
-        return {str(k).lower(): int(v) for k, v in data.get(key, {}).items()}
-
-    roles = {str(k).lower(): str(v) for k, v in data.get("roles", {}).items()}
+    table = WordTable(data)
+    words, ordered, values = table.words, table.ordered, table.values
+    roles = table.names("roles")
     unknown = set(roles.values()) - ROLES
     if unknown:
         raise ValueError(f"[dates] roles names no role: {sorted(unknown)}")

@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import Any
 
 from storydiff.nlp import numbers_data as en
+from storydiff.nlp.word_tables import WordTable
 
 
 @dataclass(frozen=True)
@@ -142,17 +143,8 @@ def number_words_from(data: dict[str, Any] | None) -> NumberWords:
 
 
 def _from_table(data: dict[str, Any]) -> NumberWords:
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key, ()))
-
-    def ordered(key: str) -> tuple[str, ...]:
-        return tuple(str(w).lower() for w in data.get(key, ()))
-
-    def values(key: str) -> dict[str, int]:
-        return {str(k).lower(): int(v) for k, v in data.get(key, {}).items()}
-
-    def names(key: str) -> dict[str, str]:
-        return {str(k).lower(): str(v) for k, v in data.get(key, {}).items()}
+    table = WordTable(data)
+    words, ordered, values, names = table.words, table.ordered, table.values, table.names
 
     and_before = data.get("and_before")
     return NumberWords(
